@@ -35,5 +35,8 @@ export async function prepareDatabase(path: string): Promise<string[]> {
 export async function openDb(path = dbPath()): Promise<Db> {
   await prepareDatabase(path);
   const adapter = new PrismaBetterSqlite3({ url: path, timeout: 15_000 });
-  return new PrismaClient({ adapter });
+  // SQLite serialises writers; a transaction may wait for another process's.
+  const db = new PrismaClient({ adapter, transactionOptions: { maxWait: 30_000, timeout: 120_000 } });
+  await db.$connect();
+  return db;
 }

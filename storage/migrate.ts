@@ -28,7 +28,7 @@ export function pendingMigrations(dbPath: string): string[] {
 export async function migrate(dbPath: string): Promise<string[]> {
   mkdirSync(dirname(dbPath), { recursive: true });
   if (pendingMigrations(dbPath).length === 0) return [];
-  const engine = await openSchemaEngine(dbPath);
+  const { engine, close } = await openSchemaEngine(dbPath);
   try {
     const out = await engine.applyMigrations({
       migrationsList: readMigrationList(),
@@ -38,7 +38,7 @@ export async function migrate(dbPath: string): Promise<string[]> {
   } catch (err) {
     throw new Error(`could not apply database migrations to ${dbPath}: ${describe(err)}`);
   } finally {
-    engine.free();
+    await close();
   }
 }
 

@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { dirname, join } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
-import { bindMigrationAwareSqlAdapterFactory } from '@prisma/driver-adapter-utils';
+import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 import type { SchemaEngine } from '@prisma/schema-engine-wasm';
 
 type Bg = typeof import('@prisma/schema-engine-wasm/schema_engine_bg') & {
@@ -23,19 +23,47 @@ async function loadBindings(): Promise<Bg> {
   return bg;
 }
 
+export interface OpenedEngine {
+  engine: SchemaEngine;
+  /** Frees the engine and closes every database connection it opened, releasing SQLite locks. */
+  close(): Promise<void>;
+}
+
 /** Opens the schema engine on the SQLite file at `dbPath` (created if missing). */
 export async function openSchemaEngine(
   dbPath: string,
   opts: { schema?: { path: string; content: string }; shadowDbPath?: string } = {},
-): Promise<SchemaEngine> {
+): Promise<OpenedEngine> {
   const { schema, shadowDbPath } = opts;
   bgPromise ??= loadBindings();
   const bg = await bgPromise;
-  const adapter = new PrismaBetterSqlite3({ url: dbPath }, { shadowDatabaseUrl: shadowDbPath ?? ':memory:' });
-  const factory = bindMigrationAwareSqlAdapterFactory(adapter);
+  const base = new PrismaBetterSqlite3({ url: dbPath }, { shadowDatabaseUrl: shadowDbPath ?? ':memory:' });
+  const opened: { dispose(): Promise<void> }[] = [];
+  const tracked: SqlMigrationAwareDriverAdapterFactory = {
+    provider: base.provider,
+    adapterName: base.adapterName,
+    connect: async () => {
+      const c = await base.connect();
+      opened.push(c);
+      return c;
+    },
+    connectToShadowDb: async () => {
+      const c = await base.connectToShadowDb();
+      opened.push(c);
+      return c;
+    },
+  };
+  const factory = bindMigrationAwareSqlAdapterFactory(tracked);
   const datamodels: [string, string][] | undefined = schema ? [[schema.path, schema.content]] : undefined;
   const log = (msg: string) => {
     if (process.env.RUTA_DEBUG_ENGINE) process.stderr.write(`schema-engine: ${msg}\n`);
   };
-  return bg.SchemaEngine.new({ datamodels }, log, factory);
+  const engine = await bg.SchemaEngine.new({ datamodels }, log, factory);
+  return {
+    engine,
+    async close() {
+      engine.free();
+      for (const c of opened.splice(0)) await c.dispose();
+    },
+  };
 }

@@ -12,7 +12,7 @@ const name = (process.argv[2] ?? 'change').replace(/[^a-z0-9_]+/gi, '_').toLower
 const scratch = mkdtempSync(join(tmpdir(), 'ruta-migrate-'));
 const schema = { path: schemaPath, content: readFileSync(schemaPath, 'utf8') };
 const filters = { externalTables: [], externalEnums: [] };
-const engine = await openSchemaEngine(join(scratch, 'scratch.db'), { schema });
+const { engine, close } = await openSchemaEngine(join(scratch, 'scratch.db'), { schema });
 try {
   mkdirSync(migrationsDir, { recursive: true });
   const hasHistory = migrationNames().length > 0;
@@ -24,7 +24,7 @@ try {
     exitCode: true,
     filters,
   });
-  if (out.exitCode === 0) {
+  if (out.exitCode === 0 || !out.stdout) {
     console.log('No schema changes: no migration written.');
   } else {
     const stamp = new Date().toISOString().replace(/[-:TZ.]/g, '').slice(0, 14);
@@ -38,6 +38,6 @@ try {
     console.log(`Wrote ${dir}/migration.sql`);
   }
 } finally {
-  engine.free();
+  await close();
   rmSync(scratch, { recursive: true, force: true });
 }

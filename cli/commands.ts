@@ -1,0 +1,169 @@
+// The `ruta` commands that read and write the database.
+import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { readSourcesFile } from '../crawlers/sources-file.js';
+import { openDb, dbPath, type Db } from '../storage/db.js';
+import { listSources, upsertSources } from '../storage/sources-repo.js';
+import { importWatchlists, parseWatchlists } from '../storage/watchlists-repo.js';
+import { iterateArticles, listArticles, listLinks } from '../storage/articles-repo.js';
+import { listAlerts } from '../storage/alerts-repo.js';
+import { crawlOnce } from '../pipeline/crawl.js';
+import { startScheduler } from '../pipeline/scheduler.js';
+import { analyze } from '../extractors/analyze.js';
+import { readFileSync } from 'node:fs';
+import { out, progress, table, UsageError } from './output.js';
+
+export const CONFIG_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'config');
+
+export async function withDb<T>(fn: (db: Db) => Promise<T>): Promise<T> {
+  const db = await openDb(dbPath());
+  try {
+    return await fn(db);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+export async function init(db: Db, opts: { sources?: string; watchlists?: string }): Promise<void> {
+  const sourcesFile = opts.sources ?? join(CONFIG_DIR, 'sources.yaml');
+  const watchFile = opts.watchlists ?? join(CONFIG_DIR, 'watchlists.yaml');
+  const s = await upsertSources(db, readSourcesFile(sourcesFile));
+  progress(`sources: ${s.created} added, ${s.updated} updated (${sourcesFile})`);
+  if (existsSync(watchFile)) {
+    const w = await importWatchlists(db, parseWatchlists(readFileSync(watchFile, 'utf8'), watchFile));
+    progress(`watchlists: ${w.lists} list(s), ${w.entries} entr${w.entries === 1 ? 'y' : 'ies'} (${watchFile})`);
+  }
+  progress(`database ready: ${dbPath()}`);
+}
+
+export async function sourcesImport(db: Db, file: string): Promise<void> {
+  const r = await upsertSources(db, readSourcesFile(file));
+  progress(`sources: ${r.created} added, ${r.updated} updated from ${file}`);
+}
+
+export async function sourcesList(db: Db, json: boolean): Promise<void> {
+  const rows = await listSources(db);
+  if (json) {
+    for (const s of rows) out(JSON.stringify({ ...s, config: JSON.parse(s.config) }));
+    return;
+  }
+  out(table(rows.map((s) => ({ ...s, lastError: s.lastError ?? '' })) as unknown as Record<string, unknown>[], ['id', 'kind', 'language', 'country', 'enabled', 'schedule', 'lastSuccessAt', 'lastError', 'url']));
+}
+
+export async function crawl(db: Db, opts: { source?: string }): Promise<number> {
+  const reports = await crawlOnce(db, { sourceId: opts.source, log: progress });
+  let failures = 0;
+  for (const r of reports) {
+    if (r.error) failures++;
+    for (const w of r.warnings) progress(`[${r.sourceId}] warning: ${w}`);
+  }
+  const stored = reports.reduce((n, r) => n + r.stored, 0);
+  const failed = reports.reduce((n, r) => n + r.failed, 0);
+  progress(`crawl finished: ${reports.length} source(s), ${stored} article(s) stored, ${failed} failed, ${failures} source error(s)`);
+  for (const r of reports.filter((x) => x.error)) progress(`  ${r.sourceId}: ${r.error}`);
+  return failures;
+}
+
+export async function run(db: Db): Promise<void> {
+  if ((await listSources(db)).length === 0) await init(db, {});
+  const scheduler = await startScheduler(db, { log: progress });
+  await new Promise<void>((resolve) => {
+    const stop = (sig: string) => {
+      progress(`${sig}: finishing in-flight work…`);
+      scheduler.stop().then(resolve, resolve);
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+  progress('stopped');
+}
+
+export async function articlesList(db: Db, opts: { json: boolean; limit?: number }): Promise<void> {
+  const rows = await listArticles(db, { limit: opts.limit });
+  if (opts.json) {
+    for (const a of rows) out(JSON.stringify({ id: a.id, url: a.url, title: a.title, published: a.published, lang: a.lang, script: a.script, sources: a.sources.map((s) => s.sourceId) }));
+    return;
+  }
+  out(table(rows.map((a) => ({ ...a, sources: a.sources.map((s) => s.sourceId).join(','), published: a.published?.toISOString().slice(0, 10) })) as unknown as Record<string, unknown>[], ['id', 'lang', 'script', 'published', 'sources', 'title']));
+}
+
+export async function articlesExport(db: Db, opts: { format: string; out?: string }): Promise<void> {
+  if (opts.format !== 'jsonl') throw new UsageError(`unknown export format "${opts.format}"; use --format jsonl`);
+  const sink = opts.out ? createWriteStream(opts.out) : process.stdout;
+  let n = 0;
+  for await (const a of iterateArticles(db)) {
+    const line = JSON.stringify({ url: a.url, title: a.title, published: a.published?.toISOString() ?? null, lang: a.lang, script: a.script, text: a.text });
+    if (!sink.write(`${line}\n`)) await new Promise<void>((r) => (sink as NodeJS.WritableStream).once('drain', () => r()));
+    n++;
+  }
+  if (opts.out) await new Promise((r) => (sink as ReturnType<typeof createWriteStream>).end(r));
+  progress(`exported ${n} article(s)${opts.out ? ` to ${opts.out}` : ''}`);
+}
+
+export async function alertsList(db: Db, json: boolean): Promise<void> {
+  const rows = await listAlerts(db);
+  if (json) {
+    for (const a of rows) {
+      out(JSON.stringify({ id: a.id, rule: a.rule, severity: a.severity, reason: a.reason, evidence: a.evidence, entities: JSON.parse(a.entities), status: a.status, createdAt: a.createdAt, article: a.article }));
+    }
+    return;
+  }
+  out(table(rows.map((a) => ({ ...a, title: a.article?.title ?? '' })) as unknown as Record<string, unknown>[], ['id', 'severity', 'rule', 'reason', 'title']));
+}
+
+export async function linksList(db: Db, json: boolean): Promise<void> {
+  const rows = await listLinks(db);
+  if (json) {
+    for (const l of rows) {
+      out(JSON.stringify({ balkan: l.balkan, balkanType: l.balkanType, latam: l.latam, latamType: l.latamType, firstSeen: l.firstSeen, lastSeen: l.lastSeen, articleCount: l.articleCount, evidence: l.evidence.map((e) => ({ sentence: e.sentence, url: e.article.url })) }));
+    }
+    return;
+  }
+  out(table(rows.map((l) => ({ ...l, evidence: l.evidence[0]?.sentence ?? '' })) as unknown as Record<string, unknown>[], ['balkan', 'latam', 'articleCount', 'firstSeen', 'evidence']));
+}
+
+/** Reads JSON lines from a file or stdin, calling fn for each object; bad lines are reported on stderr with their number. */
+export async function eachJsonLine(file: string | undefined, fn: (obj: Record<string, unknown>) => void | Promise<void>): Promise<number> {
+  const input = file ? createReadStream(file) : process.stdin;
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0;
+  let errors = 0;
+  for await (const line of rl) {
+    lineNo++;
+    if (!line.trim()) continue;
+    let obj: unknown;
+    try {
+      obj = JSON.parse(line);
+    } catch (e) {
+      errors++;
+      progress(`${file ?? 'stdin'}:${lineNo}: not valid JSON (${(e as Error).message}); line skipped`);
+      continue;
+    }
+    if (!obj || typeof obj !== 'object' || Array.isArray(obj)) {
+      errors++;
+      progress(`${file ?? 'stdin'}:${lineNo}: expected a JSON object; line skipped`);
+      continue;
+    }
+    await fn(obj as Record<string, unknown>);
+  }
+  return errors;
+}
+
+export async function analyzeCmd(file: string | undefined): Promise<number> {
+  return eachJsonLine(file, (o) => {
+    const text = typeof o.text === 'string' ? o.text : '';
+    const a = analyze({ text, title: typeof o.title === 'string' ? o.title : undefined, lang: typeof o.lang === 'string' ? o.lang : undefined });
+    out(
+      JSON.stringify({
+        id: o.id ?? null,
+        lang: a.lang,
+        script: a.script,
+        entities: a.entities.map(({ type, text, start, end, canonical }) => ({ type, text, start, end, canonical })),
+        seizures: a.seizures.map(({ drug, text, kg, start, end }) => ({ drug, text, kg, start, end })),
+        links: a.links.map(({ balkan, latam, evidence }) => ({ balkan, latam, evidence })),
+      }),
+    );
+  });
+}

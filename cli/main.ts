@@ -1,0 +1,113 @@
+// The `ruta` command.
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { SourcesFileError } from '../crawlers/sources-file.js';
+import { analyzeCmd, alertsList, articlesExport, articlesList, crawl, init, linksList, run, sourcesImport, sourcesList, withDb } from './commands.js';
+import { demo } from './demo.js';
+import { progress, UsageError } from './output.js';
+
+const HELP = `ruta — monitors news for links between Balkan criminal networks and Latin American cocaine trafficking
+
+Usage: ruta <command> [options]
+
+  init [--sources FILE] [--watchlists FILE]   create the database, import config/sources.yaml and config/watchlists.yaml (idempotent)
+  sources import FILE                         add or update sources from a YAML file
+  sources list [--json]                       list sources
+  crawl --once [--source ID]                  crawl every enabled source (or one) once, with progress
+  run                                         crawl on each source's cron schedule until SIGTERM
+  articles list [--json] [--limit N]          list stored articles
+  articles export --format jsonl [--out FILE] one article per line: url, title, published, lang, script, text
+  alerts list [--json]                        list alerts
+  links list [--json]                         list Balkan–Latin America links with evidence
+  analyze [--in FILE.jsonl]                   entities, seizures and links for {"id","text","title"?,"lang"?} lines
+  demo                                        start the fixture newsroom, crawl it once, print what was found
+
+Environment:
+  RUTA_DB              database file (default ./data/ruta.db)
+  RUTA_ALLOW_HOSTS     hosts, host:port or CIDRs that may be fetched although loopback or private
+  RUTA_HOST_DELAY_MS   minimum delay between two requests to one host (default 1000)
+  RUTA_CONCURRENCY     sources crawled at once (default 4)
+  RUTA_USER_AGENT      User-Agent header (default names Ruta and its contact URL)
+`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, sub, ...rest] = argv;
+  const args = (list: string[], options: NonNullable<ParseArgsConfig['options']>) =>
+    parseArgs({ args: list, options, allowPositionals: true, strict: true });
+  try {
+    switch (cmd) {
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(HELP);
+        return 0;
+      case 'init': {
+        const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { sources: { type: 'string' }, watchlists: { type: 'string' } });
+        await withDb((db) => init(db, { sources: values.sources as string | undefined, watchlists: values.watchlists as string | undefined }));
+        return 0;
+      }
+      case 'sources': {
+        const { values, positionals } = args(rest, { json: { type: 'boolean' } });
+        if (sub === 'import') {
+          if (!positionals[0]) throw new UsageError('usage: ruta sources import FILE');
+          await withDb((db) => sourcesImport(db, positionals[0]!));
+          return 0;
+        }
+        if (sub === 'list') {
+          await withDb((db) => sourcesList(db, !!values.json));
+          return 0;
+        }
+        throw new UsageError('usage: ruta sources import FILE | ruta sources list [--json]');
+      }
+      case 'crawl': {
+        const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { once: { type: 'boolean' }, source: { type: 'string' } });
+        if (!values.once) throw new UsageError('usage: ruta crawl --once [--source ID]   (use `ruta run` to crawl on schedule)');
+        const failures = await withDb((db) => crawl(db, { source: values.source as string | undefined }));
+        return failures ? 3 : 0;
+      }
+      case 'run':
+        await withDb((db) => run(db));
+        return 0;
+      case 'articles': {
+        const { values } = args(rest, { json: { type: 'boolean' }, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
+        if (sub === 'list') {
+          await withDb((db) => articlesList(db, { json: !!values.json, limit: values.limit ? Number(values.limit) : undefined }));
+          return 0;
+        }
+        if (sub === 'export') {
+          await withDb((db) => articlesExport(db, { format: (values.format as string | undefined) ?? 'jsonl', out: values.out as string | undefined }));
+          return 0;
+        }
+        throw new UsageError('usage: ruta articles list [--json] [--limit N] | ruta articles export --format jsonl [--out FILE]');
+      }
+      case 'alerts':
+      case 'links': {
+        const { values } = args(rest, { json: { type: 'boolean' } });
+        if (sub !== 'list') throw new UsageError(`usage: ruta ${cmd} list [--json]`);
+        await withDb((db) => (cmd === 'alerts' ? alertsList(db, !!values.json) : linksList(db, !!values.json)));
+        return 0;
+      }
+      case 'analyze': {
+        const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { in: { type: 'string' } });
+        return (await analyzeCmd(values.in as string | undefined)) ? 1 : 0;
+      }
+      case 'demo':
+        await demo();
+        return 0;
+      default:
+        throw new UsageError(`unknown command "${cmd}"; run \`ruta help\``);
+    }
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof SourcesFileError) {
+      progress(`ruta: ${e.message}`);
+      return 2;
+    }
+    if ((e as { code?: string }).code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION' || (e as { code?: string }).code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') {
+      progress(`ruta: ${(e as Error).message}; run \`ruta help\``);
+      return 2;
+    }
+    progress(`ruta: ${(e as Error).message}`);
+    if (process.env.RUTA_DEBUG) progress((e as Error).stack ?? '');
+    return 1;
+  }
+}

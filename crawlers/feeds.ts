@@ -1,0 +1,106 @@
+// Reads feeds (RSS, Atom, RDF, JSON Feed through feedsmith) and sitemaps
+// (urlset, news sitemap, sitemap index) into a list of discovered entries.
+import { parseFeed } from 'feedsmith';
+import * as cheerio from 'cheerio';
+
+export interface FeedEntry {
+  url: string;
+  title?: string;
+  published?: Date;
+}
+
+export interface Discovery {
+  format: string;
+  entries: FeedEntry[];
+  /** Sitemap indexes point to further sitemaps. */
+  sitemaps: string[];
+}
+
+export class FeedParseError extends Error {}
+
+function text(v: unknown): string | undefined {
+  if (typeof v === 'string') return v.trim() || undefined;
+  if (v && typeof v === 'object' && 'value' in v) return text((v as { value: unknown }).value);
+  return undefined;
+}
+
+function date(v: unknown): Date | undefined {
+  const s = text(v);
+  if (!s) return undefined;
+  const d = new Date(s);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+function absolute(href: string | undefined, base: string): string | undefined {
+  if (!href) return undefined;
+  try {
+    const u = new URL(href.trim(), base);
+    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+type AnyItem = Record<string, unknown>;
+
+export function parseFeedEntries(body: string, baseUrl: string): Discovery {
+  let parsed: { format: string; feed: AnyItem };
+  try {
+    parsed = parseFeed(body) as unknown as { format: string; feed: AnyItem };
+  } catch (e) {
+    throw new FeedParseError(`malformed feed at ${baseUrl}: ${(e as Error).message}; check that the URL still serves RSS, Atom, RDF or JSON Feed`);
+  }
+  const { format, feed } = parsed;
+  const items = ((feed.items ?? feed.entries ?? []) as AnyItem[]).filter(Boolean);
+  const entries: FeedEntry[] = [];
+  for (const it of items) {
+    let href: string | undefined;
+    if (format === 'atom') {
+      const links = (it.links ?? []) as { href?: string; rel?: string }[];
+      href = (links.find((l) => !l.rel || l.rel === 'alternate') ?? links[0])?.href;
+    } else if (format === 'json') {
+      href = text(it.url) ?? text(it.external_url);
+    } else {
+      href = text(it.link) ?? (it.guid && (it.guid as { isPermaLink?: boolean }).isPermaLink !== false ? text(it.guid) : undefined);
+    }
+    const url = absolute(href, baseUrl);
+    if (!url) continue;
+    entries.push({
+      url,
+      title: text(it.title),
+      published: date(it.pubDate ?? it.published ?? it.updated ?? it.date_published ?? (it.dc as AnyItem | undefined)?.date),
+    });
+  }
+  return { format, entries, sitemaps: [] };
+}
+
+export function parseSitemap(body: string, baseUrl: string): Discovery {
+  if (!/<(urlset|sitemapindex)[\s>]/i.test(body)) {
+    throw new FeedParseError(`malformed sitemap at ${baseUrl}: no <urlset> or <sitemapindex> element; check the sitemap URL`);
+  }
+  const $ = cheerio.load(body, { xml: true });
+  const sitemaps = $('sitemapindex > sitemap > loc')
+    .map((_, el) => absolute($(el).text(), baseUrl))
+    .get()
+    .filter((u): u is string => !!u);
+  const entries: FeedEntry[] = [];
+  $('urlset > url').each((_, el) => {
+    const node = $(el);
+    const url = absolute(node.children('loc').text(), baseUrl);
+    if (!url) return;
+    const news = node.children('news\\:news');
+    entries.push({
+      url,
+      title: news.find('news\\:title').text().trim() || undefined,
+      published: date(news.find('news\\:publication_date').text() || node.children('lastmod').text()),
+    });
+  });
+  return { format: sitemaps.length ? 'sitemapindex' : 'sitemap', entries, sitemaps };
+}
+
+/** Parses a discovery document by the source's kind, sniffing when the kind does not fit the body. */
+export function parseDiscovery(kind: string, body: string, baseUrl: string): Discovery {
+  const looksSitemap = /<(urlset|sitemapindex)[\s>]/i.test(body.slice(0, 2000));
+  if (kind === 'sitemap' || looksSitemap) return parseSitemap(body, baseUrl);
+  return parseFeedEntries(body, baseUrl);
+}

@@ -1,0 +1,45 @@
+// Canonical URLs: the same article reached through tracking parameters, AMP
+// or mobile variants, fragments or trailing slashes is one URL.
+
+const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|mc_cid|mc_eid|igshid|ref|ref_src|ref_url|cmpid|ito|_ga|_gl|ncid|ocid|sr_share|spm|at_medium|at_campaign|at_custom\d|xtor|amp|s_cid|mkt_tok|oly_anon_id|oly_enc_id|vero_id|__twitter_impression|wt_mc|wt\.mc_id)$/i;
+
+/** Returns the canonical form of an http(s) URL, or the input trimmed when it is not one. */
+export function canonicalUrl(input: string, base?: string): string {
+  let u: URL;
+  try {
+    u = new URL(input.trim(), base);
+  } catch {
+    return input.trim();
+  }
+  if (u.protocol !== 'http:' && u.protocol !== 'https:') return u.href;
+  u.hash = '';
+  u.hostname = u.hostname.toLowerCase().replace(/\.$/, '');
+  // Mobile and AMP hosts: m.example.com, amp.example.com, mobile.example.com → example.com
+  u.hostname = u.hostname.replace(/^(m|mobile|amp)\.(?=[^.]+\.[^.]+)/, '');
+  if ((u.protocol === 'http:' && u.port === '80') || (u.protocol === 'https:' && u.port === '443')) u.port = '';
+  const keep = [...u.searchParams.entries()].filter(([k]) => !TRACKING.test(k));
+  u.search = '';
+  for (const [k, v] of keep) u.searchParams.append(k, v);
+  let path = u.pathname
+    .replace(/\/amp\/?$/i, '/')
+    .replace(/\/amp\.html$/i, '.html')
+    .replace(/\.amp(\.html?)?$/i, '$1')
+    .replace(/\/{2,}/g, '/');
+  if (path.length > 1) path = path.replace(/\/+$/, '');
+  u.pathname = path || '/';
+  return u.href;
+}
+
+/** Same registrable host (good enough: last two labels, or three for short second-level like co.uk). */
+export function sameSite(a: string, b: string): boolean {
+  try {
+    const site = (h: string) => {
+      const parts = new URL(h).hostname.replace(/^www\./, '').split('.');
+      const n = parts.length >= 3 && parts[parts.length - 2]!.length <= 3 ? 3 : 2;
+      return parts.slice(-n).join('.');
+    };
+    return site(a) === site(b);
+  } catch {
+    return false;
+  }
+}

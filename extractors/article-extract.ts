@@ -1,0 +1,230 @@
+// Article extraction with cheerio: per-source selectors, then JSON-LD
+// NewsArticle, then Open Graph and meta tags, then a main-content algorithm
+// that scores blocks by paragraph text and link density.
+import * as cheerio from 'cheerio';
+import type { CheerioAPI, Cheerio } from 'cheerio';
+import type { AnyNode, Element } from 'domhandler';
+import { parseDate } from './dates.js';
+
+export interface Selectors {
+  title?: string;
+  body?: string;
+  author?: string;
+  published?: string;
+  remove?: string;
+}
+
+export interface ExtractedArticle {
+  title: string;
+  lead: string | null;
+  author: string | null;
+  published: Date | null;
+  modified: Date | null;
+  text: string;
+  canonicalUrl: string | null;
+  image: string | null;
+  section: string | null;
+  tags: string[];
+  /** Where the body text came from. */
+  bodySource: 'selectors' | 'json-ld' | 'content' | 'meta' | 'none';
+  hasScripts: boolean;
+}
+
+const NOISE =
+  'script, style, noscript, template, iframe, svg, canvas, form, button, select, input, textarea, nav, header, footer, aside, ' +
+  '[role=navigation], [role=banner], [role=contentinfo], [role=complementary], [aria-hidden=true], [hidden]';
+const NOISE_CLASS = /(^|[\s_-])(cookie|consent|gdpr|banner|advert|ads?|adslot|sponsor|promo|newsletter|subscribe|share|social|related|recommend|comment|comments|disqus|sidebar|widget|breadcrumb|pagination|pager|footer|header|menu|nav|popup|modal|outbrain|taboola|tags?)([\s_-]|$)/i;
+
+function clean(s: string | undefined | null): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim();
+}
+
+function absolutize(href: string | undefined | null, base: string): string | null {
+  if (!href) return null;
+  try {
+    return new URL(href.trim(), base).href;
+  } catch {
+    return null;
+  }
+}
+
+type Json = Record<string, unknown>;
+
+function jsonLdArticles($: CheerioAPI): Json[] {
+  const out: Json[] = [];
+  const visit = (node: unknown) => {
+    if (Array.isArray(node)) return node.forEach(visit);
+    if (!node || typeof node !== 'object') return;
+    const o = node as Json;
+    const type = o['@type'];
+    const types = (Array.isArray(type) ? type : [type]).map(String);
+    if (types.some((t) => /(News|Blog|Report|Scholarly)?Article|BlogPosting|ReportageNewsArticle/.test(t))) out.push(o);
+    if (o['@graph']) visit(o['@graph']);
+  };
+  $('script[type="application/ld+json"]').each((_, el) => {
+    try {
+      visit(JSON.parse($(el).text()));
+    } catch {
+      /* broken JSON-LD is common; other sources still apply */
+    }
+  });
+  return out;
+}
+
+function ldText(v: unknown): string | null {
+  if (typeof v === 'string') return clean(v) || null;
+  if (Array.isArray(v)) return v.map(ldText).filter(Boolean).join(', ') || null;
+  if (v && typeof v === 'object' && 'name' in v) return ldText((v as Json).name);
+  return null;
+}
+
+function meta($: CheerioAPI, ...names: string[]): string | null {
+  for (const n of names) {
+    const v = $(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`).first().attr('content');
+    if (clean(v)) return clean(v);
+  }
+  return null;
+}
+
+/** Text of a block with paragraph breaks: block-level children become separate paragraphs. */
+function blockText($: CheerioAPI, root: Cheerio<AnyNode>): string {
+  const paras: string[] = [];
+  let buf = '';
+  const BLOCK = /^(p|div|section|article|h[1-6]|li|ul|ol|blockquote|pre|table|tr|figure|figcaption|dd|dt|main)$/;
+  const walk = (node: AnyNode) => {
+    if (node.type === 'text') {
+      buf += (node as unknown as { data: string }).data;
+      return;
+    }
+    if (node.type !== 'tag') return;
+    const el = node as Element;
+    const name = el.tagName.toLowerCase();
+    if (name === 'br') {
+      buf += '\n';
+      return;
+    }
+    const block = BLOCK.test(name);
+    if (block) flush();
+    for (const c of el.children) walk(c);
+    if (block) flush();
+  };
+  const flush = () => {
+    for (const line of buf.split('\n')) {
+      const t = clean(line);
+      if (t) paras.push(t);
+    }
+    buf = '';
+  };
+  root.each((_, n) => walk(n));
+  flush();
+  return paras.join('\n\n');
+}
+
+function removeNoise($: CheerioAPI, extra?: string) {
+  $(NOISE).remove();
+  if (extra) $(extra).remove();
+  $('[class], [id]').each((_, el) => {
+    const e = $(el);
+    const tag = (el as Element).tagName?.toLowerCase();
+    if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return;
+    const label = `${e.attr('class') ?? ''} ${e.attr('id') ?? ''}`;
+    if (NOISE_CLASS.test(label)) e.remove();
+  });
+}
+
+/** Finds the element whose paragraphs hold the most non-link text. */
+function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
+  const scores = new Map<Element, number>();
+  $('p, pre, blockquote, li').each((_, el) => {
+    const p = $(el);
+    const text = clean(p.text());
+    if (text.length < 25) return;
+    const linkText = clean(p.find('a').text()).length;
+    if (linkText / text.length > 0.5) return;
+    const score = text.length + (text.match(/[,.;]/g)?.length ?? 0) * 10;
+    const parent = el.parent as Element | null;
+    if (!parent) return;
+    scores.set(parent, (scores.get(parent) ?? 0) + score);
+    const grand = parent.parent as Element | null;
+    if (grand && grand.type === 'tag') scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
+  });
+  let best: Element | null = null;
+  let bestScore = 0;
+  for (const [el, s] of scores) {
+    const text = clean($(el).text()).length || 1;
+    const links = clean($(el).find('a').text()).length;
+    const adjusted = s * (1 - Math.min(0.9, links / text));
+    if (adjusted > bestScore) {
+      best = el;
+      bestScore = adjusted;
+    }
+  }
+  return best ? $(best) : null;
+}
+
+export function extractArticle(html: string, url: string, selectors: Selectors = {}): ExtractedArticle {
+  const $ = cheerio.load(html);
+  const hasScripts = $('script:not([type="application/ld+json"])').length > 0;
+  const ld = jsonLdArticles($)[0];
+
+  const canonicalUrl = absolutize($('link[rel="canonical"]').attr('href') ?? meta($, 'og:url'), url);
+  const image = absolutize(meta($, 'og:image', 'twitter:image') ?? (ld ? ldText((ld.image as Json)?.url ?? ld.image) : null), url);
+
+  const selText = (sel?: string) => (sel ? clean($(sel).first().text()) || null : null);
+
+  const title =
+    selText(selectors.title) ??
+    (ld ? ldText(ld.headline) : null) ??
+    meta($, 'og:title', 'twitter:title') ??
+    (clean($('h1').first().text()) || clean($('title').text()) || '');
+
+  const author =
+    selText(selectors.author) ??
+    (ld ? ldText(ld.author) : null) ??
+    meta($, 'author', 'article:author', 'byl', 'dc.creator') ??
+    (clean($('[rel="author"], .byline, .author').first().text()).replace(/^(by|por|autor|piše|nga|од)\s*:?\s*/i, '') || null);
+
+  const publishedRaw =
+    selText(selectors.published) ??
+    (ld ? ldText(ld.datePublished) : null) ??
+    meta($, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date') ??
+    $('time[datetime]').first().attr('datetime') ??
+    clean($('time, .date, .published').first().text());
+  const published = parseDate(publishedRaw) ?? null;
+  const modified = parseDate((ld ? ldText(ld.dateModified) : null) ?? meta($, 'article:modified_time', 'dateModified')) ?? null;
+
+  const lead = (ld ? ldText(ld.description) : null) ?? meta($, 'og:description', 'description');
+  const section = (ld ? ldText(ld.articleSection) : null) ?? meta($, 'article:section');
+  const tags = $('meta[property="article:tag"]').map((_, el) => clean($(el).attr('content'))).get().filter(Boolean);
+
+  let text = '';
+  let bodySource: ExtractedArticle['bodySource'] = 'none';
+  if (selectors.body) {
+    const root = $(selectors.body);
+    if (selectors.remove) root.find(selectors.remove).remove();
+    text = blockText($, root);
+    if (text) bodySource = 'selectors';
+  }
+  if (!text && ld && typeof ld.articleBody === 'string' && clean(ld.articleBody).length > 80) {
+    text = ld.articleBody
+      .split(/\n\s*\n|\r\n\s*\r\n/)
+      .map(clean)
+      .filter(Boolean)
+      .join('\n\n');
+    bodySource = 'json-ld';
+  }
+  if (!text) {
+    removeNoise($, selectors.remove);
+    const root = mainContent($);
+    if (root) {
+      root.find('h1').remove();
+      text = blockText($, root);
+      bodySource = 'content';
+    }
+  }
+  if (!text && lead) {
+    text = lead;
+    bodySource = 'meta';
+  }
+  return { title, lead, author, published, modified, text, canonicalUrl, image, section, tags, bodySource, hasScripts };
+}

@@ -1,0 +1,92 @@
+// Parses dates as newsrooms write them, in es, en, pt, sr (both scripts), hr,
+// bs, cnr, sq and mk: "12. februar 2024.", "12 de febrero de 2024",
+// "12 shkurt 2024", "12 фебруари 2024", "12.02.2024. u 14:35", ISO 8601.
+import { fold } from './text-normalize.js';
+
+// Month stems (folded, Latin script) → month number. A stem matches any inflected form.
+const MONTHS: [string, number][] = [
+  // en / es / pt / it
+  ['january', 1], ['february', 2], ['march', 3], ['april', 4], ['may', 5], ['june', 6], ['july', 7], ['august', 8],
+  ['september', 9], ['october', 10], ['november', 11], ['december', 12],
+  ['enero', 1], ['febrero', 2], ['marzo', 3], ['abril', 4], ['mayo', 5], ['junio', 6], ['julio', 7], ['agosto', 8],
+  ['septiembre', 9], ['setiembre', 9], ['octubre', 10], ['noviembre', 11], ['diciembre', 12],
+  ['janeiro', 1], ['fevereiro', 2], ['marco', 3], ['maio', 5], ['junho', 6], ['julho', 7], ['outubro', 10], ['novembro', 11], ['dezembro', 12], ['setembro', 9],
+  // sr / bs / cnr / mk (Latin after transliteration)
+  ['januar', 1], ['februar', 2], ['mart', 3], ['april', 4], ['maj', 5], ['jun', 6], ['jul', 7], ['avgust', 8], ['august', 8],
+  ['septembar', 9], ['septemvri', 9], ['oktobar', 10], ['oktomvri', 10], ['novembar', 11], ['noemvri', 11], ['decembar', 12], ['dekemvri', 12],
+  ['januari', 1], ['fevruari', 2], ['juni', 6], ['juli', 7],
+  // hr
+  ['sijec', 1], ['velja', 2], ['ozuj', 3], ['trav', 4], ['svib', 5], ['lip', 6], ['srp', 7], ['kolovoz', 8], ['rujan', 9], ['rujn', 9],
+  ['listopad', 10], ['studen', 11], ['prosin', 12],
+  // sq
+  ['janar', 1], ['shkurt', 2], ['mars', 3], ['prill', 4], ['maj', 5], ['qershor', 6], ['korrik', 7], ['gusht', 8],
+  ['shtator', 9], ['tetor', 10], ['nentor', 11], ['dhjetor', 12],
+  // short English/Spanish forms
+  ['jan', 1], ['feb', 2], ['mar', 3], ['apr', 4], ['jun', 6], ['jul', 7], ['aug', 8], ['sep', 9], ['oct', 10], ['nov', 11], ['dec', 12],
+  ['ene', 1], ['abr', 4], ['ago', 8], ['dic', 12], ['okt', 10], ['dek', 12],
+];
+MONTHS.sort((a, b) => b[0].length - a[0].length);
+
+function monthOf(word: string): number | undefined {
+  const w = fold(word);
+  for (const [stem, n] of MONTHS) {
+    if (w === stem) return n;
+    if (stem.length >= 4 && w.startsWith(stem) && w.length - stem.length <= 4) return n;
+  }
+  return undefined;
+}
+
+function build(y: number, m: number, d: number, hh = 0, mm = 0, tz?: string): Date | undefined {
+  if (y < 100) y += 2000;
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1990 || y > 2100 || hh > 23 || mm > 59) return undefined;
+  const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00${tz ?? 'Z'}`;
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : date;
+}
+
+function timeAfter(rest: string): [number, number] {
+  const t = /^\D{0,12}?(\d{1,2})[:.h](\d{2})\b/.exec(rest);
+  return t ? [Number(t[1]), Number(t[2])] : [0, 0];
+}
+
+/** Returns a Date, or undefined when the string holds no recognisable date. */
+export function parseDate(input: string | undefined | null): Date | undefined {
+  if (!input) return undefined;
+  const s = input.trim().slice(0, 200);
+  if (!s) return undefined;
+  // ISO 8601 and RFC 2822 first.
+  if (/^\d{4}-\d{2}-\d{2}/.test(s) || /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4}/.test(s)) {
+    const d = new Date(s);
+    if (!Number.isNaN(d.getTime())) return d;
+  }
+  // 12.02.2024. u 14:35 — 12/02/2024 — 12-02-2024 (day first, as in every Ruta language but English)
+  const num = /\b(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4}|\d{2})\b\.?(.*)$/.exec(s);
+  if (num) {
+    const [hh, mm] = timeAfter(num[4] ?? '');
+    const d = build(Number(num[3]), Number(num[2]), Number(num[1]), hh, mm);
+    if (d) return d;
+  }
+  // 12. februar 2024. / 12 de febrero de 2024 / 12 фебруари 2024 / 12 shkurt 2024
+  const dm = /(\d{1,2})\.?\s+(?:de\s+|of\s+)?([\p{L}]+)\.?,?\s+(?:de\s+|del\s+)?(\d{4})(.*)$/u.exec(s);
+  if (dm) {
+    const m = monthOf(dm[2]!);
+    if (m) {
+      const [hh, mm] = timeAfter(dm[4] ?? '');
+      const d = build(Number(dm[3]), m, Number(dm[1]), hh, mm);
+      if (d) return d;
+    }
+  }
+  // February 12, 2024
+  const md = /([\p{L}]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(.*)$/u.exec(s);
+  if (md) {
+    const m = monthOf(md[1]!);
+    if (m) {
+      const [hh, mm] = timeAfter(md[4] ?? '');
+      const d = build(Number(md[3]), m, Number(md[2]), hh, mm);
+      if (d) return d;
+    }
+  }
+  const fallback = new Date(s);
+  if (!Number.isNaN(fallback.getTime()) && fallback.getFullYear() > 1990 && fallback.getFullYear() < 2100) return fallback;
+  return undefined;
+}

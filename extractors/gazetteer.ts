@@ -1,0 +1,201 @@
+// Gazetteers from config/gazetteer/*.yaml, compiled into a matcher that
+// survives real text: transliteration, diacritics folding, Slavic case
+// endings, Albanian and Macedonian definite forms, and common words that look
+// like names.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'yaml';
+import { fold, tokenize, type Token } from './text-normalize.js';
+
+export const ENTITY_TYPES = ['person', 'criminal_group', 'port', 'city', 'country', 'nationality', 'organization', 'company', 'vessel'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+export const SIDES = ['balkan', 'latam', 'europe', 'africa', 'other'] as const;
+export type Side = (typeof SIDES)[number];
+
+export interface GazetteerEntry {
+  canonical: string;
+  type: EntityType;
+  side: Side;
+  aliases: string[];
+  country?: string;
+  /** Also a common word: match only capitalised, in context. */
+  ambiguous?: boolean;
+  /** Terms that, in the same sentence, suppress a match (watchlists). */
+  negative?: string[];
+  /** Where the entry came from: a gazetteer file or a watchlist name. */
+  origin?: string;
+}
+
+export class GazetteerError extends Error {}
+
+/**
+ * Inflectional endings, folded. A text token matches an alias token when it is
+ * the alias token's stem plus one of these. Slavic case endings, adjective
+ * endings, Albanian definite forms (-i, -it, -in, -së, -në), Macedonian
+ * definite articles (-ta, -ot, -to, -te) and plural -s/-es.
+ */
+const SUFFIXES = new Set([
+  '', 'a', 'e', 'i', 'o', 'u', 'om', 'em', 'oj', 'ou', 'ima', 'ama', 'ih', 'im', 'og', 'oga', 'ogo', 'ega', 'emu', 'omu', 'ski', 'ska', 'sko',
+  'skog', 'skom', 'skoj', 'skih', 'skim', 'ov', 'ova', 'ove', 'ovi', 'ovu', 'ovog', 'ovom', 'ovih', 'ovoj', 'ev', 'eva', 'evih',
+  'it', 'in', 'se', 'ne', 'ja', 've', 'te', 'ta', 'ot', 'to', 'ata', 'ot', 'ite', 've', 'ri', 'rit', 'rin', 'un', 'n', 's', 'es', 'as', 'os', 'ia', 'ise',
+  'ane', 'ane', 'ët', 'et', 'ut', 'ju', 'jom', 'je', 'ji',
+]);
+const VOWEL_END = /[aeiouy]$/;
+const MIN_STEM = 4;
+
+/** Port and place words that license an ambiguous name right after them. */
+const CONTEXT_WORDS = new Set(
+  ['port', 'porto', 'puerto', 'portin', 'porti', 'portit', 'luka', 'luke', 'luci', 'luku', 'lucki', 'lucka', 'luckog', 'lucke', 'lucka', 'terminal',
+    'terminalu', 'terminala', 'pristanistete', 'pristaniste', 'pristanistето', 'limani', 'harbour', 'harbor', 'city', 'ciudad', 'grad', 'gradu', 'qytetin', 'qyteti', 'of', 'de', 'del', 'u', 'iz', 'në', 'ne', 'nga', 'in', 'en', 'vo', 'od']
+    .map((w) => fold(w)),
+);
+
+interface AliasToken {
+  norm: string;
+  stem: string;
+  capital: boolean; // alias written with a capital: text must be capitalised too
+}
+
+interface CompiledAlias {
+  entry: GazetteerEntry;
+  alias: string;
+  tokens: AliasToken[];
+}
+
+export interface GazetteerMatch {
+  entry: GazetteerEntry;
+  text: string;
+  start: number;
+  end: number;
+  tokenStart: number;
+  tokenEnd: number; // exclusive
+}
+
+function stemOf(norm: string): string {
+  return VOWEL_END.test(norm) && norm.length - 1 >= MIN_STEM ? norm.slice(0, -1) : norm;
+}
+
+function tokenMatches(t: Token, a: AliasToken): boolean {
+  if (a.capital && !/^\p{Lu}/u.test(t.text) && !/^\p{N}/u.test(t.text)) return false;
+  if (t.norm === a.norm) return true;
+  if (a.stem.length < MIN_STEM || !t.norm.startsWith(a.stem)) return false;
+  return SUFFIXES.has(t.norm.slice(a.stem.length));
+}
+
+export class Gazetteer {
+  private byKey = new Map<string, CompiledAlias[]>();
+  readonly entries: GazetteerEntry[] = [];
+
+  constructor(entries: GazetteerEntry[] = []) {
+    for (const e of entries) this.add(e);
+  }
+
+  add(entry: GazetteerEntry): void {
+    this.entries.push(entry);
+    const aliases = new Set([entry.canonical, ...entry.aliases].map((a) => a.trim()).filter(Boolean));
+    for (const alias of aliases) {
+      const toks = tokenize(alias);
+      if (!toks.length) continue;
+      const tokens = toks.map((t) => ({ norm: t.norm, stem: stemOf(t.norm), capital: /^\p{Lu}/u.test(t.text) }));
+      const key = tokens[0]!.stem.slice(0, MIN_STEM);
+      const list = this.byKey.get(key) ?? [];
+      list.push({ entry, alias, tokens });
+      this.byKey.set(key, list);
+    }
+  }
+
+  /** All non-overlapping matches, longest first, in text order. */
+  match(text: string, tokens: Token[] = tokenize(text)): GazetteerMatch[] {
+    const found: (GazetteerMatch & { exactCase: boolean })[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      const candidates = this.byKey.get(t.norm.slice(0, MIN_STEM)) ?? [];
+      for (const c of candidates) {
+        const n = c.tokens.length;
+        if (i + n > tokens.length) continue;
+        let ok = true;
+        for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!);
+        if (!ok) continue;
+        const last = tokens[i + n - 1]!;
+        // Tokens of a multi-word alias must be adjacent (only spaces or hyphens between).
+        let adjacent = true;
+        for (let k = 1; k < n && adjacent; k++) adjacent = /^[\s\-–'’]{1,3}$/.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start));
+        if (!adjacent) continue;
+        if (c.entry.ambiguous && !this.ambiguousOk(text, tokens, i)) continue;
+        found.push({
+          entry: c.entry,
+          text: text.slice(t.start, last.end),
+          start: t.start,
+          end: last.end,
+          tokenStart: i,
+          tokenEnd: i + n,
+          exactCase: tokens.slice(i, i + n).every((tk, k) => /^\p{Lu}/u.test(tk.text) === c.tokens[k]!.capital),
+        });
+      }
+    }
+    // Longest span wins; then exact case; then earlier.
+    found.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.exactCase) - Number(a.exactCase) || a.start - b.start);
+    const taken: GazetteerMatch[] = [];
+    for (const f of found) {
+      if (taken.some((t) => f.start < t.end && t.start < f.end)) continue;
+      const { exactCase: _drop, ...m } = f;
+      taken.push(m);
+    }
+    return taken.sort((a, b) => a.start - b.start);
+  }
+
+  /** An ambiguous name needs a capital, and either a context word before it or a place that is not the sentence's first word. */
+  private ambiguousOk(text: string, tokens: Token[], i: number): boolean {
+    const t = tokens[i]!;
+    if (!/^\p{Lu}/u.test(t.text)) return false;
+    const prev = tokens[i - 1];
+    if (prev && CONTEXT_WORDS.has(prev.norm) && prev.norm.length > 2) return true;
+    const before = text.slice(prev ? prev.end : 0, t.start);
+    const sentenceStart = !prev || /[.!?\n]/.test(before);
+    if (sentenceStart) return false;
+    // Capitalised mid-sentence after a preposition or port word is a place.
+    return !!prev && CONTEXT_WORDS.has(prev.norm);
+  }
+}
+
+interface GazetteerFile {
+  type?: string;
+  entries?: Record<string, unknown>[];
+}
+
+export function parseGazetteerYaml(text: string, origin: string): GazetteerEntry[] {
+  let doc: GazetteerFile;
+  try {
+    doc = parse(text) as GazetteerFile;
+  } catch (e) {
+    throw new GazetteerError(`${origin}: not valid YAML: ${(e as Error).message}`);
+  }
+  if (!doc || !Array.isArray(doc.entries)) throw new GazetteerError(`${origin}: expected "entries:" with a list`);
+  return doc.entries.map((raw, i) => {
+    const type = String(raw.type ?? doc.type ?? '') as EntityType;
+    const side = String(raw.side ?? 'other') as Side;
+    const canonical = String(raw.canonical ?? '').trim();
+    if (!canonical) throw new GazetteerError(`${origin}, entry #${i + 1}: "canonical" is required`);
+    if (!ENTITY_TYPES.includes(type)) throw new GazetteerError(`${origin}, ${canonical}: type "${type}" is not one of ${ENTITY_TYPES.join(', ')}`);
+    if (!SIDES.includes(side)) throw new GazetteerError(`${origin}, ${canonical}: side "${side}" is not one of ${SIDES.join(', ')}`);
+    return {
+      canonical,
+      type,
+      side,
+      aliases: Array.isArray(raw.aliases) ? raw.aliases.map(String) : [],
+      country: raw.country ? String(raw.country) : undefined,
+      ambiguous: raw.ambiguous === true,
+      origin,
+    };
+  });
+}
+
+export function loadGazetteerDir(dir: string): GazetteerEntry[] {
+  let files: string[];
+  try {
+    files = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort();
+  } catch (e) {
+    throw new GazetteerError(`cannot read gazetteer folder ${dir}: ${(e as Error).message}`);
+  }
+  return files.flatMap((f) => parseGazetteerYaml(readFileSync(join(dir, f), 'utf8'), join(dir, f)));
+}

@@ -1,0 +1,52 @@
+// Balkan–Latin America link candidates: a Balkan-side entity and a Latin
+// American-side entity in a trafficking context, in the same or adjacent
+// sentences. Each link is a canonical pair with its evidence sentence.
+import type { EntityMention } from './entities.js';
+import { fold, sentences } from './text-normalize.js';
+
+export interface LinkCandidate {
+  balkan: string;
+  balkanType: string;
+  latam: string;
+  latamType: string;
+  evidence: string;
+}
+
+const TRAFFICKING = /(cocain|kokain|cocaina|droga|drog|drug|narco|narkot|traffick|trafic|trafik|krijumcar|krijumč|smuggl|contraband|shipment|cargament|envio|posiljk|posiljk|isporuk|carteli|cartel|kartel|seiz|incaut|decomis|zaplen|zaplijen|sekuestr|zapl|smuggl|laund|lavado|pranje|pastrim|mafia|mafij|klan|clan|banda|gang|kriminal|criminal|organized crime|crimen organizado)/;
+const BALKAN_TYPES = new Set(['person', 'nationality', 'country', 'criminal_group', 'port', 'city']);
+const LATAM_TYPES = new Set(['country', 'port', 'city', 'criminal_group']);
+
+function balkanTier(e: EntityMention): number {
+  if (e.type === 'person' || e.type === 'criminal_group') return 1;
+  return e.type === 'port' ? 2 : 3;
+}
+
+export function findLinks(text: string, entities: EntityMention[]): LinkCandidate[] {
+  const sents = sentences(text);
+  const inSentence = sents.map((s) => entities.filter((e) => e.start >= s.start && e.end <= s.end));
+  const context = sents.map((s) => TRAFFICKING.test(fold(s.text)));
+  const pairs = new Map<string, LinkCandidate>();
+  for (let i = 0; i < sents.length; i++) {
+    // A window of this sentence and the next one.
+    const windows: number[][] = [[i]];
+    if (i + 1 < sents.length) windows.push([i, i + 1]);
+    for (const w of windows) {
+      if (!w.some((k) => context[k])) continue;
+      const ents = w.flatMap((k) => inSentence[k]!);
+      // The most specific Balkan actors in the window speak for it: people and groups before ports, ports before places.
+      const candidates = ents.filter((e) => e.side === 'balkan' && BALKAN_TYPES.has(e.type));
+      const tier = Math.min(...candidates.map(balkanTier));
+      const balkan = candidates.filter((e) => balkanTier(e) === tier);
+      const latam = ents.filter((e) => e.side === 'latam' && LATAM_TYPES.has(e.type));
+      for (const b of balkan) {
+        for (const l of latam) {
+          const key = `${b.canonical}\u0000${l.canonical}`;
+          if (pairs.has(key)) continue;
+          const evidence = w.map((k) => sents[k]!.text).join(' ');
+          pairs.set(key, { balkan: b.canonical, balkanType: b.type, latam: l.canonical, latamType: l.type, evidence });
+        }
+      }
+    }
+  }
+  return [...pairs.values()];
+}

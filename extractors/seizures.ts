@@ -1,0 +1,146 @@
+// Finds drug seizure quantities: numbers in every convention ("1.127",
+// "1,5", "1 127", "one and a half", "1 tonelada 127 kilos"), mass units in
+// every Ruta language, and a drug word nearby. Money is never a drug.
+import { fold } from './text-normalize.js';
+
+export interface SeizureMention {
+  drug: string;
+  text: string;
+  kg: number;
+  start: number;
+  end: number;
+}
+
+// Folded unit words → kg per unit.
+const UNITS: [RegExp, number][] = [
+  [/^(kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh|kilogramo|килограм|килограма|килограми|кг|kilogramë)$/u, 1],
+  [/^(t|ton|tons|tonne|tonnes|tonelada|toneladas|tona|tone|tonu|tonama|tonë|tonet|тона|тони|тоне|tonelaje)$/u, 1000],
+  [/^(lb|lbs|pound|pounds|libra|libras)$/u, 0.45359237],
+  [/^(g|gr|gram|grams|gramo|gramos|grama|grami|gramë|грама|грам)$/u, 0.001],
+];
+
+const DRUGS: [RegExp, string][] = [
+  [/^(cocaine|cocaina|kokain|kokaina|kokaine|kokainu|kokainom|kokainit|kokaines|kokaine|кокаин|кокаина|кокаинот|coca|cocaína|crack)$/u, 'cocaine'],
+  [/^(cannabis|marijuana|marihuana|marihuane|marihuanu|marihuana|skunk|hashish|hachis|hasis|hashash|kanabis|kanabisa|kanabisit|канабис|марихуана|марихуане)$/u, 'cannabis'],
+  [/^(heroin|heroina|heroine|heroinu|heroinë|хероин|хероина)$/u, 'heroin'],
+  [/^(drug|drugs|droga|drogas|droge|drogu|drogë|drogën|drogat|дрога|дроге|дрогата|narcotics|narcoticos|narkotik|narkotika|narkotike|narkotici|наркотици|наркотика|substance|supstanc)\p{L}*$/u, 'unspecified'],
+  [/^(amphetamine|amphetamines|anfetamina|amfetamin|amfetamina|амфетамин|mdma|ecstasy|methamphetamine|metanfetamina|metamfetamin)\p{L}*$/u, 'synthetic'],
+];
+
+const CURRENCY = /^(euro|euros|eur|eura|евра|евро|dollar|dollars|dolar|dolares|dólares|dolara|долара|usd|€|\$|lek|leke|lekë|dinar|dinara|динара|kuna|kuna|real|reais|soles|pesos|million|millones|milion|miliona|милиона)/u;
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, dozen: 12, hundred: 100,
+  un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, cien: 100,
+  jedna: 1, jedan: 1, jednu: 1, dve: 2, dvije: 2, dva: 2, tri: 3, cetiri: 4, pet: 5, sest: 6, sedam: 7, osam: 8, devet: 9, deset: 10,
+  nje: 1, një: 1, dy: 2, katër: 4, kater: 4, pese: 5, pesë: 5, gjashte: 6, shtate: 7, tete: 8, nente: 9, dhjete: 10,
+  edna: 1, eden: 1, dve_mk: 2, chetiri: 4,
+};
+const HALF = /^(half|media|medio|pola|gjysme|gjysmë|половина|пола)$/u;
+
+interface Tok {
+  raw: string;
+  norm: string;
+  start: number;
+  end: number;
+}
+
+function toks(text: string): Tok[] {
+  const out: Tok[] = [];
+  for (const m of text.matchAll(/\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?|[\p{L}\p{M}]+|[€$]/gu)) {
+    out.push({ raw: m[0], norm: fold(m[0]).replace(/[\u00a0\u202f ]/g, ' '), start: m.index!, end: m.index! + m[0].length });
+  }
+  return out;
+}
+
+/** Parses a numeral written with any thousands/decimal convention. */
+export function parseNumber(raw: string): number | undefined {
+  const s = raw.replace(/[\u00a0\u202f ]/g, ' ').trim();
+  if (/^\d{1,3}(?: \d{3})+$/.test(s)) return Number(s.replace(/ /g, ''));
+  if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.')); // 1.127 / 1.127,5
+  if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, '')); // 1,127 / 1,127.5
+  if (/^\d+,\d+$/.test(s)) return Number(s.replace(',', '.')); // 1,5
+  if (/^\d+(\.\d+)?$/.test(s)) return Number(s);
+  return undefined;
+}
+
+function unitFactor(norm: string): number | undefined {
+  for (const [re, f] of UNITS) if (re.test(norm)) return f;
+  return undefined;
+}
+
+function drugOf(norm: string): string | undefined {
+  for (const [re, d] of DRUGS) if (re.test(norm)) return d;
+  return undefined;
+}
+
+/** Reads a quantity ending just before token index `u` (the unit). Returns [value, firstTokenIndex]. */
+function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
+  const prev = t[u - 1];
+  if (!prev) return undefined;
+  const n = parseNumber(prev.raw);
+  if (n !== undefined) {
+    // "one and a half tons", "1 and a half"
+    return [n, u - 1];
+  }
+  if (HALF.test(prev.norm)) {
+    // "one and a half": one | and/y/i/e | a | half
+    const w = t.slice(Math.max(0, u - 5), u - 1).map((x) => x.norm);
+    const whole = w.map((x) => WORD_NUMBERS[x] ?? parseNumber(x)).find((x) => x !== undefined);
+    return [whole !== undefined ? whole + 0.5 : 0.5, u - 1 - (whole !== undefined ? w.length : 0)];
+  }
+  const word = WORD_NUMBERS[prev.norm];
+  if (word !== undefined) {
+    const before = t[u - 2];
+    if (before && /^(hundred|cien|cientos|stotin\p{L}*)$/u.test(prev.norm)) {
+      const m = WORD_NUMBERS[before.norm] ?? parseNumber(before.raw);
+      if (m !== undefined) return [m * word, u - 2];
+    }
+    return [word, u - 1];
+  }
+  return undefined;
+}
+
+export function findSeizures(text: string): SeizureMention[] {
+  const t = toks(text);
+  const out: SeizureMention[] = [];
+  for (let i = 0; i < t.length; i++) {
+    const f = unitFactor(t[i]!.norm);
+    if (f === undefined) continue;
+    // Single-letter units ("t", "g") only directly after a numeral.
+    if (t[i]!.raw.length === 1 && parseNumber(t[i - 1]?.raw ?? '') === undefined) continue;
+    const q = quantityBefore(t, i);
+    if (!q) continue;
+    let [value, first] = q;
+    let kg = value * f;
+    let last = i;
+    // "1 tonelada 127 kilos", "2 tone i 300 kilograma"
+    const n2 = t[i + 1] && /^(y|i|e|and|и|dhe)$/u.test(t[i + 1]!.norm) ? i + 2 : i + 1;
+    const next = t[n2];
+    const nextUnit = t[n2 + 1];
+    if (f === 1000 && next && nextUnit && parseNumber(next.raw) !== undefined && unitFactor(nextUnit.norm) === 1) {
+      kg += parseNumber(next.raw)!;
+      last = n2 + 1;
+    }
+    // The thing measured: a drug word within the next few tokens (or the few before the number).
+    let drug: string | undefined;
+    let money = false;
+    for (let k = last + 1; k < Math.min(t.length, last + 7); k++) {
+      if (CURRENCY.test(t[k]!.norm)) {
+        money = true;
+        break;
+      }
+      drug = drugOf(t[k]!.norm);
+      if (drug) break;
+      if (/[.;!?]/.test(text.slice(t[k - 1]!.end, t[k]!.start))) break;
+    }
+    if (!drug) for (let k = first - 1; k >= Math.max(0, first - 5); k--) {
+      drug = drugOf(t[k]!.norm);
+      if (drug) break;
+    }
+    if (!drug || money || kg <= 0) continue;
+    out.push({ drug, text: text.slice(t[first]!.start, t[last]!.end), kg: Math.round(kg * 1000) / 1000, start: t[first]!.start, end: t[last]!.end });
+    i = last;
+  }
+  return out;
+}

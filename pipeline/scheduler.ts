@@ -1,0 +1,63 @@
+// `ruta run`: every enabled source on its own node-cron schedule, with a
+// random delay so sources sharing a schedule do not fire together. Runs of one
+// source never overlap. SIGTERM and SIGINT let in-flight work finish, then stop.
+import cron, { type ScheduledTask } from 'node-cron';
+import type { Db } from '../storage/db.js';
+import { reclaimStale } from '../storage/frontier-repo.js';
+import { listSources } from '../storage/sources-repo.js';
+import { runLinkRule } from '../alerts/link-rule.js';
+import { crawlSource, type CrawlOptions } from './crawl.js';
+import { HostGate } from './host-gate.js';
+
+export interface Scheduler {
+  stop(): Promise<void>;
+  tasks: number;
+}
+
+export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: number } = {}): Promise<Scheduler> {
+  const log = opts.log ?? (() => {});
+  const reclaimed = await reclaimStale(db);
+  if (reclaimed) log(`reclaimed ${reclaimed} URL(s) left in flight by an earlier run`);
+  const gate = new HostGate(opts.hostDelayMs ?? Number(process.env.RUTA_HOST_DELAY_MS ?? 1000));
+  const sources = await listSources(db, { enabledOnly: true });
+  const inFlight = new Set<Promise<unknown>>();
+  const running = new Set<string>();
+  let stopping = false;
+  const jitterMax = opts.jitterMs ?? 30_000;
+
+  const tasks: ScheduledTask[] = sources.map((s) =>
+    cron.schedule(
+      s.schedule,
+      async () => {
+        if (stopping || running.has(s.id)) return;
+        running.add(s.id);
+        const work = (async () => {
+          await new Promise((r) => setTimeout(r, Math.random() * jitterMax));
+          if (stopping) return;
+          const fresh = (await listSources(db, { id: s.id }))[0];
+          if (!fresh?.enabled) return;
+          const rep = await crawlSource(db, fresh, gate, opts);
+          const alerts = await runLinkRule(db);
+          log(`[${s.id}] run finished: ${rep.stored} stored, ${rep.failed} failed${rep.error ? `, error: ${rep.error}` : ''}; ${alerts} new alert(s)`);
+        })()
+          .catch((e) => log(`[${s.id}] run failed: ${(e as Error).message}`))
+          .finally(() => {
+            running.delete(s.id);
+            inFlight.delete(work);
+          });
+        inFlight.add(work);
+      },
+      { name: `source:${s.id}`, noOverlap: true },
+    ),
+  );
+  log(`scheduler: ${tasks.length} source(s) scheduled`);
+  return {
+    tasks: tasks.length,
+    async stop() {
+      stopping = true;
+      for (const t of tasks) await t.stop();
+      await Promise.allSettled([...inFlight]);
+      for (const t of tasks) await t.destroy();
+    },
+  };
+}

@@ -1,0 +1,72 @@
+// The crawl frontier: every discovered URL with its state. Claiming a row
+// moves it to `fetching`; storing the article and marking the row `done`
+// happen in one transaction, so a crash never loses or duplicates work.
+import type { Db } from './db.js';
+
+export const MAX_ATTEMPTS = 5;
+
+export interface Discovered {
+  url: string; // canonical
+  title?: string;
+  published?: Date;
+}
+
+/** Adds URLs not yet known. Returns how many were new. Known URLs whose article exists get this source linked. */
+export async function enqueue(db: Db, sourceId: string, items: Discovered[]): Promise<number> {
+  let added = 0;
+  await db.$transaction(async (tx) => {
+    for (const it of items) {
+      const known = await tx.frontierUrl.findUnique({ where: { url: it.url }, select: { id: true, articleId: true } });
+      if (known) {
+        if (known.articleId) {
+          await tx.articleSource.upsert({
+            where: { articleId_sourceId: { articleId: known.articleId, sourceId } },
+            create: { articleId: known.articleId, sourceId },
+            update: {},
+          });
+        }
+        continue;
+      }
+      await tx.frontierUrl.create({ data: { url: it.url, sourceId, hintTitle: it.title ?? null, hintPublished: it.published ?? null } });
+      added++;
+    }
+  });
+  return added;
+}
+
+/** Claims up to `limit` due rows of a source: new, or failed with their retry time reached. */
+export async function claim(db: Db, sourceId: string, limit: number) {
+  return db.$transaction(async (tx) => {
+    const rows = await tx.frontierUrl.findMany({
+      where: { sourceId, state: { in: ['new', 'failed'] }, nextAttemptAt: { lte: new Date() } },
+      orderBy: { id: 'asc' },
+      take: limit,
+    });
+    if (rows.length) {
+      await tx.frontierUrl.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: 'fetching', attempts: { increment: 1 } } });
+    }
+    return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+  });
+}
+
+/** Puts rows left in `fetching` by a crash back in the queue. */
+export async function reclaimStale(db: Db): Promise<number> {
+  const r = await db.frontierUrl.updateMany({ where: { state: 'fetching' }, data: { state: 'new' } });
+  return r.count;
+}
+
+/** Records a failed attempt; after MAX_ATTEMPTS the URL is given up. Backoff is exponential with jitter. */
+export async function markFailed(db: Db, id: number, attempts: number, error: string, retryAfterMs?: number): Promise<'failed' | 'gave-up'> {
+  const gaveUp = attempts >= MAX_ATTEMPTS;
+  const backoff = retryAfterMs ?? Math.min(6 * 3600_000, 60_000 * 2 ** (attempts - 1)) * (0.75 + Math.random() * 0.5);
+  await db.frontierUrl.update({
+    where: { id },
+    data: { state: gaveUp ? 'gave-up' : 'failed', lastError: error.slice(0, 2000), nextAttemptAt: new Date(Date.now() + backoff) },
+  });
+  return gaveUp ? 'gave-up' : 'failed';
+}
+
+export async function frontierCounts(db: Db, sourceId?: string): Promise<Record<string, number>> {
+  const rows = await db.frontierUrl.groupBy({ by: ['state'], where: sourceId ? { sourceId } : {}, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.state, r._count._all]));
+}

@@ -1,0 +1,90 @@
+// Sources and their fetch log.
+import type { Db } from './db.js';
+import type { Source } from './generated/client.js';
+
+export interface SourceInput {
+  id: string;
+  name: string;
+  url: string;
+  kind: string;
+  language: string | null;
+  country: string | null;
+  schedule: string;
+  render: boolean;
+  enabled: boolean;
+  config: Record<string, unknown>;
+}
+
+export type { Source };
+
+/** Inserts new sources and updates existing ones by id. Returns counts. */
+export async function upsertSources(db: Db, specs: SourceInput[]): Promise<{ created: number; updated: number }> {
+  let created = 0;
+  let updated = 0;
+  await db.$transaction(async (tx) => {
+    for (const s of specs) {
+      const data = { ...s, config: JSON.stringify(s.config) };
+      const existing = await tx.source.findUnique({ where: { id: s.id }, select: { id: true } });
+      if (existing) {
+        await tx.source.update({ where: { id: s.id }, data });
+        updated++;
+      } else {
+        await tx.source.create({ data });
+        created++;
+      }
+    }
+  });
+  return { created, updated };
+}
+
+export function listSources(db: Db, opts: { id?: string; enabledOnly?: boolean } = {}): Promise<Source[]> {
+  return db.source.findMany({
+    where: { ...(opts.id ? { id: opts.id } : {}), ...(opts.enabledOnly ? { enabled: true } : {}) },
+    orderBy: { id: 'asc' },
+  });
+}
+
+export async function recordSourceRun(db: Db, id: string, error: string | null): Promise<void> {
+  const now = new Date();
+  await db.source.update({
+    where: { id },
+    data: error ? { lastRunAt: now, lastErrorAt: now, lastError: error } : { lastRunAt: now, lastSuccessAt: now },
+  });
+}
+
+export interface FetchLogInput {
+  sourceId: string | null;
+  url: string;
+  purpose: 'feed' | 'article' | 'sitemap' | 'robots' | 'page';
+  status?: number | null;
+  ok: boolean;
+  notModified?: boolean;
+  error?: string | null;
+  bytes?: number;
+  durationMs?: number;
+}
+
+export async function logFetch(db: Db, entry: FetchLogInput): Promise<void> {
+  await db.fetchLog.create({
+    data: {
+      sourceId: entry.sourceId,
+      url: entry.url,
+      purpose: entry.purpose,
+      status: entry.status ?? null,
+      ok: entry.ok,
+      notModified: entry.notModified ?? false,
+      error: entry.error ?? null,
+      bytes: entry.bytes ?? 0,
+      durationMs: entry.durationMs ?? 0,
+    },
+  });
+}
+
+export async function getValidators(db: Db, url: string): Promise<{ etag: string | null; lastModified: string | null } | null> {
+  return db.httpCache.findUnique({ where: { url }, select: { etag: true, lastModified: true } });
+}
+
+export async function saveValidators(db: Db, url: string, etag: string | null, lastModified: string | null): Promise<void> {
+  if (!etag && !lastModified) return;
+  await db.httpCache.upsert({ where: { url }, create: { url, etag, lastModified }, update: { etag, lastModified } });
+}
