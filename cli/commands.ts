@@ -1,5 +1,5 @@
 // The `ruta` commands that read and write the database.
-import { createReadStream, createWriteStream, existsSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -9,10 +9,6 @@ import { listSources, upsertSources } from '../storage/sources-repo.js';
 import { importWatchlists, parseWatchlists } from '../storage/watchlists-repo.js';
 import { iterateArticles, listArticles, listLinks } from '../storage/articles-repo.js';
 import { listAlerts } from '../storage/alerts-repo.js';
-import { crawlOnce } from '../pipeline/crawl.js';
-import { startScheduler } from '../pipeline/scheduler.js';
-import { analyze } from '../extractors/analyze.js';
-import { readFileSync } from 'node:fs';
 import { out, progress, table, UsageError } from './output.js';
 
 export const CONFIG_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'config');
@@ -53,6 +49,7 @@ export async function sourcesList(db: Db, json: boolean): Promise<void> {
 }
 
 export async function crawl(db: Db, opts: { source?: string }): Promise<number> {
+  const { crawlOnce } = await import('../pipeline/crawl.js');
   const reports = await crawlOnce(db, { sourceId: opts.source, log: progress });
   let failures = 0;
   for (const r of reports) {
@@ -68,6 +65,7 @@ export async function crawl(db: Db, opts: { source?: string }): Promise<number> 
 
 export async function run(db: Db): Promise<void> {
   if ((await listSources(db)).length === 0) await init(db, {});
+  const { startScheduler } = await import('../pipeline/scheduler.js');
   const scheduler = await startScheduler(db, { log: progress });
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {
@@ -152,6 +150,7 @@ export async function eachJsonLine(file: string | undefined, fn: (obj: Record<st
 }
 
 export async function analyzeCmd(file: string | undefined): Promise<number> {
+  const { analyze } = await import('../extractors/analyze.js');
   return eachJsonLine(file, (o) => {
     const text = typeof o.text === 'string' ? o.text : '';
     const a = analyze({ text, title: typeof o.title === 'string' ? o.title : undefined, lang: typeof o.lang === 'string' ? o.lang : undefined });

@@ -1,8 +1,6 @@
 // The `ruta` command.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { SourcesFileError } from '../crawlers/sources-file.js';
-import { analyzeCmd, alertsList, articlesExport, articlesList, crawl, init, linksList, run, sourcesImport, sourcesList, withDb } from './commands.js';
-import { demo } from './demo.js';
 import { progress, UsageError } from './output.js';
 
 const HELP = `ruta — monitors news for links between Balkan criminal networks and Latin American cocaine trafficking
@@ -34,13 +32,12 @@ export async function main(argv: string[]): Promise<number> {
   const args = (list: string[], options: NonNullable<ParseArgsConfig['options']>) =>
     parseArgs({ args: list, options, allowPositionals: true, strict: true });
   try {
+    if (cmd === undefined || ['help', '--help', '-h'].includes(cmd)) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, init, linksList, run, sourcesImport, sourcesList, withDb } = await import('./commands.js');
     switch (cmd) {
-      case undefined:
-      case 'help':
-      case '--help':
-      case '-h':
-        process.stdout.write(HELP);
-        return 0;
       case 'init': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { sources: { type: 'string' }, watchlists: { type: 'string' } });
         await withDb((db) => init(db, { sources: values.sources as string | undefined, watchlists: values.watchlists as string | undefined }));
@@ -92,7 +89,7 @@ export async function main(argv: string[]): Promise<number> {
         return (await analyzeCmd(values.in as string | undefined)) ? 1 : 0;
       }
       case 'demo':
-        await demo();
+        await (await import('./demo.js')).demo();
         return 0;
       default:
         throw new UsageError(`unknown command "${cmd}"; run \`ruta help\``);

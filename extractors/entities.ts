@@ -1,7 +1,8 @@
 // Entity finding: gazetteer matches for every language, people found by
 // patterns (nationality + name, "citizen of X", alias and nickname phrases,
 // "identified as"), and compromise for people and organisations in English.
-import nlp from 'compromise';
+import { createRequire } from 'node:module';
+import type nlpType from 'compromise';
 import { Gazetteer, type EntityType, type GazetteerEntry, type Side } from './gazetteer.js';
 import { cyrToLat, tokenize, type Token } from './text-normalize.js';
 
@@ -29,6 +30,13 @@ const NOT_NAMES = new Set(
     'januar', 'februar', 'enero', 'febrero', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes']
     .map((w) => w.toLowerCase()),
 );
+
+// compromise takes half a second to load: load it the first time English text needs it.
+let nlpLoaded: typeof nlpType | undefined;
+function nlp(text: string) {
+  nlpLoaded ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
+  return nlpLoaded(text);
+}
 
 function isNameToken(t: Token | undefined): boolean {
   if (!t) return false;

@@ -71,16 +71,19 @@ export interface GazetteerMatch {
   tokenEnd: number; // exclusive
 }
 
-function stemOf(norm: string): string {
-  return VOWEL_END.test(norm) && norm.length - 1 >= MIN_STEM ? norm.slice(0, -1) : norm;
+/** Single-word aliases inflect only from stems of MIN_STEM letters; words of a multi-word name ("Crna Gora") from 3. */
+function stemOf(norm: string, minStem: number): string {
+  return VOWEL_END.test(norm) && norm.length - 1 >= minStem ? norm.slice(0, -1) : norm;
 }
 
-function tokenMatches(t: Token, a: AliasToken): boolean {
+function tokenMatches(t: Token, a: AliasToken, minStem: number): boolean {
   if (a.capital && !/^\p{Lu}/u.test(t.text) && !/^\p{N}/u.test(t.text)) return false;
   if (t.norm === a.norm) return true;
-  if (a.stem.length < MIN_STEM || !t.norm.startsWith(a.stem)) return false;
+  if (a.stem.length < minStem || !t.norm.startsWith(a.stem)) return false;
   return SUFFIXES.has(t.norm.slice(a.stem.length));
 }
+
+const KEY_LEN = 3;
 
 export class Gazetteer {
   private byKey = new Map<string, CompiledAlias[]>();
@@ -96,8 +99,9 @@ export class Gazetteer {
     for (const alias of aliases) {
       const toks = tokenize(alias);
       if (!toks.length) continue;
-      const tokens = toks.map((t) => ({ norm: t.norm, stem: stemOf(t.norm), capital: /^\p{Lu}/u.test(t.text) }));
-      const key = tokens[0]!.stem.slice(0, MIN_STEM);
+      const minStem = toks.length > 1 ? 3 : MIN_STEM;
+      const tokens = toks.map((t) => ({ norm: t.norm, stem: stemOf(t.norm, minStem), capital: /^\p{Lu}/u.test(t.text) }));
+      const key = tokens[0]!.stem.slice(0, KEY_LEN);
       const list = this.byKey.get(key) ?? [];
       list.push({ entry, alias, tokens });
       this.byKey.set(key, list);
@@ -109,12 +113,13 @@ export class Gazetteer {
     const found: (GazetteerMatch & { exactCase: boolean })[] = [];
     for (let i = 0; i < tokens.length; i++) {
       const t = tokens[i]!;
-      const candidates = this.byKey.get(t.norm.slice(0, MIN_STEM)) ?? [];
+      const candidates = this.byKey.get(t.norm.slice(0, KEY_LEN)) ?? [];
       for (const c of candidates) {
         const n = c.tokens.length;
         if (i + n > tokens.length) continue;
         let ok = true;
-        for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!);
+        const minStem = n > 1 ? 3 : MIN_STEM;
+        for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!, minStem);
         if (!ok) continue;
         const last = tokens[i + n - 1]!;
         // Tokens of a multi-word alias must be adjacent (only spaces or hyphens between).

@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { analyze, loadDefaultGazetteer } from '../extractors/analyze.js';
+import { findEntities } from '../extractors/entities.js';
+import { identifyLanguage } from '../extractors/langid.js';
+import { findSeizures, parseNumber } from '../extractors/seizures.js';
+import { cyrToLat, fold, latToCyr } from '../extractors/text-normalize.js';
+import { outlets } from './fixtures/newsroom/outlets.js';
+
+const gaz = loadDefaultGazetteer();
+const canon = (text: string, type?: string) =>
+  findEntities(text, gaz)
+    .filter((e) => !type || e.type === type)
+    .map((e) => e.canonical);
+
+describe('text normalisation', () => {
+  it('transliterates Serbian and Macedonian both ways and folds diacritics', () => {
+    expect(cyrToLat('Ђорђе Шошкић, Њујорк, Љубљана, Џеј')).toBe('Đorđe Šoškić, Njujork, Ljubljana, Džej');
+    expect(latToCyr('Đorđe Šoškić, Njujork, Ljubljana')).toBe('Ђорђе Шошкић, Њујорк, Љубљана');
+    expect(cyrToLat('Ќирил Ѓорѓиевски')).toBe('Ḱiril Ǵorǵievski');
+    expect(fold('Đukanović')).toBe(fold('Djukanovic'));
+    expect(fold('Durrësit')).toBe('durresit');
+  });
+});
+
+describe('language and script', () => {
+  for (const o of outlets()) {
+    it(`${o.id}: ${o.lang}/${o.script}`, () => {
+      const text = o.articles.map((a) => a.paragraphs.join('\n')).join('\n');
+      const r = identifyLanguage(text);
+      expect(r.script).toBe(o.script);
+      expect(r.lang).toBe(o.lang);
+    });
+  }
+  it('uses the source prior for short ambiguous texts', () => {
+    expect(identifyLanguage('Uhapšen u luci.', 'hr').lang).toBe('hr');
+    expect(identifyLanguage('', 'es').lang).toBe('es');
+  });
+});
+
+describe('entities survive real text', () => {
+  it('Slavic case endings', () => {
+    expect(canon('Uhapšen je u Ekvadoru, a radio je za Kavačkog klana ljude iz Crne Gore.')).toEqual(['Ecuador', 'Kavač clan', 'Montenegro']);
+    expect(canon('Pošiljka je iz Kolumbije stigla u Srbiju preko luke Bar.')).toEqual(['Colombia', 'Serbia', 'Bar']);
+  });
+  it('Cyrillic through transliteration', () => {
+    expect(canon('Припадници кавачког клана слали су кокаин из Еквадора у Ђоја Тауро.')).toEqual(['Kavač clan', 'Ecuador', 'Gioia Tauro']);
+  });
+  it('Albanian definite forms', () => {
+    expect(canon('Kokaina nga Ekuadori u sekuestrua në portin e Durrësit.')).toEqual(['Ecuador', 'Durrës']);
+    expect(canon('Ngarkesa erdhi nga Kolumbia për kartelin e Ballkanit.', 'country')).toEqual(['Colombia']);
+  });
+  it('Macedonian', () => {
+    expect(canon('Кокаинот од Еквадор пристигна во пристаништето во Солун.')).toEqual(['Ecuador', 'Thessaloniki']);
+  });
+  it('common words that look like names do not match', () => {
+    expect(canon('They met at a bar near the station and split the bill.')).toEqual([]);
+    expect(canon('Cijene keramičkih ploča i ploče za kupaonicu rastu.')).toEqual([]);
+    expect(canon('Kokain je pronađen u luci Ploče.')).toEqual(['Ploče']);
+    expect(canon('The cocaine was unloaded at the port of Bar in Montenegro.')).toEqual(['Bar', 'Montenegro']);
+  });
+  it('people by nationality and citizenship patterns', () => {
+    const es = findEntities('Detuvieron al serbio Nenad Kostić en Guayaquil.', gaz);
+    expect(es.find((e) => e.type === 'person')).toMatchObject({ canonical: 'Nenad Kostić', side: 'balkan' });
+    const sq = findEntities('U arrestua shtetasi shqiptar Erion Dervishaj, 36 vjeç.', gaz);
+    expect(sq.find((e) => e.type === 'person')?.text).toBe('Erion Dervishaj');
+    const sr = findEntities('Uhapšen je državljanin Crne Gore Marko Vuković u Gvajakilu.', gaz);
+    expect(sr.find((e) => e.type === 'person')).toMatchObject({ text: 'Marko Vuković', side: 'balkan' });
+  });
+  it('compromise finds English people', () => {
+    const en = findEntities('Prosecutors said John Whitfield had arranged the shipments.', gaz, { lang: 'en' });
+    expect(en.map((e) => [e.type, e.text])).toContainEqual(['person', 'John Whitfield']);
+  });
+  it('offsets are UTF-16 offsets into the text', () => {
+    const text = 'Šef klana uhapšen u Гвајакилу 🚢 i Ekvadoru.';
+    for (const e of findEntities(text, gaz)) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+});
+
+describe('seizures', () => {
+  it('parses every number convention', () => {
+    expect(parseNumber('1.127')).toBe(1127);
+    expect(parseNumber('1,127')).toBe(1127);
+    expect(parseNumber('1 127')).toBe(1127);
+    expect(parseNumber('1,5')).toBe(1.5);
+    expect(parseNumber('2.5')).toBe(2.5);
+  });
+  const cases: [string, number][] = [
+    ['hallaron 1 tonelada 127 kilos de cocaína', 1127],
+    ['zaplijenjeno je 1.127 kilograma kokaina', 1127],
+    ['seized one and a half tonnes of cocaine', 1500],
+    ['1,5 tona kokaina', 1500],
+    ['заплењено је 300 килограма кокаина', 300],
+    ['u sekuestruan 600 kilogramë kokainë', 600],
+    ['пронајдени 250 килограми кокаин', 250],
+    ['2.3 tonnes of cocaine', 2300],
+    ['220 pounds of cocaine', 99.79],
+  ];
+  for (const [text, kg] of cases) it(text, () => expect(findSeizures(text).map((s) => s.kg)).toEqual([kg]));
+  it('money is never a drug', () => {
+    expect(findSeizures('the cocaine was worth 50 millones de euros')).toEqual([]);
+    expect(findSeizures('500 kg de bananas')).toEqual([]);
+  });
+});
+
+describe('links', () => {
+  it('joins a Balkan side and a Latin American side in a trafficking context', () => {
+    const a = analyze({ text: 'Припадници кавачког клана организовали су шверц кокаина из колумбијске луке Картахена са Кланом дел Голфо.' });
+    expect(a.links.map((l) => [l.balkan, l.latam])).toContainEqual(['Kavač clan', 'Clan del Golfo']);
+    expect(a.links[0]!.evidence).toContain('кокаина');
+  });
+  it('no trafficking context, no link', () => {
+    expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
+  });
+});

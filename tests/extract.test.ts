@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { extractArticle } from '../extractors/article-extract.js';
+import { parseDate } from '../extractors/dates.js';
+import { outlets } from './fixtures/newsroom/outlets.js';
+import { articleHtml } from './fixtures/newsroom/render.js';
+
+const BASE = 'http://127.0.0.1:1';
+const CLUTTER = ['cookies', 'Advertisement', 'Subscribe to our newsletter', 'reader_77', 'Holiday apartments', 'All rights reserved', 'Related'];
+
+describe('article extraction on fixture pages', () => {
+  for (const o of outlets().filter((x) => !x.jsBody)) {
+    const a = o.articles[0]!;
+    it(`${o.id}: title, author, date and clean body (${o.jsonLd ? 'JSON-LD' : 'meta only'})`, () => {
+      const ex = extractArticle(articleHtml(o, a, BASE), `${BASE}/${o.id}/x.html`);
+      expect(ex.title).toBe(a.title);
+      expect(ex.author).toBe(a.author);
+      expect(ex.published?.getTime()).toBe(new Date(a.published).getTime());
+      expect(ex.text.split('\n\n')).toEqual(a.paragraphs);
+      for (const junk of CLUTTER) expect(ex.text).not.toContain(junk);
+      expect(ex.canonicalUrl).toMatch(new RegExp(`/${o.id}/`));
+    });
+  }
+
+  it('sees only the teaser of a JavaScript-injected body, and notes the scripts', () => {
+    const o = outlets().find((x) => x.jsBody)!;
+    const ex = extractArticle(articleHtml(o, o.articles[0]!, BASE), `${BASE}/x.html`);
+    expect(ex.hasScripts).toBe(true);
+    expect(ex.bodySource).toBe('meta');
+    expect(ex.text.length).toBeLessThanOrEqual(200);
+  });
+
+  it('per-source selectors win', () => {
+    const html = '<html><body><div class="story"><p>Selected paragraph one.</p><p>Selected two.</p></div><div class="other"><p>' + 'Long other text. '.repeat(40) + '</p></div></body></html>';
+    expect(extractArticle(html, BASE, { body: '.story' }).text).toBe('Selected paragraph one.\n\nSelected two.');
+  });
+
+  it('survives broken and hostile markup', () => {
+    for (const html of ['', '<', '<html><body><p>unclosed <b>bold <i>italic', '\u0000\u0001binary\uFFFD', '<script>alert(1)</script><p onclick="x()">Texto con <img src=x onerror=alert(1)> imagen y suficiente longitud para contar como párrafo.</p>']) {
+      const ex = extractArticle(html, BASE);
+      expect(ex.text).not.toContain('alert(1)');
+    }
+  });
+});
+
+describe('multilingual dates', () => {
+  const cases: [string, string][] = [
+    ['12. februar 2024.', '2024-02-12T00:00'],
+    ['12 de febrero de 2024', '2024-02-12T00:00'],
+    ['12 shkurt 2024', '2024-02-12T00:00'],
+    ['12 фебруари 2024', '2024-02-12T00:00'],
+    ['12. фебруар 2024.', '2024-02-12T00:00'],
+    ['12.02.2024. u 14:35', '2024-02-12T14:35'],
+    ['12. veljače 2024.', '2024-02-12T00:00'],
+    ['February 12, 2024', '2024-02-12T00:00'],
+    ['2024-02-12T14:35:00+01:00', '2024-02-12T13:35'],
+  ];
+  for (const [input, iso] of cases) {
+    it(input, () => expect(parseDate(input)?.toISOString().slice(0, 16)).toBe(iso));
+  }
+  it('returns undefined for non-dates', () => {
+    expect(parseDate('yesterday evening')).toBeUndefined();
+    expect(parseDate('99.99.9999')).toBeUndefined();
+  });
+});

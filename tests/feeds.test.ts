@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { FeedParseError, parseDiscovery, parseFeedEntries, parseSitemap } from '../crawlers/feeds.js';
+import { parseSources, SourcesFileError } from '../crawlers/sources-file.js';
+
+const BASE = 'https://news.example.org/feed.xml';
+
+describe('feeds and sitemaps', () => {
+  it('reads RSS 2.0 with relative links and dates', () => {
+    const d = parseFeedEntries(
+      `<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>
+       <item><title>Uno</title><link>/a/1</link><pubDate>Thu, 14 Mar 2024 09:30:00 GMT</pubDate></item>
+       <item><title>Dos</title><guid isPermaLink="true">https://news.example.org/a/2</guid></item>
+       <item><title>No link</title></item></channel></rss>`,
+      BASE,
+    );
+    expect(d.format).toBe('rss');
+    expect(d.entries.map((e) => e.url)).toEqual(['https://news.example.org/a/1', 'https://news.example.org/a/2']);
+    expect(d.entries[0]!.published?.toISOString()).toBe('2024-03-14T09:30:00.000Z');
+  });
+
+  it('reads Atom alternate links', () => {
+    const d = parseFeedEntries(
+      `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>B</title><link rel="self" href="/self"/><link rel="alternate" href="https://news.example.org/b"/><id>b</id><updated>2024-01-18T12:10:00+01:00</updated></entry></feed>`,
+      BASE,
+    );
+    expect(d.entries).toEqual([{ url: 'https://news.example.org/b', title: 'B', published: new Date('2024-01-18T11:10:00Z') }]);
+  });
+
+  it('reads news sitemaps and sitemap indexes', () => {
+    const s = parseSitemap(
+      `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://news.example.org/c</loc><news:news><news:publication_date>2024-05-27T10:45:00+02:00</news:publication_date><news:title>C</news:title></news:news></url></urlset>`,
+      BASE,
+    );
+    expect(s.entries).toEqual([{ url: 'https://news.example.org/c', title: 'C', published: new Date('2024-05-27T08:45:00Z') }]);
+    const idx = parseDiscovery('rss', `<sitemapindex><sitemap><loc>https://news.example.org/s1.xml</loc></sitemap></sitemapindex>`, BASE);
+    expect(idx.sitemaps).toEqual(['https://news.example.org/s1.xml']);
+  });
+
+  it('rejects malformed feeds with a message naming the URL', () => {
+    expect(() => parseFeedEntries('<rss><channel><item><title>broken', BASE)).toThrow(FeedParseError);
+    expect(() => parseFeedEntries('<html><body>not a feed</body></html>', BASE)).toThrow(/malformed feed at https:\/\/news\.example\.org\/feed\.xml/);
+    expect(() => parseSitemap('<html></html>', BASE)).toThrow(FeedParseError);
+  });
+});
+
+describe('sources file', () => {
+  it('parses the documented fields and keeps the rest as config', () => {
+    const [s] = parseSources(`sources:\n  - id: a\n    name: A\n    url: https://a.example/feed\n    kind: rss\n    language: ES\n    schedule: "*/10 * * * *"\n    render: false\n    selectors: { body: ".story" }\n`);
+    expect(s).toMatchObject({ id: 'a', kind: 'rss', language: 'es', schedule: '*/10 * * * *', render: false, enabled: true, config: { selectors: { body: '.story' } } });
+  });
+
+  it('explains what is wrong', () => {
+    expect(() => parseSources('- { id: a, url: "https://a", kind: podcast }')).toThrow(/kind must be one of rss, atom, sitemap, listing, page/);
+    expect(() => parseSources('- { id: a, url: "ftp://a", kind: rss }')).toThrow(/not an http\(s\) URL/);
+    expect(() => parseSources('- { id: a, url: "https://a", kind: rss, schedule: "every day" }')).toThrow(/not a valid cron/);
+    expect(() => parseSources('- { id: a, url: "https://a", kind: rss }\n- { id: a, url: "https://b", kind: rss }')).toThrow(/duplicate id "a"/);
+    expect(() => parseSources(': : :')).toThrow(SourcesFileError);
+  });
+});
