@@ -23,7 +23,7 @@ export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: n
   const inFlight = new Set<Promise<unknown>>();
   const running = new Set<string>();
   let stopping = false;
-  const jitterMax = opts.jitterMs ?? 30_000;
+  const jitterMax = opts.jitterMs ?? Number(process.env.RUTA_SCHEDULE_JITTER_MS ?? 30_000);
 
   const tasks: ScheduledTask[] = sources.map((s) =>
     cron.schedule(

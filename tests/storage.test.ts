@@ -1,0 +1,106 @@
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb, prepareDatabase } from '../storage/db.js';
+import { pendingMigrations } from '../storage/migrate.js';
+import { migrationNames } from '../storage/migrations-dir.js';
+import { claim, enqueue, markFailed, MAX_ATTEMPTS, reclaimStale } from '../storage/frontier-repo.js';
+import { storeArticle, type ArticleInput } from '../storage/articles-repo.js';
+import { upsertSources } from '../storage/sources-repo.js';
+import { runLinkRule } from '../alerts/link-rule.js';
+import { tempDir } from './helpers/tmp.js';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((c) => c()));
+
+async function freshDb() {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  const path = join(t.dir, 'nested', 'ruta.db');
+  const db = await openDb(path);
+  cleanups.push(() => void db.$disconnect());
+  await upsertSources(db, [{ id: 's1', name: 'S1', url: 'https://s1.example/feed', kind: 'rss', language: 'es', country: 'EC', schedule: '*/5 * * * *', render: false, enabled: true, config: {} }]);
+  return { db, path };
+}
+
+function article(over: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    sourceId: 's1',
+    url: 'https://s1.example/a',
+    fetchedUrl: 'https://s1.example/a?utm_source=x',
+    title: 'T',
+    author: null,
+    published: null,
+    lang: 'es',
+    script: 'Latn',
+    langConfidence: 0.9,
+    text: 'texto',
+    contentHash: 'h1',
+    entities: [{ type: 'criminal_group', text: 'clan Kavač', start: 0, end: 10, canonical: 'Kavač clan', side: 'balkan' }],
+    seizures: [{ drug: 'cocaine', text: '1 tonelada', kg: 1000, start: 20, end: 30 }],
+    links: [{ balkan: 'Kavač clan', balkanType: 'criminal_group', latam: 'Guayaquil', latamType: 'port', evidence: 'El clan Kavač envió cocaína desde Guayaquil.' }],
+    ...over,
+  };
+}
+
+describe('migrations', () => {
+  it('a fresh file gets every migration, in Prisma’s table, and nothing is pending after', async () => {
+    const { path } = await freshDb();
+    expect(pendingMigrations(path)).toEqual([]);
+    const raw = new Database(path, { readonly: true });
+    const applied = raw.prepare('SELECT migration_name, checksum, finished_at FROM _prisma_migrations ORDER BY migration_name').all() as { migration_name: string; finished_at: string }[];
+    expect(applied.map((m) => m.migration_name)).toEqual(migrationNames());
+    expect(applied.every((m) => m.finished_at)).toBe(true);
+    const tables = (raw.prepare("SELECT name FROM sqlite_master WHERE type='table'").all() as { name: string }[]).map((t) => t.name);
+    for (const t of ['Source', 'FetchLog', 'FrontierUrl', 'Article', 'Entity', 'Mention', 'Seizure', 'Link', 'LinkEvidence', 'Story', 'Watchlist', 'WatchlistEntry', 'Alert', 'Delivery', 'User', 'Subscription']) {
+      expect(tables).toContain(t);
+    }
+    raw.close();
+    expect(await prepareDatabase(path)).toEqual([]);
+  });
+});
+
+describe('frontier', () => {
+  it('enqueues each URL once and reclaims rows left in flight', async () => {
+    const { db } = await freshDb();
+    expect(await enqueue(db, 's1', [{ url: 'https://s1.example/a' }, { url: 'https://s1.example/b' }])).toBe(2);
+    expect(await enqueue(db, 's1', [{ url: 'https://s1.example/a' }])).toBe(0);
+    const rows = await claim(db, 's1', 10);
+    expect(rows.map((r) => r.state === 'new' && r.attempts)).toEqual([1, 1]);
+    expect(await claim(db, 's1', 10)).toEqual([]); // both are fetching now
+    expect(await reclaimStale(db)).toBe(2); // as after a crash
+    expect((await claim(db, 's1', 10)).length).toBe(2);
+  });
+
+  it('backs off failures and gives up after the last attempt', async () => {
+    const { db } = await freshDb();
+    await enqueue(db, 's1', [{ url: 'https://s1.example/x' }]);
+    const [row] = await claim(db, 's1', 1);
+    expect(await markFailed(db, row!.id, 1, 'HTTP 500')).toBe('failed');
+    expect(await claim(db, 's1', 1)).toEqual([]); // not due yet
+    expect(await markFailed(db, row!.id, MAX_ATTEMPTS, 'HTTP 500')).toBe('gave-up');
+  });
+});
+
+describe('storing articles and the link alert', () => {
+  it('stores an article with its analysis in one go, then recognises it by URL and by content', async () => {
+    const { db } = await freshDb();
+    const first = await storeArticle(db, article());
+    expect(first).toMatchObject({ status: 'stored', newLinks: [{ balkan: 'Kavač clan', latam: 'Guayaquil' }] });
+    expect(await storeArticle(db, article())).toMatchObject({ status: 'known' });
+    expect(await storeArticle(db, article({ url: 'https://s1.example/copy' }))).toMatchObject({ status: 'duplicate' });
+    expect(await db.article.count()).toBe(1);
+    expect(await db.mention.count()).toBe(1);
+    expect(await db.seizure.findFirst()).toMatchObject({ kg: 1000, drug: 'cocaine' });
+
+    const second = await storeArticle(db, article({ url: 'https://s1.example/b', contentHash: 'h2' }));
+    expect(second).toMatchObject({ status: 'stored', newLinks: [] });
+    expect(await db.link.findFirst()).toMatchObject({ articleCount: 2 });
+
+    expect(await runLinkRule(db)).toBe(2);
+    expect(await runLinkRule(db)).toBe(0); // the watermark: nothing new, no alert
+    const alerts = await db.alert.findMany({ orderBy: { id: 'asc' } });
+    expect(alerts.map((a) => a.severity)).toEqual(['high', 'medium']);
+    expect(alerts[0]!.reason).toMatch(/New Balkan–Latin America link: Kavač clan – Guayaquil/);
+  });
+});
