@@ -10,7 +10,8 @@ Usage: ruta <command> [options]
   init [--sources FILE] [--watchlists FILE]   create the database, import config/sources.yaml and config/watchlists.yaml (idempotent)
   sources import FILE                         add or update sources from a YAML file
   sources list [--json]                       list sources
-  crawl --once [--source ID]                  crawl every enabled source (or one) once, with progress
+  crawl --once [--source ID] [--strict]       crawl every enabled source (or one) once, with progress;
+                                              --strict exits 3 when a source failed
   run                                         crawl on each source's cron schedule until SIGTERM
   articles list [--json] [--limit N]          list stored articles
   articles export --format jsonl [--out FILE] one article per line: url, title, published, lang, script, text
@@ -57,10 +58,11 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError('usage: ruta sources import FILE | ruta sources list [--json]');
       }
       case 'crawl': {
-        const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { once: { type: 'boolean' }, source: { type: 'string' } });
-        if (!values.once) throw new UsageError('usage: ruta crawl --once [--source ID]   (use `ruta run` to crawl on schedule)');
+        const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { once: { type: 'boolean' }, source: { type: 'string' }, strict: { type: 'boolean' } });
+        if (!values.once) throw new UsageError('usage: ruta crawl --once [--source ID] [--strict]   (use `ruta run` to crawl on schedule)');
         const failures = await withDb((db) => crawl(db, { source: values.source as string | undefined }));
-        return failures ? 3 : 0;
+        // Source errors are recorded and reported; --strict turns them into exit status 3 for scripts.
+        return failures && values.strict ? 3 : 0;
       }
       case 'run':
         await withDb((db) => run(db));

@@ -87,6 +87,26 @@ function guardedLookup(allow: AllowList, port: number): LookupFunction {
   };
 }
 
+function networkHint(e: NodeJS.ErrnoException, u: URL): string {
+  switch (e.code) {
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `the host name ${u.hostname} does not resolve (${e.code}); check the URL, DNS and the network`;
+    case 'ECONNREFUSED':
+      return `${u.host} refused the connection; is the site up and the port right?`;
+    case 'ECONNRESET':
+    case 'EPIPE':
+      return `${u.host} closed the connection (${e.code}); it may be overloaded or blocking crawlers, Ruta will retry later`;
+    case 'CERT_HAS_EXPIRED':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return `the TLS certificate of ${u.hostname} is not valid (${e.code})`;
+    default:
+      return `${e.code ? `${e.code}: ` : ''}${e.message}`;
+  }
+}
+
 export function parseRetryAfter(value: string | undefined, now = Date.now()): number | undefined {
   if (!value) return undefined;
   if (/^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
@@ -244,7 +264,7 @@ function requestOnce(url: string, opts: typeof DEFAULTS & FetchOptions, allow: A
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
       if (e.message.startsWith('refused to fetch')) return finish(new FetchError('blocked-address', e.message, url));
-      finish(new FetchError('network', `could not fetch ${url}: ${e.code ?? ''} ${e.message}`.replace(/\s+/g, ' '), url));
+      finish(new FetchError('network', `could not fetch ${url}: ${networkHint(e, u)}`, url));
     });
     req.end();
   });

@@ -49,7 +49,7 @@ export function parseSources(yamlText: string, origin = 'sources file'): SourceS
       return v.trim();
     };
     const id = str('id', true)!;
-    if (!/^[a-z0-9][a-z0-9._-]*$/i.test(id)) throw new SourcesFileError(`${where}: id "${id}" may hold only letters, digits, ".", "_" and "-"`);
+    if (/\s/.test(id)) throw new SourcesFileError(`${where}: id "${id}" may not contain spaces`);
     if (seen.has(id)) throw new SourcesFileError(`${where}: duplicate id "${id}"`);
     seen.add(id);
     const url = str('url', true)!;

@@ -148,6 +148,17 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
     const grand = parent.parent as Element | null;
     if (grand && grand.type === 'tag') scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
   });
+  if (scores.size === 0) {
+    // No paragraphs: text may sit directly in blocks, split by <br>. Score blocks by their own text.
+    $('div, section, article, td, main, font, span').each((_, el) => {
+      const own = (el as Element).children
+        .filter((c) => c.type === 'text')
+        .map((c) => (c as unknown as { data: string }).data)
+        .join(' ');
+      const len = clean(own).length;
+      if (len >= 80) scores.set(el as Element, len + (own.match(/[,.;]/g)?.length ?? 0) * 10);
+    });
+  }
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, s] of scores) {

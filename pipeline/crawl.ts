@@ -63,7 +63,8 @@ export async function crawlSource(db: Db, source: Source, gate: HostGate, opts: 
     for (const v of found.validators) await saveValidators(db, v.url, v.etag, v.lastModified);
     log(`[${source.id}] ${found.notModified ? 'not modified (304)' : `${rep.discovered} entries`}, ${rep.added} new`);
   } catch (e) {
-    rep.error = `${source.url}: ${(e as Error).message}`;
+    const msg = (e as Error).message;
+    rep.error = msg.includes(source.url) ? msg : `${source.url}: ${msg}`;
     log(`[${source.id}] discovery failed: ${rep.error}`);
   }
 

@@ -34,6 +34,12 @@ describe('article extraction on fixture pages', () => {
     expect(extractArticle(html, BASE, { body: '.story' }).text).toBe('Selected paragraph one.\n\nSelected two.');
   });
 
+  it('finds text set directly in blocks with <br> instead of paragraphs', () => {
+    const body = 'Agentes antinarcóticos hallaron 300 kilos de cocaína en Guayaquil, según la Policía.<br><br>El cargamento iba a Amberes, en Bélgica, oculto entre cajas de banano.';
+    const html = `<html><body><div class="menu"><a href="/">Inicio</a> <a href="/x">Política</a></div><div class="nota">${body}</div></body></html>`;
+    expect(extractArticle(html, BASE).text).toBe('Agentes antinarcóticos hallaron 300 kilos de cocaína en Guayaquil, según la Policía.\n\nEl cargamento iba a Amberes, en Bélgica, oculto entre cajas de banano.');
+  });
+
   it('survives broken and hostile markup', () => {
     for (const html of ['', '<', '<html><body><p>unclosed <b>bold <i>italic', '\u0000\u0001binary\uFFFD', '<script>alert(1)</script><p onclick="x()">Texto con <img src=x onerror=alert(1)> imagen y suficiente longitud para contar como párrafo.</p>']) {
       const ex = extractArticle(html, BASE);

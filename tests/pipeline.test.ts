@@ -56,7 +56,8 @@ describe('ruta init → sources import → crawl --once → articles export', ()
     const r = await ruta(['crawl', '--once'], env);
     expect(r.stderr).toMatch(/\[el-litoral\] \d+ entries/);
     expect(r.stderr).toMatch(/broken-feed: .*malformed feed at http:\/\/127\.0\.0\.1:\d+\/extras\/malformed-feed\.xml/);
-    expect(r.code).toBe(3); // one source failed
+    expect(r.code).toBe(0); // source errors are recorded, not fatal
+    expect((await ruta(['crawl', '--once', '--source', 'broken-feed', '--strict'], env)).code).toBe(3);
     const db = new Database(env.RUTA_DB!, { readonly: true });
     const broken = db.prepare("SELECT lastError FROM Source WHERE id = 'broken-feed'").get() as { lastError: string };
     expect(broken.lastError).toMatch(/malformed feed/);
