@@ -47,6 +47,8 @@ export type StoreResult =
   | { status: 'stored'; articleId: number; newLinks: { balkan: string; latam: string }[] }
   | { status: 'known' | 'duplicate'; articleId: number };
 
+const MIN_TEXT_FOR_HASH_DEDUPE = 300;
+
 export async function storeArticle(db: Db, a: ArticleInput): Promise<StoreResult> {
   return db.$transaction(async (tx) => {
     const finish = async (articleId: number) => {
@@ -64,7 +66,12 @@ export async function storeArticle(db: Db, a: ArticleInput): Promise<StoreResult
       await finish(byUrl.id);
       return { status: 'known', articleId: byUrl.id };
     }
-    const byHash = await tx.article.findFirst({ where: { contentHash: a.contentHash }, select: { id: true } });
+    // Same text under another URL is the same article (a syndicated or re-linked copy). Short texts
+    // (a teaser, a "please enable JavaScript" page) also need the same title, so distinct articles are never merged.
+    const byHash = await tx.article.findFirst({
+      where: { contentHash: a.contentHash, ...(a.text.length < MIN_TEXT_FOR_HASH_DEDUPE ? { title: a.title } : {}) },
+      select: { id: true },
+    });
     if (byHash) {
       await finish(byHash.id);
       return { status: 'duplicate', articleId: byHash.id };

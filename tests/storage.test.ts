@@ -103,4 +103,12 @@ describe('storing articles and the link alert', () => {
     expect(alerts.map((a) => a.severity)).toEqual(['high', 'medium']);
     expect(alerts[0]!.reason).toMatch(/New Balkan–Latin America link: Kavač clan – Guayaquil/);
   });
+
+  it('does not merge different articles that share a short text', async () => {
+    const { db } = await freshDb();
+    await storeArticle(db, article({ text: 'Please enable JavaScript to read this article.', contentHash: 'js' }));
+    const other = await storeArticle(db, article({ url: 'https://s1.example/other', title: 'Another story', text: 'Please enable JavaScript to read this article.', contentHash: 'js' }));
+    expect(other.status).toBe('stored');
+    expect(await db.article.count()).toBe(2);
+  });
 });
