@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import cron from 'node-cron';
 
-export const SOURCE_KINDS = ['rss', 'atom', 'sitemap', 'listing', 'page'] as const;
+export const SOURCE_KINDS = ['rss', 'atom', 'sitemap', 'listing', 'page', 'search'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 export interface SourceSpec {
@@ -54,13 +54,14 @@ export function parseSources(yamlText: string, origin = 'sources file'): SourceS
     seen.add(id);
     const url = str('url', true)!;
     try {
-      const u = new URL(url);
+      const u = new URL(url.replace(/\{(query|lang)\}/g, 'x'));
       if (u.protocol !== 'http:' && u.protocol !== 'https:') throw new Error();
     } catch {
       throw new SourcesFileError(`${where} (${id}): url "${url}" is not an http(s) URL`);
     }
     const kind = str('kind', true)! as SourceKind;
     if (!SOURCE_KINDS.includes(kind)) throw new SourcesFileError(`${where} (${id}): kind must be one of ${SOURCE_KINDS.join(', ')}, not "${kind}"`);
+    if (kind === 'search' && !url.includes('{query}')) throw new SourcesFileError(`${where} (${id}): a search source's url needs a {query} placeholder (and may use {lang})`);
     const schedule = str('schedule', false) ?? '*/30 * * * *';
     if (!cron.validate(schedule)) throw new SourcesFileError(`${where} (${id}): schedule "${schedule}" is not a valid cron expression`);
     const bool = (k: string, dflt: boolean) => {

@@ -1,18 +1,20 @@
 // One crawl cycle: for each source, discover article URLs, enqueue the new
-// ones in the frontier, fetch and process them, store each article in one
-// transaction, then run the alert rules. A failing source never stops the
-// others; every error is recorded against its source with its URL.
-import { AllowList } from '../crawlers/ssrf.js';
-import { FetchError, httpGet, type FetchOptions } from '../crawlers/http-fetch.js';
+// ones in the frontier, fetch them politely (robots.txt, per-host delay,
+// Retry-After), through the browser when the source renders or a plain fetch
+// saw only boilerplate, process and store each article in one transaction,
+// then run the alert rules. A failing source never stops the others; every
+// error is recorded against its source with its URL.
+import { FetchError, httpGet } from '../crawlers/http-fetch.js';
 import { canonicalUrl } from '../dedupe/canonical-url.js';
 import type { Db } from '../storage/db.js';
-import { claim, enqueue, markFailed, reclaimStale } from '../storage/frontier-repo.js';
-import { storeArticle } from '../storage/articles-repo.js';
+import { claim, enqueue, markFailed, markGaveUp, reclaimStale, release } from '../storage/frontier-repo.js';
+import { reviseArticle, storeArticle } from '../storage/articles-repo.js';
 import { listSources, logFetch, recordSourceRun, saveValidators, type Source } from '../storage/sources-repo.js';
+import type { FetchOptions } from '../crawlers/http-fetch.js';
 import { runLinkRule } from '../alerts/link-rule.js';
-import { discover } from './discover.js';
-import { HostGate } from './host-gate.js';
-import { processPage } from './process-page.js';
+import { createContext, type CrawlContext } from './context.js';
+import { discover, fetchDoc, RobotsDisallowedError, sourceConfig } from './discover.js';
+import { buildArticle, extractPage, needsBrowser, type ExtractedPage } from './process-page.js';
 
 export interface SourceReport {
   sourceId: string;
@@ -21,7 +23,9 @@ export interface SourceReport {
   fetched: number;
   stored: number;
   known: number;
+  revised: number;
   failed: number;
+  rendered: number;
   notModified: boolean;
   newLinks: number;
   error?: string;
@@ -32,80 +36,124 @@ export interface CrawlOptions {
   sourceId?: string;
   /** Progress lines, for people. */
   log?: (line: string) => void;
-  /** Milliseconds between two requests to one host (RUTA_HOST_DELAY_MS, default 1000). */
+  /** Milliseconds between two requests to one host (default from config/settings.yaml or RUTA_HOST_DELAY_MS). */
   hostDelayMs?: number;
-  /** Sources crawled at once (RUTA_CONCURRENCY, default 4). */
+  /** Sources crawled at once. */
   concurrency?: number;
-  /** Articles fetched per source per run at most. */
+  /** Articles fetched per source per run at most (RUTA_MAX_ARTICLES_PER_SOURCE, default 500). */
   maxArticlesPerSource?: number;
   fetch?: FetchOptions;
-  /** Called after each article is stored (the crash test uses it). */
+  /** Called after each article is stored. */
   onStored?: (articleId: number) => void;
 }
 
 function envInt(name: string, dflt: number): number {
   const v = Number(process.env[name]);
-  return Number.isFinite(v) && v >= 0 ? v : dflt;
+  return process.env[name] && Number.isFinite(v) && v >= 0 ? v : dflt;
 }
 
-export async function crawlSource(db: Db, source: Source, gate: HostGate, opts: CrawlOptions): Promise<SourceReport> {
-  const log = opts.log ?? (() => {});
-  const rep: SourceReport = { sourceId: source.id, discovered: 0, added: 0, fetched: 0, stored: 0, known: 0, failed: 0, notModified: false, newLinks: 0, warnings: [] };
-  const fetchOpts: FetchOptions = { allow: AllowList.fromEnv(), userAgent: process.env.RUTA_USER_AGENT || undefined, ...opts.fetch };
-  const config = JSON.parse(source.config || '{}') as { selectors?: Record<string, string> };
-  try {
-    const found = await discover(db, gate, source, fetchOpts);
-    rep.discovered = found.entries.length;
-    rep.notModified = found.notModified;
-    const unique = new Map<string, (typeof found.entries)[number]>();
-    for (const e of found.entries) unique.set(canonicalUrl(e.url), { ...e, url: canonicalUrl(e.url) });
-    rep.added = await enqueue(db, source.id, [...unique.values()]);
-    for (const v of found.validators) await saveValidators(db, v.url, v.etag, v.lastModified);
-    log(`[${source.id}] ${found.notModified ? 'not modified (304)' : `${rep.discovered} entries`}, ${rep.added} new`);
-  } catch (e) {
-    const msg = (e as Error).message;
-    rep.error = msg.includes(source.url) ? msg : `${source.url}: ${msg}`;
-    log(`[${source.id}] discovery failed: ${rep.error}`);
-  }
+interface Fetched {
+  page: ExtractedPage;
+  status: number;
+  bytes: number;
+  durationMs: number;
+  rendered: boolean;
+}
 
-  const limit = opts.maxArticlesPerSource ?? envInt('RUTA_MAX_ARTICLES_PER_SOURCE', 500);
-  let done = 0;
-  while (done < limit) {
-    const rows = await claim(db, source.id, Math.min(20, limit - done));
-    if (!rows.length) break;
-    for (const row of rows) {
-      done++;
-      try {
-        const res = await gate.run(row.url, () => httpGet(row.url, fetchOpts));
-        rep.fetched++;
-        const page = processPage({
-          sourceId: source.id,
-          sourceLanguage: source.language,
-          selectors: config.selectors,
-          frontierId: row.id,
-          requestedUrl: row.url,
-          finalUrl: res.url,
-          body: res.body,
-          contentType: res.headers['content-type'] ?? null,
-          hintTitle: row.hintTitle,
-          hintPublished: row.hintPublished,
-        });
-        if (page.charsetWarning) rep.warnings.push(`${row.url}: ${page.charsetWarning}`);
-        await logFetch(db, { sourceId: source.id, url: row.url, purpose: 'article', status: res.status, ok: true, bytes: res.body.length, durationMs: res.durationMs, error: page.charsetWarning ?? null });
-        const stored = await storeArticle(db, page.article);
-        if (stored.status === 'stored') {
-          rep.stored++;
-          rep.newLinks += stored.newLinks.length;
-          opts.onStored?.(stored.articleId);
-        } else rep.known++;
-        log(`[${source.id}] ${done} ${stored.status} ${page.article.lang}/${page.article.script} ${page.article.title.slice(0, 70)}`);
-      } catch (e) {
-        rep.failed++;
-        const err = e as Error;
-        const retryAfter = e instanceof FetchError ? e.retryAfterMs : undefined;
-        const state = await markFailed(db, row.id, row.attempts, err.message, retryAfter);
-        await logFetch(db, { sourceId: source.id, url: row.url, purpose: 'article', status: e instanceof FetchError ? (e.status ?? null) : null, ok: false, error: err.message });
-        log(`[${source.id}] ${done} ${state}: ${err.message}`);
+/** Fetches one article page: plain HTTP, or the browser for render sources, with one browser retry when a plain fetch saw only boilerplate. */
+async function fetchArticle(ctx: CrawlContext, source: Source, url: string, selectors: ReturnType<typeof sourceConfig>['selectors'], rep: SourceReport): Promise<Fetched> {
+  const viaBrowser = async (reason: string): Promise<Fetched> => {
+    const t0 = Date.now();
+    const r = await ctx.gate.run(url, () => ctx.renderer.render(url));
+    const body = Buffer.from(r.html, 'utf8');
+    await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: r.status, ok: true, rendered: true, bytes: body.length, durationMs: Date.now() - t0, error: reason });
+    rep.rendered++;
+    return { page: extractPage(r.url, body, 'text/html; charset=utf-8', selectors), status: r.status, bytes: body.length, durationMs: Date.now() - t0, rendered: true };
+  };
+  if (source.render) return viaBrowser('rendered: the source has render: true');
+  const res = await ctx.gate.run(url, () => httpGet(url, ctx.fetchOpts));
+  const page = extractPage(res.url, res.body, res.headers['content-type'] ?? null, selectors);
+  if (page.charsetWarning) rep.warnings.push(`${url}: ${page.charsetWarning}`);
+  await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: res.status, ok: true, bytes: res.body.length, durationMs: res.durationMs, error: page.charsetWarning ?? null });
+  const plain: Fetched = { page, status: res.status, bytes: res.body.length, durationMs: res.durationMs, rendered: false };
+  if (!needsBrowser(page)) return plain;
+  try {
+    const viaJs = await viaBrowser(`rendered: a plain fetch found only boilerplate (${page.extracted.text.length} characters) on a page that runs scripts`);
+    return viaJs.page.extracted.text.length > page.extracted.text.length ? viaJs : plain;
+  } catch (e) {
+    rep.warnings.push(`${url}: could not retry through the browser: ${(e as Error).message}`);
+    return plain;
+  }
+}
+
+export async function crawlSource(ctx: CrawlContext, source: Source, opts: CrawlOptions = {}): Promise<SourceReport> {
+  const { db, log } = ctx;
+  const rep: SourceReport = { sourceId: source.id, discovered: 0, added: 0, fetched: 0, stored: 0, known: 0, revised: 0, failed: 0, rendered: 0, notModified: false, newLinks: 0, warnings: [] };
+  const config = sourceConfig(source);
+
+  if (source.kind === 'page') {
+    await watchPage(ctx, source, rep, opts);
+  } else {
+    try {
+      const found = await discover(ctx, source);
+      rep.discovered = found.entries.length;
+      rep.notModified = found.notModified;
+      const unique = new Map<string, (typeof found.entries)[number]>();
+      for (const e of found.entries) unique.set(canonicalUrl(e.url), { ...e, url: canonicalUrl(e.url) });
+      rep.added = await enqueue(db, source.id, [...unique.values()]);
+      for (const v of found.validators) await saveValidators(db, v.url, v.etag, v.lastModified);
+      log(`[${source.id}] ${found.notModified ? 'not modified (304)' : `${rep.discovered} entries`}, ${rep.added} new`);
+    } catch (e) {
+      const msg = (e as Error).message;
+      rep.error = msg.includes(source.url) || e instanceof RobotsDisallowedError ? msg : `${source.url}: ${msg}`;
+      log(`[${source.id}] discovery failed: ${rep.error}`);
+    }
+
+    const limit = opts.maxArticlesPerSource ?? envInt('RUTA_MAX_ARTICLES_PER_SOURCE', 500);
+    let done = 0;
+    outer: while (done < limit) {
+      const rows = await claim(db, source.id, Math.min(20, limit - done));
+      if (!rows.length) break;
+      for (let i = 0; i < rows.length; i++) {
+        const row = rows[i]!;
+        const wait = ctx.gate.pausedFor(row.url);
+        if (wait > ctx.settings.maxRetryWaitMs) {
+          // The host asked for a long pause: leave the rest for when it is over.
+          await release(db, rows.slice(i).map((r) => r.id), new Date(Date.now() + wait));
+          rep.warnings.push(`${new URL(row.url).host} asked to wait ${Math.round(wait / 1000)} s (Retry-After); ${rows.length - i} URL(s) postponed`);
+          break outer;
+        }
+        done++;
+        try {
+          const verdict = await ctx.robots.check(row.url);
+          if (!verdict.allowed) {
+            rep.failed++;
+            await markGaveUp(db, row.id, verdict.reason!);
+            await logFetch(db, { sourceId: source.id, url: row.url, purpose: 'article', ok: false, error: verdict.reason });
+            log(`[${source.id}] ${done} gave-up: ${verdict.reason}`);
+            continue;
+          }
+          const delay = await ctx.robots.crawlDelayMs(row.url);
+          if (delay !== undefined) ctx.gate.setHostDelay(row.url, delay);
+          const f = await fetchArticle(ctx, source, row.url, config.selectors, rep);
+          rep.fetched++;
+          const article = buildArticle(f.page, { sourceId: source.id, sourceLanguage: source.language, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished });
+          const stored = await storeArticle(db, { ...article, rendered: f.rendered });
+          if (stored.status === 'stored') {
+            rep.stored++;
+            rep.newLinks += stored.newLinks.length;
+            opts.onStored?.(stored.articleId);
+          } else rep.known++;
+          log(`[${source.id}] ${done} ${stored.status}${f.rendered ? ' (browser)' : ''} ${article.lang}/${article.script} ${article.title.slice(0, 70)}`);
+        } catch (e) {
+          rep.failed++;
+          const err = e as Error;
+          const retryAfter = e instanceof FetchError ? e.retryAfterMs : undefined;
+          if (retryAfter) ctx.gate.pause(row.url, retryAfter);
+          const state = await markFailed(db, row.id, row.attempts, err.message, retryAfter);
+          await logFetch(db, { sourceId: source.id, url: row.url, purpose: 'article', status: e instanceof FetchError ? (e.status ?? null) : null, ok: false, error: err.message });
+          log(`[${source.id}] ${done} ${state}: ${err.message}`);
+        }
       }
     }
   }
@@ -114,20 +162,50 @@ export async function crawlSource(db: Db, source: Source, gate: HostGate, opts: 
   return rep;
 }
 
+/** kind: page — fetch the one URL conditionally; a changed text becomes a revision of the stored article. */
+async function watchPage(ctx: CrawlContext, source: Source, rep: SourceReport, opts: CrawlOptions): Promise<void> {
+  try {
+    const res = await fetchDoc(ctx, source, source.url, 'page');
+    rep.fetched++;
+    if (res.notModified) {
+      rep.notModified = true;
+      ctx.log(`[${source.id}] not modified (304)`);
+      return;
+    }
+    const page = extractPage(res.url, res.body, res.headers['content-type'] ?? null, sourceConfig(source).selectors);
+    const article = buildArticle(page, { sourceId: source.id, sourceLanguage: source.language });
+    const r = await reviseArticle(ctx.db, { ...article, url: canonicalUrl(source.url) });
+    await saveValidators(ctx.db, source.url, res.headers.etag ?? null, res.headers['last-modified'] ?? null);
+    if (r.status === 'stored') rep.stored++;
+    if (r.status === 'revised') rep.revised++;
+    rep.newLinks += r.newLinks.length;
+    if (r.status !== 'unchanged') opts.onStored?.(r.articleId);
+    ctx.log(`[${source.id}] page ${r.status}`);
+  } catch (e) {
+    const msg = (e as Error).message;
+    rep.error = msg.includes(source.url) ? msg : `${source.url}: ${msg}`;
+    ctx.log(`[${source.id}] page failed: ${rep.error}`);
+  }
+}
+
 export async function crawlOnce(db: Db, opts: CrawlOptions = {}): Promise<SourceReport[]> {
-  const log = opts.log ?? (() => {});
-  const reclaimed = await reclaimStale(db);
-  if (reclaimed) log(`reclaimed ${reclaimed} URL(s) left in flight by an earlier run`);
-  const sources = await listSources(db, { id: opts.sourceId, enabledOnly: !opts.sourceId });
-  if (opts.sourceId && !sources.length) throw new Error(`no source with id "${opts.sourceId}"; see \`ruta sources list\``);
-  const gate = new HostGate(opts.hostDelayMs ?? envInt('RUTA_HOST_DELAY_MS', 1000));
-  const reports: SourceReport[] = [];
-  const queue = [...sources];
-  const workers = Array.from({ length: Math.max(1, opts.concurrency ?? envInt('RUTA_CONCURRENCY', 4)) }, async () => {
-    for (let s = queue.shift(); s; s = queue.shift()) reports.push(await crawlSource(db, s, gate, opts));
-  });
-  await Promise.all(workers);
-  const alerts = await runLinkRule(db);
-  log(`alerts: ${alerts} new`);
-  return reports.sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+  const ctx = createContext(db, { hostDelayMs: opts.hostDelayMs, log: opts.log, fetch: opts.fetch });
+  const log = ctx.log;
+  try {
+    const reclaimed = await reclaimStale(db);
+    if (reclaimed) log(`reclaimed ${reclaimed} URL(s) left in flight by an earlier run`);
+    const sources = await listSources(db, { id: opts.sourceId, enabledOnly: !opts.sourceId });
+    if (opts.sourceId && !sources.length) throw new Error(`no source with id "${opts.sourceId}"; see \`ruta sources list\``);
+    const reports: SourceReport[] = [];
+    const queue = [...sources];
+    const workers = Array.from({ length: Math.max(1, opts.concurrency ?? ctx.settings.concurrency) }, async () => {
+      for (let s = queue.shift(); s; s = queue.shift()) reports.push(await crawlSource(ctx, s, opts));
+    });
+    await Promise.all(workers);
+    const alerts = await runLinkRule(db);
+    log(`alerts: ${alerts} new`);
+    return reports.sort((a, b) => a.sourceId.localeCompare(b.sourceId));
+  } finally {
+    await ctx.close();
+  }
 }

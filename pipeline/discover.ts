@@ -1,13 +1,14 @@
-// Discovery: from a source's feed, sitemap, listing page or watched page to a
-// list of candidate article URLs, fetched conditionally.
+// Discovery: from a source's feed, sitemap (or robots.txt Sitemap: lines),
+// listing pages, search template or watched page to candidate article URLs,
+// fetched politely and conditionally.
 import * as cheerio from 'cheerio';
 import { decodeBody } from '../crawlers/charset.js';
 import { parseDiscovery, type FeedEntry } from '../crawlers/feeds.js';
-import { httpGet, type FetchOptions } from '../crawlers/http-fetch.js';
-import type { Db } from '../storage/db.js';
-import { getValidators, logFetch } from '../storage/sources-repo.js';
-import type { Source } from '../storage/sources-repo.js';
-import type { HostGate } from './host-gate.js';
+import { httpGet } from '../crawlers/http-fetch.js';
+import { fold } from '../extractors/text-normalize.js';
+import { getValidators, logFetch, type Source } from '../storage/sources-repo.js';
+import { searchTerms } from '../storage/watchlists-repo.js';
+import type { CrawlContext } from './context.js';
 
 export interface DiscoveryResult {
   entries: FeedEntry[];
@@ -17,23 +18,53 @@ export interface DiscoveryResult {
   validators: { url: string; etag: string | null; lastModified: string | null }[];
 }
 
-const MAX_CHILD_SITEMAPS = 50;
+export class RobotsDisallowedError extends Error {}
 
-async function fetchDoc(db: Db, gate: HostGate, source: Source, url: string, purpose: 'feed' | 'sitemap' | 'page', fetchOpts: FetchOptions) {
-  const cached = await getValidators(db, url);
+const MAX_CHILD_SITEMAPS = 50;
+const MAX_SEARCH_QUERIES = 40;
+
+export interface SourceConfig {
+  selectors?: { links?: string; next?: string; title?: string; body?: string; author?: string; published?: string; remove?: string };
+  maxPages?: number;
+  maxQueries?: number;
+}
+
+export function sourceConfig(source: Source): SourceConfig {
   try {
-    const res = await gate.run(url, () => httpGet(url, { ...fetchOpts, etag: cached?.etag, lastModified: cached?.lastModified }));
-    await logFetch(db, { sourceId: source.id, url, purpose, status: res.status, ok: true, notModified: res.notModified, bytes: res.body.length, durationMs: res.durationMs });
+    return JSON.parse(source.config || '{}') as SourceConfig;
+  } catch {
+    return {};
+  }
+}
+
+/** Fetches a discovery document: robots.txt first, then the gate, then a conditional GET, all logged. */
+export async function fetchDoc(ctx: CrawlContext, source: Source, url: string, purpose: 'feed' | 'sitemap' | 'page', conditional = true) {
+  const verdict = await ctx.robots.check(url);
+  if (!verdict.allowed) {
+    await logFetch(ctx.db, { sourceId: source.id, url, purpose, ok: false, error: verdict.reason });
+    throw new RobotsDisallowedError(verdict.reason);
+  }
+  const delay = await ctx.robots.crawlDelayMs(url);
+  if (delay !== undefined) ctx.gate.setHostDelay(url, delay);
+  const cached = conditional ? await getValidators(ctx.db, url) : null;
+  try {
+    const res = await ctx.gate.run(url, () => httpGet(url, { ...ctx.fetchOpts, etag: cached?.etag, lastModified: cached?.lastModified }));
+    await logFetch(ctx.db, { sourceId: source.id, url, purpose, status: res.status, ok: true, notModified: res.notModified, bytes: res.body.length, durationMs: res.durationMs });
     return res;
   } catch (e) {
-    const err = e as Error & { status?: number };
-    await logFetch(db, { sourceId: source.id, url, purpose, status: err.status ?? null, ok: false, error: err.message });
+    const err = e as Error & { status?: number; retryAfterMs?: number };
+    if (err.retryAfterMs) ctx.gate.pause(url, err.retryAfterMs);
+    await logFetch(ctx.db, { sourceId: source.id, url, purpose, status: err.status ?? null, ok: false, error: err.message });
     throw e;
   }
 }
 
-export async function discover(db: Db, gate: HostGate, source: Source, fetchOpts: FetchOptions): Promise<DiscoveryResult> {
-  const config = JSON.parse(source.config || '{}') as { selectors?: { links?: string; next?: string }; maxPages?: number };
+function fillTemplate(template: string, query: string, lang: string): string {
+  return template.replace(/\{query\}/g, encodeURIComponent(query)).replace(/\{lang\}/g, encodeURIComponent(lang));
+}
+
+export async function discover(ctx: CrawlContext, source: Source): Promise<DiscoveryResult> {
+  const config = sourceConfig(source);
   const out: DiscoveryResult = { entries: [], notModified: false, fetched: 0, validators: [] };
 
   if (source.kind === 'page') {
@@ -44,8 +75,10 @@ export async function discover(db: Db, gate: HostGate, source: Source, fetchOpts
   if (source.kind === 'listing') {
     const linkSel = config.selectors?.links ?? 'article a[href], h2 a[href], h3 a[href]';
     let url: string | undefined = source.url;
-    for (let page = 0; url && page < (config.maxPages ?? 3); page++) {
-      const res = await fetchDoc(db, gate, source, url, 'page', fetchOpts);
+    const seen = new Set<string>();
+    for (let page = 0; url && !seen.has(url) && page < (config.maxPages ?? 3); page++) {
+      seen.add(url);
+      const res = await fetchDoc(ctx, source, url, 'page', false);
       out.fetched++;
       const $ = cheerio.load(decodeBody(res.body, res.headers['content-type']).text);
       $(linkSel).each((_, el) => {
@@ -61,13 +94,28 @@ export async function discover(db: Db, gate: HostGate, source: Source, fetchOpts
     return out;
   }
 
-  const queue = [source.url];
+  let queue: string[] = [source.url];
+  if (source.kind === 'search') {
+    const terms = await searchTerms(ctx.db, source.language);
+    const lang = source.language ?? 'en';
+    const seenQ = new Set<string>();
+    queue = [];
+    for (const t of terms) {
+      if (seenQ.has(fold(t))) continue;
+      seenQ.add(fold(t));
+      queue.push(fillTemplate(source.url, t, lang));
+      if (queue.length >= (config.maxQueries ?? MAX_SEARCH_QUERIES)) break;
+    }
+  } else if (source.kind === 'sitemap' && /\/robots\.txt$/i.test(new URL(source.url).pathname)) {
+    queue = await ctx.robots.sitemaps(source.url);
+    if (!queue.length) throw new Error(`${source.url} lists no Sitemap: lines; give the sitemap URL itself`);
+  }
   const seen = new Set<string>();
-  while (queue.length && seen.size <= MAX_CHILD_SITEMAPS) {
+  while (queue.length && seen.size <= MAX_CHILD_SITEMAPS + queue.length) {
     const url = queue.shift()!;
     if (seen.has(url)) continue;
     seen.add(url);
-    const res = await fetchDoc(db, gate, source, url, source.kind === 'sitemap' ? 'sitemap' : 'feed', fetchOpts);
+    const res = await fetchDoc(ctx, source, url, source.kind === 'sitemap' ? 'sitemap' : 'feed');
     out.fetched++;
     if (res.notModified) {
       if (url === source.url) out.notModified = true;
@@ -78,7 +126,7 @@ export async function discover(db: Db, gate: HostGate, source: Source, fetchOpts
     // Validators are kept only for documents that parsed, so a broken feed is fetched in full next time.
     out.validators.push({ url, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null });
     out.entries.push(...parsed.entries);
-    queue.push(...parsed.sitemaps);
+    for (const child of parsed.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) queue.push(child);
   }
   return out;
 }

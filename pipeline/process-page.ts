@@ -1,7 +1,8 @@
-// From fetched bytes to an article ready to store: decode, extract, identify
-// the language, analyse, and compute the canonical URL and content hash.
+// From fetched bytes to an article ready to store: decode and extract
+// (extractPage), then identify the language, analyse, and compute the
+// canonical URL and content hash (buildArticle).
 import { decodeBody } from '../crawlers/charset.js';
-import { extractArticle, type Selectors } from '../extractors/article-extract.js';
+import { extractArticle, type ExtractedArticle, type Selectors } from '../extractors/article-extract.js';
 import { analyze } from '../extractors/analyze.js';
 import { canonicalUrl, sameSite } from '../dedupe/canonical-url.js';
 import { contentHash } from '../dedupe/content-hash.js';
@@ -9,55 +10,59 @@ import type { ArticleInput } from '../storage/articles-repo.js';
 
 export class ExtractionError extends Error {}
 
-export interface PageInput {
+export interface ExtractedPage {
+  finalUrl: string;
+  extracted: ExtractedArticle;
+  charsetWarning?: string;
+}
+
+/** Below this many characters of body text, a page with scripts is retried through the browser. */
+const BOILERPLATE_CHARS = 400;
+
+export function extractPage(finalUrl: string, body: Buffer, contentType: string | null, selectors?: Selectors): ExtractedPage {
+  if (contentType && !/html|xml|text\/plain/i.test(contentType)) {
+    throw new ExtractionError(`${finalUrl} is ${contentType}, not an HTML page; remove it from the feed or the source`);
+  }
+  const decoded = decodeBody(body, contentType);
+  return { finalUrl, extracted: extractArticle(decoded.text, finalUrl, selectors), charsetWarning: decoded.warning };
+}
+
+/** True when a plain fetch saw only boilerplate on a page that runs scripts: the browser may see more. */
+export function needsBrowser(p: ExtractedPage): boolean {
+  const ex = p.extracted;
+  return ex.hasScripts && (ex.bodySource === 'meta' || ex.bodySource === 'none' || ex.text.length < BOILERPLATE_CHARS);
+}
+
+export interface ArticleContext {
   sourceId: string;
   sourceLanguage: string | null;
-  selectors?: Selectors;
   frontierId?: number;
-  requestedUrl: string;
-  finalUrl: string;
-  body: Buffer;
-  contentType: string | null;
   hintTitle?: string | null;
   hintPublished?: Date | null;
 }
 
-export interface ProcessedPage {
-  article: ArticleInput;
-  charsetWarning?: string;
-  bodySource: string;
-}
-
-export function processPage(p: PageInput): ProcessedPage {
-  if (p.contentType && !/html|xml|text\/plain/i.test(p.contentType)) {
-    throw new ExtractionError(`${p.finalUrl} is ${p.contentType}, not an HTML page; remove it from the feed or the source`);
-  }
-  const decoded = decodeBody(p.body, p.contentType);
-  const ex = extractArticle(decoded.text, p.finalUrl, p.selectors);
+export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInput {
+  const ex = p.extracted;
   const text = ex.text.trim();
-  if (!text) throw new ExtractionError(`no article text found at ${p.finalUrl}; set body selectors for source ${p.sourceId} if the page is an article`);
-  const title = ex.title || p.hintTitle || p.finalUrl;
-  const analysis = analyze({ text, title, langPrior: p.sourceLanguage });
+  if (!text) throw new ExtractionError(`no article text found at ${p.finalUrl}; set body selectors for source ${ctx.sourceId} if the page is an article`);
+  const title = ex.title || ctx.hintTitle || p.finalUrl;
+  const analysis = analyze({ text, title, langPrior: ctx.sourceLanguage });
   const declared = ex.canonicalUrl && sameSite(ex.canonicalUrl, p.finalUrl) ? ex.canonicalUrl : null;
   return {
-    article: {
-      frontierId: p.frontierId,
-      sourceId: p.sourceId,
-      url: canonicalUrl(declared ?? p.finalUrl),
-      fetchedUrl: p.finalUrl,
-      title,
-      author: ex.author,
-      published: ex.published ?? p.hintPublished ?? null,
-      lang: analysis.lang,
-      script: analysis.script,
-      langConfidence: analysis.langConfidence,
-      text,
-      contentHash: contentHash(text),
-      entities: analysis.entities.map(({ type, text, start, end, canonical, side }) => ({ type, text, start, end, canonical, side })),
-      seizures: analysis.seizures,
-      links: analysis.links,
-    },
-    charsetWarning: decoded.warning,
-    bodySource: ex.bodySource,
+    frontierId: ctx.frontierId,
+    sourceId: ctx.sourceId,
+    url: canonicalUrl(declared ?? p.finalUrl),
+    fetchedUrl: p.finalUrl,
+    title,
+    author: ex.author,
+    published: ex.published ?? ctx.hintPublished ?? null,
+    lang: analysis.lang,
+    script: analysis.script,
+    langConfidence: analysis.langConfidence,
+    text,
+    contentHash: contentHash(text),
+    entities: analysis.entities.map(({ type, text, start, end, canonical, side }) => ({ type, text, start, end, canonical, side })),
+    seizures: analysis.seizures,
+    links: analysis.links,
   };
 }

@@ -7,7 +7,7 @@ import { reclaimStale } from '../storage/frontier-repo.js';
 import { listSources } from '../storage/sources-repo.js';
 import { runLinkRule } from '../alerts/link-rule.js';
 import { crawlSource, type CrawlOptions } from './crawl.js';
-import { HostGate } from './host-gate.js';
+import { createContext } from './context.js';
 
 export interface Scheduler {
   stop(): Promise<void>;
@@ -18,7 +18,7 @@ export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: n
   const log = opts.log ?? (() => {});
   const reclaimed = await reclaimStale(db);
   if (reclaimed) log(`reclaimed ${reclaimed} URL(s) left in flight by an earlier run`);
-  const gate = new HostGate(opts.hostDelayMs ?? Number(process.env.RUTA_HOST_DELAY_MS ?? 1000));
+  const ctx = createContext(db, { hostDelayMs: opts.hostDelayMs, log, fetch: opts.fetch });
   const sources = await listSources(db, { enabledOnly: true });
   const inFlight = new Set<Promise<unknown>>();
   const running = new Set<string>();
@@ -36,7 +36,7 @@ export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: n
           if (stopping) return;
           const fresh = (await listSources(db, { id: s.id }))[0];
           if (!fresh?.enabled) return;
-          const rep = await crawlSource(db, fresh, gate, opts);
+          const rep = await crawlSource(ctx, fresh, opts);
           const alerts = await runLinkRule(db);
           log(`[${s.id}] run finished: ${rep.stored} stored, ${rep.failed} failed${rep.error ? `, error: ${rep.error}` : ''}; ${alerts} new alert(s)`);
         })()
@@ -58,6 +58,7 @@ export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: n
       for (const t of tasks) await t.stop();
       await Promise.allSettled([...inFlight]);
       for (const t of tasks) await t.destroy();
+      await ctx.close();
     },
   };
 }

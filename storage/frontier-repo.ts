@@ -70,3 +70,14 @@ export async function frontierCounts(db: Db, sourceId?: string): Promise<Record<
   const rows = await db.frontierUrl.groupBy({ by: ['state'], where: sourceId ? { sourceId } : {}, _count: { _all: true } });
   return Object.fromEntries(rows.map((r) => [r.state, r._count._all]));
 }
+
+/** A permanent refusal (robots.txt): no more attempts. */
+export async function markGaveUp(db: Db, id: number, reason: string): Promise<void> {
+  await db.frontierUrl.update({ where: { id }, data: { state: 'gave-up', lastError: reason.slice(0, 2000) } });
+}
+
+/** Returns claimed rows to the queue untouched (attempt not counted), due at `notBefore`. */
+export async function release(db: Db, ids: number[], notBefore = new Date()): Promise<void> {
+  if (!ids.length) return;
+  await db.frontierUrl.updateMany({ where: { id: { in: ids }, state: 'fetching' }, data: { state: 'new', attempts: { decrement: 1 }, nextAttemptAt: notBefore } });
+}

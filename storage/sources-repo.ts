@@ -59,6 +59,7 @@ export interface FetchLogInput {
   status?: number | null;
   ok: boolean;
   notModified?: boolean;
+  rendered?: boolean;
   error?: string | null;
   bytes?: number;
   durationMs?: number;
@@ -73,6 +74,7 @@ export async function logFetch(db: Db, entry: FetchLogInput): Promise<void> {
       status: entry.status ?? null,
       ok: entry.ok,
       notModified: entry.notModified ?? false,
+      rendered: entry.rendered ?? false,
       error: entry.error ?? null,
       bytes: entry.bytes ?? 0,
       durationMs: entry.durationMs ?? 0,

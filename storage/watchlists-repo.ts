@@ -90,3 +90,15 @@ export async function importWatchlists(db: Db, specs: WatchlistSpec[]): Promise<
   });
   return { lists: specs.length, entries };
 }
+
+/** Names and aliases of enabled watchlist entries for a language (entries without languages count for all). */
+export async function searchTerms(db: Db, lang: string | null): Promise<string[]> {
+  const entries = await db.watchlistEntry.findMany({ where: { enabled: true }, orderBy: { id: 'asc' } });
+  const terms: string[] = [];
+  for (const e of entries) {
+    const langs = JSON.parse(e.languages) as string[];
+    if (lang && langs.length && !langs.includes(lang)) continue;
+    terms.push(e.name, ...(JSON.parse(e.aliases) as string[]));
+  }
+  return terms;
+}

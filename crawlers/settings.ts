@@ -1,0 +1,64 @@
+// Crawler settings from config/settings.yaml, with environment overrides.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+
+export interface CrawlerSettings {
+  contact: string;
+  userAgent: string;
+  hostDelayMs: number;
+  maxConnections: number;
+  concurrency: number;
+  maxBytes: number;
+  maxDecompressedBytes: number;
+  maxRedirects: number;
+  connectTimeoutMs: number;
+  idleTimeoutMs: number;
+  totalTimeoutMs: number;
+  maxRetryWaitMs: number;
+  robotsCacheMs: number;
+  render: { maxPages: number; timeoutMs: number };
+}
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+export const VERSION = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+const DEFAULTS: Omit<CrawlerSettings, 'userAgent'> = {
+  contact: 'https://github.com/ruta-monitor/ruta',
+  hostDelayMs: 1000,
+  maxConnections: 8,
+  concurrency: 4,
+  maxBytes: 5 * 1024 * 1024,
+  maxDecompressedBytes: 20 * 1024 * 1024,
+  maxRedirects: 5,
+  connectTimeoutMs: 10_000,
+  idleTimeoutMs: 15_000,
+  totalTimeoutMs: 45_000,
+  maxRetryWaitMs: 10_000,
+  robotsCacheMs: 24 * 3600_000,
+  render: { maxPages: 4, timeoutMs: 30_000 },
+};
+
+function num(env: string | undefined, fallback: number): number {
+  const n = Number(env);
+  return env !== undefined && env !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
+}
+
+export function loadCrawlerSettings(env: NodeJS.ProcessEnv = process.env): CrawlerSettings {
+  const file = join(env.RUTA_CONFIG_DIR ?? join(ROOT, 'config'), 'settings.yaml');
+  let fromFile: Partial<CrawlerSettings> = {};
+  if (existsSync(file)) {
+    try {
+      fromFile = ((parse(readFileSync(file, 'utf8')) as { crawler?: Partial<CrawlerSettings> } | null)?.crawler ?? {}) as Partial<CrawlerSettings>;
+    } catch (e) {
+      throw new Error(`${file}: not valid YAML: ${(e as Error).message}`);
+    }
+  }
+  const s = { ...DEFAULTS, ...fromFile, render: { ...DEFAULTS.render, ...(fromFile.render ?? {}) } };
+  s.contact = env.RUTA_CONTACT_URL || s.contact;
+  s.hostDelayMs = num(env.RUTA_HOST_DELAY_MS, s.hostDelayMs);
+  s.maxConnections = Math.max(1, num(env.RUTA_MAX_CONNECTIONS, s.maxConnections));
+  s.concurrency = Math.max(1, num(env.RUTA_CONCURRENCY, s.concurrency));
+  return { ...s, userAgent: env.RUTA_USER_AGENT || `Ruta/${VERSION} (+${s.contact}; news monitoring crawler)` };
+}
