@@ -166,3 +166,42 @@ export async function analyzeCmd(file: string | undefined): Promise<number> {
     );
   });
 }
+
+export async function sourcesHealth(db: Db, json: boolean): Promise<void> {
+  const { sourceHealth } = await import('../storage/health-repo.js');
+  const rows = await sourceHealth(db);
+  if (json) {
+    for (const h of rows) out(JSON.stringify(h));
+    return;
+  }
+  out(
+    table(
+      rows.map((h) => ({ ...h, errorRate: `${Math.round(h.errorRate * 100)}%`, lastSuccessAt: h.lastSuccessAt?.toISOString().slice(0, 16) ?? 'never', lastError: h.lastError ?? '' })) as unknown as Record<string, unknown>[],
+      ['id', 'status', 'lastSuccessAt', 'errorRate', 'itemsPerDay', 'usualIntervalHours', 'lastError'],
+    ),
+  );
+  const bad = rows.filter((h) => h.enabled && (h.status === 'failing' || h.status === 'silent'));
+  if (bad.length) progress(`${bad.length} source(s) failing or silent: ${bad.map((h) => h.id).join(', ')}`);
+}
+
+export async function sourcesAdd(db: Db | null, url: string, opts: { id?: string; language?: string; country?: string; save?: boolean }): Promise<number> {
+  const { proposeSource } = await import('../crawlers/discover-source.js');
+  const { loadCrawlerSettings } = await import('../crawlers/settings.js');
+  const { AllowList } = await import('../crawlers/ssrf.js');
+  const { stringify } = await import('yaml');
+  const settings = loadCrawlerSettings();
+  const p = await proposeSource(url, { allow: AllowList.fromEnv(), userAgent: settings.userAgent, totalTimeoutMs: settings.totalTimeoutMs });
+  for (const c of p.candidates) progress(`found ${c.kind} ${c.url}${c.error ? ` — unusable: ${c.error}` : ` — ${c.entries} entries`}`);
+  if (!p.source) {
+    progress(`no feed or sitemap found at ${p.homepage}: no <link rel="alternate"> feed and no Sitemap: line in robots.txt; add the source by hand with kind: listing and selectors`);
+    return 1;
+  }
+  const s = { ...p.source, id: opts.id ?? p.source.id, language: opts.language ?? p.source.language, country: opts.country?.toUpperCase() ?? p.source.country };
+  const { config: _config, enabled: _enabled, ...entry } = s;
+  out(stringify({ sources: [entry] }).trimEnd());
+  if (opts.save && db) {
+    const r = await upsertSources(db, [s]);
+    progress(`source ${s.id} ${r.created ? 'added' : 'updated'}`);
+  } else progress('proposed entry above; add --save to store it, or paste it into a sources file');
+  return 0;
+}

@@ -10,6 +10,10 @@ Usage: ruta <command> [options]
   init [--sources FILE] [--watchlists FILE]   create the database, import config/sources.yaml and config/watchlists.yaml (idempotent)
   sources import FILE                         add or update sources from a YAML file
   sources list [--json]                       list sources
+  sources health [--json]                     per source: last success, last error, error rate, items per day, silent
+  sources add URL [--id ID] [--language xx] [--country XX] [--save]
+                                              find feeds (link rel=alternate) and sitemaps (robots.txt) of a homepage
+                                              and propose a source entry; --save stores it
   crawl --once [--source ID] [--strict]       crawl every enabled source (or one) once, with progress;
                                               --strict exits 3 when a source failed
   run                                         crawl on each source's cron schedule until SIGTERM
@@ -24,6 +28,9 @@ Environment:
   RUTA_DB              database file (default ./data/ruta.db)
   RUTA_ALLOW_HOSTS     hosts, host:port or CIDRs that may be fetched although loopback or private
   RUTA_HOST_DELAY_MS   minimum delay between two requests to one host (default 1000)
+  RUTA_MAX_CONNECTIONS requests in flight at once over all hosts (default 8)
+  RUTA_CONTACT_URL     contact URL named in the User-Agent
+  RUTA_CHROMIUM        the browser for render: true sources (else Playwright's, else /usr/bin/chromium)
   RUTA_CONCURRENCY     sources crawled at once (default 4)
   RUTA_USER_AGENT      User-Agent header (default names Ruta and its contact URL)
 `;
@@ -37,7 +44,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, init, linksList, run, sourcesImport, sourcesList, withDb } = await import('./commands.js');
+    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, init, linksList, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
     switch (cmd) {
       case 'init': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { sources: { type: 'string' }, watchlists: { type: 'string' } });
@@ -45,7 +52,16 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'sources': {
-        const { values, positionals } = args(rest, { json: { type: 'boolean' } });
+        const { values, positionals } = args(rest, { json: { type: 'boolean' }, id: { type: 'string' }, language: { type: 'string' }, country: { type: 'string' }, save: { type: 'boolean' } });
+        if (sub === 'health') {
+          await withDb((db) => sourcesHealth(db, !!values.json));
+          return 0;
+        }
+        if (sub === 'add') {
+          if (!positionals[0]) throw new UsageError('usage: ruta sources add URL [--id ID] [--language xx] [--country XX] [--save]');
+          const o = { id: values.id as string | undefined, language: values.language as string | undefined, country: values.country as string | undefined, save: !!values.save };
+          return values.save ? withDb((db) => sourcesAdd(db, positionals[0]!, o)) : sourcesAdd(null, positionals[0]!, o);
+        }
         if (sub === 'import') {
           if (!positionals[0]) throw new UsageError('usage: ruta sources import FILE');
           await withDb((db) => sourcesImport(db, positionals[0]!));
@@ -55,7 +71,7 @@ export async function main(argv: string[]): Promise<number> {
           await withDb((db) => sourcesList(db, !!values.json));
           return 0;
         }
-        throw new UsageError('usage: ruta sources import FILE | ruta sources list [--json]');
+        throw new UsageError('usage: ruta sources import FILE | list [--json] | health [--json] | add URL [--save]');
       }
       case 'crawl': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { once: { type: 'boolean' }, source: { type: 'string' }, strict: { type: 'boolean' } });

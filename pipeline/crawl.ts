@@ -111,8 +111,9 @@ export async function crawlSource(ctx: CrawlContext, source: Source, opts: Crawl
 
     const limit = opts.maxArticlesPerSource ?? envInt('RUTA_MAX_ARTICLES_PER_SOURCE', 500);
     let done = 0;
+    const runStart = new Date();
     outer: while (done < limit) {
-      const rows = await claim(db, source.id, Math.min(20, limit - done));
+      const rows = await claim(db, source.id, Math.min(20, limit - done), runStart);
       if (!rows.length) break;
       for (let i = 0; i < rows.length; i++) {
         const row = rows[i]!;

@@ -34,11 +34,14 @@ export async function enqueue(db: Db, sourceId: string, items: Discovered[]): Pr
   return added;
 }
 
-/** Claims up to `limit` due rows of a source: new, or failed with their retry time reached. */
-export async function claim(db: Db, sourceId: string, limit: number) {
+/**
+ * Claims up to `limit` due rows of a source: new, or failed with their retry time reached by `dueBy`.
+ * A run passes its start time, so a URL that fails during the run waits for the next one.
+ */
+export async function claim(db: Db, sourceId: string, limit: number, dueBy = new Date()) {
   return db.$transaction(async (tx) => {
     const rows = await tx.frontierUrl.findMany({
-      where: { sourceId, state: { in: ['new', 'failed'] }, nextAttemptAt: { lte: new Date() } },
+      where: { sourceId, state: { in: ['new', 'failed'] }, nextAttemptAt: { lte: dueBy } },
       orderBy: { id: 'asc' },
       take: limit,
     });

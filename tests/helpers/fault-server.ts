@@ -3,6 +3,22 @@
 import http from 'node:http';
 import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
+import iconv from 'iconv-lite';
+
+/** What each fault feed links to (besides one good article). */
+export const FAULT_TARGETS: Record<string, string> = {
+  timeout: '/hang',
+  '5xx': '/500',
+  '429': '/429-short',
+  drip: '/drip',
+  huge: '/huge',
+  bomb: '/bomb',
+  'redirect-loop': '/loop-a',
+  'robots-disallow': '/private/secret',
+  'wrong-charset': '/wrong-charset',
+  truncated: '/truncated',
+  'private-redirect': `/to?url=${encodeURIComponent('http://127.0.0.2:9/internal')}`,
+};
 
 export interface FaultServer {
   url: string;
@@ -15,7 +31,40 @@ export async function startFaultServer(): Promise<FaultServer> {
   const timers = new Set<NodeJS.Timeout>();
   const server = http.createServer((req, res) => {
     const u = new URL(req.url ?? '/', 'http://x');
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const feed = /^\/feeds\/([a-z0-9-]+)\.xml$/.exec(u.pathname);
+    if (feed) {
+      const name = feed[1]!;
+      if (name === 'malformed') {
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end('<?xml version="1.0"?><rss version="2.0"><channel><title>Broken</title><item><title>Unclosed');
+        return;
+      }
+      const target = FAULT_TARGETS[name] ?? '/ok';
+      const items = [`${base}${target}`, `${base}/good/${name}`].map((l, i) => `<item><title>${name} ${i}</title><link>${l.replace(/&/g, '&amp;')}</link></item>`).join('');
+      res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>${items}</channel></rss>`);
+      return;
+    }
+    const good = /^\/good\/([a-z0-9-]+)$/.exec(u.pathname);
+    if (good) {
+      const body = `<html><head><meta charset="utf-8"><title>Good ${good[1]}</title></head><body><article><h1>Good article next to ${good[1]}</h1><p>Customs officers in Antwerp found 300 kilograms of cocaine in a container from Guayaquil, the ${good[1]} desk reports.</p><p>Investigators said the shipment was ordered by a network linked to the Kavač clan, and arrests followed in Montenegro.</p></article></body></html>`;
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+      return;
+    }
     switch (u.pathname) {
+      case '/robots.txt':
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
+        return;
+      case '/private/secret':
+        res.writeHead(200, { 'content-type': 'text/html' }).end('<p>robots.txt says no</p>');
+        return;
+      case '/429-short':
+        res.writeHead(429, { 'retry-after': '1' }).end('slow down');
+        return;
+      case '/wrong-charset': {
+        const text = '<html><head><title>Zapljena u Pločama</title></head><body><article><h1>Zapljena u Pločama</h1><p>Djelatnici carine zaplijenili su 200 kilograma kokaina u luci Ploče; uhićen je hrvatski državljanin.</p><p>Pošiljka je stigla iz Ekvadora preko Valencije, priopćio je USKOK.</p></article></body></html>';
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(iconv.encode(text, 'windows-1250'));
+        return;
+      }
       case '/ok':
         res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<p>fine</p>');
         return;

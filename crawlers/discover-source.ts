@@ -1,0 +1,79 @@
+// `ruta sources add URL`: from a homepage to a proposed source entry. Finds
+// feeds announced with <link rel="alternate"> and sitemaps listed in
+// robots.txt, and reads the page's language.
+import * as cheerio from 'cheerio';
+import { decodeBody } from './charset.js';
+import { parseDiscovery } from './feeds.js';
+import { httpGet, type FetchOptions } from './http-fetch.js';
+import { RobotsCache } from './robots.js';
+import type { SourceSpec } from './sources-file.js';
+
+export interface Candidate {
+  url: string;
+  kind: 'rss' | 'atom' | 'sitemap';
+  title?: string;
+  entries?: number;
+  error?: string;
+}
+
+export interface Proposal {
+  homepage: string;
+  language: string | null;
+  name: string;
+  candidates: Candidate[];
+  source: SourceSpec | null;
+}
+
+const FEED_TYPES: Record<string, 'rss' | 'atom'> = {
+  'application/rss+xml': 'rss',
+  'application/atom+xml': 'atom',
+  'application/rdf+xml': 'rss',
+  'application/feed+json': 'rss',
+  'application/json': 'rss',
+  'text/xml': 'rss',
+};
+
+function slug(host: string): string {
+  return host.replace(/^www\./, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
+}
+
+export async function proposeSource(homepage: string, fetchOpts: FetchOptions): Promise<Proposal> {
+  const res = await httpGet(homepage, fetchOpts);
+  const html = decodeBody(res.body, res.headers['content-type']).text;
+  const $ = cheerio.load(html);
+  const language = ($('html').attr('lang') ?? '').split(/[-_]/)[0]!.toLowerCase() || null;
+  const name = ($('meta[property="og:site_name"]').attr('content') ?? $('title').text()).trim().split(/\s[|–—-]\s/)[0]!.trim() || new URL(res.url).hostname;
+  const candidates: Candidate[] = [];
+  $('link[rel~="alternate"][href]').each((_, el) => {
+    const type = ($(el).attr('type') ?? '').toLowerCase().split(';')[0]!.trim();
+    const kind = FEED_TYPES[type];
+    if (!kind) return;
+    try {
+      candidates.push({ url: new URL($(el).attr('href')!, res.url).href, kind: type.includes('atom') ? 'atom' : kind, title: $(el).attr('title') });
+    } catch {
+      /* ignore bad hrefs */
+    }
+  });
+  const robots = new RobotsCache(fetchOpts);
+  for (const sm of await robots.sitemaps(res.url)) candidates.push({ url: sm, kind: 'sitemap' });
+  // Check each candidate parses and count its entries.
+  for (const c of candidates) {
+    try {
+      const r = await httpGet(c.url, fetchOpts);
+      c.entries = parseDiscovery(c.kind, decodeBody(r.body, r.headers['content-type']).text, r.url).entries.length;
+    } catch (e) {
+      c.error = (e as Error).message;
+    }
+  }
+  const best = candidates.filter((c) => !c.error).sort((a, b) => (b.entries ?? 0) - (a.entries ?? 0) || (a.kind === 'sitemap' ? 1 : -1))[0];
+  const host = new URL(res.url).hostname;
+  return {
+    homepage: res.url,
+    language,
+    name,
+    candidates,
+    source: best
+      ? { id: slug(host), name, url: best.url, kind: best.kind, language, country: null, schedule: '*/30 * * * *', render: false, enabled: true, config: {} }
+      : null,
+  };
+}
