@@ -65,8 +65,12 @@ export async function proposeSource(homepage: string, fetchOpts: FetchOptions): 
       c.error = (e as Error).message;
     }
   }
-  const best = candidates.filter((c) => !c.error).sort((a, b) => (b.entries ?? 0) - (a.entries ?? 0) || (a.kind === 'sitemap' ? 1 : -1))[0];
-  const host = new URL(res.url).hostname;
+  // Feeds the page announces come first (a robots.txt sitemap may cover the whole domain), then the fullest.
+  const rank = (c: Candidate) => (c.kind === 'sitemap' ? 1 : 0);
+  const best = candidates.filter((c) => !c.error && (c.entries ?? 0) > 0).sort((a, b) => rank(a) - rank(b) || (b.entries ?? 0) - (a.entries ?? 0))[0];
+  const u = new URL(res.url);
+  const firstSegment = u.pathname.split('/').filter(Boolean)[0];
+  const host = firstSegment ? `${u.hostname}-${firstSegment}` : u.hostname;
   return {
     homepage: res.url,
     language,

@@ -43,6 +43,11 @@ function absolute(href: string | undefined, base: string): string | undefined {
 
 type AnyItem = Record<string, unknown>;
 
+function dcDate(dc: AnyItem | undefined): unknown {
+  if (!dc) return undefined;
+  return Array.isArray(dc.dates) ? dc.dates[0] : dc.date;
+}
+
 export function parseFeedEntries(body: string, baseUrl: string): Discovery {
   let parsed: { format: string; feed: AnyItem };
   try {
@@ -68,7 +73,7 @@ export function parseFeedEntries(body: string, baseUrl: string): Discovery {
     entries.push({
       url,
       title: text(it.title),
-      published: date(it.pubDate ?? it.published ?? it.updated ?? it.date_published ?? (it.dc as AnyItem | undefined)?.date),
+      published: date(it.pubDate ?? it.published ?? it.updated ?? it.date_published ?? dcDate(it.dc as AnyItem | undefined)),
     });
   }
   return { format, entries, sitemaps: [] };

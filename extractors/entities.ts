@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import type nlpType from 'compromise';
 import { Gazetteer, type EntityType, type GazetteerEntry, type Side } from './gazetteer.js';
-import { cyrToLat, tokenize, type Token } from './text-normalize.js';
+import { cyrToLat, sentences, tokenize, type Token } from './text-normalize.js';
 
 export interface EntityMention {
   type: EntityType;
@@ -120,23 +120,27 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     i = span[1];
   }
 
-  // English: compromise finds people and organisations the patterns miss.
+  // English: compromise finds people and organisations the patterns miss. It is slow on long
+  // texts, so it reads only the sentences that hold two capitalised words in a row (a name's shape).
   if (opts.lang === 'en') {
-    const doc = nlp(text);
-    for (const [kind, list] of [
-      ['person', doc.people().json({ offset: true })],
-      ['organization', doc.organizations().json({ offset: true })],
-    ] as const) {
-      for (const p of list as { text: string; offset: { start: number; length: number } }[]) {
-        let s = p.offset.start;
-        let e = s + p.offset.length;
-        // compromise includes trailing punctuation in text; trim to letters.
-        while (e > s && !/[\p{L}\p{N}]/u.test(text[e - 1]!)) e--;
-        while (s < e && !/[\p{L}\p{N}]/u.test(text[s]!)) s++;
-        const name = text.slice(s, e);
-        if (e <= s || overlaps(s, e)) continue;
-        if (kind === 'person' && name.split(/\s+/).length < 2) continue;
-        out.push({ type: kind, text: name, start: s, end: e, canonical: personCanonical(name), side: 'other', via: 'compromise' });
+    for (const sent of sentences(text)) {
+      if (!/\p{Lu}[\p{Ll}'’.-]+\s+(?:(?:de|da|van|von|el|al)\s+)?\p{Lu}[\p{Ll}'’-]+/u.test(sent.text)) continue;
+      const doc = nlp(sent.text);
+      for (const [kind, list] of [
+        ['person', doc.people().json({ offset: true })],
+        ['organization', doc.organizations().json({ offset: true })],
+      ] as const) {
+        for (const p of list as { text: string; offset: { start: number; length: number } }[]) {
+          let s = sent.start + p.offset.start;
+          let e = s + p.offset.length;
+          // compromise includes trailing punctuation in text; trim to letters.
+          while (e > s && !/[\p{L}\p{N}]/u.test(text[e - 1]!)) e--;
+          while (s < e && !/[\p{L}\p{N}]/u.test(text[s]!)) s++;
+          const name = text.slice(s, e);
+          if (e <= s || overlaps(s, e)) continue;
+          if (kind === 'person' && name.split(/\s+/).length < 2) continue;
+          out.push({ type: kind, text: name, start: s, end: e, canonical: personCanonical(name), side: 'other', via: 'compromise' });
+        }
       }
     }
   }

@@ -26,6 +26,18 @@ describe('feeds and sitemaps', () => {
     expect(d.entries).toEqual([{ url: 'https://news.example.org/b', title: 'B', published: new Date('2024-01-18T11:10:00Z') }]);
   });
 
+  it('reads RDF (RSS 1.0) and JSON Feed through the same parser', () => {
+    const rdf = parseFeedEntries(
+      `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="https://news.example.org/"><title>R</title><link>https://news.example.org/</link><description>d</description></channel><item rdf:about="https://news.example.org/r1"><title>R1</title><link>https://news.example.org/r1</link><dc:date>2024-02-12T10:00:00Z</dc:date></item></rdf:RDF>`,
+      BASE,
+    );
+    expect(rdf.format).toBe('rdf');
+    expect(rdf.entries).toEqual([{ url: 'https://news.example.org/r1', title: 'R1', published: new Date('2024-02-12T10:00:00Z') }]);
+    const json = parseFeedEntries(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'J', items: [{ id: '1', url: 'https://news.example.org/j1', title: 'J1', date_published: '2024-02-12T10:00:00Z' }] }), BASE);
+    expect(json.format).toBe('json');
+    expect(json.entries).toEqual([{ url: 'https://news.example.org/j1', title: 'J1', published: new Date('2024-02-12T10:00:00Z') }]);
+  });
+
   it('reads news sitemaps and sitemap indexes', () => {
     const s = parseSitemap(
       `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9"><url><loc>https://news.example.org/c</loc><news:news><news:publication_date>2024-05-27T10:45:00+02:00</news:publication_date><news:title>C</news:title></news:news></url></urlset>`,

@@ -52,7 +52,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     }
     switch (u.pathname) {
       case '/robots.txt':
-        res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\n');
+        res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /private/\nCrawl-delay: 0.2\n');
         return;
       case '/private/secret':
         res.writeHead(200, { 'content-type': 'text/html' }).end('<p>robots.txt says no</p>');

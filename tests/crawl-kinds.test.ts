@@ -1,0 +1,174 @@
+// Every discovery path, browser rendering, politeness details, `sources add`
+// and `sources health`, against the fixture newsroom on 127.0.0.1.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RobotsCache } from '../crawlers/robots.js';
+import { findChromium, BrowserNotFoundError } from '../crawlers/renderer.js';
+import { parseSources } from '../crawlers/sources-file.js';
+import { AllowList } from '../crawlers/ssrf.js';
+import { crawlOnce } from '../pipeline/crawl.js';
+import { openDb, type Db } from '../storage/db.js';
+import { sourceHealth } from '../storage/health-repo.js';
+import { upsertSources } from '../storage/sources-repo.js';
+import { importWatchlists } from '../storage/watchlists-repo.js';
+import { startNewsroom, type Newsroom } from './fixtures/newsroom/server.js';
+import { startFaultServer, type FaultServer } from './helpers/fault-server.js';
+import { jsonLines, ruta } from './helpers/cli.js';
+import { tempDir } from './helpers/tmp.js';
+
+let nr: Newsroom;
+let faults: FaultServer;
+let tmp: ReturnType<typeof tempDir>;
+let db: Db;
+
+async function crawl(sourceId?: string) {
+  return crawlOnce(db, { hostDelayMs: 0, sourceId });
+}
+
+async function addSources(yaml: string) {
+  await upsertSources(db, parseSources(yaml, 'test'));
+}
+
+beforeAll(async () => {
+  nr = await startNewsroom();
+  faults = await startFaultServer();
+  tmp = tempDir();
+  process.env.RUTA_ALLOW_HOSTS = `127.0.0.1:${nr.port},127.0.0.1:${faults.port}`;
+  db = await openDb(join(tmp.dir, 'kinds.db'));
+});
+afterAll(async () => {
+  await db.$disconnect();
+  await nr.close();
+  await faults.close();
+  tmp.cleanup();
+  delete process.env.RUTA_ALLOW_HOSTS;
+});
+
+describe('discovery paths', () => {
+  it('listing pages: editor selectors and pagination up to a limit', async () => {
+    await addSources(`- { id: litoral-archive, name: Archive, url: "${nr.url}/novi-glas/archive", kind: listing, language: sr, selectors: { links: "li.story a.story-link", next: "a.next" }, maxPages: 5 }`);
+    const [rep] = await crawl('litoral-archive');
+    expect(rep!.discovered).toBe(2);
+    expect(rep!.stored).toBe(2);
+    const noPages = nr.requests.filter((r) => r.path === '/novi-glas/archive').length;
+    expect(noPages).toBe(1); // two articles fit on page 1: no "next" link, no second page
+  });
+
+  it('robots.txt Sitemap: lines lead to the news sitemaps', async () => {
+    await addSources(`- { id: via-robots, name: Robots, url: "${nr.url}/robots.txt", kind: sitemap, language: en }`);
+    const [rep] = await crawl('via-robots');
+    const sitemapOutlets = nr.outlets.filter((o) => o.feed === 'sitemap');
+    expect(rep!.discovered).toBe(sitemapOutlets.reduce((n, o) => n + o.articles.length, 0));
+    expect(rep!.error).toBeUndefined();
+  });
+
+  it('search templates are filled from watchlist terms and language', async () => {
+    await importWatchlists(db, [{ name: 'Ports', entries: [{ name: 'Durrës', type: 'port', aliases: ['Durrësit'] }, { name: 'Paranaguá', type: 'port' }] }]);
+    await addSources(`- { id: news-search, name: Search, url: "${nr.url}/search/rss?q={query}&hl={lang}", kind: search, language: sq }`);
+    const [rep] = await crawl('news-search');
+    const searches = nr.requests.filter((r) => r.path === '/search/rss');
+    expect(searches.length).toBeGreaterThanOrEqual(3);
+    expect(rep!.discovered).toBeGreaterThanOrEqual(1); // the Albanian Durrës story
+    const a = await db.article.findFirst({ where: { sources: { some: { sourceId: 'news-search' } } } });
+    expect(a?.lang).toBe('sq');
+  });
+
+  it('page: a watched URL is fetched conditionally and a change becomes a revision', async () => {
+    await addSources(`- { id: bulletin, name: Bulletin, url: "${nr.url}/live/page.html", kind: page, language: en }`);
+    expect((await crawl('bulletin'))[0]!.stored).toBe(1);
+    const again = (await crawl('bulletin'))[0]!;
+    expect(again.notModified).toBe(true);
+    nr.setLivePage('Live: port security bulletin', [
+      'Customs officers found 240 kilograms of cocaine in a banana container from Guayaquil at the port of Bar, the port authority said.',
+      'A Montenegrin citizen linked to the Škaljari clan was detained.',
+    ]);
+    const changed = (await crawl('bulletin'))[0]!;
+    expect(changed.revised).toBe(1);
+    const article = await db.article.findFirstOrThrow({ where: { url: `${nr.url}/live/page.html` }, include: { revisions: true, seizures: true } });
+    expect(article.revisions).toHaveLength(1);
+    expect(article.revisions[0]!.text).toMatch(/No incidents/);
+    expect(article.seizures.map((s) => s.kg)).toEqual([240]);
+  });
+
+  it('sends a User-Agent that names Ruta and the contact URL', () => {
+    const uas = new Set(nr.requests.map((r) => r.userAgent));
+    expect([...uas].every((ua) => /^Ruta\/\d+\.\d+\.\d+ \(\+https?:\/\/\S+; news monitoring crawler\)$/.test(ua))).toBe(true);
+  });
+});
+
+describe('browser rendering', () => {
+  it('a page whose body is injected by JavaScript is retried through the browser, and that is recorded', async () => {
+    const yaml = nr.sourcesYaml({ only: ['night-desk'] }).replace('render: true', 'render: false');
+    await addSources(yaml);
+    const [rep] = await crawl('night-desk');
+    expect(rep!.rendered).toBe(1);
+    const a = await db.article.findFirstOrThrow({ where: { title: { startsWith: 'Peruvian police seize cocaine at Callao' } } });
+    expect(a.rendered).toBe(true);
+    expect(a.text).toMatch(/Ardit Hoxholli/);
+    const log = await db.fetchLog.findFirstOrThrow({ where: { sourceId: 'night-desk', rendered: true } });
+    expect(log.error).toMatch(/plain fetch found only boilerplate/);
+  });
+
+  it('says how to get a browser when none is found', async () => {
+    await expect(findChromium({ RUTA_CHROMIUM: '/nonexistent/chrome' })).rejects.toThrow(BrowserNotFoundError);
+    await expect(findChromium({ RUTA_CHROMIUM: '/nonexistent/chrome' })).rejects.toThrow(/RUTA_CHROMIUM/);
+  });
+});
+
+describe('politeness', () => {
+  it('reads crawl-delay and Sitemap lines from robots.txt, cached per host', async () => {
+    const cache = new RobotsCache({ allow: new AllowList(`127.0.0.1:${faults.port}`), userAgent: 'Ruta/1.0 (+https://x)' });
+    expect(await cache.crawlDelayMs(`${faults.url}/anything`)).toBe(200);
+    expect(await cache.check(`${faults.url}/private/secret`)).toMatchObject({ allowed: false });
+    expect(await cache.check(`${faults.url}/ok`)).toEqual({ allowed: true });
+    const nrCache = new RobotsCache({ allow: new AllowList(`127.0.0.1:${nr.port}`) });
+    const before = nr.requests.filter((r) => r.path === '/robots.txt').length;
+    expect((await nrCache.sitemaps(`${nr.url}/x`)).length).toBe(2);
+    await nrCache.check(`${nr.url}/y`);
+    expect(nr.requests.filter((r) => r.path === '/robots.txt').length).toBe(before + 1);
+  });
+});
+
+describe('ruta sources add and health', () => {
+  const env = () => ({ RUTA_DB: join(tmp.dir, 'cli.db'), RUTA_ALLOW_HOSTS: `127.0.0.1:${nr.port}`, RUTA_HOST_DELAY_MS: '0' });
+
+  it('proposes the feed announced on a homepage, and saves it with --save', async () => {
+    const r = await ruta(['sources', 'add', `${nr.url}/el-litoral/`, '--country', 'ec'], env());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(new RegExp(`url: ${nr.url}/el-litoral/feed.xml`));
+    expect(r.stdout).toMatch(/kind: rss/);
+    expect(r.stdout).toMatch(/language: es/);
+    expect(r.stdout).toMatch(/country: EC/);
+    const saved = await ruta(['sources', 'add', `${nr.url}/el-litoral/`, '--id', 'litoral', '--save'], env());
+    expect(saved.code, saved.stderr).toBe(0);
+    const list = jsonLines((await ruta(['sources', 'list', '--json'], env())).stdout);
+    expect(list.find((s) => s.id === 'litoral')).toMatchObject({ kind: 'rss', url: `${nr.url}/el-litoral/feed.xml` });
+  });
+
+  it('falls back to robots.txt sitemaps when the homepage announces no feed', async () => {
+    const r = await ruta(['sources', 'add', `${nr.url}/gazeta-bregu/`], env());
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/kind: sitemap/);
+  });
+
+  it('health shows last success, errors, items per day and silent sources', async () => {
+    const rows = await sourceHealth(db);
+    const desk = rows.find((h) => h.id === 'night-desk')!;
+    expect(desk).toMatchObject({ status: 'ok', errorRate: 0 });
+    expect(desk.itemsPerDay).toBeGreaterThan(0);
+    // A source whose items used to come every hour and stopped three days ago is silent.
+    await addSources(`- { id: quiet, name: Quiet, url: "${nr.url}/quiet.xml", kind: rss, language: en }`);
+    const base = Date.now() - 3 * 86400_000;
+    for (let i = 0; i < 5; i++) {
+      const a = await db.article.create({ data: { url: `${nr.url}/quiet/${i}`, fetchedUrl: 'x', title: `q${i}`, lang: 'en', script: 'Latn', text: `quiet ${i}`, contentHash: `q${i}` } });
+      await db.articleSource.create({ data: { articleId: a.id, sourceId: 'quiet', firstSeen: new Date(base + i * 3600_000) } });
+    }
+    await db.source.update({ where: { id: 'quiet' }, data: { lastRunAt: new Date(), lastSuccessAt: new Date() } });
+    const quiet = (await sourceHealth(db)).find((h) => h.id === 'quiet')!;
+    expect(quiet).toMatchObject({ silent: true, status: 'silent', usualIntervalHours: 1 });
+    const cli = await ruta(['sources', 'health', '--json'], env());
+    expect(cli.code, cli.stderr).toBe(0);
+    const parsed = jsonLines(cli.stdout);
+    expect(Object.keys(parsed[0]!)).toEqual(expect.arrayContaining(['lastSuccessAt', 'lastError', 'errorRate', 'itemsPerDay', 'silent']));
+  });
+});
