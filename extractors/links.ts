@@ -3,6 +3,7 @@
 // sentences. Each link is a canonical pair with its evidence sentence.
 import type { EntityMention } from './entities.js';
 import { fold, sentences } from './text-normalize.js';
+import { TRAFFICKING_CONTEXT } from './context-words.js';
 
 export interface LinkCandidate {
   balkan: string;
@@ -12,7 +13,6 @@ export interface LinkCandidate {
   evidence: string;
 }
 
-const TRAFFICKING = /(cocain|kokain|cocaina|droga|drog|drug|narco|narkot|traffick|trafic|trafik|krijumcar|krijumč|smuggl|contraband|shipment|cargament|envio|posiljk|posiljk|isporuk|carteli|cartel|kartel|seiz|incaut|decomis|zaplen|zaplijen|sekuestr|zapl|smuggl|laund|lavado|pranje|pastrim|mafia|mafij|klan|clan|banda|gang|kriminal|criminal|organized crime|crimen organizado)/;
 const BALKAN_TYPES = new Set(['person', 'nationality', 'country', 'criminal_group', 'port', 'city']);
 const LATAM_TYPES = new Set(['country', 'port', 'city', 'criminal_group']);
 
@@ -24,7 +24,7 @@ function balkanTier(e: EntityMention): number {
 export function findLinks(text: string, entities: EntityMention[]): LinkCandidate[] {
   const sents = sentences(text);
   const inSentence = sents.map((s) => entities.filter((e) => e.start >= s.start && e.end <= s.end));
-  const context = sents.map((s) => TRAFFICKING.test(fold(s.text)));
+  const context = sents.map((s) => TRAFFICKING_CONTEXT.test(fold(s.text)));
   const pairs = new Map<string, LinkCandidate>();
   for (let i = 0; i < sents.length; i++) {
     // A window of this sentence and the next one.

@@ -58,6 +58,8 @@ export function latToCyr(s: string): string {
 
 /** Lowercase, Latin script, no diacritics; đ becomes dj so Đukanović and Djukanovic meet. Length may change. */
 export function fold(s: string): string {
+  // Fast path: plain ASCII needs only lowercasing.
+  if (/^[\x00-\x7f]*$/.test(s)) return s.toLowerCase().replace(/[`]/g, "'");
   return cyrToLat(s)
     .toLowerCase()
     .replace(/đ/g, 'dj')

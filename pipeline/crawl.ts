@@ -112,49 +112,68 @@ export async function crawlSource(ctx: CrawlContext, source: Source, opts: Crawl
     const limit = opts.maxArticlesPerSource ?? envInt('RUTA_MAX_ARTICLES_PER_SOURCE', 500);
     let done = 0;
     const runStart = new Date();
+    type Row = Awaited<ReturnType<typeof claim>>[number];
+    type Prepared = { row: Row; fetched?: Fetched; disallowed?: string; error?: unknown };
+    // Fetching the next URL (I/O, queued at the host's gate) overlaps processing the current one (CPU).
+    const prepare = async (row: Row): Promise<Prepared> => {
+      try {
+        const verdict = await ctx.robots.check(row.url);
+        if (!verdict.allowed) return { row, disallowed: verdict.reason };
+        const delay = await ctx.robots.crawlDelayMs(row.url);
+        if (delay !== undefined) ctx.gate.setHostDelay(row.url, delay);
+        return { row, fetched: await fetchArticle(ctx, source, row.url, config.selectors, rep) };
+      } catch (error) {
+        // Pause the host before the next URL is prepared.
+        if (error instanceof FetchError && error.retryAfterMs) ctx.gate.pause(row.url, error.retryAfterMs);
+        return { row, error };
+      }
+    };
     outer: while (done < limit) {
       const rows = await claim(db, source.id, Math.min(20, limit - done), runStart);
       if (!rows.length) break;
+      let next: Promise<Prepared> | undefined = prepare(rows[0]!);
       for (let i = 0; i < rows.length; i++) {
-        const row = rows[i]!;
-        const wait = ctx.gate.pausedFor(row.url);
-        if (wait > ctx.settings.maxRetryWaitMs) {
-          // The host asked for a long pause: leave the rest for when it is over.
-          await release(db, rows.slice(i).map((r) => r.id), new Date(Date.now() + wait));
-          rep.warnings.push(`${new URL(row.url).host} asked to wait ${Math.round(wait / 1000)} s (Retry-After); ${rows.length - i} URL(s) postponed`);
-          break outer;
+        const p: Prepared = await next!;
+        next = undefined;
+        const following = rows[i + 1];
+        if (following) {
+          const wait = ctx.gate.pausedFor(following.url);
+          if (wait > ctx.settings.maxRetryWaitMs) {
+            // The host asked for a long pause: leave the rest for when it is over.
+            await release(db, rows.slice(i + 1).map((r) => r.id), new Date(Date.now() + wait));
+            rep.warnings.push(`${new URL(following.url).host} asked to wait ${Math.round(wait / 1000)} s (Retry-After); ${rows.length - i - 1} URL(s) postponed`);
+          } else next = prepare(following);
         }
         done++;
+        const row = p.row;
         try {
-          const verdict = await ctx.robots.check(row.url);
-          if (!verdict.allowed) {
+          if (p.disallowed) {
             rep.failed++;
-            await markGaveUp(db, row.id, verdict.reason!);
-            await logFetch(db, { sourceId: source.id, url: row.url, purpose: 'article', ok: false, error: verdict.reason });
-            log(`[${source.id}] ${done} gave-up: ${verdict.reason}`);
-            continue;
+            await markGaveUp(db, row.id, p.disallowed);
+            await logFetch(db, { sourceId: source.id, url: row.url, purpose: 'article', ok: false, error: p.disallowed });
+            log(`[${source.id}] ${done} gave-up: ${p.disallowed}`);
+          } else {
+            if (p.error) throw p.error;
+            const f = p.fetched!;
+            rep.fetched++;
+            const article = buildArticle(f.page, { sourceId: source.id, sourceLanguage: source.language, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished });
+            const stored = await storeArticle(db, { ...article, rendered: f.rendered });
+            if (stored.status === 'stored') {
+              rep.stored++;
+              rep.newLinks += stored.newLinks.length;
+              opts.onStored?.(stored.articleId);
+            } else rep.known++;
+            log(`[${source.id}] ${done} ${stored.status}${f.rendered ? ' (browser)' : ''} ${article.lang}/${article.script} ${article.title.slice(0, 70)}`);
           }
-          const delay = await ctx.robots.crawlDelayMs(row.url);
-          if (delay !== undefined) ctx.gate.setHostDelay(row.url, delay);
-          const f = await fetchArticle(ctx, source, row.url, config.selectors, rep);
-          rep.fetched++;
-          const article = buildArticle(f.page, { sourceId: source.id, sourceLanguage: source.language, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished });
-          const stored = await storeArticle(db, { ...article, rendered: f.rendered });
-          if (stored.status === 'stored') {
-            rep.stored++;
-            rep.newLinks += stored.newLinks.length;
-            opts.onStored?.(stored.articleId);
-          } else rep.known++;
-          log(`[${source.id}] ${done} ${stored.status}${f.rendered ? ' (browser)' : ''} ${article.lang}/${article.script} ${article.title.slice(0, 70)}`);
         } catch (e) {
           rep.failed++;
           const err = e as Error;
           const retryAfter = e instanceof FetchError ? e.retryAfterMs : undefined;
-          if (retryAfter) ctx.gate.pause(row.url, retryAfter);
           const state = await markFailed(db, row.id, row.attempts, err.message, retryAfter);
           await logFetch(db, { sourceId: source.id, url: row.url, purpose: 'article', status: e instanceof FetchError ? (e.status ?? null) : null, ok: false, error: err.message });
           log(`[${source.id}] ${done} ${state}: ${err.message}`);
         }
+        if (!next && following) break outer;
       }
     }
   }

@@ -1,6 +1,7 @@
 // Articles with their analysis, stored in one transaction per article
 // together with the frontier row's `done` mark.
 import type { Db } from './db.js';
+import { sqlDate, writeTx, type Sql } from './raw-sql.js';
 
 export interface EntityRow {
   type: string;
@@ -49,91 +50,74 @@ export type StoreResult =
 
 const MIN_TEXT_FOR_HASH_DEDUPE = 300;
 
-type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
-
-/** Entities, mentions, seizures and links of one article, in a handful of statements. */
-async function writeAnalysis(tx: Tx, articleId: number, a: Pick<ArticleInput, 'entities' | 'seizures' | 'links'>): Promise<{ balkan: string; latam: string }[]> {
-  const keys = new Map<string, { type: string; canonical: string; side: string }>();
-  for (const e of a.entities) keys.set(`${e.type}\u0000${e.canonical}`, { type: e.type, canonical: e.canonical, side: e.side });
-  if (keys.size) {
-    const where = { OR: [...keys.values()].map(({ type, canonical }) => ({ type, canonical })) };
-    const known = new Set((await tx.entity.findMany({ where, select: { type: true, canonical: true } })).map((e) => `${e.type}\u0000${e.canonical}`));
-    const missing = [...keys.entries()].filter(([k]) => !known.has(k)).map(([, v]) => v);
-    if (missing.length) await tx.entity.createMany({ data: missing });
-    const ids = new Map((await tx.entity.findMany({ where, select: { id: true, type: true, canonical: true } })).map((e) => [`${e.type}\u0000${e.canonical}`, e.id]));
-    await tx.mention.createMany({
-      data: a.entities.map((e) => ({ articleId, entityId: ids.get(`${e.type}\u0000${e.canonical}`)!, text: e.text, start: e.start, end: e.end })),
-    });
+/**
+ * Entities, mentions, seizures and links of one article, inside the caller's
+ * synchronous transaction (storage/raw-sql.ts): this is the crawler's hottest
+ * write path.
+ */
+function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput, 'entities' | 'seizures' | 'links'>): { balkan: string; latam: string }[] {
+  const now = sqlDate(new Date());
+  const entityIds = new Map<string, number>();
+  for (const e of a.entities) {
+    const key = `${e.type}\u0000${e.canonical}`;
+    if (entityIds.has(key)) continue;
+    sql.run('INSERT INTO "Entity" ("type", "canonical", "side", "createdAt") VALUES (?, ?, ?, ?) ON CONFLICT ("type", "canonical") DO NOTHING', e.type, e.canonical, e.side, now);
+    entityIds.set(key, sql.get<{ id: number }>('SELECT "id" FROM "Entity" WHERE "type" = ? AND "canonical" = ?', e.type, e.canonical)!.id);
   }
-  if (a.seizures.length) await tx.seizure.createMany({ data: a.seizures.map((s) => ({ drug: s.drug, text: s.text, kg: s.kg, start: s.start, end: s.end, articleId })) });
+  for (const e of a.entities) {
+    sql.run('INSERT INTO "Mention" ("articleId", "entityId", "text", "start", "end") VALUES (?, ?, ?, ?, ?)', articleId, entityIds.get(`${e.type}\u0000${e.canonical}`)!, e.text, e.start, e.end);
+  }
+  for (const z of a.seizures) {
+    sql.run('INSERT INTO "Seizure" ("articleId", "drug", "kg", "text", "start", "end") VALUES (?, ?, ?, ?, ?, ?)', articleId, z.drug, z.kg, z.text, z.start, z.end);
+  }
   const newLinks: { balkan: string; latam: string }[] = [];
-  if (a.links.length) {
-    const pairs = new Map(a.links.map((l) => [`${l.balkan}\u0000${l.latam}`, l]));
-    const where = { OR: [...pairs.values()].map(({ balkan, latam }) => ({ balkan, latam })) };
-    const existing = await tx.link.findMany({ where, select: { id: true, balkan: true, latam: true } });
-    const seen = new Set(existing.map((l) => `${l.balkan}\u0000${l.latam}`));
-    const now = new Date();
-    if (existing.length) await tx.link.updateMany({ where: { id: { in: existing.map((l) => l.id) } }, data: { lastSeen: now, articleCount: { increment: 1 } } });
-    const fresh = [...pairs.entries()].filter(([k]) => !seen.has(k)).map(([, l]) => l);
-    if (fresh.length) {
-      await tx.link.createMany({ data: fresh.map((l) => ({ balkan: l.balkan, balkanType: l.balkanType, latam: l.latam, latamType: l.latamType, firstSeen: now, lastSeen: now, articleCount: 1 })) });
-      newLinks.push(...fresh.map(({ balkan, latam }) => ({ balkan, latam })));
-    }
-    const ids = await tx.link.findMany({ where, select: { id: true, balkan: true, latam: true } });
-    await tx.linkEvidence.createMany({ data: ids.map((l) => ({ linkId: l.id, articleId, sentence: pairs.get(`${l.balkan}\u0000${l.latam}`)!.evidence })) });
+  const seen = new Set<string>();
+  for (const l of a.links) {
+    const key = `${l.balkan}\u0000${l.latam}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const row = sql.get<{ id: number; articleCount: number }>(
+      'INSERT INTO "Link" ("balkan", "balkanType", "latam", "latamType", "firstSeen", "lastSeen", "articleCount") VALUES (?, ?, ?, ?, ?, ?, 1) ' +
+        'ON CONFLICT ("balkan", "latam") DO UPDATE SET "lastSeen" = excluded."lastSeen", "articleCount" = "Link"."articleCount" + 1 RETURNING "id", "articleCount"',
+      l.balkan, l.balkanType, l.latam, l.latamType, now, now,
+    )!;
+    if (row.articleCount === 1) newLinks.push({ balkan: l.balkan, latam: l.latam });
+    sql.run('INSERT INTO "LinkEvidence" ("linkId", "articleId", "sentence", "at") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', row.id, articleId, l.evidence, now);
   }
   return newLinks;
 }
 
 export async function storeArticle(db: Db, a: ArticleInput & { rendered?: boolean }): Promise<StoreResult> {
-  return db.$transaction(async (tx) => {
-    const finish = async (articleId: number, isNew: boolean) => {
-      if (isNew) await tx.articleSource.create({ data: { articleId, sourceId: a.sourceId } });
-      else {
-        await tx.articleSource.upsert({
-          where: { articleId_sourceId: { articleId, sourceId: a.sourceId } },
-          create: { articleId, sourceId: a.sourceId },
-          update: {},
-        });
-      }
+  return writeTx(db, (sql): StoreResult => {
+    const now = sqlDate(new Date());
+    const finish = (articleId: number) => {
+      sql.run('INSERT INTO "ArticleSource" ("articleId", "sourceId", "firstSeen") VALUES (?, ?, ?) ON CONFLICT DO NOTHING', articleId, a.sourceId, now);
       if (a.frontierId !== undefined) {
-        await tx.frontierUrl.update({ where: { id: a.frontierId }, data: { state: 'done', articleId, lastError: null } });
+        sql.run('UPDATE "FrontierUrl" SET "state" = \'done\', "articleId" = ?, "lastError" = NULL, "updatedAt" = ? WHERE "id" = ?', articleId, now, a.frontierId);
       }
     };
-    const byUrl = await tx.article.findUnique({ where: { url: a.url }, select: { id: true } });
+    const byUrl = sql.get<{ id: number }>('SELECT "id" FROM "Article" WHERE "url" = ?', a.url);
     if (byUrl) {
-      await finish(byUrl.id, false);
+      finish(byUrl.id);
       return { status: 'known', articleId: byUrl.id };
     }
     // Same text under another URL is the same article (a syndicated or re-linked copy). Short texts
     // (a teaser, a "please enable JavaScript" page) also need the same title, so distinct articles are never merged.
-    const byHash = await tx.article.findFirst({
-      where: { contentHash: a.contentHash, ...(a.text.length < MIN_TEXT_FOR_HASH_DEDUPE ? { title: a.title } : {}) },
-      select: { id: true },
-    });
+    const byHash =
+      a.text.length < MIN_TEXT_FOR_HASH_DEDUPE
+        ? sql.get<{ id: number }>('SELECT "id" FROM "Article" WHERE "contentHash" = ? AND "title" = ? LIMIT 1', a.contentHash, a.title)
+        : sql.get<{ id: number }>('SELECT "id" FROM "Article" WHERE "contentHash" = ? LIMIT 1', a.contentHash);
     if (byHash) {
-      await finish(byHash.id, false);
+      finish(byHash.id);
       return { status: 'duplicate', articleId: byHash.id };
     }
-    const article = await tx.article.create({
-      data: {
-        url: a.url,
-        fetchedUrl: a.fetchedUrl,
-        title: a.title,
-        author: a.author,
-        published: a.published,
-        lang: a.lang,
-        script: a.script,
-        langConfidence: a.langConfidence,
-        text: a.text,
-        contentHash: a.contentHash,
-        rendered: a.rendered ?? false,
-      },
-      select: { id: true },
-    });
-    const newLinks = await writeAnalysis(tx, article.id, a);
-    await finish(article.id, true);
-    return { status: 'stored', articleId: article.id, newLinks };
+    const articleId = sql.get<{ id: number }>(
+      'INSERT INTO "Article" ("url", "fetchedUrl", "title", "author", "published", "lang", "script", "langConfidence", "text", "contentHash", "fetchedAt", "createdAt", "rendered", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"',
+      a.url, a.fetchedUrl, a.title, a.author, sqlDate(a.published), a.lang, a.script, a.langConfidence, a.text, a.contentHash, now, now, a.rendered ? 1 : 0, now,
+    )!.id;
+    const newLinks = writeAnalysis(sql, articleId, a);
+    finish(articleId);
+    return { status: 'stored', articleId, newLinks };
   });
 }
 
@@ -150,17 +134,20 @@ export async function reviseArticle(db: Db, a: ArticleInput & { rendered?: boole
     return { status: 'stored', articleId: r.articleId, newLinks: r.status === 'stored' ? r.newLinks : [] };
   }
   if (current.contentHash === a.contentHash) return { status: 'unchanged', articleId: current.id, newLinks: [] };
-  return db.$transaction(async (tx) => {
-    await tx.revision.create({ data: { articleId: current.id, title: current.title, text: current.text, contentHash: current.contentHash, fetchedAt: current.fetchedAt } });
-    await tx.article.update({
-      where: { id: current.id },
-      data: { title: a.title, author: a.author, published: a.published ?? current.published, lang: a.lang, script: a.script, langConfidence: a.langConfidence, text: a.text, contentHash: a.contentHash, fetchedAt: new Date(), updatedAt: new Date(), rendered: a.rendered ?? current.rendered },
-    });
-    await tx.mention.deleteMany({ where: { articleId: current.id } });
-    await tx.seizure.deleteMany({ where: { articleId: current.id } });
+  return writeTx(db, (sql): ReviseResult => {
+    const now = sqlDate(new Date());
+    sql.run('INSERT INTO "Revision" ("articleId", "title", "text", "contentHash", "fetchedAt", "replacedAt") VALUES (?, ?, ?, ?, ?, ?)', current.id, current.title, current.text, current.contentHash, sqlDate(current.fetchedAt), now);
+    sql.run(
+      'UPDATE "Article" SET "title" = ?, "author" = ?, "published" = ?, "lang" = ?, "script" = ?, "langConfidence" = ?, "text" = ?, "contentHash" = ?, "fetchedAt" = ?, "updatedAt" = ?, "rendered" = ? WHERE "id" = ?',
+      a.title, a.author, sqlDate(a.published ?? current.published), a.lang, a.script, a.langConfidence, a.text, a.contentHash, now, now, (a.rendered ?? current.rendered) ? 1 : 0, current.id,
+    );
+    sql.run('DELETE FROM "Mention" WHERE "articleId" = ?', current.id);
+    sql.run('DELETE FROM "Seizure" WHERE "articleId" = ?', current.id);
     // Links already evidenced by this article keep their evidence; only pairs new to it are added.
-    const had = new Set((await tx.linkEvidence.findMany({ where: { articleId: current.id }, select: { link: { select: { balkan: true, latam: true } } } })).map((e) => `${e.link.balkan}\u0000${e.link.latam}`));
-    const newLinks = await writeAnalysis(tx, current.id, { ...a, links: a.links.filter((l) => !had.has(`${l.balkan}\u0000${l.latam}`)) });
+    const had = new Set(
+      sql.all<{ balkan: string; latam: string }>('SELECT l."balkan", l."latam" FROM "LinkEvidence" e JOIN "Link" l ON l."id" = e."linkId" WHERE e."articleId" = ?', current.id).map((r) => `${r.balkan}\u0000${r.latam}`),
+    );
+    const newLinks = writeAnalysis(sql, current.id, { ...a, links: a.links.filter((l) => !had.has(`${l.balkan}\u0000${l.latam}`)) });
     return { status: 'revised', articleId: current.id, newLinks };
   });
 }

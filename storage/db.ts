@@ -6,6 +6,8 @@ import { dirname, resolve } from 'node:path';
 import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/client.js';
 import { migrate } from './migrate.js';
+import { registerRaw } from './raw-sql.js';
+import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 export type Db = PrismaClient;
 export { PrismaClient };
@@ -34,9 +36,27 @@ export async function prepareDatabase(path: string): Promise<string[]> {
 
 export async function openDb(path = dbPath()): Promise<Db> {
   await prepareDatabase(path);
-  const adapter = new PrismaBetterSqlite3({ url: path, timeout: 15_000 });
+  const factory = new PrismaBetterSqlite3({ url: path, timeout: 15_000 });
+  // Keep hold of the connection Prisma opens, for storage/raw-sql.ts.
+  let raw: Database.Database | undefined;
+  let client: PrismaClient | undefined;
+  const adapter: SqlMigrationAwareDriverAdapterFactory = {
+    provider: factory.provider,
+    adapterName: factory.adapterName,
+    connect: async () => {
+      const conn = await factory.connect();
+      raw = (conn as unknown as { client: Database.Database }).client;
+      raw.pragma('synchronous = NORMAL'); // WAL + NORMAL: a process crash loses nothing committed
+      if (client) registerRaw(client, raw);
+      return conn;
+    },
+    connectToShadowDb: () => factory.connectToShadowDb(),
+  };
   // SQLite serialises writers; a transaction may wait for another process's.
   const db = new PrismaClient({ adapter, transactionOptions: { maxWait: 30_000, timeout: 120_000 } });
+  client = db;
   await db.$connect();
+  if (!raw) throw new Error(`could not open ${path}`);
+  registerRaw(db, raw);
   return db;
 }

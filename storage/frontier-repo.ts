@@ -2,6 +2,7 @@
 // moves it to `fetching`; storing the article and marking the row `done`
 // happen in one transaction, so a crash never loses or duplicates work.
 import type { Db } from './db.js';
+import { fromSqlDate, sqlDate, writeTx } from './raw-sql.js';
 
 export const MAX_ATTEMPTS = 5;
 
@@ -39,17 +40,36 @@ export async function enqueue(db: Db, sourceId: string, items: Discovered[]): Pr
  * A run passes its start time, so a URL that fails during the run waits for the next one.
  */
 export async function claim(db: Db, sourceId: string, limit: number, dueBy = new Date()) {
-  return db.$transaction(async (tx) => {
-    const rows = await tx.frontierUrl.findMany({
-      where: { sourceId, state: { in: ['new', 'failed'] }, nextAttemptAt: { lte: dueBy } },
-      orderBy: { id: 'asc' },
-      take: limit,
-    });
-    if (rows.length) {
-      await tx.frontierUrl.updateMany({ where: { id: { in: rows.map((r) => r.id) } }, data: { state: 'fetching', attempts: { increment: 1 } } });
-    }
-    return rows.map((r) => ({ ...r, attempts: r.attempts + 1 }));
+  const rows = await writeTx(db, (sql) => {
+    const due = sql.all<RawFrontierRow>(
+      'SELECT * FROM "FrontierUrl" WHERE "sourceId" = ? AND "state" IN (\'new\', \'failed\') AND "nextAttemptAt" <= ? ORDER BY "id" LIMIT ?',
+      sourceId, sqlDate(dueBy), limit,
+    );
+    const now = sqlDate(new Date());
+    for (const r of due) sql.run('UPDATE "FrontierUrl" SET "state" = \'fetching\', "attempts" = "attempts" + 1, "updatedAt" = ? WHERE "id" = ?', now, r.id);
+    return due;
   });
+  return rows.map((r) => ({
+    id: r.id,
+    url: r.url,
+    sourceId: r.sourceId,
+    state: r.state,
+    attempts: r.attempts + 1,
+    hintTitle: r.hintTitle,
+    hintPublished: fromSqlDate(r.hintPublished),
+    nextAttemptAt: fromSqlDate(r.nextAttemptAt)!,
+  }));
+}
+
+interface RawFrontierRow {
+  id: number;
+  url: string;
+  sourceId: string;
+  state: string;
+  attempts: number;
+  hintTitle: string | null;
+  hintPublished: string | null;
+  nextAttemptAt: string;
 }
 
 /** Puts rows left in `fetching` by a crash back in the queue. */

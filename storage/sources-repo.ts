@@ -1,5 +1,6 @@
 // Sources and their fetch log.
 import type { Db } from './db.js';
+import { sqlDate, writeTx } from './raw-sql.js';
 import type { Source } from './generated/client.js';
 
 export interface SourceInput {
@@ -65,21 +66,14 @@ export interface FetchLogInput {
   durationMs?: number;
 }
 
-export async function logFetch(db: Db, entry: FetchLogInput): Promise<void> {
-  await db.fetchLog.create({
-    data: {
-      sourceId: entry.sourceId,
-      url: entry.url,
-      purpose: entry.purpose,
-      status: entry.status ?? null,
-      ok: entry.ok,
-      notModified: entry.notModified ?? false,
-      rendered: entry.rendered ?? false,
-      error: entry.error ?? null,
-      bytes: entry.bytes ?? 0,
-      durationMs: entry.durationMs ?? 0,
-    },
-  });
+/** One row per fetch; written on every request, so plain SQL (storage/raw-sql.ts). */
+export async function logFetch(db: Db, e: FetchLogInput): Promise<void> {
+  await writeTx(db, (sql) =>
+    sql.run(
+      'INSERT INTO "FetchLog" ("sourceId", "url", "purpose", "status", "ok", "notModified", "rendered", "error", "bytes", "durationMs", "at") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      e.sourceId, e.url, e.purpose, e.status ?? null, e.ok ? 1 : 0, e.notModified ? 1 : 0, e.rendered ? 1 : 0, e.error ?? null, e.bytes ?? 0, Math.round(e.durationMs ?? 0), sqlDate(new Date()),
+    ),
+  );
 }
 
 export async function getValidators(db: Db, url: string): Promise<{ etag: string | null; lastModified: string | null } | null> {
