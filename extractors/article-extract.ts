@@ -78,10 +78,26 @@ function ldText(v: unknown): string | null {
   return null;
 }
 
-function meta($: CheerioAPI, ...names: string[]): string | null {
+type MetaIndex = Map<string, string>;
+
+/** All <meta> tags by property, name and itemprop (lowercased), first one wins: one pass over the document. */
+function metaIndex($: CheerioAPI): MetaIndex {
+  const index: MetaIndex = new Map();
+  $('meta[content]').each((_, el) => {
+    const content = clean($(el).attr('content'));
+    if (!content) return;
+    for (const attr of ['property', 'name', 'itemprop']) {
+      const key = $(el).attr(attr)?.toLowerCase();
+      if (key && !index.has(key)) index.set(key, content);
+    }
+  });
+  return index;
+}
+
+function meta(index: MetaIndex, ...names: string[]): string | null {
   for (const n of names) {
-    const v = $(`meta[property="${n}"], meta[name="${n}"], meta[itemprop="${n}"]`).first().attr('content');
-    if (clean(v)) return clean(v);
+    const v = index.get(n.toLowerCase());
+    if (v) return v;
   }
   return null;
 }
@@ -177,35 +193,36 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
   const $ = cheerio.load(html);
   const hasScripts = $('script:not([type="application/ld+json"])').length > 0;
   const ld = jsonLdArticles($)[0];
+  const metas = metaIndex($);
 
-  const canonicalUrl = absolutize($('link[rel="canonical"]').attr('href') ?? meta($, 'og:url'), url);
-  const image = absolutize(meta($, 'og:image', 'twitter:image') ?? (ld ? ldText((ld.image as Json)?.url ?? ld.image) : null), url);
+  const canonicalUrl = absolutize($('link[rel="canonical"]').attr('href') ?? meta(metas, 'og:url'), url);
+  const image = absolutize(meta(metas, 'og:image', 'twitter:image') ?? (ld ? ldText((ld.image as Json)?.url ?? ld.image) : null), url);
 
   const selText = (sel?: string) => (sel ? clean($(sel).first().text()) || null : null);
 
   const title =
     selText(selectors.title) ??
     (ld ? ldText(ld.headline) : null) ??
-    meta($, 'og:title', 'twitter:title') ??
+    meta(metas, 'og:title', 'twitter:title') ??
     (clean($('h1').first().text()) || clean($('title').text()) || '');
 
   const author =
     selText(selectors.author) ??
     (ld ? ldText(ld.author) : null) ??
-    meta($, 'author', 'article:author', 'byl', 'dc.creator') ??
+    meta(metas, 'author', 'article:author', 'byl', 'dc.creator') ??
     (clean($('[rel="author"], .byline, .author').first().text()).replace(/^(by|por|autor|piše|nga|од)\s*:?\s*/i, '') || null);
 
   const publishedRaw =
     selText(selectors.published) ??
     (ld ? ldText(ld.datePublished) : null) ??
-    meta($, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date') ??
+    meta(metas, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date') ??
     $('time[datetime]').first().attr('datetime') ??
     clean($('time, .date, .published').first().text());
   const published = parseDate(publishedRaw) ?? null;
-  const modified = parseDate((ld ? ldText(ld.dateModified) : null) ?? meta($, 'article:modified_time', 'dateModified')) ?? null;
+  const modified = parseDate((ld ? ldText(ld.dateModified) : null) ?? meta(metas, 'article:modified_time', 'dateModified')) ?? null;
 
-  const lead = (ld ? ldText(ld.description) : null) ?? meta($, 'og:description', 'description');
-  const section = (ld ? ldText(ld.articleSection) : null) ?? meta($, 'article:section');
+  const lead = (ld ? ldText(ld.description) : null) ?? meta(metas, 'og:description', 'description');
+  const section = (ld ? ldText(ld.articleSection) : null) ?? meta(metas, 'article:section');
   const tags = $('meta[property="article:tag"]').map((_, el) => clean($(el).attr('content'))).get().filter(Boolean);
 
   let text = '';

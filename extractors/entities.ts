@@ -43,7 +43,7 @@ function nlp(text: string) {
  * compromise parses about 7 ms per 1,000 characters: it reads at most this many
  * candidate sentences per article, so one long report cannot stall a crawl.
  */
-const COMPROMISE_SENTENCES = 8;
+const COMPROMISE_SENTENCES = 3;
 
 function isNameToken(t: Token | undefined): boolean {
   if (!t) return false;
@@ -135,7 +135,10 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     let budget = COMPROMISE_SENTENCES;
     for (const sent of sentences(text)) {
       if (budget <= 0) break;
-      // Only name shapes that no gazetteer entry or pattern explained yet.
+      // Only sentences that name a Balkan or Latin American place or group (where a new person makes a link),
+      // and only name shapes that no gazetteer entry or pattern explained yet.
+      const sided = out.some((m) => m.start >= sent.start && m.end <= sent.end && (m.side === 'balkan' || m.side === 'latam'));
+      if (!sided) continue;
       const unexplained = [...sent.text.matchAll(NAME_SHAPE)].some((m) => !overlaps(sent.start + m.index!, sent.start + m.index! + m[0].length));
       if (!unexplained || !TRAFFICKING_CONTEXT.test(fold(sent.text))) continue;
       budget--;

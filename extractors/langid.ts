@@ -70,7 +70,8 @@ export function identifyLanguage(text: string, prior?: string | null): LangResul
     if (prior === 'mk' || prior === 'sr') return { lang: prior, script, confidence: 0.5 };
   }
 
-  const ranked = francAll(sample, { only: CANDIDATES, minLength: 3 });
+  // franc's trigram profile settles within a couple of thousand characters.
+  const ranked = francAll(sample.slice(0, 2000), { only: CANDIDATES, minLength: 3 });
   const [best, second] = ranked;
   let lang = best && best[0] !== 'und' ? (ISO3_TO_1[best[0]] ?? 'und') : 'und';
   let confidence = best && second ? Math.max(0, Math.min(1, best[1] - second[1] + 0.5)) : best ? best[1] : 0;

@@ -95,9 +95,10 @@ export function tokenize(text: string): Token[] {
 export function scriptOf(text: string): 'Latn' | 'Cyrl' {
   let cyr = 0;
   let lat = 0;
-  for (const ch of text) {
-    if (/\p{Script=Cyrillic}/u.test(ch)) cyr++;
-    else if (/\p{Script=Latin}/u.test(ch)) lat++;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x52f) cyr++;
+    else if ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0xc0 && c <= 0x24f) || (c >= 0x1e00 && c <= 0x1eff)) lat++;
   }
   return cyr > lat ? 'Cyrl' : 'Latn';
 }

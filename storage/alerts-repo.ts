@@ -1,5 +1,6 @@
 // Alerts and the per-rule watermarks that let rules look only at new content.
 import type { Db } from './db.js';
+import { sqlDate, writeTx } from './raw-sql.js';
 
 export interface AlertInput {
   rule: string;
@@ -34,15 +35,17 @@ export async function articlesWithLinksSince(db: Db, rule: string, limit = 200) 
 
 /** Writes alerts (ignoring keys already present) and advances the watermark, in one transaction. */
 export async function commitAlerts(db: Db, rule: string, alerts: AlertInput[], watermark: number): Promise<number> {
-  return db.$transaction(async (tx) => {
+  return writeTx(db, (sql) => {
+    const now = sqlDate(new Date());
     let created = 0;
     for (const a of alerts) {
-      const exists = await tx.alert.findUnique({ where: { key: a.key }, select: { id: true } });
-      if (exists) continue;
-      await tx.alert.create({ data: { ...a, entities: JSON.stringify(a.entities) } });
-      created++;
+      const r = sql.run(
+        'INSERT INTO "Alert" ("rule", "key", "severity", "reason", "evidence", "entities", "articleId", "storyId", "linkId", "status", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \'open\', ?) ON CONFLICT ("key") DO NOTHING',
+        a.rule, a.key, a.severity, a.reason, a.evidence, JSON.stringify(a.entities), a.articleId ?? null, a.storyId ?? null, a.linkId ?? null, now,
+      );
+      created += r.changes;
     }
-    await tx.ruleWatermark.upsert({ where: { rule }, create: { rule, lastId: watermark }, update: { lastId: watermark } });
+    sql.run('INSERT INTO "RuleWatermark" ("rule", "lastId", "updatedAt") VALUES (?, ?, ?) ON CONFLICT ("rule") DO UPDATE SET "lastId" = excluded."lastId", "updatedAt" = excluded."updatedAt"', rule, watermark, now);
     return created;
   });
 }

@@ -15,23 +15,27 @@ export interface Discovered {
 /** Adds URLs not yet known. Returns how many were new. Known URLs whose article exists get this source linked. */
 export async function enqueue(db: Db, sourceId: string, items: Discovered[]): Promise<number> {
   let added = 0;
-  await db.$transaction(async (tx) => {
-    for (const it of items) {
-      const known = await tx.frontierUrl.findUnique({ where: { url: it.url }, select: { id: true, articleId: true } });
-      if (known) {
-        if (known.articleId) {
-          await tx.articleSource.upsert({
-            where: { articleId_sourceId: { articleId: known.articleId, sourceId } },
-            create: { articleId: known.articleId, sourceId },
-            update: {},
-          });
+  // Big sitemaps: a few thousand rows per transaction, so other writers get their turn.
+  for (let i = 0; i < items.length; i += 2000) {
+    const chunk = items.slice(i, i + 2000);
+    added += await writeTx(db, (sql) => {
+      const now = sqlDate(new Date());
+      let n = 0;
+      for (const it of chunk) {
+        const known = sql.get<{ id: number; articleId: number | null }>('SELECT "id", "articleId" FROM "FrontierUrl" WHERE "url" = ?', it.url);
+        if (known) {
+          if (known.articleId) sql.run('INSERT INTO "ArticleSource" ("articleId", "sourceId", "firstSeen") VALUES (?, ?, ?) ON CONFLICT DO NOTHING', known.articleId, sourceId, now);
+          continue;
         }
-        continue;
+        sql.run(
+          'INSERT INTO "FrontierUrl" ("url", "sourceId", "state", "attempts", "nextAttemptAt", "hintTitle", "hintPublished", "discoveredAt", "updatedAt") VALUES (?, ?, \'new\', 0, ?, ?, ?, ?, ?)',
+          it.url, sourceId, now, it.title ?? null, sqlDate(it.published), now, now,
+        );
+        n++;
       }
-      await tx.frontierUrl.create({ data: { url: it.url, sourceId, hintTitle: it.title ?? null, hintPublished: it.published ?? null } });
-      added++;
-    }
-  });
+      return n;
+    });
+  }
   return added;
 }
 

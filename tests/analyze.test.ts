@@ -66,8 +66,8 @@ describe('entities survive real text', () => {
     const sr = findEntities('Uhapšen je državljanin Crne Gore Marko Vuković u Gvajakilu.', gaz);
     expect(sr.find((e) => e.type === 'person')).toMatchObject({ text: 'Marko Vuković', side: 'balkan' });
   });
-  it('compromise finds English people', () => {
-    const en = findEntities('Prosecutors said John Whitfield had arranged the shipments.', gaz, { lang: 'en' });
+  it('compromise finds English people in sentences about trafficking through a known place', () => {
+    const en = findEntities('Prosecutors said John Whitfield had arranged the cocaine shipments from Guayaquil.', gaz, { lang: 'en' });
     expect(en.map((e) => [e.type, e.text])).toContainEqual(['person', 'John Whitfield']);
   });
   it('offsets are UTF-16 offsets into the text', () => {
