@@ -13,10 +13,10 @@ export interface LangResult {
   confidence: number;
 }
 
+// The languages Ruta reads, and those its sources most often carry besides.
 const ISO3_TO_1: Record<string, string> = {
-  spa: 'es', eng: 'en', por: 'pt', srp: 'sr', hrv: 'hr', bos: 'bs', als: 'sq', sqi: 'sq', mkd: 'mk', bul: 'bg', rus: 'ru',
-  ukr: 'uk', fra: 'fr', deu: 'de', ita: 'it', nld: 'nl', slv: 'sl', pol: 'pl', ces: 'cs', slk: 'sk', ron: 'ro', ell: 'el',
-  tur: 'tr', hun: 'hu', ind: 'id', zlm: 'ms', pes: 'fa', arb: 'ar',
+  spa: 'es', eng: 'en', por: 'pt', srp: 'sr', hrv: 'hr', bos: 'bs', als: 'sq', mkd: 'mk', bul: 'bg', rus: 'ru',
+  fra: 'fr', deu: 'de', ita: 'it', nld: 'nl', slv: 'sl', ind: 'id', pes: 'fa',
 };
 const CANDIDATES = Object.keys(ISO3_TO_1);
 const BCMS = new Set(['sr', 'hr', 'bs', 'cnr']);
@@ -70,8 +70,8 @@ export function identifyLanguage(text: string, prior?: string | null): LangResul
     if (prior === 'mk' || prior === 'sr') return { lang: prior, script, confidence: 0.5 };
   }
 
-  // franc's trigram profile settles within a couple of thousand characters.
-  const ranked = francAll(sample.slice(0, 2000), { only: CANDIDATES, minLength: 3 });
+  // franc's trigram profile settles within a thousand characters or so.
+  const ranked = francAll(sample.slice(0, 1200), { only: CANDIDATES, minLength: 3 });
   const [best, second] = ranked;
   let lang = best && best[0] !== 'und' ? (ISO3_TO_1[best[0]] ?? 'und') : 'und';
   let confidence = best && second ? Math.max(0, Math.min(1, best[1] - second[1] + 0.5)) : best ? best[1] : 0;

@@ -8,6 +8,7 @@ import { AllowList } from '../crawlers/ssrf.js';
 import type { Db } from '../storage/db.js';
 import { logFetch } from '../storage/sources-repo.js';
 import { HostGate } from './host-gate.js';
+import { AnalysisPool } from './analysis-pool.js';
 
 export interface CrawlContext {
   db: Db;
@@ -15,6 +16,7 @@ export interface CrawlContext {
   gate: HostGate;
   robots: RobotsCache;
   renderer: Renderer;
+  analysis: AnalysisPool;
   fetchOpts: FetchOptions;
   log: (line: string) => void;
   close(): Promise<void>;
@@ -39,5 +41,19 @@ export function createContext(db: Db, over: { hostDelayMs?: number; log?: (line:
     void logFetch(db, { sourceId: null, url, purpose: 'robots', status: o.status ?? null, ok: o.ok, error: o.error ?? null, bytes: o.bytes ?? 0 }).catch(() => undefined);
   });
   const renderer = new Renderer({ maxPages: settings.render.maxPages, timeoutMs: settings.render.timeoutMs, userAgent: settings.userAgent, allow: fetchOpts.allow });
-  return { db, settings, gate, robots, renderer, fetchOpts, log: over.log ?? (() => {}), close: () => renderer.close() };
+  const analysis = new AnalysisPool();
+  return {
+    db,
+    settings,
+    gate,
+    robots,
+    renderer,
+    analysis,
+    fetchOpts,
+    log: over.log ?? (() => {}),
+    close: async () => {
+      await renderer.close();
+      await analysis.close();
+    },
+  };
 }

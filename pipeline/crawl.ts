@@ -14,7 +14,9 @@ import type { FetchOptions } from '../crawlers/http-fetch.js';
 import { runLinkRule } from '../alerts/link-rule.js';
 import { createContext, type CrawlContext } from './context.js';
 import { discover, fetchDoc, RobotsDisallowedError, sourceConfig } from './discover.js';
-import { buildArticle, extractPage, needsBrowser, type ExtractedPage } from './process-page.js';
+import { buildArticle, extractPage } from './process-page.js';
+import { resultError } from './analysis-pool.js';
+import type { ArticleInput } from '../storage/articles-repo.js';
 
 export interface SourceReport {
   sourceId: string;
@@ -53,37 +55,45 @@ function envInt(name: string, dflt: number): number {
 }
 
 interface Fetched {
-  page: ExtractedPage;
-  status: number;
-  bytes: number;
-  durationMs: number;
+  article: ArticleInput;
   rendered: boolean;
 }
 
-/** Fetches one article page: plain HTTP, or the browser for render sources, with one browser retry when a plain fetch saw only boilerplate. */
-async function fetchArticle(ctx: CrawlContext, source: Source, url: string, selectors: ReturnType<typeof sourceConfig>['selectors'], rep: SourceReport): Promise<Fetched> {
-  const viaBrowser = async (reason: string): Promise<Fetched> => {
+/**
+ * Fetches one article page and has it analysed (in the worker pool): plain HTTP, or the browser
+ * for render sources, with one browser retry when a plain fetch saw only boilerplate on a page
+ * that runs scripts.
+ */
+async function fetchArticle(ctx: CrawlContext, source: Source, row: { id: number; url: string; hintTitle: string | null; hintPublished: Date | null }, selectors: ReturnType<typeof sourceConfig>['selectors'], rep: SourceReport): Promise<Fetched> {
+  const url = row.url;
+  const articleCtx = { sourceId: source.id, sourceLanguage: source.language, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished };
+  const viaBrowser = async (reason: string) => {
     const t0 = Date.now();
     const r = await ctx.gate.run(url, () => ctx.renderer.render(url));
     const body = Buffer.from(r.html, 'utf8');
     await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: r.status, ok: true, rendered: true, bytes: body.length, durationMs: Date.now() - t0, error: reason });
     rep.rendered++;
-    return { page: extractPage(r.url, body, 'text/html; charset=utf-8', selectors), status: r.status, bytes: body.length, durationMs: Date.now() - t0, rendered: true };
+    return ctx.analysis.run({ finalUrl: r.url, body, contentType: 'text/html; charset=utf-8', selectors, ctx: articleCtx });
   };
-  if (source.render) return viaBrowser('rendered: the source has render: true');
-  const res = await ctx.gate.run(url, () => httpGet(url, ctx.fetchOpts));
-  const page = extractPage(res.url, res.body, res.headers['content-type'] ?? null, selectors);
-  if (page.charsetWarning) rep.warnings.push(`${url}: ${page.charsetWarning}`);
-  await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: res.status, ok: true, bytes: res.body.length, durationMs: res.durationMs, error: page.charsetWarning ?? null });
-  const plain: Fetched = { page, status: res.status, bytes: res.body.length, durationMs: res.durationMs, rendered: false };
-  if (!needsBrowser(page)) return plain;
-  try {
-    const viaJs = await viaBrowser(`rendered: a plain fetch found only boilerplate (${page.extracted.text.length} characters) on a page that runs scripts`);
-    return viaJs.page.extracted.text.length > page.extracted.text.length ? viaJs : plain;
-  } catch (e) {
-    rep.warnings.push(`${url}: could not retry through the browser: ${(e as Error).message}`);
-    return plain;
+  if (source.render) {
+    const r = await viaBrowser('rendered: the source has render: true');
+    if (!r.article) throw resultError(r);
+    return { article: r.article, rendered: true };
   }
+  const res = await ctx.gate.run(url, () => httpGet(url, ctx.fetchOpts));
+  const plain = await ctx.analysis.run({ finalUrl: res.url, body: res.body, contentType: res.headers['content-type'] ?? null, selectors, ctx: articleCtx });
+  if (plain.charsetWarning) rep.warnings.push(`${url}: ${plain.charsetWarning}`);
+  await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: res.status, ok: true, bytes: res.body.length, durationMs: res.durationMs, error: plain.charsetWarning ?? null });
+  if (plain.needsBrowser) {
+    try {
+      const js = await viaBrowser(`rendered: a plain fetch found only boilerplate (${plain.textLength} characters) on a page that runs scripts`);
+      if (js.article && js.textLength > plain.textLength) return { article: js.article, rendered: true };
+    } catch (e) {
+      rep.warnings.push(`${url}: could not retry through the browser: ${(e as Error).message}`);
+    }
+  }
+  if (!plain.article) throw resultError(plain);
+  return { article: plain.article, rendered: false };
 }
 
 export async function crawlSource(ctx: CrawlContext, source: Source, opts: CrawlOptions = {}): Promise<SourceReport> {
@@ -121,7 +131,7 @@ export async function crawlSource(ctx: CrawlContext, source: Source, opts: Crawl
         if (!verdict.allowed) return { row, disallowed: verdict.reason };
         const delay = await ctx.robots.crawlDelayMs(row.url);
         if (delay !== undefined) ctx.gate.setHostDelay(row.url, delay);
-        return { row, fetched: await fetchArticle(ctx, source, row.url, config.selectors, rep) };
+        return { row, fetched: await fetchArticle(ctx, source, row, config.selectors, rep) };
       } catch (error) {
         // Pause the host before the next URL is prepared.
         if (error instanceof FetchError && error.retryAfterMs) ctx.gate.pause(row.url, error.retryAfterMs);
@@ -156,7 +166,7 @@ export async function crawlSource(ctx: CrawlContext, source: Source, opts: Crawl
             if (p.error) throw p.error;
             const f = p.fetched!;
             rep.fetched++;
-            const article = buildArticle(f.page, { sourceId: source.id, sourceLanguage: source.language, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished });
+            const article = f.article;
             const stored = await storeArticle(db, { ...article, rendered: f.rendered });
             if (stored.status === 'stored') {
               rep.stored++;

@@ -8,7 +8,9 @@ import { canonicalUrl, sameSite } from '../dedupe/canonical-url.js';
 import { contentHash } from '../dedupe/content-hash.js';
 import type { ArticleInput } from '../storage/articles-repo.js';
 
-export class ExtractionError extends Error {}
+export class ExtractionError extends Error {
+  override name = 'ExtractionError';
+}
 
 export interface ExtractedPage {
   finalUrl: string;
