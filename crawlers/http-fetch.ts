@@ -60,7 +60,7 @@ export class FetchError extends Error {
 
 export const DEFAULT_USER_AGENT = 'Ruta/0.1 (+https://github.com/ruta-monitor/ruta; news monitoring crawler)';
 
-const DEFAULTS = {
+export const FETCH_DEFAULTS = {
   connectTimeoutMs: 10_000,
   idleTimeoutMs: 15_000,
   totalTimeoutMs: 45_000,
@@ -116,7 +116,7 @@ export function parseRetryAfter(value: string | undefined, now = Date.now()): nu
 
 /** Fetches `url`. Resolves for 2xx and 304; rejects with FetchError otherwise. */
 export async function httpGet(url: string, options: FetchOptions = {}): Promise<FetchResponse> {
-  const opts = { ...DEFAULTS, ...options };
+  const opts = { ...FETCH_DEFAULTS, ...options };
   const allow = options.allow ?? AllowList.fromEnv();
   const started = Date.now();
   const redirects: string[] = [];
@@ -159,7 +159,7 @@ interface RawResponse {
   location?: string;
 }
 
-function requestOnce(url: string, opts: typeof DEFAULTS & FetchOptions, allow: AllowList, deadline: number): Promise<RawResponse> {
+function requestOnce(url: string, opts: typeof FETCH_DEFAULTS & FetchOptions, allow: AllowList, deadline: number): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let u: URL;
     try {

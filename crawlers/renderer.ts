@@ -6,6 +6,7 @@ import dns from 'node:dns/promises';
 import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import type { Browser } from 'playwright';
+import { Semaphore } from './semaphore.js';
 import { AllowList, isSpecialAddress } from './ssrf.js';
 
 export const BROWSER_FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-dev-shm-usage'];
@@ -41,10 +42,11 @@ export class RenderError extends Error {}
 
 export class Renderer {
   private browser?: Promise<Browser>;
-  private open = 0;
-  private queue: (() => void)[] = [];
+  private pages: Semaphore;
 
-  constructor(private opts: { maxPages?: number; timeoutMs?: number; userAgent?: string; allow?: AllowList } = {}) {}
+  constructor(private opts: { maxPages?: number; timeoutMs?: number; userAgent?: string; allow?: AllowList } = {}) {
+    this.pages = new Semaphore(opts.maxPages ?? 4);
+  }
 
   private launch(): Promise<Browser> {
     this.browser ??= (async () => {
@@ -54,20 +56,6 @@ export class Renderer {
     })();
     this.browser.catch(() => (this.browser = undefined));
     return this.browser;
-  }
-
-  private async slot(): Promise<void> {
-    if (this.open < (this.opts.maxPages ?? 4)) {
-      this.open++;
-      return;
-    }
-    await new Promise<void>((r) => this.queue.push(r));
-    this.open++;
-  }
-
-  private free(): void {
-    this.open--;
-    this.queue.shift()?.();
   }
 
   private async allowed(url: string): Promise<boolean> {
@@ -92,7 +80,7 @@ export class Renderer {
       throw new RenderError(`refused to render ${url}: its address is loopback, private or link-local, or does not resolve; add it to RUTA_ALLOW_HOSTS if intended`);
     }
     const browser = await this.launch();
-    await this.slot();
+    await this.pages.acquire();
     const context = await browser.newContext({ userAgent: this.opts.userAgent, javaScriptEnabled: true, serviceWorkers: 'block' });
     try {
       const page = await context.newPage();
@@ -116,7 +104,7 @@ export class Renderer {
       throw new RenderError(`browser could not render ${url}: ${(e as Error).message.split('\n')[0]}`);
     } finally {
       await context.close().catch(() => undefined);
-      this.free();
+      this.pages.release();
     }
   }
 

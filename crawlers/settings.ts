@@ -3,6 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
+import { FETCH_DEFAULTS } from './http-fetch.js';
 
 export interface CrawlerSettings {
   contact: string;
@@ -29,12 +30,7 @@ const DEFAULTS: Omit<CrawlerSettings, 'userAgent'> = {
   hostDelayMs: 1000,
   maxConnections: 8,
   concurrency: 4,
-  maxBytes: 5 * 1024 * 1024,
-  maxDecompressedBytes: 20 * 1024 * 1024,
-  maxRedirects: 5,
-  connectTimeoutMs: 10_000,
-  idleTimeoutMs: 15_000,
-  totalTimeoutMs: 45_000,
+  ...FETCH_DEFAULTS,
   maxRetryWaitMs: 10_000,
   robotsCacheMs: 24 * 3600_000,
   render: { maxPages: 4, timeoutMs: 30_000 },

@@ -28,7 +28,8 @@ export interface AnalysisResult {
 
 export class AnalysisError extends Error {}
 
-function inline(task: AnalysisTask): AnalysisResult {
+/** Decode, extract and analyse one page: what a worker does, and what runs inline with no workers. */
+export function analyzeTask(task: AnalysisTask): AnalysisResult {
   try {
     const page = extractPage(task.finalUrl, Buffer.from(task.body), task.contentType, task.selectors);
     const base = { id: task.id, needsBrowser: needsBrowser(page), textLength: page.extracted.text.length, charsetWarning: page.charsetWarning };
@@ -119,7 +120,7 @@ export class AnalysisPool {
 
   run(task: Omit<AnalysisTask, 'id'>): Promise<AnalysisResult> {
     const full = { ...task, id: this.nextId++ };
-    if (this.size === 0 || this.closed) return Promise.resolve(inline(full));
+    if (this.size === 0 || this.closed) return Promise.resolve(analyzeTask(full));
     return new Promise((resolve, reject) => {
       this.queue.push({ task: full, resolve, reject });
       this.pump();

@@ -2,17 +2,20 @@
 // requests to one host (raised by robots.txt crawl-delay), a global limit on
 // requests in flight, and pauses when a host answers 429 or 503 with
 // Retry-After.
+import { Semaphore } from '../crawlers/semaphore.js';
+
 export class HostGate {
   private tail = new Map<string, Promise<void>>();
   private hostDelay = new Map<string, number>();
   private pausedUntil = new Map<string, number>();
-  private active = 0;
-  private waiting: (() => void)[] = [];
+  private connections: Semaphore;
 
   constructor(
     private delayMs: number,
-    private maxConnections = 8,
-  ) {}
+    maxConnections = 8,
+  ) {
+    this.connections = new Semaphore(maxConnections);
+  }
 
   static hostOf(url: string): string {
     try {
@@ -38,20 +41,6 @@ export class HostGate {
     return Math.max(0, (this.pausedUntil.get(HostGate.hostOf(url)) ?? 0) - Date.now());
   }
 
-  private async acquire(): Promise<void> {
-    if (this.active < this.maxConnections) {
-      this.active++;
-      return;
-    }
-    await new Promise<void>((r) => this.waiting.push(r));
-    this.active++;
-  }
-
-  private releaseSlot(): void {
-    this.active--;
-    this.waiting.shift()?.();
-  }
-
   /** Runs `fn` when the host's turn comes; the host's next request waits its delay after this one ends. */
   async run<T>(url: string, fn: () => Promise<T>): Promise<T> {
     const host = HostGate.hostOf(url);
@@ -63,11 +52,11 @@ export class HostGate {
     await prev;
     const pause = this.pausedFor(url);
     if (pause > 0) await new Promise((r) => setTimeout(r, pause));
-    await this.acquire();
+    await this.connections.acquire();
     try {
       return await fn();
     } finally {
-      this.releaseSlot();
+      this.connections.release();
       const delay = this.hostDelay.get(host) ?? this.delayMs;
       const done = () => {
         release();
