@@ -24,7 +24,7 @@ it('never lets more than the limit hold it, and serves waiters in order', async 
 
 it('HostGate: one request at a time per host, the delay between them, other hosts in parallel', async () => {
   const gate = new HostGate(50, 8);
-  const starts: Record<string, number[]> = { a: [], b: [] };
+  const starts: { a: number[]; b: number[] } = { a: [], b: [] };
   const t0 = Date.now();
   const job = (host: 'a' | 'b') => gate.run(`http://${host}.example/x`, async () => {
     starts[host].push(Date.now() - t0);
