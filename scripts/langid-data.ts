@@ -1,0 +1,48 @@
+// Training data for the language classifier: ../shared/eval/langid and the
+// sentences of ../shared/eval/ner (Reuters, EFE and SETimes news).
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const SHARED = process.env.RUTA_SHARED_DIR ?? join(import.meta.dirname, '..', '..', 'shared');
+
+export interface LangRow {
+  id: string;
+  text: string;
+  lang: string;
+  script: string;
+  source: string;
+}
+
+function jsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+export function langidRows(): LangRow[] {
+  const path = join(SHARED, 'eval', 'langid', 'dev.jsonl');
+  if (!existsSync(path)) throw new Error(`${path} is missing: the evaluation data lives in ../shared/eval (set RUTA_SHARED_DIR)`);
+  return jsonl<LangRow>(path);
+}
+
+/** NER sentences as language examples, joined in runs of three so they read like short paragraphs. */
+export function nerRows(): LangRow[] {
+  const dir = join(SHARED, 'eval', 'ner');
+  if (!existsSync(dir)) return [];
+  const out: LangRow[] = [];
+  for (const f of readdirSync(dir).filter((x) => x.endsWith('.jsonl')).sort()) {
+    const rows = jsonl<{ id: string; lang: string; script: string; tokens: string[] }>(join(dir, f));
+    for (let i = 0; i + 3 <= rows.length; i += 3) {
+      const text = rows.slice(i, i + 3).map((r) => r.tokens.join(' ')).join(' ');
+      if (text.length < 40) continue;
+      out.push({ id: `${f}:${i}`, text, lang: rows[i]!.lang, script: rows[i]!.script, source: f });
+    }
+  }
+  return out;
+}
+
+/** The label the classifier learns: Serbian Cyrillic is its own class (script is read separately). */
+export function labelOf(r: { lang: string; script: string }): string {
+  return r.lang === 'sr' && r.script === 'Cyrl' ? 'sr-Cyrl' : r.lang;
+}

@@ -1,0 +1,18 @@
+// npm run train:langid — trains the language classifier on ../shared/eval/langid
+// and the NER sentences in ../shared/eval/ner, and writes
+// extractors/models/langid.bin.gz. Deterministic: the same data gives the same bytes.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NaiveBayes } from '../extractors/langid-model.js';
+import { labelOf, langidRows, nerRows } from './langid-data.js';
+
+const rows = [...langidRows(), ...nerRows()].filter((r) => r.script !== 'Latn' || r.lang !== 'fa').filter((r) => !(r.lang === 'mk' && r.script === 'Latn'));
+const t0 = Date.now();
+const model = NaiveBayes.train(rows.map((r) => ({ text: r.text, label: labelOf(r) })));
+const out = join(import.meta.dirname, '..', 'extractors', 'models', 'langid.bin.gz');
+const bytes = model.serialize();
+writeFileSync(out, bytes);
+const counts: Record<string, number> = {};
+for (const r of rows) counts[labelOf(r)] = (counts[labelOf(r)] ?? 0) + 1;
+console.log(`trained on ${rows.length} examples in ${Date.now() - t0} ms: ${JSON.stringify(counts)}`);
+console.log(`wrote ${out} (${(bytes.length / 1024 / 1024).toFixed(1)} MB)`);
