@@ -15,18 +15,21 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** Hashed feature indices of a text (with repeats: they count). */
+/** Hashed feature indices of a text (with repeats: they count). Hashes are computed in place, without substrings. */
 export function features(text: string): number[] {
   const out: number[] = [];
   const words = text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
   for (const w of words) {
     out.push(fnv1a(`w:${w}`) % BUCKETS);
     const padded = ` ${w} `;
-    for (let n = 1; n <= 4; n++) {
-      for (let i = 0; i + n <= padded.length; i++) {
-        const g = padded.slice(i, i + n);
-        if (g === ' ') continue;
-        out.push(fnv1a(g) % BUCKETS);
+    const len = padded.length;
+    for (let i = 0; i < len; i++) {
+      let h = 0x811c9dc5;
+      for (let n = 1; n <= 4 && i + n <= len; n++) {
+        h ^= padded.charCodeAt(i + n - 1);
+        h = Math.imul(h, 0x01000193);
+        if (n === 1 && padded.charCodeAt(i) === 32) continue;
+        out.push((h >>> 0) % BUCKETS);
       }
     }
   }
