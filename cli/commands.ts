@@ -205,3 +205,45 @@ export async function sourcesAdd(db: Db | null, url: string, opts: { id?: string
   } else progress('proposed entry above; add --save to store it, or paste it into a sources file');
   return 0;
 }
+
+/** `ruta extract`: {"id","url"} plus "html" or "path" (raw bytes, gzip allowed) → {"id","title","author","published","text","lang","script"}. */
+export async function extractCmd(file: string | undefined): Promise<number> {
+  const { readFile } = await import('node:fs/promises');
+  const { gunzipSync } = await import('node:zlib');
+  const { extractPage } = await import('../pipeline/process-page.js');
+  const { identifyLanguage } = await import('../extractors/langid.js');
+  let failures = 0;
+  const bad = await eachJsonLine(file, async (o) => {
+    const id = o.id ?? null;
+    const url = typeof o.url === 'string' ? o.url : 'about:blank';
+    try {
+      let body: Buffer;
+      let contentType: string | null = null;
+      if (typeof o.html === 'string') {
+        body = Buffer.from(o.html, 'utf8');
+        contentType = 'text/html; charset=utf-8';
+      } else if (typeof o.path === 'string') {
+        body = await readFile(o.path);
+        if (body[0] === 0x1f && body[1] === 0x8b) body = gunzipSync(body);
+      } else throw new Error('each line needs "html" or "path"');
+      const { extracted: ex } = extractPage(url, body, contentType);
+      const text = ex.text.trim();
+      const l = identifyLanguage(`${ex.title}\n${text}`);
+      out(JSON.stringify({ id, title: ex.title, author: ex.author, published: ex.published?.toISOString() ?? null, text, lang: text ? l.lang : 'und', script: l.script }));
+    } catch (e) {
+      failures++;
+      progress(`extract ${String(id)} (${url}): ${(e as Error).message}`);
+      out(JSON.stringify({ id, title: null, author: null, published: null, text: '', lang: 'und', script: 'Latn', error: (e as Error).message }));
+    }
+  });
+  return bad + failures;
+}
+
+/** `ruta langid`: {"id","text"} → {"id","lang","script","confidence"}. */
+export async function langidCmd(file: string | undefined): Promise<number> {
+  const { identifyLanguage } = await import('../extractors/langid.js');
+  return eachJsonLine(file, (o) => {
+    const r = identifyLanguage(typeof o.text === 'string' ? o.text : '', typeof o.lang === 'string' ? o.lang : undefined);
+    out(JSON.stringify({ id: o.id ?? null, lang: r.lang, script: r.script, confidence: r.confidence }));
+  });
+}

@@ -22,6 +22,8 @@ Usage: ruta <command> [options]
   alerts list [--json]                        list alerts
   links list [--json]                         list Balkan–Latin America links with evidence
   analyze [--in FILE.jsonl]                   entities, seizures and links for {"id","text","title"?,"lang"?} lines
+  extract [--in FILE.jsonl]                   article fields for {"id","url"} + "html" or "path" (raw bytes, gzip allowed)
+  langid [--in FILE.jsonl]                    {"id","lang","script","confidence"} for {"id","text"} lines
   demo                                        start the fixture newsroom, crawl it once, print what was found
 
 Environment:
@@ -44,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, init, linksList, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
+    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
     switch (cmd) {
       case 'init': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { sources: { type: 'string' }, watchlists: { type: 'string' } });
@@ -101,6 +103,12 @@ export async function main(argv: string[]): Promise<number> {
         if (sub !== 'list') throw new UsageError(`usage: ruta ${cmd} list [--json]`);
         await withDb((db) => (cmd === 'alerts' ? alertsList(db, !!values.json) : linksList(db, !!values.json)));
         return 0;
+      }
+      case 'extract':
+      case 'langid': {
+        const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { in: { type: 'string' } });
+        const run = cmd === 'extract' ? extractCmd : langidCmd;
+        return (await run(values.in as string | undefined)) ? 1 : 0;
       }
       case 'analyze': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { in: { type: 'string' } });
