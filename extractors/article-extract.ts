@@ -144,7 +144,11 @@ function removeNoise($: CheerioAPI, extra?: string) {
     const tag = (el as Element).tagName?.toLowerCase();
     if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return;
     const label = `${e.attr('class') ?? ''} ${e.attr('id') ?? ''}`;
-    if (NOISE_CLASS.test(label)) e.remove();
+    if (!NOISE_CLASS.test(label)) return;
+    // A container that merely carries a "share" or "header" class but holds the story's paragraphs stays.
+    const paragraphText = clean(e.find('p').text()).length;
+    if (paragraphText > 400 && clean(e.find('a').text()).length / paragraphText < 0.3) return;
+    e.remove();
   });
 }
 
@@ -164,17 +168,20 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
     const grand = parent.parent as Element | null;
     if (grand && grand.type === 'tag') scores.set(grand, (scores.get(grand) ?? 0) + score / 2);
   });
-  if (scores.size === 0) {
-    // No paragraphs: text may sit directly in blocks, split by <br>. Score blocks by their own text.
-    $('div, section, article, td, main, font, span').each((_, el) => {
-      const own = (el as Element).children
-        .filter((c) => c.type === 'text')
-        .map((c) => (c as unknown as { data: string }).data)
-        .join(' ');
-      const len = clean(own).length;
-      if (len >= 80) scores.set(el as Element, len + (own.match(/[,.;]/g)?.length ?? 0) * 10);
-    });
-  }
+  // Text set directly in blocks (split by <br>, or divs used as paragraphs) counts like paragraphs:
+  // the block scores itself and, half, its parent.
+  $('div, section, td, font, span').each((_, el) => {
+    const own = (el as Element).children
+      .filter((c) => c.type === 'text' || (c.type === 'tag' && /^(a|b|i|em|strong|span|br)$/i.test((c as Element).tagName)))
+      .map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : $(c).text()))
+      .join(' ');
+    const len = clean(own).length;
+    if (len < 80) return;
+    const score = len + (own.match(/[,.;]/g)?.length ?? 0) * 10;
+    scores.set(el as Element, (scores.get(el as Element) ?? 0) + score);
+    const parent = el.parent as Element | null;
+    if (parent && parent.type === 'tag') scores.set(parent, (scores.get(parent) ?? 0) + score);
+  });
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, s] of scores) {
@@ -234,14 +241,6 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
     text = blockText($, root);
     if (text) bodySource = 'selectors';
   }
-  if (!text && ld && typeof ld.articleBody === 'string' && clean(ld.articleBody).length > 80) {
-    text = ld.articleBody
-      .split(/\n\s*\n|\r\n\s*\r\n/)
-      .map(clean)
-      .filter(Boolean)
-      .join('\n\n');
-    bodySource = 'json-ld';
-  }
   if (!text) {
     removeNoise($, selectors.remove);
     const root = mainContent($);
@@ -249,6 +248,18 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
       root.find('h1').remove();
       text = blockText($, root);
       bodySource = 'content';
+    }
+  }
+  // JSON-LD articleBody wins unless it is a teaser (many sites truncate it): then the page's own text does.
+  if (bodySource !== 'selectors' && ld && typeof ld.articleBody === 'string' && clean(ld.articleBody).length > 80) {
+    const ldText = ld.articleBody
+      .split(/\n\s*\n|\r\n\s*\r\n/)
+      .map(clean)
+      .filter(Boolean)
+      .join('\n\n');
+    if (ldText.length >= text.length * 0.8) {
+      text = ldText;
+      bodySource = 'json-ld';
     }
   }
   if (!text && lead) {
