@@ -31,7 +31,7 @@ export interface ExtractedArticle {
 }
 
 const NOISE =
-  'script, style, noscript, template, iframe, svg, canvas, form, button, select, input, textarea, nav, header, footer, aside, ' +
+  'script, style, noscript, template, iframe, svg, canvas, button, select, input, textarea, nav, footer, aside, ' +
   '[role=navigation], [role=banner], [role=contentinfo], [role=complementary], [aria-hidden=true], [hidden]';
 const NOISE_CLASS = /(^|[\s_-])(cookie|consent|gdpr|banner|advert|ads?|adslot|sponsor|promo|newsletter|subscribe|share|social|related|recommend|comment|comments|disqus|sidebar|widget|breadcrumb|pagination|pager|footer|header|menu|nav|popup|modal|outbrain|taboola|tags?)([\s_-]|$)/i;
 
@@ -139,15 +139,18 @@ function blockText($: CheerioAPI, root: Cheerio<AnyNode>): string {
 function removeNoise($: CheerioAPI, extra?: string) {
   $(NOISE).remove();
   if (extra) $(extra).remove();
-  $('[class], [id]').each((_, el) => {
+  const total = clean($('p').text()).length || 1;
+  // Forms (whole ASP.NET pages sit in one), <header> and elements whose class or id says
+  // "share", "header", "sidebar"… go, unless they hold much of the page's paragraph text.
+  $('form, header, [class], [id]').each((_, el) => {
     const e = $(el);
     const tag = (el as Element).tagName?.toLowerCase();
     if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return;
     const label = `${e.attr('class') ?? ''} ${e.attr('id') ?? ''}`;
-    if (!NOISE_CLASS.test(label)) return;
-    // A container that merely carries a "share" or "header" class but holds the story's paragraphs stays.
+    if (tag !== 'form' && tag !== 'header' && !NOISE_CLASS.test(label)) return;
     const paragraphText = clean(e.find('p').text()).length;
-    if (paragraphText > 400 && clean(e.find('a').text()).length / paragraphText < 0.3) return;
+    if (paragraphText / total > 0.4) return;
+    if (paragraphText > 400 && clean(e.find('a').text()).length / paragraphText < 0.5) return;
     e.remove();
   });
 }
