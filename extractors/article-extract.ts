@@ -136,21 +136,66 @@ function blockText($: CheerioAPI, root: Cheerio<AnyNode>): string {
   return paras.join('\n\n');
 }
 
+/**
+ * Runs `fn` on every element matching any of the comma-separated selectors. cheerio de-duplicates
+ * a comma list's matches in quadratic time, which a page with tens of thousands of elements feels;
+ * one selector at a time does not.
+ */
+function eachOf($: CheerioAPI, selectors: string, fn: (el: Element) => void): void {
+  for (const sel of selectors.split(',').map((x) => x.trim()).filter(Boolean)) $(sel).each((_, el) => fn(el as Element));
+}
+
+/**
+ * Text of the descendants of `root` with tag `tag`, by a plain walk of the subtree. (cheerio's
+ * .find() on an element with tens of thousands of children de-duplicates them in quadratic time.)
+ */
+function descendantText(root: AnyNode, tag: string): string {
+  let out = '';
+  const walk = (n: AnyNode, inside: boolean) => {
+    if (n.type === 'text') {
+      if (inside) out += (n as unknown as { data: string }).data;
+      return;
+    }
+    if (n.type !== 'tag' && n.type !== 'root') return;
+    const el = n as Element;
+    const hit = inside || (n.type === 'tag' && el.tagName.toLowerCase() === tag);
+    for (const c of el.children ?? []) walk(c, hit);
+  };
+  for (const c of (root as Element).children ?? []) walk(c, false);
+  return out;
+}
+
+/** Elements matching `selector` inside `root` (see descendantText for why not .find()). */
+function within($: CheerioAPI, root: AnyNode, selector: string): Element[] {
+  const inside = (e: AnyNode) => {
+    for (let p = e.parent; p; p = p.parent) if (p === root) return true;
+    return false;
+  };
+  const out: Element[] = [];
+  eachOf($, selector, (el) => {
+    if (inside(el)) out.push(el);
+  });
+  return out;
+}
+
 function removeNoise($: CheerioAPI, extra?: string) {
-  $(NOISE).remove();
-  if (extra) $(extra).remove();
+  eachOf($, NOISE, (el) => void $(el).remove());
+  if (extra) eachOf($, extra, (el) => void $(el).remove());
   const total = clean($('p').text()).length || 1;
   // Forms (whole ASP.NET pages sit in one), <header> and elements whose class or id says
   // "share", "header", "sidebar"… go, unless they hold much of the page's paragraph text.
-  $('form, header, [class], [id]').each((_, el) => {
+  const seen = new Set<Element>();
+  eachOf($, 'form, header, [class], [id]', (el) => {
+    if (seen.has(el)) return;
+    seen.add(el);
     const e = $(el);
     const tag = (el as Element).tagName?.toLowerCase();
     if (tag === 'body' || tag === 'html' || tag === 'article' || tag === 'main') return;
     const label = `${e.attr('class') ?? ''} ${e.attr('id') ?? ''}`;
     if (tag !== 'form' && tag !== 'header' && !NOISE_CLASS.test(label)) return;
-    const paragraphText = clean(e.find('p').text()).length;
+    const paragraphText = clean(descendantText(el, 'p')).length;
     if (paragraphText / total > 0.4) return;
-    if (paragraphText > 400 && clean(e.find('a').text()).length / paragraphText < 0.5) return;
+    if (paragraphText > 400 && clean(descendantText(el, 'a')).length / paragraphText < 0.5) return;
     e.remove();
   });
 }
@@ -158,11 +203,11 @@ function removeNoise($: CheerioAPI, extra?: string) {
 /** Finds the element whose paragraphs hold the most non-link text. */
 function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
   const scores = new Map<Element, number>();
-  $('p, pre, blockquote, li').each((_, el) => {
+  eachOf($, 'p, pre, blockquote, li', (el) => {
     const p = $(el);
     const text = clean(p.text());
     if (text.length < 25) return;
-    const linkText = clean(p.find('a').text()).length;
+    const linkText = clean(descendantText(el, 'a')).length;
     if (linkText / text.length > 0.5) return;
     const score = text.length + (text.match(/[,.;]/g)?.length ?? 0) * 10;
     const parent = el.parent as Element | null;
@@ -173,8 +218,8 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
   });
   // Text set directly in blocks (split by <br>, or divs used as paragraphs) counts like paragraphs:
   // the block scores itself and, half, its parent.
-  $('div, section, td, font, span').each((_, el) => {
-    const own = (el as Element).children
+  eachOf($, 'div, section, td, font, span', (el) => {
+    const own = el.children
       .filter((c) => c.type === 'text' || (c.type === 'tag' && /^(a|b|i|em|strong|span|br)$/i.test((c as Element).tagName)))
       .map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : $(c).text()))
       .join(' ');
@@ -189,7 +234,7 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
   let bestScore = 0;
   for (const [el, s] of scores) {
     const text = clean($(el).text()).length || 1;
-    const links = clean($(el).find('a').text()).length;
+    const links = clean(descendantText(el, 'a')).length;
     const adjusted = s * (1 - Math.min(0.9, links / text));
     if (adjusted > bestScore) {
       best = el;
@@ -240,7 +285,7 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
   let bodySource: ExtractedArticle['bodySource'] = 'none';
   if (selectors.body) {
     const root = $(selectors.body);
-    if (selectors.remove) root.find(selectors.remove).remove();
+    if (selectors.remove) root.each((_, r) => within($, r, selectors.remove!).forEach((e) => $(e).remove()));
     text = blockText($, root);
     if (text) bodySource = 'selectors';
   }
@@ -248,7 +293,7 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
     removeNoise($, selectors.remove);
     const root = mainContent($);
     if (root) {
-      root.find('h1').remove();
+      root.each((_, r) => within($, r, 'h1').forEach((e) => $(e).remove()));
       text = blockText($, root);
       bodySource = 'content';
     }
