@@ -18,6 +18,7 @@ export interface CrawlerSettings {
   idleTimeoutMs: number;
   totalTimeoutMs: number;
   maxRetryWaitMs: number;
+  maxArticlesPerSource: number;
   robotsCacheMs: number;
   render: { maxPages: number; timeoutMs: number };
 }
@@ -32,6 +33,7 @@ const DEFAULTS: Omit<CrawlerSettings, 'userAgent'> = {
   concurrency: 4,
   ...FETCH_DEFAULTS,
   maxRetryWaitMs: 10_000,
+  maxArticlesPerSource: 500,
   robotsCacheMs: 24 * 3600_000,
   render: { maxPages: 4, timeoutMs: 30_000 },
 };
@@ -56,5 +58,6 @@ export function loadCrawlerSettings(env: NodeJS.ProcessEnv = process.env): Crawl
   s.hostDelayMs = num(env.RUTA_HOST_DELAY_MS, s.hostDelayMs);
   s.maxConnections = Math.max(1, num(env.RUTA_MAX_CONNECTIONS, s.maxConnections));
   s.concurrency = Math.max(1, num(env.RUTA_CONCURRENCY, s.concurrency));
+  s.maxArticlesPerSource = Math.max(1, num(env.RUTA_MAX_ARTICLES_PER_SOURCE, s.maxArticlesPerSource));
   return { ...s, userAgent: env.RUTA_USER_AGENT || `Ruta/${VERSION} (+${s.contact}; news monitoring crawler)` };
 }

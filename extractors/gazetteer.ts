@@ -37,16 +37,16 @@ export class GazetteerError extends Error {}
 const SUFFIXES = new Set([
   '', 'a', 'e', 'i', 'o', 'u', 'om', 'em', 'oj', 'ou', 'ima', 'ama', 'ih', 'im', 'og', 'oga', 'ogo', 'ega', 'emu', 'omu', 'ski', 'ska', 'sko',
   'skog', 'skom', 'skoj', 'skih', 'skim', 'ov', 'ova', 'ove', 'ovi', 'ovu', 'ovog', 'ovom', 'ovih', 'ovoj', 'ev', 'eva', 'evih',
-  'it', 'in', 'se', 'ne', 'ja', 've', 'te', 'ta', 'ot', 'to', 'ata', 'ot', 'ite', 've', 'ri', 'rit', 'rin', 'un', 'n', 's', 'es', 'as', 'os', 'ia', 'ise',
-  'ane', 'ane', 'ët', 'et', 'ut', 'ju', 'jom', 'je', 'ji',
+  'it', 'in', 'se', 'ne', 'ja', 've', 'te', 'ta', 'ot', 'to', 'ata', 'ite', 'ri', 'rit', 'rin', 'un', 'n', 's', 'es', 'as', 'os', 'ia', 'ise',
+  'ane', 'et', 'ut', 'ju', 'jom', 'je', 'ji',
 ]);
 const VOWEL_END = /[aeiouy]$/;
 const MIN_STEM = 4;
 
 /** Port and place words that license an ambiguous name right after them. */
 const CONTEXT_WORDS = new Set(
-  ['port', 'porto', 'puerto', 'portin', 'porti', 'portit', 'luka', 'luke', 'luci', 'luku', 'lucki', 'lucka', 'luckog', 'lucke', 'lucka', 'terminal',
-    'terminalu', 'terminala', 'pristanistete', 'pristaniste', 'pristanistето', 'limani', 'harbour', 'harbor', 'city', 'ciudad', 'grad', 'gradu', 'qytetin', 'qyteti', 'of', 'de', 'del', 'u', 'iz', 'në', 'ne', 'nga', 'in', 'en', 'vo', 'od']
+  ['port', 'porto', 'puerto', 'portin', 'porti', 'portit', 'luka', 'luke', 'luci', 'luku', 'lucki', 'lucka', 'luckog', 'lucke', 'terminal',
+    'terminalu', 'terminala', 'pristaniste', 'pristanisteto', 'pristanistete', 'limani', 'harbour', 'harbor', 'city', 'ciudad', 'grad', 'gradu', 'qytetin', 'qyteti', 'of', 'de', 'del', 'u', 'iz', 'në', 'ne', 'nga', 'in', 'en', 'vo', 'od']
     .map((w) => fold(w)),
 );
 

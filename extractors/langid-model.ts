@@ -76,7 +76,10 @@ export class NaiveBayes {
 
   /** Labels with log-scores, best first. */
   scores(text: string, only?: Set<string>): { label: string; score: number }[] {
-    const feats = features(text);
+    return this.scoreFeatures(features(text), only);
+  }
+
+  private scoreFeatures(feats: number[], only?: Set<string>): { label: string; score: number }[] {
     const out: { label: string; score: number }[] = [];
     for (let k = 0; k < this.labels.length; k++) {
       const label = this.labels[k]!;
@@ -91,9 +94,10 @@ export class NaiveBayes {
 
   /** The best label and a confidence from the softmax of the per-feature-normalised scores. */
   predict(text: string, only?: Set<string>): { label: string; confidence: number } | undefined {
-    const s = this.scores(text, only);
+    const feats = features(text);
+    const s = this.scoreFeatures(feats, only);
     if (!s.length) return undefined;
-    const n = Math.max(1, features(text).length);
+    const n = Math.max(1, feats.length);
     // Scale by length so confidence does not saturate on long texts; 4 sharpens per-feature differences.
     const exps = s.map((x) => Math.exp(((x.score - s[0]!.score) / n) * 4 * Math.sqrt(n)));
     const z = exps.reduce((a, b) => a + b, 0);

@@ -42,16 +42,11 @@ export interface CrawlOptions {
   hostDelayMs?: number;
   /** Sources crawled at once. */
   concurrency?: number;
-  /** Articles fetched per source per run at most (RUTA_MAX_ARTICLES_PER_SOURCE, default 500). */
+  /** Articles fetched per source per run at most (default: settings, RUTA_MAX_ARTICLES_PER_SOURCE). */
   maxArticlesPerSource?: number;
   fetch?: FetchOptions;
   /** Called after each article is stored. */
   onStored?: (articleId: number) => void;
-}
-
-function envInt(name: string, dflt: number): number {
-  const v = Number(process.env[name]);
-  return process.env[name] && Number.isFinite(v) && v >= 0 ? v : dflt;
 }
 
 interface Fetched {
@@ -119,7 +114,7 @@ export async function crawlSource(ctx: CrawlContext, source: Source, opts: Crawl
       log(`[${source.id}] discovery failed: ${rep.error}`);
     }
 
-    const limit = opts.maxArticlesPerSource ?? envInt('RUTA_MAX_ARTICLES_PER_SOURCE', 500);
+    const limit = opts.maxArticlesPerSource ?? ctx.settings.maxArticlesPerSource;
     let done = 0;
     const runStart = new Date();
     type Row = Awaited<ReturnType<typeof claim>>[number];
