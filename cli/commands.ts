@@ -247,3 +247,24 @@ export async function langidCmd(file: string | undefined): Promise<number> {
     out(JSON.stringify({ id: o.id ?? null, lang: r.lang, script: r.script, confidence: r.confidence }));
   });
 }
+
+/** `ruta ner`: {"id","tokens","lang"?} → {"id","tags"}. Without "lang", the language is identified from the tokens. */
+export async function nerCmd(file: string | undefined): Promise<number> {
+  const { tagTokens, nerGroupOf } = await import('../extractors/ner/tagger.js');
+  const { identifyLanguage } = await import('../extractors/langid.js');
+  let failures = 0;
+  const bad = await eachJsonLine(file, (o) => {
+    const id = o.id ?? null;
+    if (!Array.isArray(o.tokens) || !o.tokens.every((t) => typeof t === 'string')) {
+      failures++;
+      progress(`ner ${String(id)}: "tokens" must be a list of strings; line answered with no tags`);
+      out(JSON.stringify({ id, tags: [], error: '"tokens" must be a list of strings' }));
+      return;
+    }
+    const tokens = o.tokens as string[];
+    let lang = typeof o.lang === 'string' && o.lang ? o.lang : undefined;
+    if (!lang || !nerGroupOf(lang)) lang = lang ?? identifyLanguage(tokens.join(' ')).lang;
+    out(JSON.stringify({ id, tags: tagTokens(tokens, lang) }));
+  });
+  return bad + failures;
+}

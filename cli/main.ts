@@ -24,6 +24,7 @@ Usage: ruta <command> [options]
   analyze [--in FILE.jsonl]                   entities, seizures and links for {"id","text","title"?,"lang"?} lines
   extract [--in FILE.jsonl]                   article fields for {"id","url"} + "html" or "path" (raw bytes, gzip allowed)
   langid [--in FILE.jsonl]                    {"id","lang","script","confidence"} for {"id","text"} lines
+  ner [--in FILE.jsonl]                       {"id","tags"} (BIO: PER, ORG, LOC, MISC) for {"id","tokens","lang"?} lines
   demo                                        start the fixture newsroom, crawl it once, print what was found
 
 Environment:
@@ -46,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
+    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, nerCmd, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
     switch (cmd) {
       case 'init': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { sources: { type: 'string' }, watchlists: { type: 'string' } });
@@ -105,9 +106,10 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'extract':
+      case 'ner':
       case 'langid': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { in: { type: 'string' } });
-        const run = cmd === 'extract' ? extractCmd : langidCmd;
+        const run = cmd === 'extract' ? extractCmd : cmd === 'ner' ? nerCmd : langidCmd;
         return (await run(values.in as string | undefined)) ? 1 : 0;
       }
       case 'analyze': {

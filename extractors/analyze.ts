@@ -1,9 +1,7 @@
 // The analysis stage: language and script, entities, seizures and links for
 // one text. `ruta analyze` and the pipeline both call this, so the pipeline
 // stores exactly what `analyze` returns.
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Gazetteer, loadGazetteerDir } from './gazetteer.js';
+import { DEFAULT_GAZETTEER_DIR, Gazetteer, loadDefaultGazetteer } from './gazetteer.js';
 import { findEntities, type EntityMention } from './entities.js';
 import { findSeizures, type SeizureMention } from './seizures.js';
 import { findLinks, type LinkCandidate } from './links.js';
@@ -26,13 +24,7 @@ export interface Analysis {
   links: LinkCandidate[];
 }
 
-export const DEFAULT_GAZETTEER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'config', 'gazetteer');
-
-let defaultGazetteer: Gazetteer | undefined;
-export function loadDefaultGazetteer(dir = process.env.RUTA_GAZETTEER_DIR ?? DEFAULT_GAZETTEER_DIR): Gazetteer {
-  if (!defaultGazetteer) defaultGazetteer = new Gazetteer(loadGazetteerDir(dir));
-  return defaultGazetteer;
-}
+export { DEFAULT_GAZETTEER_DIR, loadDefaultGazetteer };
 
 export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(), watchlist?: Gazetteer): Analysis {
   const detected = identifyLanguage(`${input.title ?? ''}\n${input.text}`, input.lang ?? input.langPrior);

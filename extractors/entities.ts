@@ -1,11 +1,12 @@
 // Entity finding: gazetteer matches for every language, people found by
 // patterns (nationality + name, "citizen of X", alias and nickname phrases,
-// "identified as"), and compromise for people and organisations in English.
-import { createRequire } from 'node:module';
-import type nlpType from 'compromise';
+// "identified as"), and the trained tagger for people and organisations it
+// does not know yet.
 import { Gazetteer, type EntityType, type GazetteerEntry, type Side } from './gazetteer.js';
 import { cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
 import { TRAFFICKING_CONTEXT } from './context-words.js';
+import { tagNames } from './ner/names.js';
+import { balkanSurname, nameToLatin, personCanonical, resolvePeople } from './persons.js';
 
 export interface EntityMention {
   type: EntityType;
@@ -15,7 +16,7 @@ export interface EntityMention {
   canonical: string;
   side: Side;
   /** How it was found. */
-  via: 'gazetteer' | 'pattern' | 'compromise' | 'watchlist';
+  via: 'gazetteer' | 'pattern' | 'ner' | 'watchlist';
   /** For watchlist hits, the list name. */
   watchlist?: string;
 }
@@ -31,19 +32,6 @@ const NOT_NAMES = new Set(
     'januar', 'februar', 'enero', 'febrero', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes']
     .map((w) => w.toLowerCase()),
 );
-
-// compromise takes half a second to load: load it the first time English text needs it.
-let nlpLoaded: typeof nlpType | undefined;
-function nlp(text: string) {
-  nlpLoaded ??= createRequire(import.meta.url)('compromise') as typeof nlpType;
-  return nlpLoaded(text);
-}
-
-/**
- * compromise parses about 7 ms per 1,000 characters: it reads at most this many
- * candidate sentences per article, so one long report cannot stall a crawl.
- */
-const COMPROMISE_SENTENCES = 3;
 
 function isNameToken(t: Token | undefined): boolean {
   if (!t) return false;
@@ -67,15 +55,22 @@ function readName(text: string, tokens: Token[], i: number, taken: (s: number, e
   return [parts[0]!, parts[parts.length - 1]!];
 }
 
-/** A person's canonical name: Latin script, as written. */
-function personCanonical(name: string): string {
-  return cyrToLat(name).replace(/\s+/g, ' ').trim();
+const SURNAME_ENDINGS = new Set(['', 'a', 'u', 'e', 'i', 'em', 'om', 'og', 'oga', 'im', 'it', 'in', 'ja', 'ju', 'jt', 'n', 't', 's', "'s"]);
+const BALKAN_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sq']);
+
+/** A person the tagger found: Balkan when the surname or the language says so. */
+function personSide(name: string, lang?: string): Side {
+  const canonical = personCanonical(name, lang);
+  if (balkanSurname(canonical)) return 'balkan';
+  return lang && BALKAN_LANGS.has(lang) && !/(ez|es|os|as|o)$/u.test(canonical) ? 'balkan' : 'other';
 }
 
 export interface FindOptions {
   lang?: string;
   /** Watchlist entries, matched the same way as gazetteer entries. */
   watchlist?: Gazetteer;
+  /** Run the trained tagger (default true). */
+  ner?: boolean;
 }
 
 export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptions = {}): EntityMention[] {
@@ -123,41 +118,43 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const s = tokens[span[0]]!.start;
     const e = tokens[span[1]]!.end;
     const name = text.slice(s, e);
-    out.push({ type: 'person', text: name, start: s, end: e, canonical: personCanonical(name), side: sideOfPattern(i) ?? 'other', via: 'pattern' });
+    out.push({ type: 'person', text: name, start: s, end: e, canonical: personCanonical(name, opts.lang), side: sideOfPattern(i) ?? 'other', via: 'pattern' });
     i = span[1];
   }
 
-  // English: compromise finds people and organisations the patterns miss. It is slow on long
-  // texts, so it reads only sentences that hold a name's shape (two capitalised words in a row)
-  // and speak of trafficking, where an unknown name matters.
-  if (opts.lang === 'en') {
-    const NAME_SHAPE = /\p{Lu}[\p{Ll}'’.-]+\s+(?:(?:de|da|van|von|el|al)\s+)?\p{Lu}[\p{Ll}'’-]+/gu;
-    let budget = COMPROMISE_SENTENCES;
-    for (const sent of sentences(text)) {
-      if (budget <= 0) break;
-      // Only sentences that name a Balkan or Latin American place or group (where a new person makes a link),
-      // and only name shapes that no gazetteer entry or pattern explained yet.
-      const sided = out.some((m) => m.start >= sent.start && m.end <= sent.end && (m.side === 'balkan' || m.side === 'latam'));
-      if (!sided) continue;
-      const unexplained = [...sent.text.matchAll(NAME_SHAPE)].some((m) => !overlaps(sent.start + m.index!, sent.start + m.index! + m[0].length));
-      if (!unexplained || !TRAFFICKING_CONTEXT.test(fold(sent.text))) continue;
-      budget--;
-      const doc = nlp(sent.text);
-      for (const [kind, list] of [
-        ['person', doc.people().json({ offset: true })],
-        ['organization', doc.organizations().json({ offset: true })],
-      ] as const) {
-        for (const p of list as { text: string; offset: { start: number; length: number } }[]) {
-          let s = sent.start + p.offset.start;
-          let e = s + p.offset.length;
-          // compromise includes trailing punctuation in text; trim to letters.
-          while (e > s && !/[\p{L}\p{N}]/u.test(text[e - 1]!)) e--;
-          while (s < e && !/[\p{L}\p{N}]/u.test(text[s]!)) s++;
-          const name = text.slice(s, e);
-          if (e <= s || overlaps(s, e)) continue;
-          if (kind === 'person' && name.split(/\s+/).length < 2) continue;
-          out.push({ type: kind, text: name, start: s, end: e, canonical: personCanonical(name), side: 'other', via: 'compromise' });
-        }
+  // The trained tagger finds the people and organisations no gazetteer or pattern knows.
+  if (opts.ner !== false) {
+    // An unknown organisation matters where the text speaks of trafficking; elsewhere it is noise.
+    const sents = sentences(text);
+    const inTraffickingSentence = (at: number) => {
+      const s = sents.find((x) => at >= x.start && at < x.end);
+      return !!s && TRAFFICKING_CONTEXT.test(fold(s.text));
+    };
+    for (const found of tagNames(text, opts.lang)) {
+      if (overlaps(found.start, found.end)) continue;
+      const name = text.slice(found.start, found.end);
+      if (found.type === 'PER') {
+        if (NOT_NAMES.has(name.toLowerCase())) continue;
+        const i = tokens.findIndex((t) => t.start === found.start);
+        const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(name, opts.lang);
+        out.push({ type: 'person', text: name, start: found.start, end: found.end, canonical: personCanonical(name, opts.lang), side, via: 'ner' });
+      } else if (found.type === 'ORG' && /\p{L}{3}/u.test(name) && inTraffickingSentence(found.start)) {
+        out.push({ type: 'organization', text: name, start: found.start, end: found.end, canonical: nameToLatin(name), side: 'other', via: 'ner' });
+      }
+    }
+  }
+  resolvePeople(out, opts.lang);
+  // Later mentions by surname alone, in any case form, are the same person.
+  const surnames = new Map<string, EntityMention>();
+  for (const m of out) if (m.type === 'person' && m.canonical.includes(' ')) surnames.set(fold(m.canonical.split(' ').pop()!), m);
+  if (surnames.size) {
+    for (const t of tokens) {
+      if (!/^\p{Lu}/u.test(t.text) || overlaps(t.start, t.end)) continue;
+      const f = fold(nameToLatin(t.text));
+      for (const [sur, person] of surnames) {
+        if (!f.startsWith(sur) || !SURNAME_ENDINGS.has(f.slice(sur.length))) continue;
+        out.push({ type: 'person', text: t.text, start: t.start, end: t.end, canonical: person.canonical, side: person.side, via: 'pattern' });
+        break;
       }
     }
   }

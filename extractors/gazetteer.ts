@@ -3,7 +3,8 @@
 // endings, Albanian and Macedonian definite forms, and common words that look
 // like names.
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { fold, tokenize, type Token } from './text-normalize.js';
 
@@ -203,4 +204,12 @@ export function loadGazetteerDir(dir: string): GazetteerEntry[] {
     throw new GazetteerError(`cannot read gazetteer folder ${dir}: ${(e as Error).message}`);
   }
   return files.flatMap((f) => parseGazetteerYaml(readFileSync(join(dir, f), 'utf8'), join(dir, f)));
+}
+
+export const DEFAULT_GAZETTEER_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'config', 'gazetteer');
+
+let defaultGazetteer: Gazetteer | undefined;
+export function loadDefaultGazetteer(dir = process.env.RUTA_GAZETTEER_DIR ?? DEFAULT_GAZETTEER_DIR): Gazetteer {
+  if (!defaultGazetteer) defaultGazetteer = new Gazetteer(loadGazetteerDir(dir));
+  return defaultGazetteer;
 }

@@ -13,13 +13,9 @@ export interface LinkCandidate {
   evidence: string;
 }
 
-const BALKAN_TYPES = new Set(['person', 'nationality', 'country', 'criminal_group', 'port', 'city']);
+/** Links name actors: a Balkan person or group. A nationality, country or port alone does not make a link. */
+const BALKAN_TYPES = new Set(['person', 'criminal_group']);
 const LATAM_TYPES = new Set(['country', 'port', 'city', 'criminal_group']);
-
-function balkanTier(e: EntityMention): number {
-  if (e.type === 'person' || e.type === 'criminal_group') return 1;
-  return e.type === 'port' ? 2 : 3;
-}
 
 export function findLinks(text: string, entities: EntityMention[]): LinkCandidate[] {
   const sents = sentences(text);
@@ -33,10 +29,7 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
     for (const w of windows) {
       if (!w.some((k) => context[k])) continue;
       const ents = w.flatMap((k) => inSentence[k]!);
-      // The most specific Balkan actors in the window speak for it: people and groups before ports, ports before places.
-      const candidates = ents.filter((e) => e.side === 'balkan' && BALKAN_TYPES.has(e.type));
-      const tier = Math.min(...candidates.map(balkanTier));
-      const balkan = candidates.filter((e) => balkanTier(e) === tier);
+      const balkan = ents.filter((e) => e.side === 'balkan' && BALKAN_TYPES.has(e.type));
       const latam = ents.filter((e) => e.side === 'latam' && LATAM_TYPES.has(e.type));
       for (const b of balkan) {
         for (const l of latam) {

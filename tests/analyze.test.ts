@@ -66,9 +66,24 @@ describe('entities survive real text', () => {
     const sr = findEntities('Uhapšen je državljanin Crne Gore Marko Vuković u Gvajakilu.', gaz);
     expect(sr.find((e) => e.type === 'person')).toMatchObject({ text: 'Marko Vuković', side: 'balkan' });
   });
-  it('compromise finds English people in sentences about trafficking through a known place', () => {
+  it('the trained tagger finds people no gazetteer or pattern knows, in English and Spanish', () => {
     const en = findEntities('Prosecutors said John Whitfield had arranged the cocaine shipments from Guayaquil.', gaz, { lang: 'en' });
-    expect(en.map((e) => [e.type, e.text])).toContainEqual(['person', 'John Whitfield']);
+    expect(en.map((e) => [e.type, e.text, e.via])).toContainEqual(['person', 'John Whitfield', 'ner']);
+    const es = findEntities('Según la Fiscalía, Rodrigo Salvatierra coordinaba los envíos desde Machala.', gaz, { lang: 'es' });
+    expect(es.map((e) => [e.type, e.canonical])).toContainEqual(['person', 'Rodrigo Salvatierra']);
+  });
+  it('one person per document, in the nominative and in Latin script, however the text names them', () => {
+    const sr = findEntities('Policija je u Gvajakilu uhapsila Stefana Pavlovića, koji je organizovao šverc kokaina. Pavlović je ranije osuđivan.', gaz, { lang: 'sr' });
+    const people = sr.filter((e) => e.type === 'person');
+    expect(people.map((e) => [e.text, e.canonical])).toEqual([
+      ['Stefana Pavlovića', 'Stefan Pavlović'],
+      ['Pavlović', 'Stefan Pavlović'],
+    ]);
+    expect(people.every((e) => e.side === 'balkan')).toBe(true);
+    const mk = findEntities('Полицијата го уапси Владимир Бојовиќ во Гвајакил. Бојовиќ е осомничен за шверц на кокаин.', gaz, { lang: 'mk' });
+    expect(mk.filter((e) => e.type === 'person').map((e) => e.canonical)).toEqual(['Vladimir Bojović', 'Vladimir Bojović']);
+    const cyr = findEntities('Ухапшен је Марко Стевановић. Полиција тврди да је Марка Стевановића пратила месецима.', gaz, { lang: 'sr' });
+    expect(new Set(cyr.filter((e) => e.type === 'person').map((e) => e.canonical))).toEqual(new Set(['Marko Stevanović']));
   });
   it('offsets are UTF-16 offsets into the text', () => {
     const text = 'Šef klana uhapšen u Гвајакилу 🚢 i Ekvadoru.';
@@ -107,6 +122,12 @@ describe('links', () => {
     const a = analyze({ text: 'Припадници кавачког клана организовали су шверц кокаина из колумбијске луке Картахена са Кланом дел Голфо.' });
     expect(a.links.map((l) => [l.balkan, l.latam])).toContainEqual(['Kavač clan', 'Clan del Golfo']);
     expect(a.links[0]!.evidence).toContain('кокаина');
+  });
+  it('links name actors: a person or group, never a nationality or a port standing alone', () => {
+    const person = analyze({ text: 'Policija je u Gvajakilu uhapsila Stefana Pavlovića zbog šverca kokaina.', lang: 'sr' });
+    expect(person.links.map((l) => [l.balkan, l.latam])).toEqual([['Stefan Pavlović', 'Guayaquil']]);
+    const nationality = analyze({ text: 'Serbian investigators say cocaine from Guayaquil reached the port of Bar.', lang: 'en' });
+    expect(nationality.links).toEqual([]);
   });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);

@@ -1,0 +1,156 @@
+// Features of the named-entity tagger, hashed to 32-bit keys. Static features
+// of a token (word, folded form, affixes, shape, neighbours, gazetteer
+// membership, script) are computed once per sentence; the features that depend
+// on the tags already chosen are added while decoding.
+import { cyrToLat, fold } from '../text-normalize.js';
+import type { CasingLookup } from './casing.js';
+
+export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
+export type Tag = (typeof TAGS)[number];
+export const N_TAGS = TAGS.length;
+
+export function hash(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Word shape: Xxxx → Xx, 1999 → d, U.S. → X.X., Pavlović-Ramos → Xx-Xx. */
+export function shapeOf(w: string): string {
+  let out = '';
+  let last = '';
+  for (const ch of w) {
+    let c: string;
+    if (/\p{Lu}/u.test(ch)) c = 'X';
+    else if (/\p{Ll}/u.test(ch)) c = 'x';
+    else if (/\p{N}/u.test(ch)) c = 'd';
+    else c = ch;
+    if (c !== last) out += c;
+    last = c;
+  }
+  return out.length > 8 ? out.slice(0, 8) : out;
+}
+
+/** Maps a folded word to the gazetteer class it belongs to (LOC, ORG, MISC). */
+export type GazetteerLookup = (folded: string) => string | undefined;
+
+export interface PreparedToken {
+  latin: string;
+  lower: string;
+  shape: string;
+  gaz: string;
+  /** The folded word without its inflectional ending, so case forms of one name share features. */
+  stem: string;
+  /** Length and position of the run of capitalised words the token is in ("-" when lowercase). */
+  run: string;
+  /** Usual casing of the word in running text: L, C, M or U (see casing.ts). */
+  cas: string;
+}
+
+/** Case and number endings of Serbian, Croatian and Spanish (and English plural), longest first. */
+const ENDINGS = ['ovima', 'evima', 'ovoga', 'ama', 'ima', 'oga', 'ega', 'omu', 'emu', 'ovi', 'ove', 'ova', 'ovu', 'ih', 'om', 'em', 'og', 'oj', 'im', 'es', 'os', 'as', 'a', 'e', 'i', 'o', 'u', 's'];
+
+export function stemOf(lower: string): string {
+  for (const e of ENDINGS) if (lower.length - e.length >= 3 && lower.endsWith(e)) return lower.slice(0, -e.length);
+  return lower;
+}
+
+export function prepare(tokens: string[], gazetteer?: GazetteerLookup, casing?: CasingLookup): PreparedToken[] {
+  const out = tokens.map((t) => {
+    const latin = cyrToLat(t);
+    const lower = fold(latin);
+    return { latin, lower, shape: shapeOf(latin), gaz: (gazetteer && /^\p{L}/u.test(latin) && gazetteer(lower)) || '-', stem: stemOf(lower), run: '-', cas: casing ? casing(lower) : 'U' };
+  });
+  for (let i = 0; i < out.length; ) {
+    if (!/^\p{Lu}/u.test(out[i]!.latin)) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < out.length && /^\p{Lu}/u.test(out[j]!.latin)) j++;
+    const len = Math.min(j - i, 4);
+    for (let k = i; k < j; k++) out[k]!.run = `${len}|${k === i ? 'b' : k === j - 1 ? 'e' : 'm'}`;
+    i = j;
+  }
+  return out;
+}
+
+const START: PreparedToken = { latin: '<s>', lower: '<s>', shape: '<s>', gaz: '-', stem: '<s>', run: '-', cas: '<s>' };
+const END: PreparedToken = { latin: '</s>', lower: '</s>', shape: '</s>', gaz: '-', stem: '</s>', run: '-', cas: '</s>' };
+
+/** Static feature keys of token i. `script` is Latn or Cyrl, for the whole sentence. */
+export function staticFeatures(toks: PreparedToken[], i: number, script: string): number[] {
+  const t = toks[i]!;
+  const p1 = toks[i - 1] ?? START;
+  const p2 = toks[i - 2] ?? (i - 1 >= 0 ? START : START);
+  const n1 = toks[i + 1] ?? END;
+  const n2 = toks[i + 2] ?? END;
+  const w = t.lower;
+  const f: string[] = [
+    'b',
+    `w=${t.latin}`,
+    `l=${w}`,
+    `s=${t.shape}`,
+    `s1=${w.slice(-1)}`,
+    `s2=${w.slice(-2)}`,
+    `s3=${w.slice(-3)}`,
+    `s4=${w.slice(-4)}`,
+    `p1=${w.slice(0, 1)}`,
+    `p2=${w.slice(0, 2)}`,
+    `p3=${w.slice(0, 3)}`,
+    `p4=${w.slice(0, 4)}`,
+    `len=${Math.min(w.length, 12)}`,
+    `-1l=${p1.lower}`,
+    `+1l=${n1.lower}`,
+    `-2l=${p2.lower}`,
+    `+2l=${n2.lower}`,
+    `-1s=${p1.shape}`,
+    `+1s=${n1.shape}`,
+    `-1s|s=${p1.shape}|${t.shape}`,
+    `s|+1s=${t.shape}|${n1.shape}`,
+    `-1s|s|+1s=${p1.shape}|${t.shape}|${n1.shape}`,
+    `-1l|l=${p1.lower}|${w}`,
+    `l|+1l=${w}|${n1.lower}`,
+    `-1s3=${p1.lower.slice(-3)}`,
+    `+1s3=${n1.lower.slice(-3)}`,
+    `-1l|s=${p1.lower}|${t.shape}`,
+    `s|+1l=${t.shape}|${n1.lower}`,
+    `st=${t.stem}`,
+    `-1st=${p1.stem}`,
+    `+1st=${n1.stem}`,
+    `run=${t.run}`,
+    `run|-1l=${t.run}|${p1.lower}`,
+    `cas=${t.cas}|${t.shape}`,
+    `cas|first=${t.cas}|${i === 0}`,
+    `-1cas=${p1.cas}|${p1.shape}`,
+    `+1cas=${n1.cas}|${n1.shape}`,
+    `g=${t.gaz}`,
+    `g|s=${t.gaz}|${t.shape}`,
+    `-1g=${p1.gaz}`,
+    `+1g=${n1.gaz}`,
+  ];
+  // Latin is the default script; other scripts are read through transliteration and marked.
+  if (script !== 'Latn') f.push(`sc=${script}`, `sc=${script}|${t.shape}`);
+  if (i === 0) f.push(`first|s=${t.shape}`, `first|l=${w}`);
+  const out = new Array<number>(f.length);
+  for (let k = 0; k < f.length; k++) out[k] = hash(f[k]!);
+  return out;
+}
+
+/** Features of the transition from tag `prev` (an index into TAGS, -1 before the sentence) into token i. */
+export function tagFeatures(toks: PreparedToken[], i: number, prev: number): number[] {
+  const t = toks[i]!;
+  const a = prev < 0 ? '<s>' : TAGS[prev]!;
+  return [hash(`t-1=${a}`), hash(`t-1|l=${a}|${t.lower}`), hash(`t-1|s=${a}|${t.shape}`)];
+}
+
+/** May tag `next` follow tag `prev` in BIO2? I-X only continues B-X or I-X. */
+export function allowed(prev: number, next: number): boolean {
+  const n = TAGS[next]!;
+  if (!n.startsWith('I-')) return true;
+  if (prev < 0) return false;
+  return TAGS[prev]!.slice(2) === n.slice(2);
+}

@@ -1,0 +1,53 @@
+// Names in running text: splits text into sentences and tokens the way the
+// tagger was trained (words and punctuation apart), tags them, and returns
+// PER, ORG, LOC and MISC spans as UTF-16 offsets into the text.
+import { sentences } from '../text-normalize.js';
+import { nerGroupOf, tagTokens } from './tagger.js';
+
+export interface NameSpan {
+  type: string;
+  start: number;
+  end: number;
+}
+
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*\.?|[^\s\p{L}\p{M}\p{N}]/gu;
+
+/** Macedonian reads through the Serbian–Croatian model after transliteration. */
+function modelLang(lang: string | undefined): string | undefined {
+  if (lang === 'mk') return 'sr';
+  return nerGroupOf(lang) ? lang : undefined;
+}
+
+export function tagNames(text: string, lang: string | undefined): NameSpan[] {
+  const l = modelLang(lang);
+  if (!l) return [];
+  const out: NameSpan[] = [];
+  for (const s of sentences(text)) {
+    // Only sentences with a capitalised word after their first can hold a name the tagger would find.
+    if (!/\s["“„«‘']?\p{Lu}/u.test(s.text) && !/^["“„«‘']?\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(s.text)) continue;
+    const toks: { text: string; start: number; end: number }[] = [];
+    for (const m of s.text.matchAll(TOKEN)) {
+      let t = m[0];
+      // A trailing period is the sentence's, except for initials and abbreviations ("Luka Ć.", "U.S.").
+      if (t.length > 2 && t.endsWith('.') && !/^\p{Lu}(\.\p{Lu})*\.$/u.test(t)) t = t.slice(0, -1);
+      toks.push({ text: t, start: s.start + m.index!, end: s.start + m.index! + t.length });
+      if (t.length < m[0].length) toks.push({ text: '.', start: s.start + m.index! + t.length, end: s.start + m.index! + m[0].length });
+    }
+    const tags = tagTokens(
+      toks.map((t) => t.text),
+      l,
+    );
+    let cur: NameSpan | undefined;
+    tags.forEach((tag, i) => {
+      const type = tag.slice(2);
+      if (tag.startsWith('I-') && cur && cur.type === type) {
+        cur.end = toks[i]!.end;
+        return;
+      }
+      if (cur) out.push(cur);
+      cur = tag === 'O' ? undefined : { type, start: toks[i]!.start, end: toks[i]!.end };
+    });
+    if (cur) out.push(cur);
+  }
+  return out;
+}

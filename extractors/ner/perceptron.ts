@@ -1,0 +1,291 @@
+// An averaged perceptron over hashed features, decoded greedily left to right
+// under BIO2 constraints. Training (scripts/train-ner.ts) uses the tags it
+// predicts itself as history, as decoding will.
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { parseCasing, type CasingCounts, type CasingLookup } from './casing.js';
+import { allowed, N_TAGS, prepare, staticFeatures, tagFeatures, TAGS, type GazetteerLookup, type PreparedToken } from './features.js';
+
+const MAGIC = 'RUTANER1';
+
+export interface Sentence {
+  tokens: string[];
+  tags: string[];
+  script?: string;
+}
+
+/** Weights frozen for tagging: one row of N_TAGS scores per feature key. */
+export class NerModel {
+  constructor(
+    private readonly rows: Map<number, number>,
+    private readonly weights: Float32Array,
+    readonly meta: Record<string, unknown> = {},
+    /** Usual casing of words, learnt from the training text; shipped with the weights. */
+    readonly casingText = '',
+  ) {
+    this.casing = parseCasing(casingText);
+  }
+
+  readonly casing: CasingLookup;
+
+  get featureCount(): number {
+    return this.rows.size;
+  }
+
+  tagPrepared(toks: PreparedToken[], script: string): string[] {
+    const statics = toks.map((_, i) => staticFeatures(toks, i, script));
+    return viterbi(toks, statics, (feats, out) => this.addScores(out, feats)).map((k) => TAGS[k]!);
+  }
+
+  tag(tokens: string[], script = 'Latn', gazetteer?: GazetteerLookup): string[] {
+    return this.tagPrepared(prepare(tokens, gazetteer, this.casing), script);
+  }
+
+  private addScores(scores: Float64Array, feats: number[]): void {
+    const w = this.weights;
+    for (const f of feats) {
+      const row = this.rows.get(f);
+      if (row === undefined) continue;
+      const o = row * N_TAGS;
+      for (let k = 0; k < N_TAGS; k++) scores[k]! += w[o + k]!;
+    }
+  }
+
+  /** Compressed form: magic, JSON meta, keys (u32), int16 weights with one scale. */
+  serialize(): Buffer {
+    const n = this.rows.size;
+    const keys = new Uint32Array(n);
+    let max = 0;
+    for (let i = 0; i < this.weights.length; i++) max = Math.max(max, Math.abs(this.weights[i]!));
+    const scale = max > 0 ? 32767 / max : 1;
+    const q = new Int16Array(n * N_TAGS);
+    // Rows in key order, so the same weights always give the same bytes.
+    const entries = [...this.rows.entries()].sort((a, b) => a[0] - b[0]);
+    entries.forEach(([key, row], i) => {
+      keys[i] = key;
+      for (let k = 0; k < N_TAGS; k++) q[i * N_TAGS + k] = Math.round(this.weights[row * N_TAGS + k]! * scale);
+    });
+    const casing = Buffer.from(this.casingText, 'utf8');
+    const meta = Buffer.from(JSON.stringify({ ...this.meta, scale, tags: TAGS, n, casingBytes: casing.length }), 'utf8');
+    const head = Buffer.alloc(MAGIC.length + 4);
+    head.write(MAGIC, 0, 'latin1');
+    head.writeUInt32LE(meta.length, MAGIC.length);
+    // Delta-coded keys and byte-planed weights compress far better.
+    const deltas = new Uint32Array(n);
+    for (let i = 0; i < n; i++) deltas[i] = keys[i]! - (i ? keys[i - 1]! : 0);
+    const lo = new Uint8Array(q.length);
+    const hi = new Uint8Array(q.length);
+    for (let i = 0; i < q.length; i++) {
+      lo[i] = q[i]! & 0xff;
+      hi[i] = (q[i]! >> 8) & 0xff;
+    }
+    return gzipSync(Buffer.concat([head, meta, casing, Buffer.from(deltas.buffer), Buffer.from(hi), Buffer.from(lo)]), { level: 9 });
+  }
+
+  static deserialize(gz: Buffer): NerModel {
+    const buf = gunzipSync(gz);
+    if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Ruta NER model (bad magic)');
+    const metaLen = buf.readUInt32LE(MAGIC.length);
+    let o = MAGIC.length + 4;
+    const meta = JSON.parse(buf.toString('utf8', o, o + metaLen)) as { scale: number; tags: string[]; n: number; casingBytes: number };
+    o += metaLen;
+    const casingText = buf.toString('utf8', o, o + meta.casingBytes);
+    o += meta.casingBytes;
+    if (meta.tags.join() !== TAGS.join()) throw new Error('NER model was trained with a different tag set');
+    const n = meta.n;
+    const rows = new Map<number, number>();
+    const weights = new Float32Array(n * N_TAGS);
+    let key = 0;
+    for (let i = 0; i < n; i++) {
+      key = (key + buf.readUInt32LE(o + i * 4)) >>> 0;
+      rows.set(key, i);
+    }
+    o += n * 4;
+    const hi = o;
+    const lo = o + n * N_TAGS;
+    for (let i = 0; i < n * N_TAGS; i++) {
+      const v = (buf[hi + i]! << 8) | buf[lo + i]!;
+      weights[i] = (v << 16 >> 16) / meta.scale;
+    }
+    return new NerModel(rows, weights, meta, casingText);
+  }
+}
+
+type Scorer = (feats: number[], out: Float64Array) => void;
+
+/** The best BIO2-valid tag sequence under a first-order model (indices into TAGS). */
+export function viterbi(toks: PreparedToken[], statics: number[][], score: Scorer): number[] {
+  const n = toks.length;
+  if (!n) return [];
+  const delta = new Float64Array(n * N_TAGS).fill(-Infinity);
+  const back = new Int8Array(n * N_TAGS);
+  const emit = new Float64Array(N_TAGS);
+  const trans = new Float64Array(N_TAGS);
+  for (let i = 0; i < n; i++) {
+    emit.fill(0);
+    score(statics[i]!, emit);
+    for (let j = i === 0 ? -1 : 0; j < (i === 0 ? 0 : N_TAGS); j++) {
+      const base = j < 0 ? 0 : delta[(i - 1) * N_TAGS + j]!;
+      if (base === -Infinity) continue;
+      trans.fill(0);
+      score(tagFeatures(toks, i, j), trans);
+      for (let k = 0; k < N_TAGS; k++) {
+        if (!allowed(j, k)) continue;
+        const v = base + trans[k]! + emit[k]!;
+        if (v > delta[i * N_TAGS + k]!) {
+          delta[i * N_TAGS + k] = v;
+          back[i * N_TAGS + k] = j;
+        }
+      }
+    }
+  }
+  let best = 0;
+  for (let k = 1; k < N_TAGS; k++) if (delta[(n - 1) * N_TAGS + k]! > delta[(n - 1) * N_TAGS + best]!) best = k;
+  const out = new Array<number>(n);
+  for (let i = n - 1; i >= 0; i--) {
+    out[i] = best;
+    best = back[i * N_TAGS + best]!;
+  }
+  return out;
+}
+
+/** Deterministic PRNG (mulberry32) for shuffling. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface PreparedSentence {
+  toks: PreparedToken[];
+  gold: number[];
+  script: string;
+  statics: number[][];
+}
+
+/** Averaged perceptron training with lazy averaging. */
+export class PerceptronTrainer {
+  private rows = new Map<number, number>();
+  private w = new Float64Array(1 << 16);
+  private totals = new Float64Array(1 << 16);
+  private stamps = new Float64Array(1 << 16);
+  private step = 0;
+  private data: PreparedSentence[];
+
+  constructor(
+    sentences: Sentence[],
+    gazetteer?: GazetteerLookup,
+    private readonly casing?: CasingCounts,
+  ) {
+    const index = new Map<string, number>(TAGS.map((t, i) => [t, i]));
+    this.data = sentences.map((s) => {
+      // Leave-one-out: a training sentence sees casing counts without its own words, as new text will.
+      const toks = prepare(s.tokens, gazetteer, casing?.without(s.tokens));
+      const script = s.script ?? 'Latn';
+      return {
+        toks,
+        script,
+        gold: s.tags.map((t) => {
+          const k = index.get(t);
+          if (k === undefined) throw new Error(`unknown tag ${t}`);
+          return k;
+        }),
+        statics: toks.map((_, i) => staticFeatures(toks, i, script)),
+      };
+    });
+  }
+
+  private row(key: number): number {
+    let r = this.rows.get(key);
+    if (r === undefined) {
+      r = this.rows.size;
+      this.rows.set(key, r);
+      const need = (r + 1) * N_TAGS;
+      if (need > this.w.length) {
+        const grow = (a: Float64Array) => {
+          const b = new Float64Array(a.length * 2);
+          b.set(a);
+          return b;
+        };
+        this.w = grow(this.w);
+        this.totals = grow(this.totals);
+        this.stamps = grow(this.stamps);
+      }
+    }
+    return r;
+  }
+
+  private update(key: number, tag: number, delta: number): void {
+    const i = this.row(key) * N_TAGS + tag;
+    this.totals[i]! += (this.step - this.stamps[i]!) * this.w[i]!;
+    this.stamps[i] = this.step;
+    this.w[i]! += delta;
+  }
+
+  /** One pass over the data in a seeded order; returns the token accuracy of the pass. */
+  epoch(random: () => number): number {
+    const order = this.data.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j]!, order[i]!];
+    }
+    let correct = 0;
+    let total = 0;
+    const score: Scorer = (feats, out) => {
+      for (const f of feats) {
+        const r = this.rows.get(f);
+        if (r === undefined) continue;
+        for (let k = 0; k < N_TAGS; k++) out[k]! += this.w[r * N_TAGS + k]!;
+      }
+    };
+    for (const si of order) {
+      const s = this.data[si]!;
+      this.step++;
+      const guess = viterbi(s.toks, s.statics, score);
+      for (let i = 0; i < s.toks.length; i++) {
+        const g = s.gold[i]!;
+        const p = guess[i]!;
+        const gp = i ? s.gold[i - 1]! : -1;
+        const pp = i ? guess[i - 1]! : -1;
+        total++;
+        if (g === p) correct++;
+        if (g !== p) for (const f of s.statics[i]!) {
+          this.update(f, g, 1);
+          this.update(f, p, -1);
+        }
+        if (g !== p || gp !== pp) {
+          for (const f of tagFeatures(s.toks, i, gp)) this.update(f, g, 1);
+          for (const f of tagFeatures(s.toks, i, pp)) this.update(f, p, -1);
+        }
+      }
+    }
+    return total ? correct / total : 0;
+  }
+
+  /** The averaged weights, with features whose weights are all near zero dropped. */
+  averaged(meta: Record<string, unknown> = {}, prune = 0.0): NerModel {
+    const n = this.rows.size;
+    const avg = new Float32Array(n * N_TAGS);
+    for (let i = 0; i < n * N_TAGS; i++) {
+      const total = this.totals[i]! + (this.step - this.stamps[i]!) * this.w[i]!;
+      avg[i] = this.step ? total / this.step : 0;
+    }
+    const rows = new Map<number, number>();
+    const kept: number[] = [];
+    for (const [key, r] of this.rows) {
+      let max = 0;
+      for (let k = 0; k < N_TAGS; k++) max = Math.max(max, Math.abs(avg[r * N_TAGS + k]!));
+      if (max > prune) {
+        rows.set(key, kept.length);
+        kept.push(r);
+      }
+    }
+    const weights = new Float32Array(kept.length * N_TAGS);
+    kept.forEach((r, i) => weights.set(avg.subarray(r * N_TAGS, (r + 1) * N_TAGS), i * N_TAGS));
+    return new NerModel(rows, weights, meta, this.casing?.serialize() ?? '');
+  }
+}

@@ -1,0 +1,94 @@
+// People in a text: names the tagger finds, in their dictionary form
+// ("Stefana Pavlovića" → "Stefan Pavlović", "Трајковски" → "Trajkovski"), one
+// person per document however the text refers to them later (surname alone,
+// nickname after "alias", "zvani", "conocido como", "i njohur si", "познат како").
+import { cyrToLat } from './text-normalize.js';
+import type { Side } from './gazetteer.js';
+
+const SLAVIC = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sh']);
+
+/** Latin script for a person's name; Macedonian ќ and ѓ as in Serbian names (Бојовиќ → Bojović). */
+export function nameToLatin(name: string): string {
+  return cyrToLat(name.replace(/ќ/g, 'ћ').replace(/Ќ/g, 'Ћ').replace(/ѓ/g, 'ђ').replace(/Ѓ/g, 'Ђ'))
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Surname in an oblique case → its nominative and the case ending, or undefined when it already is one. */
+function surnameNominative(w: string): { nom: string; ending: string } | undefined {
+  let m = /^(.*(?:ović|ević|ić|vić))(a|u|em|om|e|i)$/u.exec(w);
+  if (m) return { nom: m[1]!, ending: m[2]! };
+  m = /^(.*(?:sk|ck|šk|čk))(og|oga|om|omu|im|oj)$/u.exec(w);
+  if (m) return { nom: `${m[1]}i`, ending: m[2] === 'og' || m[2] === 'oga' ? 'a' : m[2] === 'om' || m[2] === 'im' ? 'om' : 'u' };
+  return undefined;
+}
+
+/** A masculine first name in the case its surname was in. */
+function givenNominative(w: string, surnameEnding: string): string {
+  if (w.length < 4) return w;
+  if (surnameEnding === 'a' && w.endsWith('a')) {
+    const stem = w.slice(0, -1);
+    if (/(rk|nk|tk|šk|rk)$/u.test(stem)) return `${stem}o`; // Marka → Marko, Janka → Janko
+    if (/đ$/u.test(stem)) return `${stem}e`; // Đorđa → Đorđe
+    if (/[aeiou]$/u.test(stem)) return w;
+    return stem; // Stefana → Stefan, Miloša → Miloš
+  }
+  if (surnameEnding === 'a' && w.endsWith('e')) return `${w.slice(0, -1)}a`; // Nikole → Nikola, Luke → Luka
+  if (/^(u|em|om)$/.test(surnameEnding)) {
+    const m = new RegExp(`^(.*[^aeiou])${surnameEnding}$`, 'u').exec(w);
+    if (m) return m[1]!;
+    if (surnameEnding === 'u' && w.endsWith('u')) return `${w.slice(0, -1)}a`; // Nikolu → Nikola
+  }
+  return w;
+}
+
+/** A person's canonical name: Latin script, nominative case for Slavic names. */
+export function personCanonical(name: string, lang?: string): string {
+  const latin = nameToLatin(name).replace(/^["'“”„«»‚‘’]+|["'“”„«»‚‘’]+$/g, '');
+  if (!lang || !SLAVIC.has(lang)) return latin;
+  const parts = latin.split(' ');
+  const sur = surnameNominative(parts[parts.length - 1]!);
+  if (!sur) return latin;
+  return [...parts.slice(0, -1).map((p) => givenNominative(p, sur.ending)), sur.nom].join(' ');
+}
+
+/** Surnames typical of the Western Balkans (Slavic -ić, -ski; Albanian -aj, -qi, -ri, -mi). */
+export function balkanSurname(canonical: string): boolean {
+  const last = canonical.split(' ').pop() ?? '';
+  return /(ić|vić|ski|ska|cki|aj|qi|ri|mi|hi|zi|ku|ni|xhi|li)$/u.test(last) && !/(ez|es|os|as|is|us)$/u.test(last);
+}
+
+export interface PersonLike {
+  type: string;
+  text: string;
+  canonical: string;
+  side: Side;
+}
+
+/**
+ * One person per document: a mention that is only a surname (or a shorter form)
+ * takes the canonical name and side of the full name it abbreviates.
+ */
+export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string): void {
+  const people = mentions.filter((m) => m.type === 'person');
+  const full = people.filter((m) => m.canonical.includes(' '));
+  for (const m of people) {
+    if (m.canonical.includes(' ')) continue;
+    const key = m.canonical.toLowerCase();
+    const lemma = (personCanonical(`X ${m.canonical}`, lang).split(' ').pop() ?? m.canonical).toLowerCase();
+    const target = full.find((f) => {
+      const last = (f.canonical.split(' ').pop() ?? '').toLowerCase();
+      return last === key || last === lemma;
+    });
+    if (target) {
+      m.canonical = target.canonical;
+      if (m.side === 'other') m.side = target.side;
+    } else if (lemma !== key) m.canonical = lemma.charAt(0).toUpperCase() + lemma.slice(1);
+  }
+  // A full name seen with a side lends it to its other mentions.
+  for (const m of people) {
+    if (m.side !== 'other') continue;
+    const same = people.find((o) => o.canonical === m.canonical && o.side !== 'other');
+    if (same) m.side = same.side;
+  }
+}

@@ -1,0 +1,48 @@
+// npm run bench:analyze — articles per second of `analyze` (language, entities
+// with the trained tagger, seizures, links) on one core, over 2,000 articles
+// built from the gold documents and the seed articles, cycled with their
+// paragraphs rotated so that no two inputs are the same text.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze } from '../extractors/analyze.js';
+import { SHARED } from './langid-data.js';
+
+const N = Number(process.env.BENCH_ARTICLES ?? 2000);
+const base: { text: string; title: string; lang?: string }[] = [];
+const gold = join(SHARED, 'eval', 'gold', 'dev.jsonl');
+if (!existsSync(gold)) throw new Error(`${gold} is missing: the evaluation data lives in ../shared/eval (set RUTA_SHARED_DIR)`);
+for (const l of readFileSync(gold, 'utf8').split('\n').filter((x) => x.trim())) {
+  const d = JSON.parse(l) as { text: string; title: string };
+  base.push({ text: d.text, title: d.title });
+}
+const seeds = join(SHARED, 'seeds');
+if (existsSync(seeds)) {
+  for (const f of readdirSync(seeds).sort()) {
+    const raw = readFileSync(join(seeds, f), 'utf8');
+    // Seeds may be HTML or text: keep the text only, in article-sized pieces.
+    const text = raw.replace(/<script[\s\S]*?<\/script>|<style[\s\S]*?<\/style>/gi, ' ').replace(/<[^>]+>/g, ' ').replace(/[ \t]+/g, ' ');
+    for (let i = 0; i < text.length; i += 4000) base.push({ text: text.slice(i, i + 4000), title: f });
+  }
+}
+const articles = Array.from({ length: N }, (_, i) => {
+  const b = base[i % base.length]!;
+  const paras = b.text.split('\n\n');
+  const k = Math.floor(i / base.length) % paras.length;
+  return { text: [...paras.slice(k), ...paras.slice(0, k)].join('\n\n'), title: b.title };
+});
+const chars = articles.reduce((n, a) => n + a.text.length, 0);
+// Warm-up: load the models and gazetteers, and let the JIT settle.
+for (const a of articles.slice(0, 50)) analyze(a);
+const t0 = performance.now();
+let entities = 0;
+let links = 0;
+for (const a of articles) {
+  const r = analyze(a);
+  entities += r.entities.length;
+  links += r.links.length;
+}
+const secs = (performance.now() - t0) / 1000;
+console.log(
+  `${N} articles (${Math.round(chars / N)} characters on average) in ${secs.toFixed(2)} s: ${Math.round(N / secs)} articles/s on one core, ` +
+    `${(secs * 1000 / N).toFixed(2)} ms each; ${entities} entities, ${links} links; peak RSS ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`,
+);
