@@ -10,7 +10,12 @@ export type Tag = (typeof TAGS)[number];
 export const N_TAGS = TAGS.length;
 
 export function hash(s: string): number {
-  let h = 0x811c9dc5;
+  return hashFrom(0x811c9dc5, s);
+}
+
+/** FNV-1a continued from a prefix's state: hashFrom(hash(a), b) === hash(a + b), without building a + b. */
+export function hashFrom(state: number, s: string): number {
+  let h = state;
   for (let i = 0; i < s.length; i++) {
     h ^= s.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
@@ -140,11 +145,17 @@ export function staticFeatures(toks: PreparedToken[], i: number, script: string)
   return out;
 }
 
+// Hash states of the transition features' prefixes, one per previous tag (index 0 is "before the sentence").
+const PREV_NAMES = ['<s>', ...TAGS];
+const T_PREV = PREV_NAMES.map((a) => hash(`t-1=${a}`));
+const T_WORD = PREV_NAMES.map((a) => hash(`t-1|l=${a}|`));
+const T_SHAPE = PREV_NAMES.map((a) => hash(`t-1|s=${a}|`));
+
 /** Features of the transition from tag `prev` (an index into TAGS, -1 before the sentence) into token i. */
 export function tagFeatures(toks: PreparedToken[], i: number, prev: number): number[] {
   const t = toks[i]!;
-  const a = prev < 0 ? '<s>' : TAGS[prev]!;
-  return [hash(`t-1=${a}`), hash(`t-1|l=${a}|${t.lower}`), hash(`t-1|s=${a}|${t.shape}`)];
+  const k = prev + 1;
+  return [T_PREV[k]!, hashFrom(T_WORD[k]!, t.lower), hashFrom(T_SHAPE[k]!, t.shape)];
 }
 
 /** May tag `next` follow tag `prev` in BIO2? I-X only continues B-X or I-X. */
