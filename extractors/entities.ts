@@ -59,8 +59,7 @@ const SURNAME_ENDINGS = new Set(['', 'a', 'u', 'e', 'i', 'em', 'om', 'og', 'oga'
 const BALKAN_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sq']);
 
 /** A person the tagger found: Balkan when the surname or the language says so. */
-function personSide(name: string, lang?: string): Side {
-  const canonical = personCanonical(name, lang);
+function personSide(canonical: string, lang?: string): Side {
   if (balkanSurname(canonical)) return 'balkan';
   return lang && BALKAN_LANGS.has(lang) && !/(ez|es|os|as|o)$/u.test(canonical) ? 'balkan' : 'other';
 }
@@ -136,8 +135,9 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       if (found.type === 'PER') {
         if (NOT_NAMES.has(name.toLowerCase())) continue;
         const i = tokens.findIndex((t) => t.start === found.start);
-        const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(name, opts.lang);
-        out.push({ type: 'person', text: name, start: found.start, end: found.end, canonical: personCanonical(name, opts.lang), side, via: 'ner' });
+        const canonical = personCanonical(name, opts.lang);
+        const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);
+        out.push({ type: 'person', text: name, start: found.start, end: found.end, canonical, side, via: 'ner' });
       } else if (found.type === 'ORG' && /\p{L}{3}/u.test(name) && inTraffickingSentence(found.start)) {
         out.push({ type: 'organization', text: name, start: found.start, end: found.end, canonical: nameToLatin(name), side: 'other', via: 'ner' });
       }

@@ -28,7 +28,7 @@ function givenNominative(w: string, surnameEnding: string): string {
   if (w.length < 4) return w;
   if (surnameEnding === 'a' && w.endsWith('a')) {
     const stem = w.slice(0, -1);
-    if (/(rk|nk|tk|šk|rk)$/u.test(stem)) return `${stem}o`; // Marka → Marko, Janka → Janko
+    if (/(rk|nk|tk|šk)$/u.test(stem)) return `${stem}o`; // Marka → Marko, Janka → Janko
     if (/đ$/u.test(stem)) return `${stem}e`; // Đorđa → Đorđe
     if (/[aeiou]$/u.test(stem)) return w;
     return stem; // Stefana → Stefan, Miloša → Miloš

@@ -5,16 +5,12 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../extractors/analyze.js';
+import { goldDocs } from './gold-data.js';
 import { SHARED } from './langid-data.js';
 
 const N = Number(process.env.BENCH_ARTICLES ?? 2000);
 const base: { text: string; title: string; lang?: string }[] = [];
-const gold = join(SHARED, 'eval', 'gold', 'dev.jsonl');
-if (!existsSync(gold)) throw new Error(`${gold} is missing: the evaluation data lives in ../shared/eval (set RUTA_SHARED_DIR)`);
-for (const l of readFileSync(gold, 'utf8').split('\n').filter((x) => x.trim())) {
-  const d = JSON.parse(l) as { text: string; title: string };
-  base.push({ text: d.text, title: d.title });
-}
+for (const d of goldDocs()) base.push({ text: d.text, title: d.title });
 const seeds = join(SHARED, 'seeds');
 if (existsSync(seeds)) {
   for (const f of readdirSync(seeds).sort()) {

@@ -4,30 +4,11 @@
 // per occurrence), seizures (kg within 1%), links (canonical pairs per
 // document) and links on the negative documents.
 //   npm run eval:analyze [-- --errors]
-import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { analyze } from '../extractors/analyze.js';
-import { SHARED } from './langid-data.js';
+import { goldDocs, type GoldDoc } from './gold-data.js';
 import { f1, type Prf } from './ner-data.js';
 
-interface GoldDoc {
-  id: string;
-  lang: string;
-  script: string;
-  title: string;
-  text: string;
-  entities: { type: string; text: string; canonical: string }[];
-  seizures: { drug: string; text: string; kg: number }[];
-  links: { balkan: string; latam: string }[];
-  is_link_story: boolean;
-}
-
-const path = join(SHARED, 'eval', 'gold', 'dev.jsonl');
-if (!existsSync(path)) throw new Error(`${path} is missing: the evaluation data lives in ../shared/eval (set RUTA_SHARED_DIR)`);
-const docs = readFileSync(path, 'utf8')
-  .split('\n')
-  .filter((l) => l.trim())
-  .map((l) => JSON.parse(l) as GoldDoc);
+const docs = goldDocs();
 const showErrors = process.argv.includes('--errors');
 
 /** Montenegrin documents are counted with Serbian Latin, as the gold set's README groups them. */

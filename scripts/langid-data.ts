@@ -13,7 +13,7 @@ export interface LangRow {
   source: string;
 }
 
-function jsonl<T>(path: string): T[] {
+export function jsonl<T>(path: string): T[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((l) => l.trim())

@@ -1,9 +1,9 @@
 // NER data in ../shared/eval/ner and the conlleval metric: exact-span F1 per
 // type and micro-averaged over all chunks.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { NerGroup } from '../extractors/ner/tagger.js';
-import { SHARED } from './langid-data.js';
+import { jsonl, SHARED } from './langid-data.js';
 
 export interface NerRow {
   id: string;
@@ -18,10 +18,7 @@ export const NER_DIR = join(SHARED, 'eval', 'ner');
 export function readNer(file: string): NerRow[] {
   const path = join(NER_DIR, file);
   if (!existsSync(path)) throw new Error(`${path} is missing: the evaluation data lives in ../shared/eval (set RUTA_SHARED_DIR)`);
-  return readFileSync(path, 'utf8')
-    .split('\n')
-    .filter((l) => l.trim())
-    .map((l) => JSON.parse(l) as NerRow);
+  return jsonl<NerRow>(path);
 }
 
 /** Training and dev files of each model. Serbian and Croatian SETimes share one model. */

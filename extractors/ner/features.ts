@@ -90,7 +90,7 @@ const END: PreparedToken = { latin: '</s>', lower: '</s>', shape: '</s>', gaz: '
 export function staticFeatures(toks: PreparedToken[], i: number, script: string): number[] {
   const t = toks[i]!;
   const p1 = toks[i - 1] ?? START;
-  const p2 = toks[i - 2] ?? (i - 1 >= 0 ? START : START);
+  const p2 = toks[i - 2] ?? START;
   const n1 = toks[i + 1] ?? END;
   const n2 = toks[i + 2] ?? END;
   const w = t.lower;
