@@ -268,3 +268,19 @@ export async function nerCmd(file: string | undefined): Promise<number> {
   });
   return bad + failures;
 }
+
+export async function dedupeCmd(file: string | undefined): Promise<number> {
+  const { StreamDeduper, parseDedupeInput, InputError } = await import('../dedupe/stream.js');
+  const deduper = new StreamDeduper();
+  let failures = 0;
+  const bad = await eachJsonLine(file, (o) => {
+    try {
+      out(JSON.stringify(deduper.push(parseDedupeInput(o))));
+    } catch (e) {
+      if (!(e instanceof InputError) && !(e instanceof Error && /already seen/.test(e.message))) throw e;
+      failures++;
+      progress(`dedupe ${String(o.id ?? '(no id)')}: ${(e as Error).message}; line skipped`);
+    }
+  });
+  return bad + failures;
+}

@@ -25,6 +25,7 @@ Usage: ruta <command> [options]
   extract [--in FILE.jsonl]                   article fields for {"id","url"} + "html" or "path" (raw bytes, gzip allowed)
   langid [--in FILE.jsonl]                    {"id","lang","script","confidence"} for {"id","text"} lines
   ner [--in FILE.jsonl]                       {"id","tags"} (BIO: PER, ORG, LOC, MISC) for {"id","tokens","lang"?} lines
+  dedupe [--in FILE.jsonl]                    {"id","duplicateOf","story"} for {"id","url","title","text","published"?,"lang"?} lines, in order
   demo                                        start the fixture newsroom, crawl it once, print what was found
 
 Environment:
@@ -47,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, nerCmd, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
+    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, nerCmd, dedupeCmd, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
     switch (cmd) {
       case 'init': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { sources: { type: 'string' }, watchlists: { type: 'string' } });
@@ -107,9 +108,10 @@ export async function main(argv: string[]): Promise<number> {
       }
       case 'extract':
       case 'ner':
+      case 'dedupe':
       case 'langid': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { in: { type: 'string' } });
-        const run = cmd === 'extract' ? extractCmd : cmd === 'ner' ? nerCmd : langidCmd;
+        const run = cmd === 'extract' ? extractCmd : cmd === 'ner' ? nerCmd : cmd === 'dedupe' ? dedupeCmd : langidCmd;
         return (await run(values.in as string | undefined)) ? 1 : 0;
       }
       case 'analyze': {

@@ -1,0 +1,93 @@
+// What dedupe needs to know about one article: its MinHash signature and
+// bands for near-duplicates, and its story signals (canonical entities,
+// seizure quantities, content words, date and site) for story clustering.
+import { fold } from '../extractors/text-normalize.js';
+import { bandKeys, shingleHashes, signature } from './minhash.js';
+
+export interface DedupeDoc {
+  url: string;
+  title: string;
+  text: string;
+  published: Date | null;
+  /** When Ruta saw it; the date used when `published` is missing. */
+  seenAt: Date;
+  lang: string;
+  entities: { type: string; canonical: string }[];
+  seizures: { kg: number }[];
+}
+
+export interface Fingerprint {
+  shingles: number;
+  signature: Uint32Array;
+  bands: number[];
+  site: string;
+  lang: string;
+  at: Date;
+  /** `type:canonical` of the entities that can tell one event from another. */
+  entities: string[];
+  kgs: number[];
+  /** Content-word stems with log term frequencies, for text similarity within a language group. */
+  termGroup: string;
+  terms: Record<string, number>;
+}
+
+/** Entity weights in story matching: a named person says more than a country. */
+export const ENTITY_WEIGHT: Record<string, number> = {
+  person: 3,
+  criminal_group: 2.5,
+  vessel: 3,
+  company: 2,
+  organization: 1,
+  port: 1.5,
+  city: 1,
+  country: 0.4,
+  nationality: 0.3,
+};
+
+/** Languages close enough to compare words: Serbian, Croatian, Bosnian and Montenegrin read alike once folded. */
+export function termGroupOf(lang: string): string {
+  return ['sr', 'hr', 'bs', 'cnr', 'sh'].includes(lang) ? 'sh' : lang;
+}
+
+const MAX_TERMS = 60;
+
+/** Folded content-word stems: words of five or more letters, cut to six. */
+export function termCounts(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of fold(text).matchAll(/\p{L}{5,}/gu)) {
+    const stem = m[0].slice(0, 6);
+    counts.set(stem, (counts.get(stem) ?? 0) + 1);
+  }
+  return counts;
+}
+
+export function siteOf(url: string): string {
+  try {
+    const parts = new URL(url).hostname.replace(/^(www|m|amp|mobile)\./, '').split('.');
+    const n = parts.length >= 3 && parts[parts.length - 2]!.length <= 3 ? 3 : 2;
+    return parts.slice(-n).join('.');
+  } catch {
+    return url;
+  }
+}
+
+export function fingerprint(doc: DedupeDoc): Fingerprint {
+  const sh = shingleHashes(`${doc.text}`);
+  const sig = signature(sh);
+  const entities = [...new Set(doc.entities.filter((e) => ENTITY_WEIGHT[e.type] !== undefined).map((e) => `${e.type}:${fold(e.canonical)}`))];
+  const kgs = [...new Set(doc.seizures.map((z) => z.kg).filter((kg) => kg >= 1))];
+  const counts = termCounts(`${doc.title}\n${doc.text}`);
+  const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TERMS);
+  return {
+    shingles: sh.length,
+    signature: sig,
+    bands: bandKeys(sig),
+    site: siteOf(doc.url),
+    lang: doc.lang,
+    at: doc.published ?? doc.seenAt,
+    entities,
+    kgs,
+    termGroup: termGroupOf(doc.lang),
+    terms: Object.fromEntries(top.map(([t, n]) => [t, 1 + Math.log(n)])),
+  };
+}
