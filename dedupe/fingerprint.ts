@@ -51,11 +51,16 @@ export function termGroupOf(lang: string): string {
 
 const MAX_TERMS = 60;
 
+/** Ijekavian to ekavian (vrijeme → vreme, mjesto → mesto), so Croatian and Serbian words meet. */
+function ekavian(word: string): string {
+  return word.replace(/ije/g, 'e').replace(/([bcdfghklmnprstvz])je/g, '$1e');
+}
+
 /** Folded content-word stems: words of five or more letters, cut to six. */
-export function termCounts(text: string): Map<string, number> {
+export function termCounts(text: string, group = ''): Map<string, number> {
   const counts = new Map<string, number>();
   for (const m of fold(text).matchAll(/\p{L}{5,}/gu)) {
-    const stem = m[0].slice(0, 6);
+    const stem = (group === 'sh' ? ekavian(m[0]) : m[0]).slice(0, 6);
     counts.set(stem, (counts.get(stem) ?? 0) + 1);
   }
   return counts;
@@ -76,7 +81,8 @@ export function fingerprint(doc: DedupeDoc): Fingerprint {
   const sig = signature(sh);
   const entities = [...new Set(doc.entities.filter((e) => ENTITY_WEIGHT[e.type] !== undefined).map((e) => `${e.type}:${fold(e.canonical)}`))];
   const kgs = [...new Set(doc.seizures.map((z) => z.kg).filter((kg) => kg >= 1))];
-  const counts = termCounts(`${doc.title}\n${doc.text}`);
+  const termGroup = termGroupOf(doc.lang);
+  const counts = termCounts(`${doc.title}\n${doc.text}`, termGroup);
   const top = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, MAX_TERMS);
   return {
     shingles: sh.length,
@@ -87,7 +93,7 @@ export function fingerprint(doc: DedupeDoc): Fingerprint {
     at: doc.published ?? doc.seenAt,
     entities,
     kgs,
-    termGroup: termGroupOf(doc.lang),
+    termGroup,
     terms: Object.fromEntries(top.map(([t, n]) => [t, 1 + Math.log(n)])),
   };
 }

@@ -163,8 +163,9 @@ export async function crawlSource(ctx: CrawlContext, source: Source, opts: Crawl
             rep.fetched++;
             const article = f.article;
             const stored = await storeArticle(db, { ...article, rendered: f.rendered });
-            if (stored.status === 'stored') {
-              rep.stored++;
+            if (stored.status === 'stored' || stored.status === 'revised') {
+              if (stored.status === 'stored') rep.stored++;
+              else rep.revised++;
               rep.newLinks += stored.newLinks.length;
               opts.onStored?.(stored.articleId);
             } else rep.known++;

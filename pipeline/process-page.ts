@@ -6,6 +6,7 @@ import { extractArticle, type ExtractedArticle, type Selectors } from '../extrac
 import { analyze } from '../extractors/analyze.js';
 import { canonicalUrl, sameSite } from '../dedupe/canonical-url.js';
 import { contentHash } from '../dedupe/content-hash.js';
+import { fingerprint } from '../dedupe/fingerprint.js';
 import type { ArticleInput } from '../storage/articles-repo.js';
 
 export class ExtractionError extends Error {
@@ -50,14 +51,16 @@ export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInpu
   const title = ex.title || ctx.hintTitle || p.finalUrl;
   const analysis = analyze({ text, title, langPrior: ctx.sourceLanguage });
   const declared = ex.canonicalUrl && sameSite(ex.canonicalUrl, p.finalUrl) ? ex.canonicalUrl : null;
+  const url = canonicalUrl(declared ?? p.finalUrl);
+  const published = ex.published ?? ctx.hintPublished ?? null;
   return {
     frontierId: ctx.frontierId,
     sourceId: ctx.sourceId,
-    url: canonicalUrl(declared ?? p.finalUrl),
+    url,
     fetchedUrl: p.finalUrl,
     title,
     author: ex.author,
-    published: ex.published ?? ctx.hintPublished ?? null,
+    published,
     lang: analysis.lang,
     script: analysis.script,
     langConfidence: analysis.langConfidence,
@@ -66,5 +69,6 @@ export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInpu
     entities: analysis.entities.map(({ type, text, start, end, canonical, side }) => ({ type, text, start, end, canonical, side })),
     seizures: analysis.seizures,
     links: analysis.links,
+    fingerprint: fingerprint({ url, title, text, published, seenAt: new Date(), lang: analysis.lang, entities: analysis.entities, seizures: analysis.seizures }),
   };
 }

@@ -2,6 +2,9 @@
 // together with the frontier row's `done` mark.
 import type { Db } from './db.js';
 import { sqlDate, writeTx, type Sql } from './raw-sql.js';
+import { fingerprint as makeFingerprint, type Fingerprint } from '../dedupe/fingerprint.js';
+import { decide } from '../dedupe/resolve.js';
+import { recordDedupe, SqlDedupeIndex } from './dedupe-index.js';
 
 export interface EntityRow {
   type: string;
@@ -42,11 +45,23 @@ export interface ArticleInput {
   entities: EntityRow[];
   seizures: SeizureRow[];
   links: LinkRow[];
+  /** Dedupe fingerprint (dedupe/fingerprint.ts); computed here when absent. */
+  fingerprint?: Fingerprint;
 }
 
+/**
+ * stored: a new article (`duplicateOf` set when it is another outlet's copy of an earlier one);
+ * revised: a new version of an article on the same site, kept as a revision of it;
+ * known: the same URL; duplicate: the same text under another URL, added as a source.
+ */
 export type StoreResult =
-  | { status: 'stored'; articleId: number; newLinks: { balkan: string; latam: string }[] }
+  | { status: 'stored'; articleId: number; storyId: number; duplicateOf: number | null; newLinks: { balkan: string; latam: string }[] }
+  | { status: 'revised'; articleId: number; storyId: number; newLinks: { balkan: string; latam: string }[] }
   | { status: 'known' | 'duplicate'; articleId: number };
+
+export function fingerprintOf(a: ArticleInput): Fingerprint {
+  return a.fingerprint ?? makeFingerprint({ url: a.url, title: a.title, text: a.text, published: a.published, seenAt: new Date(), lang: a.lang, entities: a.entities, seizures: a.seizures });
+}
 
 const MIN_TEXT_FOR_HASH_DEDUPE = 300;
 
@@ -88,6 +103,7 @@ function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput, 'entit
 }
 
 export async function storeArticle(db: Db, a: ArticleInput & { rendered?: boolean }): Promise<StoreResult> {
+  const fp = fingerprintOf(a);
   return writeTx(db, (sql): StoreResult => {
     const now = sqlDate(new Date());
     const finish = (articleId: number) => {
@@ -96,7 +112,9 @@ export async function storeArticle(db: Db, a: ArticleInput & { rendered?: boolea
         sql.run('UPDATE "FrontierUrl" SET "state" = \'done\', "articleId" = ?, "lastError" = NULL, "updatedAt" = ? WHERE "id" = ?', articleId, now, a.frontierId);
       }
     };
-    const byUrl = sql.get<{ id: number }>('SELECT "id" FROM "Article" WHERE "url" = ?', a.url);
+    const byUrl =
+      sql.get<{ id: number }>('SELECT "id" FROM "Article" WHERE "url" = ?', a.url) ??
+      sql.get<{ id: number }>('SELECT "articleId" AS "id" FROM "ArticleUrl" WHERE "url" = ?', a.url);
     if (byUrl) {
       finish(byUrl.id);
       return { status: 'known', articleId: byUrl.id };
@@ -111,14 +129,46 @@ export async function storeArticle(db: Db, a: ArticleInput & { rendered?: boolea
       finish(byHash.id);
       return { status: 'duplicate', articleId: byHash.id };
     }
+    const decision = decide(new SqlDedupeIndex(sql), fp, a.title);
+    if (decision.duplicateOf !== null && decision.sameSite) {
+      // A new version of an article on the same site (an edited headline, a changed slug): a revision, not a new article.
+      const articleId = decision.duplicateOf;
+      const newLinks = replaceVersion(sql, articleId, a);
+      sql.run('INSERT INTO "ArticleUrl" ("url", "articleId") VALUES (?, ?) ON CONFLICT DO NOTHING', a.url, articleId);
+      const storyId = recordDedupe(sql, articleId, fp, decision, false);
+      finish(articleId);
+      return { status: 'revised', articleId, storyId, newLinks };
+    }
     const articleId = sql.get<{ id: number }>(
-      'INSERT INTO "Article" ("url", "fetchedUrl", "title", "author", "published", "lang", "script", "langConfidence", "text", "contentHash", "fetchedAt", "createdAt", "rendered", "updatedAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"',
-      a.url, a.fetchedUrl, a.title, a.author, sqlDate(a.published), a.lang, a.script, a.langConfidence, a.text, a.contentHash, now, now, a.rendered ? 1 : 0, now,
+      'INSERT INTO "Article" ("url", "fetchedUrl", "title", "author", "published", "lang", "script", "langConfidence", "text", "contentHash", "fetchedAt", "createdAt", "rendered", "updatedAt", "duplicateOfId") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"',
+      a.url, a.fetchedUrl, a.title, a.author, sqlDate(a.published), a.lang, a.script, a.langConfidence, a.text, a.contentHash, now, now, a.rendered ? 1 : 0, now, decision.duplicateOf,
     )!.id;
     const newLinks = writeAnalysis(sql, articleId, a);
+    const storyId = recordDedupe(sql, articleId, fp, decision);
     finish(articleId);
-    return { status: 'stored', articleId, newLinks };
+    return { status: 'stored', articleId, storyId, duplicateOf: decision.duplicateOf, newLinks };
   });
+}
+
+/** Keeps the article's current version as a revision and gives it the new text and analysis; returns links new to it. */
+function replaceVersion(sql: Sql, articleId: number, a: ArticleInput & { rendered?: boolean }): { balkan: string; latam: string }[] {
+  const now = sqlDate(new Date());
+  const current = sql.get<{ title: string; text: string; contentHash: string; fetchedAt: string; published: string | null; rendered: number }>(
+    'SELECT "title", "text", "contentHash", "fetchedAt", "published", "rendered" FROM "Article" WHERE "id" = ?',
+    articleId,
+  )!;
+  sql.run('INSERT INTO "Revision" ("articleId", "title", "text", "contentHash", "fetchedAt", "replacedAt") VALUES (?, ?, ?, ?, ?, ?)', articleId, current.title, current.text, current.contentHash, current.fetchedAt, now);
+  sql.run(
+    'UPDATE "Article" SET "title" = ?, "author" = ?, "published" = ?, "lang" = ?, "script" = ?, "langConfidence" = ?, "text" = ?, "contentHash" = ?, "fetchedAt" = ?, "updatedAt" = ?, "rendered" = ? WHERE "id" = ?',
+    a.title, a.author, a.published ? sqlDate(a.published) : current.published, a.lang, a.script, a.langConfidence, a.text, a.contentHash, now, now, (a.rendered ?? !!current.rendered) ? 1 : 0, articleId,
+  );
+  sql.run('DELETE FROM "Mention" WHERE "articleId" = ?', articleId);
+  sql.run('DELETE FROM "Seizure" WHERE "articleId" = ?', articleId);
+  // Links already evidenced by this article keep their evidence; only pairs new to it are added.
+  const had = new Set(
+    sql.all<{ balkan: string; latam: string }>('SELECT l."balkan", l."latam" FROM "LinkEvidence" e JOIN "Link" l ON l."id" = e."linkId" WHERE e."articleId" = ?', articleId).map((r) => `${r.balkan}\u0000${r.latam}`),
+  );
+  return writeAnalysis(sql, articleId, { ...a, links: a.links.filter((l) => !had.has(`${l.balkan}\u0000${l.latam}`)) });
 }
 
 export type ReviseResult = { status: 'unchanged' | 'revised' | 'stored'; articleId: number; newLinks: { balkan: string; latam: string }[] };
@@ -134,22 +184,7 @@ export async function reviseArticle(db: Db, a: ArticleInput & { rendered?: boole
     return { status: 'stored', articleId: r.articleId, newLinks: r.status === 'stored' ? r.newLinks : [] };
   }
   if (current.contentHash === a.contentHash) return { status: 'unchanged', articleId: current.id, newLinks: [] };
-  return writeTx(db, (sql): ReviseResult => {
-    const now = sqlDate(new Date());
-    sql.run('INSERT INTO "Revision" ("articleId", "title", "text", "contentHash", "fetchedAt", "replacedAt") VALUES (?, ?, ?, ?, ?, ?)', current.id, current.title, current.text, current.contentHash, sqlDate(current.fetchedAt), now);
-    sql.run(
-      'UPDATE "Article" SET "title" = ?, "author" = ?, "published" = ?, "lang" = ?, "script" = ?, "langConfidence" = ?, "text" = ?, "contentHash" = ?, "fetchedAt" = ?, "updatedAt" = ?, "rendered" = ? WHERE "id" = ?',
-      a.title, a.author, sqlDate(a.published ?? current.published), a.lang, a.script, a.langConfidence, a.text, a.contentHash, now, now, (a.rendered ?? current.rendered) ? 1 : 0, current.id,
-    );
-    sql.run('DELETE FROM "Mention" WHERE "articleId" = ?', current.id);
-    sql.run('DELETE FROM "Seizure" WHERE "articleId" = ?', current.id);
-    // Links already evidenced by this article keep their evidence; only pairs new to it are added.
-    const had = new Set(
-      sql.all<{ balkan: string; latam: string }>('SELECT l."balkan", l."latam" FROM "LinkEvidence" e JOIN "Link" l ON l."id" = e."linkId" WHERE e."articleId" = ?', current.id).map((r) => `${r.balkan}\u0000${r.latam}`),
-    );
-    const newLinks = writeAnalysis(sql, current.id, { ...a, links: a.links.filter((l) => !had.has(`${l.balkan}\u0000${l.latam}`)) });
-    return { status: 'revised', articleId: current.id, newLinks };
-  });
+  return writeTx(db, (sql): ReviseResult => ({ status: 'revised', articleId: current.id, newLinks: replaceVersion(sql, current.id, a) }));
 }
 
 export function listArticles(db: Db, opts: { limit?: number; sourceId?: string } = {}) {

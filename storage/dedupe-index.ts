@@ -1,0 +1,99 @@
+// The dedupe index over the database: LSH bands, story keys, story profiles
+// and term frequencies, read and written inside the caller's synchronous
+// transaction (storage/raw-sql.ts). Every read is an index lookup bounded by
+// a LIMIT, so the cost per article does not grow with the archive.
+import { BANDS } from '../dedupe/minhash.js';
+import { signatureFromBytes, signatureToBytes } from '../dedupe/minhash.js';
+import { siteOf, type Fingerprint } from '../dedupe/fingerprint.js';
+import type { Decision, DedupeIndex, NearCandidate, StoryCandidate } from '../dedupe/resolve.js';
+import type { StoryProfile } from '../dedupe/story-profile.js';
+import { sqlDate, type Sql } from './raw-sql.js';
+
+/** Most band matches and story candidates read per article. */
+const MAX_NEAR = 50;
+const MAX_PER_KEY = 20;
+const MAX_STORIES = 40;
+
+const BAND_SQL = `SELECT DISTINCT a."id", a."url", a."minhash", a."shingles", a."duplicateOfId" FROM "DedupeBand" b JOIN "Article" a ON a."id" = b."articleId" WHERE b."key" IN (${Array(BANDS).fill('?').join(', ')}) AND a."minhash" IS NOT NULL LIMIT ${MAX_NEAR}`;
+
+function parseProfile(json: string, storyId: number): StoryProfile {
+  try {
+    const p = JSON.parse(json) as StoryProfile;
+    if (p && typeof p === 'object' && p.entities && p.terms) return p;
+  } catch {
+    // fall through
+  }
+  throw new Error(`story ${storyId} has no readable profile; it was made before dedupe profiles existed`);
+}
+
+export class SqlDedupeIndex implements DedupeIndex<number, number> {
+  constructor(private sql: Sql) {}
+
+  bandCandidates(bands: number[]): NearCandidate<number>[] {
+    if (bands.length !== BANDS) throw new Error(`expected ${BANDS} band keys, got ${bands.length}`);
+    return this.sql.all<{ id: number; url: string; minhash: Uint8Array; shingles: number; duplicateOfId: number | null }>(BAND_SQL, ...bands).map((r) => ({
+      id: r.id,
+      site: siteOf(r.url),
+      signature: signatureFromBytes(r.minhash),
+      shingles: r.shingles,
+      root: r.duplicateOfId ?? r.id,
+    }));
+  }
+
+  storyOf(article: number): StoryCandidate<number> {
+    const row = this.sql.get<{ id: number; profile: string }>('SELECT s."id", s."profile" FROM "Article" a JOIN "Story" s ON s."id" = a."storyId" WHERE a."id" = ?', article);
+    if (!row) throw new Error(`article ${article} has no story`);
+    return { id: row.id, profile: parseProfile(row.profile, row.id) };
+  }
+
+  storyCandidates(keys: string[], from: Date, to: Date): StoryCandidate<number>[] {
+    const hits = new Map<number, number>();
+    const lo = sqlDate(from);
+    const hi = sqlDate(to);
+    for (const k of keys) {
+      for (const r of this.sql.all<{ storyId: number }>(`SELECT "storyId" FROM "StoryKey" WHERE "key" = ? AND "at" >= ? AND "at" <= ? ORDER BY "at" DESC LIMIT ${MAX_PER_KEY}`, k, lo, hi)) {
+        hits.set(r.storyId, (hits.get(r.storyId) ?? 0) + 1);
+      }
+    }
+    return [...hits]
+      .sort((a, b) => b[1] - a[1] || b[0] - a[0])
+      .slice(0, MAX_STORIES)
+      .map(([id]) => ({ id, profile: parseProfile(this.sql.get<{ profile: string }>('SELECT "profile" FROM "Story" WHERE "id" = ?', id)!.profile, id) }));
+  }
+
+  termStats(terms: string[]) {
+    const df = new Map<string, number>();
+    for (const t of terms) {
+      const r = this.sql.get<{ df: number }>('SELECT "df" FROM "TermDf" WHERE "term" = ?', t);
+      if (r) df.set(t, r.df);
+    }
+    const docs = this.sql.get<{ df: number }>('SELECT "df" FROM "TermDf" WHERE "term" = \'\'')?.df ?? 0;
+    return { docs, df };
+  }
+}
+
+/**
+ * Records one article's dedupe state: its signature and bands, term counts,
+ * and its story (created or updated, with lookup keys). Returns the story id.
+ */
+export function recordDedupe(sql: Sql, articleId: number, fp: Fingerprint, d: Decision<number, number>, countTerms = true): number {
+  sql.run('UPDATE "Article" SET "minhash" = ?, "shingles" = ? WHERE "id" = ?', signatureToBytes(fp.signature), fp.shingles, articleId);
+  for (const b of fp.bands) sql.run('INSERT INTO "DedupeBand" ("key", "articleId") VALUES (?, ?) ON CONFLICT DO NOTHING', b, articleId);
+  if (countTerms) {
+    for (const t of ['', ...Object.keys(fp.terms), ...fp.entities.map((e) => `e:${e}`)]) {
+      sql.run('INSERT INTO "TermDf" ("term", "df") VALUES (?, 1) ON CONFLICT ("term") DO UPDATE SET "df" = "df" + 1', t);
+    }
+  }
+  const p = d.profile;
+  const fields = [p.headline, sqlDate(new Date(p.firstSeen)), sqlDate(new Date(p.lastSeen)), p.langs.join(','), p.sites.length, p.articles, JSON.stringify(p)] as const;
+  const storyId =
+    d.story === null
+      ? sql.get<{ id: number }>('INSERT INTO "Story" ("headline", "firstSeenAt", "lastSeenAt", "languages", "outletCount", "articleCount", "profile") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id"', ...fields)!.id
+      : (sql.run('UPDATE "Story" SET "headline" = ?, "firstSeenAt" = ?, "lastSeenAt" = ?, "languages" = ?, "outletCount" = ?, "articleCount" = ?, "profile" = ? WHERE "id" = ?', ...fields, d.story), d.story);
+  const at = sqlDate(fp.at);
+  for (const k of d.storyKeys) {
+    sql.run('INSERT INTO "StoryKey" ("key", "storyId", "at") VALUES (?, ?, ?) ON CONFLICT ("key", "storyId") DO UPDATE SET "at" = max("at", excluded."at")', k, storyId, at);
+  }
+  sql.run('UPDATE "Article" SET "storyId" = ? WHERE "id" = ?', storyId, articleId);
+  return storyId;
+}
