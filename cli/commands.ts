@@ -81,10 +81,22 @@ export async function run(db: Db): Promise<void> {
 export async function articlesList(db: Db, opts: { json: boolean; limit?: number }): Promise<void> {
   const rows = await listArticles(db, { limit: opts.limit });
   if (opts.json) {
-    for (const a of rows) out(JSON.stringify({ id: a.id, url: a.url, title: a.title, published: a.published, lang: a.lang, script: a.script, sources: a.sources.map((s) => s.sourceId) }));
+    for (const a of rows) out(JSON.stringify({ id: a.id, url: a.url, title: a.title, published: a.published, lang: a.lang, script: a.script, sources: a.sources.map((s) => s.sourceId), story: a.storyId, duplicateOf: a.duplicateOfId }));
     return;
   }
-  out(table(rows.map((a) => ({ ...a, sources: a.sources.map((s) => s.sourceId).join(','), published: a.published?.toISOString().slice(0, 10) })) as unknown as Record<string, unknown>[], ['id', 'lang', 'script', 'published', 'sources', 'title']));
+  out(table(rows.map((a) => ({ ...a, story: a.storyId, copyOf: a.duplicateOfId ?? '', sources: a.sources.map((s) => s.sourceId).join(','), published: a.published?.toISOString().slice(0, 10) })) as unknown as Record<string, unknown>[], ['id', 'story', 'copyOf', 'lang', 'script', 'published', 'sources', 'title']));
+}
+
+export async function storiesList(db: Db, opts: { json: boolean; limit?: number }): Promise<void> {
+  const { listStories } = await import('../storage/stories-repo.js');
+  const rows = await listStories(db, { limit: opts.limit });
+  if (opts.json) {
+    for (const s of rows) {
+      out(JSON.stringify({ id: s.id, headline: s.headline, firstSeen: s.firstSeenAt, lastSeen: s.lastSeenAt, languages: s.languages ? s.languages.split(',') : [], outlets: s.outletCount, articles: s.articleCount, urls: s.articles.map((a) => a.url) }));
+    }
+    return;
+  }
+  out(table(rows.map((s) => ({ ...s, firstSeen: s.firstSeenAt.toISOString().slice(0, 16).replace('T', ' ') })) as unknown as Record<string, unknown>[], ['id', 'firstSeen', 'languages', 'outletCount', 'articleCount', 'headline']));
 }
 
 export async function articlesExport(db: Db, opts: { format: string; out?: string }): Promise<void> {

@@ -17,7 +17,8 @@ Usage: ruta <command> [options]
   crawl --once [--source ID] [--strict]       crawl every enabled source (or one) once, with progress;
                                               --strict exits 3 when a source failed
   run                                         crawl on each source's cron schedule until SIGTERM
-  articles list [--json] [--limit N]          list stored articles
+  articles list [--json] [--limit N]          list stored articles with their story and the original they copy
+  stories list [--json] [--limit N]           stories (one event across outlets and languages), most recent first
   articles export --format jsonl [--out FILE] one article per line: url, title, published, lang, script, text
   alerts list [--json]                        list alerts
   links list [--json]                         list Balkan–Latin America links with evidence
@@ -48,7 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, nerCmd, dedupeCmd, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
+    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, nerCmd, dedupeCmd, storiesList, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
     switch (cmd) {
       case 'init': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { sources: { type: 'string' }, watchlists: { type: 'string' } });
@@ -98,6 +99,14 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         throw new UsageError('usage: ruta articles list [--json] [--limit N] | ruta articles export --format jsonl [--out FILE]');
+      }
+      case 'stories': {
+        const { values } = args(rest, { json: { type: 'boolean' }, limit: { type: 'string' } });
+        if (sub !== 'list') throw new UsageError('usage: ruta stories list [--json] [--limit N]');
+        const limit = values.limit === undefined ? undefined : Number(values.limit);
+        if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit must be a positive whole number, not "${values.limit}"`);
+        await withDb((db) => storiesList(db, { json: !!values.json, limit }));
+        return 0;
       }
       case 'alerts':
       case 'links': {

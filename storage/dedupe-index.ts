@@ -26,8 +26,34 @@ function parseProfile(json: string, storyId: number): StoryProfile {
   throw new Error(`story ${storyId} has no readable profile; it was made before dedupe profiles existed`);
 }
 
+/**
+ * Parsed story profiles per connection, by story id, with the article count
+ * they were read at: a story's profile changes only when an article joins it,
+ * so a cached profile is current while the count matches. Least recently used
+ * profiles go first.
+ */
+const PROFILE_CACHE_SIZE = 4000;
+const profileCaches = new WeakMap<object, Map<number, { articles: number; profile: StoryProfile }>>();
+
 export class SqlDedupeIndex implements DedupeIndex<number, number> {
-  constructor(private sql: Sql) {}
+  private profiles: Map<number, { articles: number; profile: StoryProfile }>;
+
+  constructor(private sql: Sql) {
+    let cache = profileCaches.get(sql.scope);
+    if (!cache) profileCaches.set(sql.scope, (cache = new Map()));
+    this.profiles = cache;
+  }
+
+  private profile(storyId: number): StoryProfile {
+    const articles = this.sql.get<{ articleCount: number }>('SELECT "articleCount" FROM "Story" WHERE "id" = ?', storyId)?.articleCount;
+    if (articles === undefined) throw new Error(`story ${storyId} does not exist`);
+    const hit = this.profiles.get(storyId);
+    this.profiles.delete(storyId);
+    const profile = hit && hit.articles === articles ? hit.profile : parseProfile(this.sql.get<{ profile: string }>('SELECT "profile" FROM "Story" WHERE "id" = ?', storyId)!.profile, storyId);
+    this.profiles.set(storyId, { articles, profile });
+    if (this.profiles.size > PROFILE_CACHE_SIZE) this.profiles.delete(this.profiles.keys().next().value!);
+    return profile;
+  }
 
   bandCandidates(bands: number[]): NearCandidate<number>[] {
     if (bands.length !== BANDS) throw new Error(`expected ${BANDS} band keys, got ${bands.length}`);
@@ -41,9 +67,9 @@ export class SqlDedupeIndex implements DedupeIndex<number, number> {
   }
 
   storyOf(article: number): StoryCandidate<number> {
-    const row = this.sql.get<{ id: number; profile: string }>('SELECT s."id", s."profile" FROM "Article" a JOIN "Story" s ON s."id" = a."storyId" WHERE a."id" = ?', article);
-    if (!row) throw new Error(`article ${article} has no story`);
-    return { id: row.id, profile: parseProfile(row.profile, row.id) };
+    const row = this.sql.get<{ storyId: number | null }>('SELECT "storyId" FROM "Article" WHERE "id" = ?', article);
+    if (!row || row.storyId === null) throw new Error(`article ${article} has no story`);
+    return { id: row.storyId, profile: this.profile(row.storyId) };
   }
 
   storyCandidates(keys: string[], from: Date, to: Date): StoryCandidate<number>[] {
@@ -58,7 +84,7 @@ export class SqlDedupeIndex implements DedupeIndex<number, number> {
     return [...hits]
       .sort((a, b) => b[1] - a[1] || b[0] - a[0])
       .slice(0, MAX_STORIES)
-      .map(([id]) => ({ id, profile: parseProfile(this.sql.get<{ profile: string }>('SELECT "profile" FROM "Story" WHERE "id" = ?', id)!.profile, id) }));
+      .map(([id]) => ({ id, profile: this.profile(id) }));
   }
 
   termStats(terms: string[]) {

@@ -23,6 +23,8 @@ function handle(db: Db) {
 }
 
 export interface Sql {
+  /** One object per database connection, for caches that must not be shared between databases. */
+  scope: object;
   run(sql: string, ...params: unknown[]): BetterSqlite3.RunResult;
   get<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T | undefined;
   all<T = Record<string, unknown>>(sql: string, ...params: unknown[]): T[];
@@ -45,6 +47,7 @@ function sqlApi(db: Db): Sql {
     return o;
   };
   return {
+    scope: h,
     run: (sql, ...params) => prep(sql).run(...params),
     get: <T>(sql: string, ...params: unknown[]) => norm(prep(sql).get(...params)) as T | undefined,
     all: <T>(sql: string, ...params: unknown[]) => prep(sql).all(...params).map(norm) as T[],

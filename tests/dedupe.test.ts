@@ -12,6 +12,7 @@ import { analyze } from '../extractors/analyze.js';
 import { openDb } from '../storage/db.js';
 import { storeArticle, type ArticleInput } from '../storage/articles-repo.js';
 import { upsertSources } from '../storage/sources-repo.js';
+import { runLinkRule } from '../alerts/link-rule.js';
 import type { EvalDoc } from '../scripts/build-dedupe-set.js';
 import { jsonLines, ROOT, ruta } from './helpers/cli.js';
 import { tempDir } from './helpers/tmp.js';
@@ -166,6 +167,10 @@ describe('dedupe in the database', () => {
     const story = await d.story.findUniqueOrThrow({ where: { id: first.storyId } });
     expect(story).toMatchObject({ headline: orig.title, outletCount: 2, articleCount: 3, languages: 'es' });
     expect(await d.revision.count()).toBe(1);
+    // Alerts speak of stories: the copy names no pair its story's alert has not named.
+    expect(await runLinkRule(d)).toBe(1);
+    const alerts = await d.alert.findMany();
+    expect(alerts.map((a) => a.storyId)).toEqual([first.storyId]);
   });
 
   it('puts a Serbian and a Croatian version of one article in one story', async () => {
