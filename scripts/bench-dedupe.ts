@@ -4,7 +4,11 @@
 // time per article at 100k with the time at 1k: lookups must stay index
 // lookups, never scans. Reports peak RSS.
 //
-//   npm run bench:dedupe [-- --articles N] [--db FILE]
+//   npm run bench:dedupe [-- --articles N] [--db FILE] [--no-sync] [--statements]
+//
+// --no-sync sets PRAGMA synchronous = OFF, which takes the checkpoints' fsync
+// out of the measurement and leaves the database work; --statements prints
+// the time per article of each SQL statement and of COMMIT in both windows.
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -72,7 +76,35 @@ function copyOf(a: ArticleInput, i: number, sameSite: boolean): ArticleInput {
   return { ...a, sourceId: site, url: `https://${site}.example/news/${i}-copy`, fetchedUrl: `https://${site}.example/news/${i}-copy`, text, contentHash: contentHash(text) };
 }
 
+// Time per SQL statement (and COMMIT), by patching better-sqlite3's Statement.
+const perStatement = new Map<string, number>();
+if (process.argv.includes('--statements')) {
+  const { default: Database } = await import('better-sqlite3');
+  const probe = new Database(':memory:');
+  const proto = Object.getPrototypeOf(probe.prepare('SELECT 1')) as Record<string, (...a: unknown[]) => unknown>;
+  probe.close();
+  for (const m of ['run', 'get', 'all']) {
+    const orig = proto[m]!;
+    proto[m] = function (this: { source: string }, ...params: unknown[]) {
+      const t = performance.now();
+      try {
+        return orig.apply(this, params);
+      } finally {
+        const k = this.source.replace(/\s+/g, ' ').slice(0, 70);
+        perStatement.set(k, (perStatement.get(k) ?? 0) + performance.now() - t);
+      }
+    };
+  }
+}
+const statements = (label: string, n: number) => {
+  if (!perStatement.size) return;
+  console.log(`time per article by statement, ${label}:`);
+  for (const [k, v] of [...perStatement].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`  ${((v / n) * 1000).toFixed(0).padStart(6)} µs  ${k}`);
+  perStatement.clear();
+};
+
 const db = await openDb(path);
+if (process.argv.includes('--no-sync')) await db.$executeRawUnsafe('PRAGMA synchronous = OFF');
 await upsertSources(db, sites.map((id) => ({ id, name: id, url: `https://${id}.example/feed`, kind: 'rss', language: 'sh', country: 'RS', schedule: '0 * * * *', render: false, enabled: true, config: {} })));
 const times = new Float64Array(N);
 const recent: ArticleInput[] = [];
@@ -97,6 +129,9 @@ for (let i = 0; i < N; i++) {
     recent.push(a);
     if (recent.length > 200) recent.shift();
   }
+  if (i === WINDOW - 1 || i === N - WINDOW - 1) perStatement.clear();
+  if (i === 2 * WINDOW - 1) statements(`articles ${WINDOW}–${2 * WINDOW}`, WINDOW);
+  if (i === N - 1) statements(`articles ${N - WINDOW}–${N}`, WINDOW);
   if (i % 5000 === 0 || i === N - 1) {
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     process.stderr.write(`\r${i + 1}/${N} articles, ${((performance.now() - t0) / 1000).toFixed(0)} s`);
@@ -114,5 +149,6 @@ const stories = await db.story.count();
 await db.$disconnect();
 if (!process.argv.includes('--db')) for (const suffix of ['', '-wal', '-shm']) rmSync(path + suffix, { force: true });
 console.log(`${N} articles: ${Object.entries(counts).map(([k, n]) => `${k} ${n}`).join(', ')}; ${stories} stories`);
+console.log(`synchronous = ${process.argv.includes('--no-sync') ? 'OFF (--no-sync)' : 'NORMAL (as the crawler runs)'}`);
 console.log(`store + dedupe per article: ${early.toFixed(3)} ms at ${WINDOW}–${2 * WINDOW}, ${late.toFixed(3)} ms at ${N - WINDOW}–${N}: ratio ${(late / early).toFixed(2)} [floor ≤ 1.2]`);
 console.log(`fingerprint (analysis worker) per article: ${(fpMs / N).toFixed(3)} ms; total ${((performance.now() - t0) / 1000).toFixed(0)} s; peak RSS ${(peakRss / 2 ** 20).toFixed(0)} MB`);

@@ -35,6 +35,54 @@ function parseProfile(json: string, storyId: number): StoryProfile {
 const PROFILE_CACHE_SIZE = 4000;
 const profileCaches = new WeakMap<object, Map<number, { articles: number; profile: StoryProfile }>>();
 
+/**
+ * Document frequencies, kept in memory per connection (read once from
+ * `TermDf`) and written back every DF_FLUSH_EVERY articles in the transaction
+ * of the article that fills the batch. They are statistics that only weigh
+ * evidence: a crash loses at most one batch of counts, never an article, and
+ * an article's transaction no longer dirties a page per word.
+ */
+const DF_FLUSH_EVERY = 256;
+interface DfState {
+  docs: number;
+  df: Map<string, number>;
+  pending: Map<string, number>;
+  pendingDocs: number;
+}
+const dfStates = new WeakMap<object, DfState>();
+
+function dfState(sql: Sql): DfState {
+  let st = dfStates.get(sql.scope);
+  if (!st) {
+    const df = new Map<string, number>();
+    let docs = 0;
+    for (const r of sql.all<{ term: string; df: number }>('SELECT "term", "df" FROM "TermDf"')) {
+      if (r.term === '') docs = r.df;
+      else df.set(r.term, r.df);
+    }
+    st = { docs, df, pending: new Map(), pendingDocs: 0 };
+    dfStates.set(sql.scope, st);
+  }
+  return st;
+}
+
+/** Counts one article's terms; writes the batch when it is full (or at once when `flush`). */
+function countTerms(sql: Sql, terms: string[], flush = false): void {
+  const st = dfState(sql);
+  st.docs++;
+  st.pendingDocs++;
+  for (const t of terms) {
+    st.df.set(t, (st.df.get(t) ?? 0) + 1);
+    st.pending.set(t, (st.pending.get(t) ?? 0) + 1);
+  }
+  if (st.pendingDocs < DF_FLUSH_EVERY && !flush) return;
+  for (const [t, n] of [['', st.pendingDocs] as const, ...st.pending]) {
+    sql.run('INSERT INTO "TermDf" ("term", "df") VALUES (?, ?) ON CONFLICT ("term") DO UPDATE SET "df" = "df" + excluded."df"', t, n);
+  }
+  st.pending.clear();
+  st.pendingDocs = 0;
+}
+
 export class SqlDedupeIndex implements DedupeIndex<number, number> {
   private profiles: Map<number, { articles: number; profile: StoryProfile }>;
 
@@ -77,9 +125,8 @@ export class SqlDedupeIndex implements DedupeIndex<number, number> {
     const lo = sqlDate(from);
     const hi = sqlDate(to);
     for (const k of keys) {
-      for (const r of this.sql.all<{ storyId: number }>(`SELECT "storyId" FROM "StoryKey" WHERE "key" = ? AND "at" >= ? AND "at" <= ? ORDER BY "at" DESC LIMIT ${MAX_PER_KEY}`, k, lo, hi)) {
-        hits.set(r.storyId, (hits.get(r.storyId) ?? 0) + 1);
-      }
+      const ids = new Set(this.sql.all<{ storyId: number }>(`SELECT "storyId" FROM "StoryKey" WHERE "key" = ? AND "at" >= ? AND "at" <= ? ORDER BY "at" DESC LIMIT ${MAX_PER_KEY}`, k, lo, hi).map((r) => r.storyId));
+      for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     return [...hits]
       .sort((a, b) => b[1] - a[1] || b[0] - a[0])
@@ -88,13 +135,8 @@ export class SqlDedupeIndex implements DedupeIndex<number, number> {
   }
 
   termStats(terms: string[]) {
-    const df = new Map<string, number>();
-    for (const t of terms) {
-      const r = this.sql.get<{ df: number }>('SELECT "df" FROM "TermDf" WHERE "term" = ?', t);
-      if (r) df.set(t, r.df);
-    }
-    const docs = this.sql.get<{ df: number }>('SELECT "df" FROM "TermDf" WHERE "term" = \'\'')?.df ?? 0;
-    return { docs, df };
+    const st = dfState(this.sql);
+    return { docs: st.docs, df: new Map(terms.map((t) => [t, st.df.get(t) ?? 0])) };
   }
 }
 
@@ -102,14 +144,10 @@ export class SqlDedupeIndex implements DedupeIndex<number, number> {
  * Records one article's dedupe state: its signature and bands, term counts,
  * and its story (created or updated, with lookup keys). Returns the story id.
  */
-export function recordDedupe(sql: Sql, articleId: number, fp: Fingerprint, d: Decision<number, number>, countTerms = true): number {
+export function recordDedupe(sql: Sql, articleId: number, fp: Fingerprint, d: Decision<number, number>, count = true): number {
   sql.run('UPDATE "Article" SET "minhash" = ?, "shingles" = ? WHERE "id" = ?', signatureToBytes(fp.signature), fp.shingles, articleId);
   for (const b of fp.bands) sql.run('INSERT INTO "DedupeBand" ("key", "articleId") VALUES (?, ?) ON CONFLICT DO NOTHING', b, articleId);
-  if (countTerms) {
-    for (const t of ['', ...Object.keys(fp.terms), ...fp.entities.map((e) => `e:${e}`)]) {
-      sql.run('INSERT INTO "TermDf" ("term", "df") VALUES (?, 1) ON CONFLICT ("term") DO UPDATE SET "df" = "df" + 1', t);
-    }
-  }
+  if (count) countTerms(sql, [...Object.keys(fp.terms), ...fp.entities.map((e) => `e:${e}`)]);
   const p = d.profile;
   const fields = [p.headline, sqlDate(new Date(p.firstSeen)), sqlDate(new Date(p.lastSeen)), p.langs.join(','), p.sites.length, p.articles, JSON.stringify(p)] as const;
   const storyId =
@@ -118,7 +156,7 @@ export function recordDedupe(sql: Sql, articleId: number, fp: Fingerprint, d: De
       : (sql.run('UPDATE "Story" SET "headline" = ?, "firstSeenAt" = ?, "lastSeenAt" = ?, "languages" = ?, "outletCount" = ?, "articleCount" = ?, "profile" = ? WHERE "id" = ?', ...fields, d.story), d.story);
   const at = sqlDate(fp.at);
   for (const k of d.storyKeys) {
-    sql.run('INSERT INTO "StoryKey" ("key", "storyId", "at") VALUES (?, ?, ?) ON CONFLICT ("key", "storyId") DO UPDATE SET "at" = max("at", excluded."at")', k, storyId, at);
+    sql.run('INSERT INTO "StoryKey" ("key", "at", "storyId") VALUES (?, ?, ?) ON CONFLICT DO NOTHING', k, at, storyId);
   }
   sql.run('UPDATE "Article" SET "storyId" = ? WHERE "id" = ?', storyId, articleId);
   return storyId;

@@ -15,10 +15,10 @@ CREATE TABLE "DedupeBand" (
 -- CreateTable
 CREATE TABLE "StoryKey" (
     "key" TEXT NOT NULL,
-    "storyId" INTEGER NOT NULL,
     "at" DATETIME NOT NULL,
+    "storyId" INTEGER NOT NULL,
 
-    PRIMARY KEY ("key", "storyId"),
+    PRIMARY KEY ("key", "at", "storyId"),
     CONSTRAINT "StoryKey_storyId_fkey" FOREIGN KEY ("storyId") REFERENCES "Story" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -78,6 +78,3 @@ PRAGMA defer_foreign_keys=OFF;
 
 -- CreateIndex
 CREATE INDEX "ArticleUrl_articleId_idx" ON "ArticleUrl"("articleId");
-
--- CreateIndex
-CREATE INDEX "StoryKey_key_at_idx" ON "StoryKey"("key", "at");
