@@ -61,7 +61,7 @@ interface Fetched {
  */
 async function fetchArticle(ctx: CrawlContext, source: Source, row: { id: number; url: string; hintTitle: string | null; hintPublished: Date | null }, selectors: ReturnType<typeof sourceConfig>['selectors'], rep: SourceReport): Promise<Fetched> {
   const url = row.url;
-  const articleCtx = { sourceId: source.id, sourceLanguage: source.language, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished };
+  const articleCtx = { sourceId: source.id, sourceLanguage: source.language, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished, seenAt: new Date() };
   const viaBrowser = async (reason: string) => {
     const t0 = Date.now();
     const r = await ctx.gate.run(url, () => ctx.renderer.render(url));

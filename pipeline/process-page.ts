@@ -42,6 +42,8 @@ export interface ArticleContext {
   frontierId?: number;
   hintTitle?: string | null;
   hintPublished?: Date | null;
+  /** When the page was fetched: the article's date for story clustering when it has no publication date. */
+  seenAt?: Date;
 }
 
 export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInput {
@@ -69,6 +71,6 @@ export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInpu
     entities: analysis.entities.map(({ type, text, start, end, canonical, side }) => ({ type, text, start, end, canonical, side })),
     seizures: analysis.seizures,
     links: analysis.links,
-    fingerprint: fingerprint({ url, title, text, published, seenAt: new Date(), lang: analysis.lang, entities: analysis.entities, seizures: analysis.seizures }),
+    fingerprint: fingerprint({ url, title, text, published, seenAt: ctx.seenAt ?? new Date(), lang: analysis.lang, entities: analysis.entities, seizures: analysis.seizures }),
   };
 }

@@ -14,7 +14,7 @@ const page = Buffer.from(
     '<p>Carinici su u luci Bar zaplenili 120 kilograma kokaina iz Ekvadora, a uhapšen je državljanin Crne Gore Marko Vuković.</p>' +
     '<p>Pošiljka je stigla preko Gvajakila, a policija sumnja na Škaljarski klan.</p></article></body></html>',
 );
-const task = { finalUrl: 'https://vesti.example/bar.html', contentType: 'text/html; charset=utf-8', ctx: { sourceId: 's', sourceLanguage: 'sr' } };
+const task = { finalUrl: 'https://vesti.example/bar.html', contentType: 'text/html; charset=utf-8', ctx: { sourceId: 's', sourceLanguage: 'sr', seenAt: new Date('2026-11-22T10:00:00Z') } };
 
 it('a worker thread returns exactly what the main thread would', async () => {
   const a = await threaded.run({ ...task, body: new Uint8Array(page) });

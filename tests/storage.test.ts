@@ -93,7 +93,8 @@ describe('storing articles and the link alert', () => {
     expect(await db.mention.count()).toBe(1);
     expect(await db.seizure.findFirst()).toMatchObject({ kg: 1000, drug: 'cocaine' });
 
-    const second = await storeArticle(db, article({ url: 'https://s1.example/b', contentHash: 'h2' }));
+    // A month earlier: another story, so its link alert is its own (alerts speak of stories).
+    const second = await storeArticle(db, article({ url: 'https://s1.example/b', contentHash: 'h2', published: new Date('2024-01-01T00:00:00Z') }));
     expect(second).toMatchObject({ status: 'stored', newLinks: [] });
     expect(await db.link.findFirst()).toMatchObject({ articleCount: 2 });
 

@@ -5,6 +5,30 @@ import zlib from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import iconv from 'iconv-lite';
 
+const GOOD_WORDS = ['harbour', 'officials', 'inspection', 'cargo', 'brokers', 'couriers', 'warehouse', 'prosecutors', 'vessel', 'terminal', 'suspects', 'shipment', 'network', 'smugglers', 'detectives', 'containers', 'customs', 'authorities', 'fruit', 'exporters'];
+
+/**
+ * The good article of each fault feed: one report, with every third word
+ * chosen by the feed's name, so that no two good articles are near-duplicates
+ * of each other (dedupe would fold them into one).
+ */
+function goodParagraphs(name: string): string {
+  const hash = (s: string) => {
+    let h = 2166136261;
+    for (const c of s) h = Math.imul(h ^ c.charCodeAt(0), 16777619) >>> 0;
+    return h;
+  };
+  let k = 0;
+  const vary = (s: string) => s.replace(/\b[a-z]{4,}\b/g, (w) => (k++ % 3 === 0 ? GOOD_WORDS[hash(`${name}/${k}`) % GOOD_WORDS.length]! : w));
+  return [
+    `Customs officers in Antwerp found 300 kilograms of cocaine in a container from Guayaquil, the ${name} desk reports, after a routine inspection of refrigerated cargo declared as bananas.`,
+    'Investigators said the shipment was ordered by a network linked to the Kavač clan, and arrests followed in Montenegro where police searched several apartments and seized phones and cash.',
+    'The prosecutors expect further charges once the financial records of the importing company and its brokers in Rotterdam have been examined by the national crime agency.',
+  ]
+    .map((p) => `<p>${vary(p)}</p>`)
+    .join('');
+}
+
 /** What each fault feed links to (besides one good article). */
 export const FAULT_TARGETS: Record<string, string> = {
   timeout: '/hang',
@@ -46,7 +70,7 @@ export async function startFaultServer(): Promise<FaultServer> {
     }
     const good = /^\/good\/([a-z0-9-]+)$/.exec(u.pathname);
     if (good) {
-      const body = `<html><head><meta charset="utf-8"><title>Good ${good[1]}</title></head><body><article><h1>Good article next to ${good[1]}</h1><p>Customs officers in Antwerp found 300 kilograms of cocaine in a container from Guayaquil, the ${good[1]} desk reports.</p><p>Investigators said the shipment was ordered by a network linked to the Kavač clan, and arrests followed in Montenegro.</p></article></body></html>`;
+      const body = `<html><head><meta charset="utf-8"><title>Good ${good[1]}</title></head><body><article><h1>Good article next to ${good[1]}</h1>${goodParagraphs(good[1]!)}</article></body></html>`;
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
       return;
     }
