@@ -47,10 +47,6 @@ export async function openDb(path = dbPath()): Promise<Db> {
       const conn = await factory.connect();
       raw = (conn as unknown as { client: Database.Database }).client;
       raw.pragma('synchronous = NORMAL'); // WAL + NORMAL: a process crash loses nothing committed
-      // Dedupe's band, term and story-key lookups touch random index pages: 64 MB of page cache.
-      raw.pragma('cache_size = -65536');
-      // Checkpoint every 4,000 WAL pages (16 MB) instead of 1,000: pages written by many transactions are copied once.
-      raw.pragma('wal_autocheckpoint = 4000');
       if (client) registerRaw(client, raw);
       return conn;
     },

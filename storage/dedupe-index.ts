@@ -32,7 +32,7 @@ function parseProfile(json: string, storyId: number): StoryProfile {
  * so a cached profile is current while the count matches. Least recently used
  * profiles go first.
  */
-const PROFILE_CACHE_SIZE = 4000;
+const PROFILE_CACHE_SIZE = 1000;
 const profileCaches = new WeakMap<object, Map<number, { articles: number; profile: StoryProfile }>>();
 
 /**
