@@ -289,7 +289,7 @@ export async function dedupeCmd(file: string | undefined): Promise<number> {
     try {
       out(JSON.stringify(deduper.push(parseDedupeInput(o))));
     } catch (e) {
-      if (!(e instanceof InputError) && !(e instanceof Error && /already seen/.test(e.message))) throw e;
+      if (!(e instanceof InputError)) throw e;
       failures++;
       progress(`dedupe ${String(o.id ?? '(no id)')}: ${(e as Error).message}; line skipped`);
     }

@@ -43,8 +43,10 @@ export const STORY_WINDOW_DAYS = 4;
 
 export interface Decision<A, S> {
   duplicateOf: A | null;
-  /** Same site as the original: a new version of that article. */
+  /** Same site as the matched article: a new version of it (which may itself be a copy of `duplicateOf`). */
   sameSite: boolean;
+  /** The matched article, the one a same-site new version revises. */
+  matched: A | null;
   similarity: number;
   /** The story to join, or null for a new one. */
   story: S | null;
@@ -87,7 +89,7 @@ export function decide<A, S>(index: DedupeIndex<A, S>, fp: Fingerprint, headline
   const near = nearDuplicate(fp, index.bandCandidates(fp.bands));
   if (near) {
     const story = index.storyOf(near.candidate.root);
-    return { duplicateOf: near.candidate.root, sameSite: near.candidate.site === fp.site, similarity: near.similarity, story: story.id, profile: mergeProfile(story.profile, fp), storyKeys, score: Infinity };
+    return { duplicateOf: near.candidate.root, sameSite: near.candidate.site === fp.site, matched: near.candidate.id, similarity: near.similarity, story: story.id, profile: mergeProfile(story.profile, fp), storyKeys, score: Infinity };
   }
   const day = 86_400_000;
   const from = new Date(fp.at.getTime() - STORY_WINDOW_DAYS * day);
@@ -98,6 +100,6 @@ export function decide<A, S>(index: DedupeIndex<A, S>, fp: Fingerprint, headline
     const score = storyScore(signals);
     if (score >= STORY_THRESHOLD && (!best || score > best.score)) best = { c, score, signals };
   }
-  if (best) return { duplicateOf: null, sameSite: false, similarity: 0, story: best.c.id, profile: mergeProfile(best.c.profile, fp), storyKeys, score: best.score, signals: best.signals };
-  return { duplicateOf: null, sameSite: false, similarity: 0, story: null, profile: newProfile(fp, headline), storyKeys, score: 0 };
+  if (best) return { duplicateOf: null, sameSite: false, matched: null, similarity: 0, story: best.c.id, profile: mergeProfile(best.c.profile, fp), storyKeys, score: best.score, signals: best.signals };
+  return { duplicateOf: null, sameSite: false, matched: null, similarity: 0, story: null, profile: newProfile(fp, headline), storyKeys, score: 0 };
 }

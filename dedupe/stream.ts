@@ -43,8 +43,11 @@ export class StreamDeduper {
   private storyNames: string[] = [];
   /** The last published time seen, used for undated documents. */
   private clock = new Date(0);
+  private ids = new Set<string>();
 
   push(doc: DedupeInput): DedupeOutput {
+    if (this.ids.has(doc.id)) throw new InputError(`id ${JSON.stringify(doc.id)} was already seen; ids must be unique`);
+    this.ids.add(doc.id);
     const a = analyze({ text: doc.text, title: doc.title, lang: doc.lang ?? undefined });
     const published = doc.published ? new Date(doc.published) : null;
     if (published && published > this.clock) this.clock = published;

@@ -130,9 +130,9 @@ export async function storeArticle(db: Db, a: ArticleInput & { rendered?: boolea
       return { status: 'duplicate', articleId: byHash.id };
     }
     const decision = decide(new SqlDedupeIndex(sql), fp, a.title);
-    if (decision.duplicateOf !== null && decision.sameSite) {
+    if (decision.matched !== null && decision.sameSite) {
       // A new version of an article on the same site (an edited headline, a changed slug): a revision, not a new article.
-      const articleId = decision.duplicateOf;
+      const articleId = decision.matched;
       const newLinks = replaceVersion(sql, articleId, a);
       sql.run('INSERT INTO "ArticleUrl" ("url", "articleId") VALUES (?, ?) ON CONFLICT DO NOTHING', a.url, articleId);
       const storyId = recordDedupe(sql, articleId, fp, decision, false);

@@ -109,6 +109,7 @@ describe('ruta dedupe', () => {
       { id: 'b', url: other.url, title: other.title, text: other.text, published: other.published },
       { id: 'c', url: copy.url, title: copy.title, text: copy.text, published: copy.published, lang: 'es' },
       { id: 'd', url: 'https://x.example/1', title: 'no text' },
+      { id: 'a', url: 'https://x.example/2', title: 'again', text: 'Same id as the first line.' },
     ];
     const r = await ruta(['dedupe'], {}, lines.map((l) => JSON.stringify(l)).join('\n') + '\n{not json\n');
     expect(r.code).not.toBe(0);
@@ -119,7 +120,8 @@ describe('ruta dedupe', () => {
       { id: 'c', duplicateOf: 'a', story: 'a' },
     ]);
     expect(r.stderr).toMatch(/dedupe d: "text" must be a string/);
-    expect(r.stderr).toMatch(/stdin:5: not valid JSON/);
+    expect(r.stderr).toMatch(/dedupe a: id "a" was already seen/);
+    expect(r.stderr).toMatch(/stdin:6: not valid JSON/);
   });
 });
 
@@ -160,13 +162,17 @@ describe('dedupe in the database', () => {
     expect(copy).toMatchObject({ status: 'stored', duplicateOf: first.articleId });
     if (copy.status !== 'stored' || first.status !== 'stored') throw new Error('unreachable');
     expect(copy.storyId).toBe(first.storyId);
+    // That outlet then edits its copy: a revision of its own article, not of the original on the first site.
+    const copyEdit = await storeArticle(d, input('andino', 'https://andino.example/mundo/serbio-detenido-guayaquil', orig.title, `Redacción | 3 min\n\n${orig.text}\n\nLee también: lo más leído.`, 'es', '2025-03-04T18:00:00Z'));
+    expect(copyEdit).toMatchObject({ status: 'revised', articleId: copy.articleId });
+    expect((await d.article.findUniqueOrThrow({ where: { id: first.articleId } })).text).toBe(edited);
     // A different story from the same outlet is a story of its own.
     const other = docs.find((x) => x.id === 'dev-es-2')!;
     const second = await storeArticle(d, input('litoral', 'https://litoral.example/2025/algeciras', other.title, other.text, 'es'));
     expect(second.status === 'stored' && second.storyId).not.toBe(first.storyId);
     const story = await d.story.findUniqueOrThrow({ where: { id: first.storyId } });
-    expect(story).toMatchObject({ headline: orig.title, outletCount: 2, articleCount: 3, languages: 'es' });
-    expect(await d.revision.count()).toBe(1);
+    expect(story).toMatchObject({ headline: orig.title, outletCount: 2, articleCount: 4, languages: 'es' });
+    expect(await d.revision.count()).toBe(2);
     // Alerts speak of stories: the copy names no pair its story's alert has not named.
     // Three articles carry links (the original, the copy, the other story), in two stories: two alerts.
     expect(await d.linkEvidence.groupBy({ by: ['articleId'] }).then((g) => g.length)).toBe(3);
