@@ -30,16 +30,21 @@ export function canonicalUrl(input: string, base?: string): string {
   return u.href;
 }
 
-/** Same registrable host (good enough: last two labels, or three for short second-level like co.uk). */
-export function sameSite(a: string, b: string): boolean {
+/**
+ * The registrable host of a URL (good enough: the last two labels, or three
+ * for a short second level like co.uk), or null when it is not a URL.
+ */
+export function siteOf(url: string): string | null {
   try {
-    const site = (h: string) => {
-      const parts = new URL(h).hostname.replace(/^www\./, '').split('.');
-      const n = parts.length >= 3 && parts[parts.length - 2]!.length <= 3 ? 3 : 2;
-      return parts.slice(-n).join('.');
-    };
-    return site(a) === site(b);
+    const parts = new URL(url).hostname.replace(/^www\./, '').split('.');
+    const n = parts.length >= 3 && parts[parts.length - 2]!.length <= 3 ? 3 : 2;
+    return parts.slice(-n).join('.');
   } catch {
-    return false;
+    return null;
   }
+}
+
+export function sameSite(a: string, b: string): boolean {
+  const site = siteOf(a);
+  return site !== null && site === siteOf(b);
 }

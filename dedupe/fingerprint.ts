@@ -2,6 +2,7 @@
 // bands for near-duplicates, and its story signals (canonical entities,
 // seizure quantities, content words, date and site) for story clustering.
 import { fold } from '../extractors/text-normalize.js';
+import { siteOf } from './canonical-url.js';
 import { bandKeys, shingleHashes, signature } from './minhash.js';
 
 export interface DedupeDoc {
@@ -66,18 +67,8 @@ export function termCounts(text: string, group = ''): Map<string, number> {
   return counts;
 }
 
-export function siteOf(url: string): string {
-  try {
-    const parts = new URL(url).hostname.replace(/^(www|m|amp|mobile)\./, '').split('.');
-    const n = parts.length >= 3 && parts[parts.length - 2]!.length <= 3 ? 3 : 2;
-    return parts.slice(-n).join('.');
-  } catch {
-    return url;
-  }
-}
-
 export function fingerprint(doc: DedupeDoc): Fingerprint {
-  const sh = shingleHashes(`${doc.text}`);
+  const sh = shingleHashes(doc.text);
   const sig = signature(sh);
   const entities = [...new Set(doc.entities.filter((e) => ENTITY_WEIGHT[e.type] !== undefined).map((e) => `${e.type}:${fold(e.canonical)}`))];
   const kgs = [...new Set(doc.seizures.map((z) => z.kg).filter((kg) => kg >= 1))];
@@ -88,7 +79,7 @@ export function fingerprint(doc: DedupeDoc): Fingerprint {
     shingles: sh.length,
     signature: sig,
     bands: bandKeys(sig),
-    site: siteOf(doc.url),
+    site: siteOf(doc.url) ?? doc.url,
     lang: doc.lang,
     at: doc.published ?? doc.seenAt,
     entities,

@@ -53,7 +53,7 @@ export class MemoryDedupeIndex implements DedupeIndex<string, number> {
     if (exact !== undefined && d.duplicateOf === null) {
       const root = this.articles.get(exact)!.root;
       const story = this.storyOf(root);
-      d = { ...d, duplicateOf: root, sameSite: this.articles.get(exact)!.fp.site === fp.site, matched: exact, similarity: 1, story: story.id, profile: mergeProfile(story.profile, fp) };
+      d = { ...d, duplicateOf: root, revises: this.articles.get(exact)!.fp.site === fp.site ? exact : null, story: story.id, profile: mergeProfile(story.profile, fp) };
     }
     let story = d.story;
     if (story === null) {

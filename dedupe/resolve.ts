@@ -4,7 +4,7 @@
 // database (storage/dedupe-index.ts) and in memory (`ruta dedupe`, evals).
 import { containment, jaccard } from './minhash.js';
 import type { Fingerprint } from './fingerprint.js';
-import { entityKeys, mergeProfile, newProfile, STORY_THRESHOLD, storyScore, storySignals, type StoryProfile, type StorySignals } from './story-profile.js';
+import { entityKeys, mergeProfile, newProfile, STORY_THRESHOLD, storyScore, storySignals, type StoryProfile } from './story-profile.js';
 
 export interface NearCandidate<A> {
   id: A;
@@ -43,20 +43,14 @@ export const STORY_WINDOW_DAYS = 4;
 
 export interface Decision<A, S> {
   duplicateOf: A | null;
-  /** Same site as the matched article: a new version of it (which may itself be a copy of `duplicateOf`). */
-  sameSite: boolean;
-  /** The matched article, the one a same-site new version revises. */
-  matched: A | null;
-  similarity: number;
+  /** The matched article when it is on the same site: this is a new version of it (which may itself be a copy of `duplicateOf`). */
+  revises: A | null;
   /** The story to join, or null for a new one. */
   story: S | null;
   /** The story's profile with this article merged in. */
   profile: StoryProfile;
   /** Story lookup keys the article contributes. */
   storyKeys: string[];
-  score: number;
-  /** What joined the article to its story (absent for duplicates and new stories). */
-  signals?: StorySignals;
 }
 
 export function nearDuplicate<A>(fp: Fingerprint, candidates: NearCandidate<A>[]): { candidate: NearCandidate<A>; similarity: number } | null {
@@ -89,17 +83,16 @@ export function decide<A, S>(index: DedupeIndex<A, S>, fp: Fingerprint, headline
   const near = nearDuplicate(fp, index.bandCandidates(fp.bands));
   if (near) {
     const story = index.storyOf(near.candidate.root);
-    return { duplicateOf: near.candidate.root, sameSite: near.candidate.site === fp.site, matched: near.candidate.id, similarity: near.similarity, story: story.id, profile: mergeProfile(story.profile, fp), storyKeys, score: Infinity };
+    return { duplicateOf: near.candidate.root, revises: near.candidate.site === fp.site ? near.candidate.id : null, story: story.id, profile: mergeProfile(story.profile, fp), storyKeys };
   }
   const day = 86_400_000;
   const from = new Date(fp.at.getTime() - STORY_WINDOW_DAYS * day);
   const to = new Date(fp.at.getTime() + STORY_WINDOW_DAYS * day);
-  let best: { c: StoryCandidate<S>; score: number; signals: StorySignals } | null = null;
+  let best: { c: StoryCandidate<S>; score: number } | null = null;
   for (const c of index.storyCandidates(storyKeys, from, to)) {
-    const signals = storySignals(fp, c.profile, stats);
-    const score = storyScore(signals);
-    if (score >= STORY_THRESHOLD && (!best || score > best.score)) best = { c, score, signals };
+    const score = storyScore(storySignals(fp, c.profile, stats));
+    if (score >= STORY_THRESHOLD && (!best || score > best.score)) best = { c, score };
   }
-  if (best) return { duplicateOf: null, sameSite: false, matched: null, similarity: 0, story: best.c.id, profile: mergeProfile(best.c.profile, fp), storyKeys, score: best.score, signals: best.signals };
-  return { duplicateOf: null, sameSite: false, matched: null, similarity: 0, story: null, profile: newProfile(fp, headline), storyKeys, score: 0 };
+  if (best) return { duplicateOf: null, revises: null, story: best.c.id, profile: mergeProfile(best.c.profile, fp), storyKeys };
+  return { duplicateOf: null, revises: null, story: null, profile: newProfile(fp, headline), storyKeys };
 }

@@ -77,7 +77,7 @@ const NAMED = new Set(['person', 'criminal_group', 'vessel', 'company']);
  * How much a shared key says, from the share of articles that have it: a key in
  * fewer than 1% of articles counts fully, one in 10% or more counts 30%.
  */
-export function rarity(df: number, docs: number): number {
+function rarity(df: number, docs: number): number {
   if (docs < 100) return 1;
   const share = df / docs;
   return Math.max(0.3, Math.min(1, 1 - ((share - 0.01) / 0.09) * 0.7));

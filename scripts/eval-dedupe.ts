@@ -43,11 +43,12 @@ for (const o of out) {
 const p = tp / Math.max(1, tp + fp);
 const r = tp / Math.max(1, tp + fn);
 
-// Stories: pairwise precision and recall over all pairs of documents.
+// Stories: pairwise precision and recall over the pairs of documents a filter keeps.
 function pairwise(filter: (a: EvalDoc, b: EvalDoc) => boolean) {
   let tp = 0;
   let fp = 0;
   let fn = 0;
+  let negatives = 0;
   for (let i = 0; i < out.length; i++) {
     const a = byId.get(out[i]!.id)!;
     for (let j = i + 1; j < out.length; j++) {
@@ -55,6 +56,7 @@ function pairwise(filter: (a: EvalDoc, b: EvalDoc) => boolean) {
       if (!filter(a, b)) continue;
       const gold = a.story === b.story;
       const pred = out[i]!.story === out[j]!.story;
+      if (!gold) negatives++;
       if (gold && pred) tp++;
       else if (pred) fp++;
       else if (gold) fn++;
@@ -62,33 +64,20 @@ function pairwise(filter: (a: EvalDoc, b: EvalDoc) => boolean) {
   }
   const P = tp / Math.max(1, tp + fp);
   const R = tp / Math.max(1, tp + fn);
-  return { P, R, F: P + R ? (2 * P * R) / (P + R) : 0, pairs: tp + fn };
+  return { P, R, F: P + R ? (2 * P * R) / (P + R) : 0, pairs: tp + fn, negatives, merged: fp };
 }
 const crossLang = (a: EvalDoc, b: EvalDoc) => a.lang !== b.lang || /[\u0400-\u04ff]/.test(a.title) !== /[\u0400-\u04ff]/.test(b.title);
 const all = pairwise(() => true);
 const cross = pairwise(crossLang);
-const sameOutletNegatives = (() => {
-  // Hard negatives: different stories from the same outlet, published within four days of each other.
-  let pairs = 0;
-  let merged = 0;
-  for (let i = 0; i < out.length; i++) {
-    const a = byId.get(out[i]!.id)!;
-    for (let j = i + 1; j < out.length; j++) {
-      const b = byId.get(out[j]!.id)!;
-      if (a.outlet !== b.outlet || a.story === b.story || Math.abs(Date.parse(a.published) - Date.parse(b.published)) > 4 * 86_400_000) continue;
-      pairs++;
-      if (out[i]!.story === out[j]!.story) merged++;
-    }
-  }
-  return { pairs, merged };
-})();
+// Hard negatives: different stories from the same outlet, published within four days of each other.
+const sameOutlet = pairwise((a, b) => a.outlet === b.outlet && Math.abs(Date.parse(a.published) - Date.parse(b.published)) <= 4 * 86_400_000);
 
 const f = (x: number) => x.toFixed(3);
 console.log(`documents: ${docs.length} (${[...new Set(docs.map((d) => d.lang))].join(', ')}); ${(ms / docs.length).toFixed(1)} ms/document with analysis`);
 console.log(`near-duplicates: precision ${f(p)} recall ${f(r)} (tp ${tp}, fp ${fp}, fn ${fn}) [floors 0.97 / 0.95]`);
 console.log(`stories, all pairs: P ${f(all.P)} R ${f(all.R)} F1 ${f(all.F)} (${all.pairs} same-story pairs)`);
 console.log(`stories, cross-language/script pairs: P ${f(cross.P)} R ${f(cross.R)} F1 ${f(cross.F)} (${cross.pairs} same-story pairs)`);
-console.log(`hard negatives (same outlet, different story, within 4 days): ${sameOutletNegatives.merged} of ${sameOutletNegatives.pairs} pairs merged`);
+console.log(`hard negatives (same outlet, different story, within 4 days): ${sameOutlet.merged} of ${sameOutlet.negatives} pairs merged`);
 console.log(`stories predicted: ${new Set(out.map((o) => o.story)).size}, gold: ${new Set(docs.map((d) => d.story)).size}`);
 if (showErrors) for (const e of errors) console.log(e);
 if (showErrors) {

@@ -59,7 +59,7 @@ export type StoreResult =
   | { status: 'revised'; articleId: number; storyId: number; newLinks: { balkan: string; latam: string }[] }
   | { status: 'known' | 'duplicate'; articleId: number };
 
-export function fingerprintOf(a: ArticleInput): Fingerprint {
+function fingerprintOf(a: ArticleInput): Fingerprint {
   return a.fingerprint ?? makeFingerprint({ url: a.url, title: a.title, text: a.text, published: a.published, seenAt: new Date(), lang: a.lang, entities: a.entities, seizures: a.seizures });
 }
 
@@ -130,9 +130,9 @@ export async function storeArticle(db: Db, a: ArticleInput & { rendered?: boolea
       return { status: 'duplicate', articleId: byHash.id };
     }
     const decision = decide(new SqlDedupeIndex(sql), fp, a.title);
-    if (decision.matched !== null && decision.sameSite) {
+    if (decision.revises !== null) {
       // A new version of an article on the same site (an edited headline, a changed slug): a revision, not a new article.
-      const articleId = decision.matched;
+      const articleId = decision.revises;
       const newLinks = replaceVersion(sql, articleId, a);
       sql.run('INSERT INTO "ArticleUrl" ("url", "articleId") VALUES (?, ?) ON CONFLICT DO NOTHING', a.url, articleId);
       const storyId = recordDedupe(sql, articleId, fp, decision, false);

@@ -2,9 +2,9 @@
 // and term frequencies, read and written inside the caller's synchronous
 // transaction (storage/raw-sql.ts). Every read is an index lookup bounded by
 // a LIMIT, so the cost per article does not grow with the archive.
-import { BANDS } from '../dedupe/minhash.js';
-import { signatureFromBytes, signatureToBytes } from '../dedupe/minhash.js';
-import { siteOf, type Fingerprint } from '../dedupe/fingerprint.js';
+import { BANDS, signatureFromBytes, signatureToBytes } from '../dedupe/minhash.js';
+import { siteOf } from '../dedupe/canonical-url.js';
+import type { Fingerprint } from '../dedupe/fingerprint.js';
 import type { Decision, DedupeIndex, NearCandidate, StoryCandidate } from '../dedupe/resolve.js';
 import type { StoryProfile } from '../dedupe/story-profile.js';
 import { sqlDate, type Sql } from './raw-sql.js';
@@ -107,7 +107,7 @@ export class SqlDedupeIndex implements DedupeIndex<number, number> {
     if (bands.length !== BANDS) throw new Error(`expected ${BANDS} band keys, got ${bands.length}`);
     return this.sql.all<{ id: number; url: string; minhash: Uint8Array; shingles: number; duplicateOfId: number | null }>(BAND_SQL, ...bands).map((r) => ({
       id: r.id,
-      site: siteOf(r.url),
+      site: siteOf(r.url) ?? r.url,
       signature: signatureFromBytes(r.minhash),
       shingles: r.shingles,
       root: r.duplicateOfId ?? r.id,
