@@ -6,7 +6,8 @@ import { fileURLToPath } from 'node:url';
 import { readSourcesFile } from '../crawlers/sources-file.js';
 import { openDb, dbPath, type Db } from '../storage/db.js';
 import { listSources, upsertSources } from '../storage/sources-repo.js';
-import { importWatchlists, parseWatchlists } from '../storage/watchlists-repo.js';
+import { importWatchlists } from '../storage/watchlists-repo.js';
+import { parseWatchlists } from '../alerts/watchlist-file.js';
 import { iterateArticles, listArticles, listLinks } from '../storage/articles-repo.js';
 import { listAlerts } from '../storage/alerts-repo.js';
 import { out, progress, table, UsageError } from './output.js';
@@ -28,8 +29,9 @@ export async function init(db: Db, opts: { sources?: string; watchlists?: string
   const s = await upsertSources(db, readSourcesFile(sourcesFile));
   progress(`sources: ${s.created} added, ${s.updated} updated (${sourcesFile})`);
   if (existsSync(watchFile)) {
-    const w = await importWatchlists(db, parseWatchlists(readFileSync(watchFile, 'utf8'), watchFile));
-    progress(`watchlists: ${w.lists} list(s), ${w.entries} entr${w.entries === 1 ? 'y' : 'ies'} (${watchFile})`);
+    // Lists editors already have are left as they made them; `ruta watchlist import` replaces.
+    const w = await importWatchlists(db, parseWatchlists(readFileSync(watchFile, 'utf8'), watchFile), { mode: 'create-only' });
+    progress(`watchlists: ${w.lists} created, ${w.skipped.length} already present (${watchFile})`);
   }
   progress(`database ready: ${dbPath()}`);
 }

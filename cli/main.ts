@@ -21,6 +21,24 @@ Usage: ruta <command> [options]
   stories list [--json] [--limit N]           stories (one event across outlets and languages), most recent first
   articles export --format jsonl [--out FILE] one article per line: url, title, published, lang, script, text
   alerts list [--json]                        list alerts
+  alerts run                                  run the alert rules over new and changed articles, then deliver
+  users add --email E --role researcher|analyst|editor|admin --timezone TZ [--password-stdin] [--digest-hour H]
+  users list [--json]                         users, their subscriptions and Atom feed URLs
+  subscriptions add --user EMAIL --channel email|webhook|slack|atom [--target URL|EMAIL]
+                [--mode immediate|digest] [--rules R1,R2] [--severity low|medium|high|critical]
+  subscriptions remove ID
+  watchlist list [--json] | audit ID|NAME [--json]
+  watchlist import FILE.yaml [--owner EMAIL] [--by EMAIL]
+                                              save the lists in the file (entries left out are removed; audited)
+  watchlist export [FILE.yaml] [--name NAME]  write watchlists as YAML (stdout without FILE)
+  watchlist preview FILE|ID [--days 30] [--json]
+                                              what a changed list would flag in stored articles and links; saves nothing
+  digest preview --user EMAIL [--out FILE]    write the user's next digest as HTML and print its path
+  digest send --user EMAIL                    build and send the user's digest now
+  deliveries list [--status S] [--json]       the outbox: pending, sent, failed, unknown (in doubt after a crash)
+  deliveries retry ID [ID…]                   send failed or in-doubt deliveries again
+  deliveries run                              send what is due now
+  serve [--port 8080] [--host 127.0.0.1]      HTTP server: Atom feeds of alerts
   links list [--json]                         list Balkan–Latin America links with evidence
   analyze [--in FILE.jsonl]                   entities, seizures and links for {"id","text","title"?,"lang"?} lines
   extract [--in FILE.jsonl]                   article fields for {"id","url"} + "html" or "path" (raw bytes, gzip allowed)
@@ -38,6 +56,9 @@ Environment:
   RUTA_CHROMIUM        the browser for render: true sources (else Playwright's, else /usr/bin/chromium)
   RUTA_CONCURRENCY     sources crawled at once (default 4)
   RUTA_USER_AGENT      User-Agent header (default names Ruta and its contact URL)
+  RUTA_SMTP_URL        SMTP server for alert mail and digests: smtp://user:pass@host:port (smtps:// for TLS)
+  RUTA_MAIL_FROM       sender of alert mail and digests, e.g. "Ruta <ruta@example.org>"
+  RUTA_PUBLIC_URL      where \`ruta serve\` is reachable, for feed and triage links (default http://localhost:8080)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -109,6 +130,12 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'alerts':
+        if (sub === 'run') {
+          const { alertsRun } = await import('./alert-commands.js');
+          await withDb((db) => alertsRun(db));
+          return 0;
+        }
+      // falls through
       case 'links': {
         const { values } = args(rest, { json: { type: 'boolean' } });
         if (sub !== 'list') throw new UsageError(`usage: ruta ${cmd} list [--json]`);
@@ -127,6 +154,13 @@ export async function main(argv: string[]): Promise<number> {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { in: { type: 'string' } });
         return (await analyzeCmd(values.in as string | undefined)) ? 1 : 0;
       }
+      case 'users':
+      case 'subscriptions':
+      case 'watchlist':
+      case 'digest':
+      case 'deliveries':
+      case 'serve':
+        return await (await import('./alert-main.js')).alertMain(cmd, sub, rest, withDb);
       case 'demo':
         await (await import('./demo.js')).demo();
         return 0;

@@ -11,7 +11,8 @@ import { claim, enqueue, markFailed, markGaveUp, reclaimStale, release } from '.
 import { reviseArticle, storeArticle } from '../storage/articles-repo.js';
 import { listSources, logFetch, recordSourceRun, saveValidators, type Source } from '../storage/sources-repo.js';
 import type { FetchOptions } from '../crawlers/http-fetch.js';
-import { runLinkRule } from '../alerts/link-rule.js';
+import { runRules } from '../alerts/run-rules.js';
+import { deliverPending } from '../alerts/deliver.js';
 import { createContext, type CrawlContext } from './context.js';
 import { discover, fetchDoc, RobotsDisallowedError, sourceConfig } from './discover.js';
 import { buildArticle, extractPage } from './process-page.js';
@@ -228,8 +229,10 @@ export async function crawlOnce(db: Db, opts: CrawlOptions = {}): Promise<Source
       for (let s = queue.shift(); s; s = queue.shift()) reports.push(await crawlSource(ctx, s, opts));
     });
     await Promise.all(workers);
-    const alerts = await runLinkRule(db);
-    log(`alerts: ${alerts} new`);
+    const alerts = await runRules(db);
+    log(`alerts: ${alerts.total} new${alerts.total ? ` (${Object.entries(alerts.byRule).filter(([, n]) => n).map(([r, n]) => `${r}: ${n}`).join(', ')})` : ''}`);
+    const sent = await deliverPending(db, { log });
+    if (sent.sent || sent.retrying || sent.failed || sent.inDoubt) log(`deliveries: ${sent.sent} sent, ${sent.retrying} to retry, ${sent.failed} failed, ${sent.inDoubt} in doubt`);
     return reports.sort((a, b) => a.sourceId.localeCompare(b.sourceId));
   } finally {
     await ctx.close();

@@ -5,7 +5,9 @@ import cron, { type ScheduledTask } from 'node-cron';
 import type { Db } from '../storage/db.js';
 import { reclaimStale } from '../storage/frontier-repo.js';
 import { listSources } from '../storage/sources-repo.js';
-import { runLinkRule } from '../alerts/link-rule.js';
+import { runRules } from '../alerts/run-rules.js';
+import { deliverPending } from '../alerts/deliver.js';
+import { queueDueDigests } from '../alerts/digest.js';
 import { crawlSource, type CrawlOptions } from './crawl.js';
 import { createContext } from './context.js';
 
@@ -37,7 +39,8 @@ export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: n
           const fresh = (await listSources(db, { id: s.id }))[0];
           if (!fresh?.enabled) return;
           const rep = await crawlSource(ctx, fresh, opts);
-          const alerts = await runLinkRule(db);
+          const alerts = (await runRules(db)).total;
+          if (alerts) await sendOutbox();
           log(`[${s.id}] run finished: ${rep.stored} stored, ${rep.failed} failed${rep.error ? `, error: ${rep.error}` : ''}; ${alerts} new alert(s)`);
         })()
           .catch((e) => log(`[${s.id}] run failed: ${(e as Error).message}`))
@@ -50,13 +53,36 @@ export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: n
       { name: `source:${s.id}`, noOverlap: true },
     ),
   );
-  log(`scheduler: ${tasks.length} source(s) scheduled`);
+  // The outbox (retries with backoff) and the daily digests: every user's local digest hour is
+  // checked every five minutes, so a digest missed while Ruta was down goes out when it is back.
+  let sending: Promise<unknown> | null = null;
+  function sendOutbox(): Promise<unknown> {
+    sending ??= deliverPending(db, { log })
+      .catch((e) => log(`deliveries failed: ${(e as Error).message}`))
+      .finally(() => (sending = null));
+    return sending;
+  }
+  const outboxTask = cron.schedule('* * * * *', () => void (stopping ? null : sendOutbox()), { name: 'outbox', noOverlap: true });
+  const digestTask = cron.schedule(
+    '*/5 * * * *',
+    async () => {
+      if (stopping) return;
+      try {
+        if (await queueDueDigests(db, new Date(), log)) await sendOutbox();
+      } catch (e) {
+        log(`digests failed: ${(e as Error).message}`);
+      }
+    },
+    { name: 'digests', noOverlap: true },
+  );
+  tasks.push(outboxTask, digestTask);
+  log(`scheduler: ${tasks.length - 2} source(s) scheduled, outbox every minute, digests checked every 5 minutes`);
   return {
-    tasks: tasks.length,
+    tasks: tasks.length - 2,
     async stop() {
       stopping = true;
       for (const t of tasks) await t.stop();
-      await Promise.allSettled([...inFlight]);
+      await Promise.allSettled([...inFlight, sending]);
       for (const t of tasks) await t.destroy();
       await ctx.close();
     },

@@ -1,11 +1,18 @@
-// Alerts and the per-rule watermarks that let rules look only at new content.
+// Alerts, the per-rule watermarks over the article change journal, the rules'
+// own memory (link places, story people), and the outbox rows each new alert
+// creates for its immediate subscribers: all written in one transaction, so a
+// crash never leaves an alert without its deliveries or a watermark past an
+// alert that was not written.
 import type { Db } from './db.js';
-import { sqlDate, writeTx } from './raw-sql.js';
+import { sqlDate, writeTx, type Sql } from './raw-sql.js';
+
+export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
+export type Severity = (typeof SEVERITIES)[number];
 
 export interface AlertInput {
   rule: string;
   key: string;
-  severity: 'low' | 'medium' | 'high' | 'critical';
+  severity: Severity;
   reason: string;
   evidence: string | null;
   entities: string[];
@@ -14,46 +21,135 @@ export interface AlertInput {
   linkId?: number | null;
 }
 
-/** Articles with links stored after the rule's watermark, oldest first. */
-export async function articlesWithLinksSince(db: Db, rule: string, limit = 200) {
-  const mark = await db.ruleWatermark.findUnique({ where: { rule } });
-  const after = mark?.lastId ?? 0;
-  const articles = await db.article.findMany({
-    where: { id: { gt: after } },
-    orderBy: { id: 'asc' },
-    take: limit,
-    select: {
-      id: true,
-      title: true,
-      url: true,
-      storyId: true,
-      evidence: { select: { sentence: true, link: { select: { id: true, balkan: true, latam: true, evidence: { take: 1, orderBy: { id: 'asc' }, select: { articleId: true } } } } } },
-    },
-  });
-  return articles;
+/** Rule memory written with the alerts. */
+export type RuleStateWrite =
+  | { kind: 'link-place'; linkId: number; entityId: number; articleId: number }
+  | { kind: 'story-person'; storyId: number; entityId: number; articleId: number };
+
+export interface ChangedArticle {
+  seq: number;
+  kind: 'new' | 'revised';
+  id: number;
+  title: string;
+  url: string;
+  lang: string;
+  text: string;
+  storyId: number | null;
+  duplicateOfId: number | null;
+  mentions: { entityId: number; type: string; canonical: string; side: string; text: string; start: number; end: number }[];
+  seizures: { id: number; drug: string; kg: number; text: string; start: number }[];
+  evidence: { linkId: number; balkan: string; latam: string; sentence: string; firstArticleId: number | null }[];
 }
 
-/** Writes alerts (ignoring keys already present) and advances the watermark, in one transaction. */
-export async function commitAlerts(db: Db, rule: string, alerts: AlertInput[], watermark: number): Promise<number> {
+export async function watermark(db: Db, rule: string): Promise<number> {
+  return (await db.ruleWatermark.findUnique({ where: { rule } }))?.lastId ?? 0;
+}
+
+/** Articles written or revised after the rule's watermark, in journal order. */
+export async function changesSince(db: Db, rule: string, limit = 200): Promise<ChangedArticle[]> {
+  const after = await watermark(db, rule);
+  const changes = await db.articleChange.findMany({ where: { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: limit });
+  if (!changes.length) return [];
+  const ids = [...new Set(changes.map((c) => c.articleId))];
+  const articles = await db.article.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true, title: true, url: true, lang: true, text: true, storyId: true, duplicateOfId: true,
+      mentions: { orderBy: { start: 'asc' }, select: { entityId: true, text: true, start: true, end: true, entity: { select: { type: true, canonical: true, side: true } } } },
+      seizures: { orderBy: { start: 'asc' }, select: { id: true, drug: true, kg: true, text: true, start: true } },
+      evidence: { orderBy: { id: 'asc' }, select: { sentence: true, link: { select: { id: true, balkan: true, latam: true, evidence: { take: 1, orderBy: { id: 'asc' }, select: { articleId: true } } } } } },
+    },
+  });
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const out: ChangedArticle[] = [];
+  for (const c of changes) {
+    const a = byId.get(c.articleId);
+    // An article deleted since its change has nothing left to alert on; the watermark still passes it.
+    const base = { seq: c.seq, kind: c.kind as 'new' | 'revised' };
+    if (!a) {
+      out.push({ ...base, id: c.articleId, title: '', url: '', lang: '', text: '', storyId: null, duplicateOfId: null, mentions: [], seizures: [], evidence: [] });
+      continue;
+    }
+    out.push({
+      ...base,
+      id: a.id, title: a.title, url: a.url, lang: a.lang, text: a.text, storyId: a.storyId, duplicateOfId: a.duplicateOfId,
+      mentions: a.mentions.map((m) => ({ entityId: m.entityId, type: m.entity.type, canonical: m.entity.canonical, side: m.entity.side, text: m.text, start: m.start, end: m.end })),
+      seizures: a.seizures,
+      evidence: a.evidence.map((e) => ({ linkId: e.link.id, balkan: e.link.balkan, latam: e.link.latam, sentence: e.sentence, firstArticleId: e.link.evidence[0]?.articleId ?? null })),
+    });
+  }
+  return out;
+}
+
+/** Entity names of a story's alerts from one rule. */
+export async function storyAlertEntities(db: Db, rule: string, storyId: number): Promise<Set<string>[]> {
+  const rows = await db.alert.findMany({ where: { rule, storyId }, select: { entities: true } });
+  return rows.map((r) => new Set(JSON.parse(r.entities) as string[]));
+}
+
+export async function linkPlaces(db: Db, linkId: number): Promise<Set<number>> {
+  const rows = await db.linkPlace.findMany({ where: { linkId }, select: { entityId: true } });
+  return new Set(rows.map((r) => r.entityId));
+}
+
+export async function storyPersons(db: Db, storyId: number): Promise<Set<number>> {
+  const rows = await db.storyPerson.findMany({ where: { storyId }, select: { entityId: true } });
+  return new Set(rows.map((r) => r.entityId));
+}
+
+/** Whether any article of the story reports a Balkan–Latin America link. */
+export async function isLinkStory(db: Db, storyId: number): Promise<boolean> {
+  return (await db.linkEvidence.count({ where: { article: { storyId } }, take: 1 })) > 0;
+}
+
+const rank = (s: string) => SEVERITIES.indexOf(s as Severity);
+
+/** Outbox rows for one new alert: every immediate subscription that wants its rule and severity. */
+function enqueueAlert(sql: Sql, alertId: number, a: AlertInput, now: string | null): void {
+  const subs = sql.all<{ id: number; userId: number; channel: string; target: string | null; rules: string; minSeverity: string; email: string }>(
+    'SELECT s."id", s."userId", s."channel", s."target", s."rules", s."minSeverity", u."email" FROM "Subscription" s JOIN "User" u ON u."id" = s."userId" WHERE s."mode" = \'immediate\' AND s."channel" IN (\'email\', \'webhook\', \'slack\')',
+  );
+  for (const s of subs) {
+    const rules = JSON.parse(s.rules) as string[];
+    if (rules.length && !rules.includes(a.rule)) continue;
+    if (rank(a.severity) < rank(s.minSeverity)) continue;
+    const target = s.channel === 'email' ? (s.target ?? s.email) : s.target;
+    if (!target) continue;
+    sql.run(
+      'INSERT INTO "Delivery" ("idempotencyKey", "alertId", "userId", "channel", "target", "payload", "status", "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, ?, ?, ?, \'{}\', \'pending\', 0, ?, ?) ON CONFLICT ("idempotencyKey") DO NOTHING',
+      `alert:${alertId}:subscription:${s.id}`, alertId, s.userId, s.channel, target, now, now,
+    );
+  }
+}
+
+/** Writes a rule's alerts (ignoring keys already present), their deliveries, the rule's memory and its watermark, in one transaction. */
+export async function commitRuleBatch(db: Db, rule: string, alerts: AlertInput[], state: RuleStateWrite[], mark: number): Promise<number> {
   return writeTx(db, (sql) => {
     const now = sqlDate(new Date());
     let created = 0;
     for (const a of alerts) {
-      const r = sql.run(
-        'INSERT INTO "Alert" ("rule", "key", "severity", "reason", "evidence", "entities", "articleId", "storyId", "linkId", "status", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \'open\', ?) ON CONFLICT ("key") DO NOTHING',
+      const row = sql.get<{ id: number }>(
+        'INSERT INTO "Alert" ("rule", "key", "severity", "reason", "evidence", "entities", "articleId", "storyId", "linkId", "status", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \'open\', ?) ON CONFLICT ("key") DO NOTHING RETURNING "id"',
         a.rule, a.key, a.severity, a.reason, a.evidence, JSON.stringify(a.entities), a.articleId ?? null, a.storyId ?? null, a.linkId ?? null, now,
       );
-      created += r.changes;
+      if (!row) continue;
+      created++;
+      enqueueAlert(sql, row.id, a, now);
     }
-    sql.run('INSERT INTO "RuleWatermark" ("rule", "lastId", "updatedAt") VALUES (?, ?, ?) ON CONFLICT ("rule") DO UPDATE SET "lastId" = excluded."lastId", "updatedAt" = excluded."updatedAt"', rule, watermark, now);
+    for (const s of state) {
+      if (s.kind === 'link-place') sql.run('INSERT INTO "LinkPlace" ("linkId", "entityId", "articleId", "at") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', s.linkId, s.entityId, s.articleId, now);
+      else sql.run('INSERT INTO "StoryPerson" ("storyId", "entityId", "articleId", "at") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', s.storyId, s.entityId, s.articleId, now);
+    }
+    sql.run('INSERT INTO "RuleWatermark" ("rule", "lastId", "updatedAt") VALUES (?, ?, ?) ON CONFLICT ("rule") DO UPDATE SET "lastId" = excluded."lastId", "updatedAt" = excluded."updatedAt"', rule, mark, now);
     return created;
   });
 }
 
-export function listAlerts(db: Db, opts: { limit?: number } = {}) {
+export function listAlerts(db: Db, opts: { limit?: number; rule?: string; since?: Date } = {}) {
   return db.alert.findMany({
+    where: { rule: opts.rule, createdAt: opts.since ? { gte: opts.since } : undefined },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: opts.limit,
-    include: { article: { select: { url: true, title: true, lang: true } } },
+    include: { article: { select: { url: true, title: true, lang: true } }, story: { select: { id: true, headline: true } } },
   });
 }

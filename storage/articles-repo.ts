@@ -70,8 +70,10 @@ const MIN_TEXT_FOR_HASH_DEDUPE = 300;
  * synchronous transaction (storage/raw-sql.ts): this is the crawler's hottest
  * write path.
  */
-function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput, 'entities' | 'seizures' | 'links'>): { balkan: string; latam: string }[] {
+function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput, 'entities' | 'seizures' | 'links'>, change: 'new' | 'revised'): { balkan: string; latam: string }[] {
   const now = sqlDate(new Date());
+  // The change journal that alert rules read after their watermarks (alerts/rules.ts).
+  sql.run('INSERT INTO "ArticleChange" ("articleId", "kind", "at") VALUES (?, ?, ?)', articleId, change, now);
   const entityIds = new Map<string, number>();
   for (const e of a.entities) {
     const key = `${e.type}\u0000${e.canonical}`;
@@ -143,7 +145,7 @@ export async function storeArticle(db: Db, a: ArticleInput & { rendered?: boolea
       'INSERT INTO "Article" ("url", "fetchedUrl", "title", "author", "published", "lang", "script", "langConfidence", "text", "contentHash", "fetchedAt", "createdAt", "rendered", "updatedAt", "duplicateOfId") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"',
       a.url, a.fetchedUrl, a.title, a.author, sqlDate(a.published), a.lang, a.script, a.langConfidence, a.text, a.contentHash, now, now, a.rendered ? 1 : 0, now, decision.duplicateOf,
     )!.id;
-    const newLinks = writeAnalysis(sql, articleId, a);
+    const newLinks = writeAnalysis(sql, articleId, a, 'new');
     const storyId = recordDedupe(sql, articleId, fp, decision);
     finish(articleId);
     return { status: 'stored', articleId, storyId, duplicateOf: decision.duplicateOf, newLinks };
@@ -168,7 +170,7 @@ function replaceVersion(sql: Sql, articleId: number, a: ArticleInput & { rendere
   const had = new Set(
     sql.all<{ balkan: string; latam: string }>('SELECT l."balkan", l."latam" FROM "LinkEvidence" e JOIN "Link" l ON l."id" = e."linkId" WHERE e."articleId" = ?', articleId).map((r) => `${r.balkan}\u0000${r.latam}`),
   );
-  return writeAnalysis(sql, articleId, { ...a, links: a.links.filter((l) => !had.has(`${l.balkan}\u0000${l.latam}`)) });
+  return writeAnalysis(sql, articleId, { ...a, links: a.links.filter((l) => !had.has(`${l.balkan}\u0000${l.latam}`)) }, 'revised');
 }
 
 export type ReviseResult = { status: 'unchanged' | 'revised' | 'stored'; articleId: number; newLinks: { balkan: string; latam: string }[] };

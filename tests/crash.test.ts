@@ -71,8 +71,11 @@ it('SIGKILL mid-crawl, four times, then a clean run: every article exactly once'
 
   const db = new Database(dbPath, { readonly: true });
   expect((db.prepare("SELECT count(*) n FROM FrontierUrl WHERE state <> 'done'").get() as { n: number }).n).toBe(0);
-  // Alerts: one per article with links, never two.
-  const dupAlerts = db.prepare('SELECT articleId, count(*) n FROM Alert GROUP BY rule, articleId HAVING n > 1').all();
+  // The change journal alert rules read: every article entered once as new, written with it.
+  expect(db.prepare("SELECT articleId, count(*) n FROM ArticleChange WHERE kind = 'new' GROUP BY articleId HAVING n > 1").all()).toEqual([]);
+  expect((db.prepare("SELECT count(DISTINCT articleId) n FROM ArticleChange WHERE kind = 'new'").get() as { n: number }).n).toBe((db.prepare('SELECT count(*) n FROM Article').get() as { n: number }).n);
+  // Alerts: one per rule, article and set of entities, never two.
+  const dupAlerts = db.prepare('SELECT rule, articleId, entities, count(*) n FROM Alert GROUP BY rule, articleId, entities HAVING n > 1').all();
   expect(dupAlerts).toEqual([]);
   db.close();
 }, 180_000);

@@ -12,7 +12,8 @@ import { analyze } from '../extractors/analyze.js';
 import { openDb } from '../storage/db.js';
 import { storeArticle, type ArticleInput } from '../storage/articles-repo.js';
 import { upsertSources } from '../storage/sources-repo.js';
-import { runLinkRule } from '../alerts/link-rule.js';
+import { runRules } from '../alerts/run-rules.js';
+import { newLinkRule } from '../alerts/rules/new-link.js';
 import type { EvalDoc } from '../scripts/build-dedupe-set.js';
 import { jsonLines, ROOT, ruta } from './helpers/cli.js';
 import { tempDir } from './helpers/tmp.js';
@@ -176,7 +177,7 @@ describe('dedupe in the database', () => {
     // Alerts speak of stories: the copy names no pair its story's alert has not named.
     // Three articles carry links (the original, the copy, the other story), in two stories: two alerts.
     expect(await d.linkEvidence.groupBy({ by: ['articleId'] }).then((g) => g.length)).toBe(3);
-    expect(await runLinkRule(d)).toBe(2);
+    expect(await runRules(d, { rules: [newLinkRule] }).then((r) => r.total)).toBe(2);
     const alerts = await d.alert.findMany({ orderBy: { id: 'asc' } });
     expect(alerts.map((a) => a.storyId)).toEqual([first.storyId, second.status === 'stored' ? second.storyId : -1]);
     expect(alerts[0]!.articleId).toBe(first.articleId);

@@ -7,7 +7,8 @@ import { migrationNames } from '../storage/migrations-dir.js';
 import { claim, enqueue, markFailed, MAX_ATTEMPTS, reclaimStale } from '../storage/frontier-repo.js';
 import { storeArticle, type ArticleInput } from '../storage/articles-repo.js';
 import { upsertSources } from '../storage/sources-repo.js';
-import { runLinkRule } from '../alerts/link-rule.js';
+import { runRules } from '../alerts/run-rules.js';
+import { newLinkRule } from '../alerts/rules/new-link.js';
 import { tempDir } from './helpers/tmp.js';
 
 const cleanups: (() => void)[] = [];
@@ -98,8 +99,8 @@ describe('storing articles and the link alert', () => {
     expect(second).toMatchObject({ status: 'stored', newLinks: [] });
     expect(await db.link.findFirst()).toMatchObject({ articleCount: 2 });
 
-    expect(await runLinkRule(db)).toBe(2);
-    expect(await runLinkRule(db)).toBe(0); // the watermark: nothing new, no alert
+    expect(await runRules(db, { rules: [newLinkRule] }).then((r) => r.total)).toBe(2);
+    expect(await runRules(db, { rules: [newLinkRule] }).then((r) => r.total)).toBe(0); // the watermark: nothing new, no alert
     const alerts = await db.alert.findMany({ orderBy: { id: 'asc' } });
     expect(alerts.map((a) => a.severity)).toEqual(['high', 'medium']);
     expect(alerts[0]!.reason).toMatch(/New Balkan–Latin America link: Kavač clan – Guayaquil/);

@@ -1,0 +1,66 @@
+// Each user's alerts as an Atom feed, at a URL carrying the user's secret feed
+// token. Entries are plain text (type="text"), every value XML-escaped, and
+// links only http(s): a page's markup or script stays inert in any reader.
+import type { Db } from '../storage/db.js';
+import { SEVERITIES } from '../storage/alerts-repo.js';
+import { oneLine, safeUrl, SEVERITY_LABEL } from './render.js';
+
+const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+/** XML-escaped, without the control characters XML 1.0 forbids. */
+export const xml = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+
+export async function alertFeed(db: Db, token: string, selfUrl: string, limit = 100): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) return null;
+  const user = await db.user.findUnique({ where: { feedToken: token }, include: { subscriptions: { where: { channel: 'atom' } } } });
+  if (!user) return null;
+  const subs = user.subscriptions;
+  const rows = await db.alert.findMany({
+    orderBy: { id: 'desc' },
+    take: limit * 4,
+    include: { article: { select: { title: true, url: true, lang: true } }, story: { select: { id: true, headline: true } } },
+  });
+  // Without an atom subscription the feed carries every alert; with some, what they choose.
+  const alerts = rows
+    .filter((a) => !subs.length || subs.some((s) => {
+      const rules = JSON.parse(s.rules) as string[];
+      return (!rules.length || rules.includes(a.rule)) && SEVERITIES.indexOf(a.severity as never) >= SEVERITIES.indexOf(s.minSeverity as never);
+    }))
+    .slice(0, limit);
+  const updated = (alerts[0]?.createdAt ?? user.createdAt).toISOString();
+  const entries = alerts.map((a) => {
+    const url = safeUrl(a.article?.url);
+    const entities = JSON.parse(a.entities) as string[];
+    const summary = [
+      a.evidence ? `“${oneLine(a.evidence, 1000)}”` : '',
+      entities.length ? `Entities: ${entities.join(', ')}` : '',
+      a.article ? `Article: ${oneLine(a.article.title, 300)} (${a.article.lang})` : '',
+      a.story ? `Story #${a.story.id}: ${oneLine(a.story.headline, 300)}` : '',
+      `Rule: ${a.rule}`,
+    ].filter(Boolean).join('\n');
+    return [
+      '  <entry>',
+      `    <id>tag:ruta,2026:alert:${a.id}</id>`,
+      `    <title type="text">${xml(oneLine(`${SEVERITY_LABEL[a.severity] ?? a.severity}: ${a.reason}`, 300))}</title>`,
+      `    <updated>${a.createdAt.toISOString()}</updated>`,
+      url ? `    <link rel="alternate" href="${xml(url)}"/>` : '',
+      `    <category term="${xml(a.rule)}"/>`,
+      `    <category term="severity:${xml(a.severity)}"/>`,
+      `    <summary type="text">${xml(summary)}</summary>`,
+      '  </entry>',
+    ].filter(Boolean).join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>tag:ruta,2026:alerts:user:${user.id}</id>`,
+    `  <title type="text">${xml(`Ruta alerts for ${user.email}`)}</title>`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="self" href="${xml(selfUrl)}"/>`,
+    '  <generator>Ruta</generator>',
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
+export const feedPath = (token: string) => `/feeds/${token}/alerts.atom`;

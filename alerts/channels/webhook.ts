@@ -1,0 +1,31 @@
+// Webhook POSTs: JSON, or the {"text": …} form Slack and Mattermost incoming
+// webhooks read. Each carries an Idempotency-Key header (the delivery's key).
+// A refused connection is retried; a 2xx is delivered; 408, 429 and 5xx are
+// retried; other 4xx fail (fix the target, then `ruta deliveries retry`); a
+// timeout or a dropped connection after the request went out is in doubt.
+import type { SendOutcome } from './outcome.js';
+
+const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
+
+export async function postWebhook(url: string, body: unknown, key: string, userAgent: string, timeoutMs = 15_000): Promise<SendOutcome> {
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': key, 'user-agent': userAgent },
+      body: JSON.stringify(body),
+      redirect: 'error',
+      signal: AbortSignal.timeout(timeoutMs),
+    });
+  } catch (e) {
+    const err = e as Error & { cause?: { code?: string; message?: string } };
+    const code = err.cause?.code ?? (err as { code?: string }).code ?? '';
+    const msg = `${code || err.name}: ${err.cause?.message ?? err.message}`;
+    if (NOT_SENT.has(code)) return { ok: false, inDoubt: false, retry: true, transmitted: false, error: `cannot reach ${url}: ${msg}` };
+    return { ok: false, inDoubt: true, error: `no answer from ${url}: ${msg}` };
+  }
+  const text = (await res.text().catch(() => '')).slice(0, 200);
+  if (res.ok) return { ok: true, info: `${res.status}` };
+  const retry = res.status === 408 || res.status === 429 || res.status >= 500;
+  return { ok: false, inDoubt: false, retry, transmitted: true, error: `${url} answered ${res.status}${text ? `: ${text}` : ''}${retry ? '' : '; fix the subscription target, then `ruta deliveries retry ID`'}` };
+}

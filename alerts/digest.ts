@@ -1,0 +1,179 @@
+// The daily digest: new Balkan–Latin America links with their evidence, new
+// stories grouped, the largest seizures, watchlist hits and other alerts the
+// user subscribed to, and sources that went silent or broke. Every item has a
+// key; an item sent in one digest is never in another.
+import type { Db } from '../storage/db.js';
+import {
+  alertsBetween, digestSubscriptions, digestedKeys, largestSeizures, lastDigest, newLinks, newStories, recordDigest, troubledSources,
+} from '../storage/digests-repo.js';
+import { SEVERITIES } from '../storage/alerts-repo.js';
+import { sentenceAt } from './evidence.js';
+import { escapeHtml, htmlPage, oneLine, safeUrl, SEVERITY_LABEL } from './render.js';
+import { WATCHLIST_RULE } from './rules/watchlist-hit.js';
+
+export interface DigestUser {
+  id: number;
+  email: string;
+  timezone: string;
+  digestHour: number;
+}
+
+export interface DigestDraft {
+  since: Date;
+  until: Date;
+  subject: string;
+  html: string;
+  text: string;
+  items: string[];
+  to: string;
+  counts: Record<string, number>;
+}
+
+interface Line {
+  key: string;
+  title: string;
+  url: string | null;
+  meta: string;
+  quote?: string | null;
+}
+
+/** The user's local date and hour. */
+export function localClock(tz: string, at: Date): { date: string; hour: number } {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(at).map((p) => [p.type, p.value]),
+  );
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}
+
+const DAY = 86400_000;
+
+export async function buildDigest(db: Db, user: DigestUser, now = new Date()): Promise<DigestDraft | null> {
+  const subs = await digestSubscriptions(db, user.id);
+  if (!subs.length) return null;
+  const last = await lastDigest(db, user.id);
+  // From the end of the last digest; a first digest, or one after a long pause, covers at most a week.
+  const since = new Date(Math.max(last?.until.getTime() ?? now.getTime() - DAY, now.getTime() - 7 * DAY));
+  const wants = (rule: string, severity: string) =>
+    subs.some((s) => {
+      const rules = JSON.parse(s.rules) as string[];
+      return (!rules.length || rules.includes(rule)) && SEVERITIES.indexOf(severity as never) >= SEVERITIES.indexOf(s.minSeverity as never);
+    });
+
+  const sections: { title: string; lines: Line[] }[] = [];
+  const links = await newLinks(db, since, now);
+  sections.push({
+    title: 'New Balkan–Latin America links',
+    lines: links.map((l) => {
+      const ev = l.evidence[0];
+      return { key: `link:${l.id}`, title: `${l.balkan} – ${l.latam}`, url: ev ? ev.article.url : null, meta: ev ? `${ev.article.title} (${ev.article.lang})` : '', quote: ev?.sentence };
+    }),
+  });
+  const stories = await newStories(db, since, now);
+  sections.push({
+    title: 'New stories',
+    lines: stories.map((s) => ({
+      key: `story:${s.id}`,
+      title: s.headline,
+      url: s.articles[0]?.url ?? null,
+      meta: `${s.outletCount} outlet${s.outletCount === 1 ? '' : 's'}, ${s.articleCount} article${s.articleCount === 1 ? '' : 's'}${s.languages ? `, ${s.languages}` : ''}${s.articles.length > 1 ? ` — also: ${s.articles.slice(1).map((a) => `${a.title} (${a.lang})`).join('; ')}` : ''}`,
+    })),
+  });
+  const seizures = await largestSeizures(db, since, now);
+  sections.push({
+    title: 'Largest seizures',
+    lines: seizures.map((z) => ({
+      key: `seizure:${z.article.storyId ?? `article-${z.article.id}`}:${Math.round(z.kg)}`,
+      title: `${z.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${z.drug}`,
+      url: z.article.url,
+      meta: `${z.article.title} (${z.article.lang})`,
+      quote: sentenceAt(z.article.text, z.start),
+    })),
+  });
+  const alerts = (await alertsBetween(db, since, now)).filter((a) => wants(a.rule, a.severity));
+  const alertLine = (a: (typeof alerts)[number]): Line => ({
+    key: `alert:${a.id}`,
+    title: a.reason,
+    url: a.article?.url ?? null,
+    meta: `${SEVERITY_LABEL[a.severity] ?? a.severity}${a.article ? ` · ${a.article.title} (${a.article.lang})` : ''}${a.story ? ` · story #${a.story.id}` : ''}`,
+    quote: a.evidence,
+  });
+  sections.push({ title: 'Watchlist hits', lines: alerts.filter((a) => a.rule === WATCHLIST_RULE).map(alertLine) });
+  sections.push({ title: 'Other alerts', lines: alerts.filter((a) => a.rule !== WATCHLIST_RULE).map(alertLine) });
+  const sources = await troubledSources(db, now);
+  sections.push({
+    title: 'Sources that went silent or broke',
+    lines: sources.map((h) => ({
+      key: h.status === 'failing' ? `source:${h.id}:failing:${h.lastErrorAt?.toISOString() ?? ''}` : `source:${h.id}:silent:${h.lastItemAt?.toISOString() ?? ''}`,
+      title: `${h.name} (${h.id})`,
+      url: null,
+      meta: h.status === 'failing' ? `failing since ${h.lastErrorAt?.toISOString() ?? '?'}: ${oneLine(h.lastError ?? '', 200)}` : `silent: no new article since ${h.lastItemAt?.toISOString() ?? 'ever'}`,
+    })),
+  });
+
+  // Drop what an earlier digest already carried.
+  const sent = await digestedKeys(db, user.id, sections.flatMap((s) => s.lines.map((l) => l.key)));
+  for (const s of sections) s.lines = s.lines.filter((l) => !sent.has(l.key));
+  const items = sections.flatMap((s) => s.lines.map((l) => l.key));
+  if (!items.length) return null;
+
+  const { date } = localClock(user.timezone, now);
+  const counts = Object.fromEntries(sections.map((s) => [s.title, s.lines.length]));
+  const n = (i: number, what: string) => (sections[i]!.lines.length ? [`${sections[i]!.lines.length} ${what}`] : []);
+  const headline = [...n(0, 'new link(s)'), ...n(1, 'stories'), ...n(2, 'seizure(s)'), ...n(3, 'watchlist hit(s)'), ...n(4, 'alert(s)'), ...n(5, 'source problem(s)')].join(', ');
+  const subject = oneLine(`[Ruta] Daily digest ${date}: ${headline}`);
+  const text = [
+    `Ruta daily digest for ${user.email}, ${date} (${user.timezone})`,
+    `Covers ${since.toISOString()} to ${now.toISOString()}.`,
+    ...sections.filter((s) => s.lines.length).flatMap((s) => [
+      '',
+      `== ${s.title} (${s.lines.length}) ==`,
+      ...s.lines.flatMap((l) => [`- ${oneLine(l.title, 300)}`, `  ${oneLine(l.meta, 400)}`, ...(l.quote ? [`  “${oneLine(l.quote, 500)}”`] : []), ...(safeUrl(l.url) ? [`  ${safeUrl(l.url)}`] : [])]),
+    ]),
+    '',
+  ].join('\n');
+  const body = [
+    `<h1 style="font-size:1.3em">Ruta daily digest — ${escapeHtml(date)}</h1>`,
+    `<p style="color:#555">For ${escapeHtml(user.email)} · ${escapeHtml(since.toISOString())} to ${escapeHtml(now.toISOString())}</p>`,
+    ...sections.filter((s) => s.lines.length).map((s) =>
+      [
+        `<h2 style="font-size:1.1em">${escapeHtml(s.title)} (${s.lines.length})</h2><ul>`,
+        ...s.lines.map((l) => {
+          const url = safeUrl(l.url);
+          const title = escapeHtml(l.title);
+          return `<li style="margin-bottom:8px">${url ? `<a href="${escapeHtml(url)}">${title}</a>` : `<b>${title}</b>`}<br><small>${escapeHtml(l.meta)}</small>${l.quote ? `<blockquote style="margin:4px 0;color:#333">“${escapeHtml(l.quote)}”</blockquote>` : ''}</li>`;
+        }),
+        '</ul>',
+      ].join(''),
+    ),
+  ].join('');
+  const to = subs.find((s) => s.target)?.target ?? user.email;
+  return { since, until: now, subject, html: htmlPage(subject, body), text, items, to, counts };
+}
+
+/** Builds and records the user's digest for a slot; null when there is nothing new or the slot is taken. */
+export async function queueDigest(db: Db, user: DigestUser, slot: string, now = new Date()): Promise<{ id: number; draft: DigestDraft } | null> {
+  const draft = await buildDigest(db, user, now);
+  if (!draft) return null;
+  const id = await recordDigest(db, { userId: user.id, slot, since: draft.since, until: draft.until, subject: draft.subject, html: draft.html, text: draft.text, items: draft.items, to: draft.to });
+  return id === null ? null : { id, draft };
+}
+
+/** Digests due now: users whose local hour has reached their digest hour and who have no digest for their local day yet. */
+export async function queueDueDigests(db: Db, now = new Date(), log: (l: string) => void = () => {}): Promise<number> {
+  const users = await db.user.findMany({ where: { subscriptions: { some: { mode: 'digest', channel: 'email' } } } });
+  let n = 0;
+  for (const u of users) {
+    const { date, hour } = localClock(u.timezone, now);
+    if (hour < u.digestHour) continue;
+    if (await db.digest.findUnique({ where: { userId_slot: { userId: u.id, slot: date } } })) continue;
+    const q = await queueDigest(db, u, date, now);
+    if (q) {
+      n++;
+      log(`digest for ${u.email} (${date}): ${q.draft.items.length} item(s) queued`);
+    } else {
+      // Nothing new: the day's slot is taken all the same, so a late item waits for tomorrow's digest at the user's hour.
+      await recordDigest(db, { userId: u.id, slot: date, since: now, until: now, subject: '', html: '', text: '', items: [], to: null });
+    }
+  }
+  return n;
+}

@@ -1,0 +1,10 @@
+// The alert rules, in the order they run.
+import { linkPlaceRule } from './link-place.js';
+import { newLinkRule } from './new-link.js';
+import { seizureRule } from './seizure.js';
+import { storyPersonRule } from './story-person.js';
+import type { Rule } from './types.js';
+import { watchlistHitRule } from './watchlist-hit.js';
+
+export const RULES: Rule[] = [watchlistHitRule, newLinkRule, linkPlaceRule, seizureRule, storyPersonRule];
+export const RULE_NAMES = RULES.map((r) => r.name);

@@ -1,0 +1,97 @@
+// What a digest draws on, and recording a digest with its items and its
+// outbox row in one transaction.
+import type { Db } from './db.js';
+import { sqlDate, writeTx } from './raw-sql.js';
+import { sourceHealth } from './health-repo.js';
+
+/** Item keys already sent to the user in a digest. */
+export async function digestedKeys(db: Db, userId: number, keys: string[]): Promise<Set<string>> {
+  if (!keys.length) return new Set();
+  const rows = await db.digestItem.findMany({ where: { userId, itemKey: { in: keys } }, select: { itemKey: true } });
+  return new Set(rows.map((r) => r.itemKey));
+}
+
+export async function lastDigest(db: Db, userId: number) {
+  return db.digest.findFirst({ where: { userId }, orderBy: { until: 'desc' } });
+}
+
+export async function newLinks(db: Db, since: Date, until: Date, limit = 30) {
+  return db.link.findMany({
+    where: { firstSeen: { gt: since, lte: until } },
+    orderBy: { firstSeen: 'asc' },
+    take: limit,
+    include: { evidence: { orderBy: { id: 'asc' }, take: 1, include: { article: { select: { id: true, title: true, url: true, lang: true, storyId: true } } } } },
+  });
+}
+
+/** New stories that matter here: with a link, a seizure or an alert. Widest first. */
+export async function newStories(db: Db, since: Date, until: Date, limit = 20) {
+  return db.story.findMany({
+    where: {
+      firstSeenAt: { gt: since, lte: until },
+      OR: [{ alerts: { some: {} } }, { articles: { some: { OR: [{ evidence: { some: {} } }, { seizures: { some: {} } }] } } }],
+    },
+    orderBy: [{ outletCount: 'desc' }, { articleCount: 'desc' }, { id: 'asc' }],
+    take: limit,
+    include: { articles: { where: { duplicateOfId: null }, orderBy: { id: 'asc' }, take: 3, select: { id: true, title: true, url: true, lang: true } } },
+  });
+}
+
+export async function largestSeizures(db: Db, since: Date, until: Date, limit = 10) {
+  const rows = await db.seizure.findMany({
+    where: { article: { createdAt: { gt: since, lte: until } } },
+    orderBy: [{ kg: 'desc' }, { id: 'asc' }],
+    take: limit * 5,
+    include: { article: { select: { id: true, title: true, url: true, lang: true, storyId: true, text: true } } },
+  });
+  // One per story and size: ten outlets reporting one seizure are one line.
+  const seen = new Set<string>();
+  return rows.filter((z) => {
+    const k = `${z.article.storyId ?? `a${z.article.id}`}:${Math.round(z.kg)}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  }).slice(0, limit);
+}
+
+export async function alertsBetween(db: Db, since: Date, until: Date) {
+  return db.alert.findMany({
+    where: { createdAt: { gt: since, lte: until } },
+    orderBy: { id: 'asc' },
+    include: { article: { select: { id: true, title: true, url: true, lang: true } }, story: { select: { id: true, headline: true } } },
+  });
+}
+
+export async function troubledSources(db: Db, now: Date) {
+  return (await sourceHealth(db, { now })).filter((h) => h.enabled && (h.status === 'failing' || h.status === 'silent'));
+}
+
+export async function digestSubscriptions(db: Db, userId: number) {
+  return db.subscription.findMany({ where: { userId, mode: 'digest', channel: 'email' } });
+}
+
+/**
+ * Records a digest, its items and its email delivery. Returns null, writing
+ * nothing, when the slot is taken or an item went out meanwhile (another
+ * process built a digest first): the caller builds again later.
+ */
+export async function recordDigest(
+  db: Db,
+  d: { userId: number; slot: string; since: Date; until: Date; subject: string; html: string; text: string; items: string[]; to: string | null },
+): Promise<number | null> {
+  return writeTx(db, (sql) => {
+    if (sql.get('SELECT 1 FROM "Digest" WHERE "userId" = ? AND "slot" = ?', d.userId, d.slot)) return null;
+    for (const k of d.items) if (sql.get('SELECT 1 FROM "DigestItem" WHERE "userId" = ? AND "itemKey" = ?', d.userId, k)) return null;
+    const now = sqlDate(new Date());
+    const id = sql.get<{ id: number }>(
+      'INSERT INTO "Digest" ("userId", "slot", "since", "until", "itemCount", "subject", "html", "text", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING "id"',
+      d.userId, d.slot, sqlDate(d.since), sqlDate(d.until), d.items.length, d.subject, d.html, d.text, now,
+    )!.id;
+    for (const k of d.items) sql.run('INSERT INTO "DigestItem" ("userId", "itemKey", "digestId") VALUES (?, ?, ?)', d.userId, k, id);
+    if (d.to) sql.run(
+      'INSERT INTO "Delivery" ("idempotencyKey", "digestId", "userId", "channel", "target", "payload", "status", "attempts", "nextAttemptAt", "createdAt") VALUES (?, ?, ?, \'email\', ?, \'{}\', \'pending\', 0, ?, ?)',
+      `digest:${id}`, id, d.userId, d.to, now, now,
+    );
+    return id;
+  });
+}
