@@ -78,6 +78,7 @@ export async function deliverPending(db: Db, opts: DeliverOptions = {}): Promise
         continue;
       }
       let outcome: SendOutcome;
+      let counted = false; // markTransmitting counts the attempt
       if (d.channel === 'email') {
         // Connect and log in before the point of no return, once per run.
         mailChecked ??= await mailer!.check();
@@ -85,10 +86,12 @@ export async function deliverPending(db: Db, opts: DeliverOptions = {}): Promise
           outcome = mailChecked;
         } else {
           await markTransmitting(db, d.id);
+          counted = true;
           outcome = await mailer!.send({ to: d.target, subject: c.subject, text: c.text, html: c.html, key: d.idempotencyKey });
         }
       } else {
         await markTransmitting(db, d.id);
+        counted = true;
         outcome = await postWebhook(d.target, d.channel === 'slack' ? c.slack : c.json, d.idempotencyKey, `Ruta/${VERSION}`);
       }
       if (outcome.ok) {
@@ -101,7 +104,7 @@ export async function deliverPending(db: Db, opts: DeliverOptions = {}): Promise
       } else {
         const attempts = d.attempts + 1;
         const retryAt = outcome.retry && attempts < s.maxAttempts ? backoff(attempts, s) : null;
-        await markFailed(db, d.id, `attempt ${attempts}: ${outcome.error}`, retryAt, outcome.transmitted);
+        await markFailed(db, d.id, `attempt ${attempts}: ${outcome.error}`, retryAt, counted);
         if (retryAt) rep.retrying++;
         else rep.failed++;
         log(`delivery ${d.id} (${d.channel} to ${d.target}) ${retryAt ? `will be retried at ${retryAt.toISOString()}` : 'failed'}: ${outcome.error}`);

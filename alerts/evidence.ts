@@ -9,8 +9,3 @@ export function sentenceAt(text: string, offset: number): string {
   return quote.length > MAX_QUOTE ? `${quote.slice(0, MAX_QUOTE - 1)}…` : quote;
 }
 
-/** Where a sentence sits in the text, or null when the article no longer holds it. */
-export function spanOf(text: string, sentence: string): [number, number] | null {
-  const i = text.indexOf(sentence);
-  return i < 0 ? null : [i, i + sentence.length];
-}

@@ -97,6 +97,11 @@ export async function storyPersons(db: Db, storyId: number): Promise<Set<number>
   return new Set(rows.map((r) => r.entityId));
 }
 
+/** Whether another article of the story entered the change journal before this change. */
+export async function storyHasEarlier(db: Db, storyId: number, seq: number, articleId: number): Promise<boolean> {
+  return (await db.articleChange.count({ where: { seq: { lt: seq }, articleId: { not: articleId, in: (await db.article.findMany({ where: { storyId }, select: { id: true } })).map((a) => a.id) } }, take: 1 })) > 0;
+}
+
 /** Whether any article of the story reports a Balkan–Latin America link. */
 export async function isLinkStory(db: Db, storyId: number): Promise<boolean> {
   return (await db.linkEvidence.count({ where: { article: { storyId } }, take: 1 })) > 0;

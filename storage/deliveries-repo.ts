@@ -96,11 +96,11 @@ export function markSent(db: Db, id: number): Promise<void> {
 }
 
 /** A failure known not to have delivered: retried at `retryAt`, or failed for good when null. */
-export function markFailed(db: Db, id: number, error: string, retryAt: Date | null, transmitted: boolean): Promise<void> {
+export function markFailed(db: Db, id: number, error: string, retryAt: Date | null, attemptCounted: boolean): Promise<void> {
   return writeTx(db, (sql) => {
     sql.run(
       'UPDATE "Delivery" SET "status" = ?, "nextAttemptAt" = COALESCE(?, "nextAttemptAt"), "lastError" = ?, "leaseUntil" = NULL, "heldBy" = NULL, "attempts" = "attempts" + ? WHERE "id" = ?',
-      retryAt ? 'pending' : 'failed', sqlDate(retryAt), error, transmitted ? 0 : 1, id,
+      retryAt ? 'pending' : 'failed', sqlDate(retryAt), error, attemptCounted ? 0 : 1, id,
     );
   });
 }

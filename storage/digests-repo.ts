@@ -24,11 +24,11 @@ export async function newLinks(db: Db, since: Date, until: Date, limit = 30) {
   });
 }
 
-/** New stories that matter here: with a link, a seizure or an alert. Widest first. */
+/** Stories that got articles in the period and matter here (a link, a seizure or an alert). Widest first; the digest drops those already sent. */
 export async function newStories(db: Db, since: Date, until: Date, limit = 20) {
   return db.story.findMany({
     where: {
-      firstSeenAt: { gt: since, lte: until },
+      articles: { some: { createdAt: { gt: since, lte: until } } },
       OR: [{ alerts: { some: {} } }, { articles: { some: { OR: [{ evidence: { some: {} } }, { seizures: { some: {} } }] } } }],
     },
     orderBy: [{ outletCount: 'desc' }, { articleCount: 'desc' }, { id: 'asc' }],

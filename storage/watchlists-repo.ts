@@ -51,7 +51,7 @@ export async function importWatchlists(
   const mode = opts.mode ?? 'replace';
   const rep: ImportReport = { lists: 0, added: 0, changed: 0, removed: 0, unchanged: 0, skipped: [] };
   const owners = new Map<string, number>();
-  for (const email of new Set(specs.map((w) => w.owner ?? opts.ownerEmail).filter((x): x is string => !!x))) {
+  for (const email of new Set(specs.map((w) => opts.ownerEmail ?? w.owner).filter((x): x is string => !!x))) {
     const u = await db.user.findUnique({ where: { email } });
     if (!u) throw new WatchlistOwnerError(`owner ${email} is not a Ruta user; add them with \`ruta users add --email ${email} --role editor\``);
     owners.set(email, u.id);
@@ -64,7 +64,7 @@ export async function importWatchlists(
         continue;
       }
       rep.lists++;
-      const ownerEmail = w.owner ?? opts.ownerEmail;
+      const ownerEmail = opts.ownerEmail ?? w.owner;
       const ownerId = ownerEmail ? owners.get(ownerEmail)! : (existing?.ownerId ?? null);
       const list = existing
         ? await tx.watchlist.update({ where: { id: existing.id }, data: { description: w.description ?? existing.description, ownerId } })

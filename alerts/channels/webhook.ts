@@ -21,6 +21,10 @@ export async function postWebhook(url: string, body: unknown, key: string, userA
     const err = e as Error & { cause?: { code?: string; message?: string } };
     const code = err.cause?.code ?? (err as { code?: string }).code ?? '';
     const msg = `${code || err.name}: ${err.cause?.message ?? err.message}`;
+    // Refused before any request (a port fetch blocks, a malformed URL): it will never work.
+    if (/bad port|invalid url/i.test(err.cause?.message ?? '') || err.name === 'TypeError' && /invalid url/i.test(err.message)) {
+      return { ok: false, inDoubt: false, retry: false, transmitted: false, error: `${url} cannot be used: ${msg}; fix the subscription target` };
+    }
     if (NOT_SENT.has(code)) return { ok: false, inDoubt: false, retry: true, transmitted: false, error: `cannot reach ${url}: ${msg}` };
     return { ok: false, inDoubt: true, error: `no answer from ${url}: ${msg}` };
   }

