@@ -118,7 +118,7 @@ export async function alertsList(db: Db, json: boolean): Promise<void> {
   const rows = await listAlerts(db);
   if (json) {
     for (const a of rows) {
-      out(JSON.stringify({ id: a.id, rule: a.rule, severity: a.severity, reason: a.reason, evidence: a.evidence, entities: JSON.parse(a.entities), status: a.status, createdAt: a.createdAt, article: a.article }));
+      out(JSON.stringify({ id: a.id, rule: a.rule, severity: a.severity, reason: a.reason, evidence: a.evidence, entities: JSON.parse(a.entities), status: a.status, createdAt: a.createdAt, article: a.article, story: a.story }));
     }
     return;
   }
