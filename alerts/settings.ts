@@ -19,7 +19,7 @@ export interface AlertSettings {
 }
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
-const DEFAULTS: AlertSettings = { seizureKg: 100, maxAttempts: 8, backoffMs: 30_000, maxBackoffMs: 6 * 3600_000, leaseMs: 120_000, publicUrl: 'http://localhost:8080' };
+const DEFAULTS: AlertSettings = { seizureKg: 100, maxAttempts: 8, backoffMs: 30_000, maxBackoffMs: 6 * 3600_000, leaseMs: 120_000, publicUrl: 'http://localhost:3000' };
 
 export function loadAlertSettings(env: NodeJS.ProcessEnv = process.env): AlertSettings {
   const file = join(env.RUTA_CONFIG_DIR ?? join(ROOT, 'config'), 'settings.yaml');

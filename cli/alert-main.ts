@@ -14,7 +14,7 @@ const USAGE: Record<string, string> = {
   watchlist: 'usage: ruta watchlist list | import FILE.yaml [--owner EMAIL] | export [FILE.yaml] [--name NAME] | preview FILE|ID [--days 30] [--json] | audit ID|NAME',
   digest: 'usage: ruta digest preview --user EMAIL [--out FILE] | ruta digest send --user EMAIL',
   deliveries: 'usage: ruta deliveries list [--status S] [--json] | retry ID [ID…] | run',
-  serve: 'usage: ruta serve [--port 8080] [--host 127.0.0.1]',
+  serve: 'usage: ruta serve [--port PORT] [--host HOST]   (defaults: RUTA_PORT or 3000, RUTA_HOST or 127.0.0.1)',
 };
 
 export async function alertMain(cmd: string, sub: string | undefined, rest: string[], withDb: <T>(fn: (db: Db) => Promise<T>) => Promise<T>): Promise<number> {
@@ -83,9 +83,9 @@ export async function alertMain(cmd: string, sub: string | undefined, rest: stri
         return 0;
       case 'serve': {
         const { values: v } = parse([sub, ...rest].filter((x): x is string => x !== undefined), { port: { type: 'string' }, host: { type: 'string' } });
-        const port = Number(v.port ?? 8080);
+        const port = Number(v.port ?? process.env.RUTA_PORT ?? 3000);
         if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be 0–65535, not "${v.port}"`);
-        await withDb((db) => c.serveCmd(db, port, (v.host as string | undefined) ?? '127.0.0.1'));
+        await withDb((db) => c.serveCmd(db, port, (v.host as string | undefined) ?? process.env.RUTA_HOST ?? '127.0.0.1'));
         return 0;
       }
       default:

@@ -69,10 +69,24 @@ export async function run(db: Db): Promise<void> {
   if ((await listSources(db)).length === 0) await init(db, {});
   const { startScheduler } = await import('../pipeline/scheduler.js');
   const scheduler = await startScheduler(db, { log: progress });
+  // The web app alongside the crawler; a port in use stops the app, not the crawling.
+  const { startServer } = await import('../web/server.js');
+  const port = Number(process.env.RUTA_PORT ?? 3000);
+  const host = process.env.RUTA_HOST ?? '127.0.0.1';
+  const web = await startServer(db, { port, host }).then(
+    (s) => {
+      progress(`web app on http://${host}:${s.port}`);
+      return s;
+    },
+    (e: Error) => {
+      progress(`web app not started on ${host}:${port}: ${e.message}; set RUTA_PORT to a free port`);
+      return null;
+    },
+  );
   await new Promise<void>((resolve) => {
     const stop = (sig: string) => {
       progress(`${sig}: finishing in-flight work…`);
-      scheduler.stop().then(resolve, resolve);
+      Promise.allSettled([scheduler.stop(), web?.close()]).then(() => resolve());
     };
     process.once('SIGTERM', () => stop('SIGTERM'));
     process.once('SIGINT', () => stop('SIGINT'));

@@ -38,7 +38,7 @@ Usage: ruta <command> [options]
   deliveries list [--status S] [--json]       the outbox: pending, sent, failed, unknown (in doubt after a crash)
   deliveries retry ID [ID…]                   send failed or in-doubt deliveries again
   deliveries run                              send what is due now
-  serve [--port 8080] [--host 127.0.0.1]      HTTP server: Atom feeds of alerts
+  serve [--port P] [--host H]                 HTTP server (RUTA_PORT, default 3000; RUTA_HOST, default 127.0.0.1): Atom feeds of alerts
   links list [--json]                         list Balkan–Latin America links with evidence
   analyze [--in FILE.jsonl]                   entities, seizures and links for {"id","text","title"?,"lang"?} lines
   extract [--in FILE.jsonl]                   article fields for {"id","url"} + "html" or "path" (raw bytes, gzip allowed)
@@ -58,7 +58,7 @@ Environment:
   RUTA_USER_AGENT      User-Agent header (default names Ruta and its contact URL)
   RUTA_SMTP_URL        SMTP server for alert mail and digests: smtp://user:pass@host:port (smtps:// for TLS)
   RUTA_MAIL_FROM       sender of alert mail and digests, e.g. "Ruta <ruta@example.org>"
-  RUTA_PUBLIC_URL      where \`ruta serve\` is reachable, for feed and triage links (default http://localhost:8080)
+  RUTA_PUBLIC_URL      where \`ruta serve\` is reachable, for feed and triage links (default http://localhost:3000)
 `;
 
 export async function main(argv: string[]): Promise<number> {

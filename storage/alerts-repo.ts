@@ -127,12 +127,23 @@ function enqueueAlert(sql: Sql, alertId: number, a: AlertInput, now: string | nu
   }
 }
 
+/** An analyst dismissed an alert of this rule in this story naming the same pair or entry: the story stays quiet about it. */
+function dismissedInStory(sql: Sql, a: AlertInput): boolean {
+  if (a.storyId === null || a.storyId === undefined) return false;
+  const rows = sql.all<{ entities: string }>('SELECT "entities" FROM "Alert" WHERE "rule" = ? AND "storyId" = ? AND "status" = \'dismissed\'', a.rule, a.storyId);
+  return rows.some((r) => {
+    const names = new Set(JSON.parse(r.entities) as string[]);
+    return a.entities.every((e) => names.has(e));
+  });
+}
+
 /** Writes a rule's alerts (ignoring keys already present), their deliveries, the rule's memory and its watermark, in one transaction. */
 export async function commitRuleBatch(db: Db, rule: string, alerts: AlertInput[], state: RuleStateWrite[], mark: number): Promise<number> {
   return writeTx(db, (sql) => {
     const now = sqlDate(new Date());
     let created = 0;
     for (const a of alerts) {
+      if (dismissedInStory(sql, a)) continue;
       const row = sql.get<{ id: number }>(
         'INSERT INTO "Alert" ("rule", "key", "severity", "reason", "evidence", "entities", "articleId", "storyId", "linkId", "status", "createdAt") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \'open\', ?) ON CONFLICT ("key") DO NOTHING RETURNING "id"',
         a.rule, a.key, a.severity, a.reason, a.evidence, JSON.stringify(a.entities), a.articleId ?? null, a.storyId ?? null, a.linkId ?? null, now,

@@ -394,7 +394,7 @@ describe('users and watchlists on the command line', () => {
     const users = jsonLines((await ruta(['users', 'list', '--json'], env)).stdout);
     expect(users).toHaveLength(1);
     expect(users[0]).toMatchObject({ email: 'ed@ruta.test', role: 'editor', timezone: 'Europe/Podgorica', hasPassword: true, subscriptions: [{ channel: 'email', mode: 'digest' }] });
-    expect(users[0]!.feedUrl).toMatch(/^http:\/\/localhost:8080\/feeds\/[A-Za-z0-9_-]{32}\/alerts\.atom$/);
+    expect(users[0]!.feedUrl).toMatch(/^http:\/\/localhost:3000\/feeds\/[A-Za-z0-9_-]{32}\/alerts\.atom$/);
     const sub = await ruta(['subscriptions', 'add', '--user', 'ed@ruta.test', '--channel', 'webhook', '--rules', 'no-such-rule', '--target', 'https://hooks.example/x'], env);
     expect(sub.code).toBe(2);
     expect(sub.stderr).toMatch(/unknown rule\(s\) no-such-rule; rules are watchlist-hit, balkan-latam-link/);
@@ -453,4 +453,21 @@ describe('users and watchlists on the command line', () => {
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/entry #1 \(Y\): type "spaceship" is not one of/);
   }, 60_000);
+});
+
+describe('dismissals', () => {
+  it('a dismissed alert keeps its story quiet about the same pair or entry; other names still alert', async () => {
+    const { db } = await freshDb();
+    const first = await storeArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    const storyId = first.status === 'stored' ? first.storyId : -1;
+    const { commitRuleBatch } = await import('../storage/alerts-repo.js');
+    const base = { rule: 'seizure-threshold', severity: 'high' as const, reason: 'r', evidence: 'e', articleId: first.articleId, storyId };
+    expect(await commitRuleBatch(db, 'test', [{ ...base, key: 'a', entities: ['Kavač clan', 'Guayaquil'] }], [], 0)).toBe(1);
+    await db.alert.update({ where: { key: 'a' }, data: { status: 'dismissed' } });
+    expect(await commitRuleBatch(db, 'test', [{ ...base, key: 'b', entities: ['Guayaquil', 'Kavač clan'] }], [], 0)).toBe(0);
+    expect(await commitRuleBatch(db, 'test', [{ ...base, key: 'c', entities: ['Kavač clan'] }], [], 0)).toBe(0);
+    expect(await commitRuleBatch(db, 'test', [{ ...base, key: 'd', entities: ['Kavač clan', 'Callao'] }], [], 0)).toBe(1);
+    expect(await commitRuleBatch(db, 'test', [{ ...base, key: 'e', storyId: null, entities: ['Kavač clan', 'Guayaquil'] }], [], 0)).toBe(1);
+    expect(await commitRuleBatch(db, 'test', [{ ...base, key: 'f', rule: 'watchlist-hit', entities: ['Kavač clan', 'Guayaquil'] }], [], 0)).toBe(1);
+  });
 });

@@ -21,7 +21,7 @@ afterAll(async () => {
 });
 
 it('crawls each source on its cron schedule and stops cleanly on SIGTERM', async () => {
-  const env = { ...process.env, RUTA_DB: join(tmp.dir, 'run.db'), RUTA_ALLOW_HOSTS: `127.0.0.1:${nr.port}`, RUTA_HOST_DELAY_MS: '0', RUTA_SCHEDULE_JITTER_MS: '0' };
+  const env = { ...process.env, RUTA_DB: join(tmp.dir, 'run.db'), RUTA_ALLOW_HOSTS: `127.0.0.1:${nr.port}`, RUTA_HOST_DELAY_MS: '0', RUTA_SCHEDULE_JITTER_MS: '0', RUTA_PORT: '0' };
   const yaml = nr.sourcesYaml({ only: ['el-litoral', 'novi-glas'] }).replace(/schedule: "[^"]*"/g, 'schedule: "*/2 * * * * *"');
   const file = join(tmp.dir, 'sources.yaml');
   writeFileSync(file, yaml);
@@ -45,6 +45,10 @@ it('crawls each source on its cron schedule and stops cleanly on SIGTERM', async
   while (Date.now() < deadline && !/run finished/.test(stderr)) await new Promise((r) => setTimeout(r, 200));
   while (Date.now() < deadline && count() < expected) await new Promise((r) => setTimeout(r, 200));
   expect(count()).toBe(expected);
+  // The web app runs alongside.
+  const web = stderr.match(/web app on (http:\/\/127\.0\.0\.1:\d+)/);
+  expect(web, stderr).not.toBeNull();
+  expect((await fetch(`${web![1]}/login`)).status).toBe(200);
   // Let a few more runs fire: the second and later runs fetch conditionally and store nothing new.
   await new Promise((r) => setTimeout(r, 2500));
   child.kill('SIGTERM');

@@ -1,31 +1,56 @@
-// `ruta serve`: Ruta's HTTP server. For now it serves each user's Atom feed of
-// alerts at /feeds/TOKEN/alerts.atom and a health check.
+// `ruta serve`: the web app for analysts, editors and researchers, and each
+// user's token Atom feed of alerts. Server-rendered with Hono; every route but
+// the login page, static files and the feed needs a session.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
+import { csrf } from 'hono/csrf';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Db } from '../storage/db.js';
 import { alertFeed } from '../alerts/atom.js';
+import { authRoutes, sessions, type Env } from './auth.js';
+import { homeFor } from './layout.js';
+import { securityHeaders } from './security.js';
+import { triageRoutes } from './routes/triage.js';
+import { watchlistRoutes } from './routes/watchlists.js';
+import { digestRoutes } from './routes/digest.js';
 
-export function createApp(db: Db): Hono {
-  const app = new Hono();
+const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
+const STATIC: Record<string, { type: string; body: string }> = {
+  'app.js': { type: 'text/javascript; charset=utf-8', body: readFileSync(join(STATIC_DIR, 'app.js'), 'utf8') },
+  'app.css': { type: 'text/css; charset=utf-8', body: readFileSync(join(STATIC_DIR, 'app.css'), 'utf8') },
+};
+
+export function createApp(db: Db): Hono<Env> {
+  const app = new Hono<Env>();
+  app.use('*', securityHeaders);
+  app.use('*', sessions(db));
+  app.use('*', csrf()); // form posts must come from this origin, and carry the session's token (web/auth.ts)
   app.get('/healthz', (c) => c.text('ok\n'));
+  app.get('/static/:file', (c) => {
+    const f = STATIC[c.req.param('file')];
+    return f ? c.body(f.body, 200, { 'content-type': f.type, 'cache-control': 'public, max-age=300' }) : c.notFound();
+  });
   app.get('/feeds/:token/alerts.atom', async (c) => {
     const body = await alertFeed(db, c.req.param('token'), c.req.url);
     if (body === null) return c.text('no feed here: check the feed URL from `ruta users list`\n', 404);
-    return c.body(body, 200, {
-      'content-type': 'application/atom+xml; charset=utf-8',
-      'cache-control': 'private, max-age=60',
-      'x-content-type-options': 'nosniff',
-      'referrer-policy': 'no-referrer',
-    });
+    return c.body(body, 200, { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'private, max-age=60' });
   });
+  authRoutes(app, db);
+  app.get('/', (c) => c.redirect(homeFor(c.get('viewer').role), 302));
+  triageRoutes(app, db);
+  watchlistRoutes(app, db);
+  digestRoutes(app, db);
   return app;
 }
 
 export function startServer(db: Db, opts: { port: number; host?: string }): Promise<{ server: ServerType; port: number; close(): Promise<void> }> {
   const app = createApp(db);
-  return new Promise((resolve) => {
+  return new Promise((resolve, reject) => {
     const server = serve({ fetch: app.fetch, port: opts.port, hostname: opts.host ?? '127.0.0.1' }, (info) => {
       resolve({ server, port: info.port, close: () => new Promise((r) => server.close(() => r())) });
     });
+    server.once('error', reject);
   });
 }

@@ -1,0 +1,61 @@
+// The analysts' triage queue: alerts with their article, story and entities.
+import type { Db } from './db.js';
+
+export const TRIAGE_STATUSES = ['open', 'confirmed', 'dismissed', 'escalated'] as const;
+export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
+const SEVERITY_ORDER = "CASE a.\"severity\" WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END";
+
+export interface QueueRow {
+  id: number;
+  rule: string;
+  severity: string;
+  reason: string;
+  status: string;
+  createdAt: Date;
+  articleTitle: string | null;
+  storyId: number | null;
+  assignee: string | null;
+}
+
+/** Alerts by severity, then newest first; `status` filters (default: open and escalated). */
+export async function triageQueue(db: Db, opts: { status?: string; assigneeId?: number; limit?: number; offset?: number } = {}): Promise<QueueRow[]> {
+  const statuses = opts.status ? [opts.status] : ['open', 'escalated'];
+  const rows = await db.$queryRawUnsafe<QueueRow[]>(
+    `SELECT a."id", a."rule", a."severity", a."reason", a."status", a."createdAt", ar."title" AS "articleTitle", a."storyId", u."email" AS "assignee"
+     FROM "Alert" a LEFT JOIN "Article" ar ON ar."id" = a."articleId" LEFT JOIN "User" u ON u."id" = a."assigneeId"
+     WHERE a."status" IN (${statuses.map(() => '?').join(', ')}) ${opts.assigneeId ? 'AND a."assigneeId" = ?' : ''}
+     ORDER BY ${SEVERITY_ORDER}, a."createdAt" DESC, a."id" DESC LIMIT ? OFFSET ?`,
+    ...statuses, ...(opts.assigneeId ? [opts.assigneeId] : []), opts.limit ?? 50, opts.offset ?? 0,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), storyId: r.storyId === null ? null : Number(r.storyId), createdAt: new Date(r.createdAt) }));
+}
+
+export async function alertDetail(db: Db, id: number) {
+  const a = await db.alert.findUnique({
+    where: { id },
+    include: {
+      article: { include: { mentions: { orderBy: { start: 'asc' }, include: { entity: true } }, sources: { include: { source: { select: { name: true } } } } } },
+      story: { include: { articles: { orderBy: { id: 'asc' }, take: 30, select: { id: true, title: true, url: true, lang: true, published: true } } } },
+      link: true,
+    },
+  });
+  if (!a) return null;
+  const assignee = a.assigneeId ? await db.user.findUnique({ where: { id: a.assigneeId }, select: { email: true } }) : null;
+  const triagedBy = a.triagedById ? await db.user.findUnique({ where: { id: a.triagedById }, select: { email: true } }) : null;
+  return { ...a, entities: JSON.parse(a.entities) as string[], assignee: assignee?.email ?? null, triagedBy: triagedBy?.email ?? null };
+}
+
+export async function triageAlert(db: Db, id: number, by: number, change: { status?: TriageStatus; note?: string; assigneeId?: number | null }) {
+  return db.alert.update({
+    where: { id },
+    data: {
+      ...(change.status ? { status: change.status, triagedById: by, triagedAt: new Date() } : {}),
+      ...(change.note !== undefined ? { note: change.note.slice(0, 5000) } : {}),
+      ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}),
+    },
+  });
+}
+
+export function assignableUsers(db: Db) {
+  return db.user.findMany({ where: { role: { in: ['analyst', 'admin'] } }, orderBy: { email: 'asc' }, select: { id: true, email: true } });
+}

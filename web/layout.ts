@@ -1,0 +1,36 @@
+// The page frame: navigation by role, the CSRF token for forms, one stylesheet and one script.
+import { html, type Html } from './html.js';
+
+export interface Viewer {
+  id: number;
+  email: string;
+  role: string;
+  csrfToken: string;
+}
+
+const NAV: { href: string; label: string; roles: string[]; key: string }[] = [
+  { href: '/triage', label: 'Triage', roles: ['analyst', 'admin'], key: 't' },
+  { href: '/watchlists', label: 'Watchlists', roles: ['editor', 'admin'], key: 'w' },
+  { href: '/digest', label: 'Digest', roles: ['researcher', 'analyst', 'editor', 'admin'], key: 'd' },
+];
+
+export function homeFor(role: string): string {
+  return role === 'editor' ? '/watchlists' : role === 'researcher' ? '/digest' : '/triage';
+}
+
+export function page(title: string, viewer: Viewer | null, body: Html): Html {
+  return html`<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} · Ruta</title><link rel="stylesheet" href="/static/app.css"><script src="/static/app.js" defer></script></head>
+<body data-csrf="${viewer?.csrfToken ?? ''}">
+<header><a class="brand" href="/">Ruta</a>
+${viewer
+  ? html`<nav>${NAV.filter((n) => n.roles.includes(viewer.role)).map((n) => html`<a href="${n.href}" data-key="${n.key}">${n.label}</a>`)}</nav>
+<form method="post" action="/logout" class="logout"><input type="hidden" name="_csrf" value="${viewer.csrfToken}"><span>${viewer.email} (${viewer.role})</span> <button type="submit">Log out</button></form>`
+  : ''}
+</header>
+<main>${body}</main>
+</body></html>`;
+}
+
+export const csrfField = (v: Viewer) => html`<input type="hidden" name="_csrf" value="${v.csrfToken}">`;

@@ -1,0 +1,104 @@
+// Analysts: the triage queue and one alert with why it fired, the article with
+// its entities highlighted, the story's other articles, and confirm / dismiss /
+// escalate with a note and an assignee.
+import type { Hono } from 'hono';
+import type { Db } from '../../storage/db.js';
+import { alertDetail, assignableUsers, triageAlert, triageQueue, TRIAGE_STATUSES, type TriageStatus } from '../../storage/triage-repo.js';
+import { safeUrl } from '../../alerts/render.js';
+import { allow, type Env } from '../auth.js';
+import { html } from '../html.js';
+import { highlight } from '../highlight.js';
+import { csrfField, page } from '../layout.js';
+
+const ACTIONS: { status: TriageStatus; label: string; key: string }[] = [
+  { status: 'confirmed', label: 'Confirm', key: 'c' },
+  { status: 'dismissed', label: 'Dismiss', key: 'x' },
+  { status: 'escalated', label: 'Escalate', key: 'e' },
+];
+
+const ext = (url: string | null | undefined, text: string) => {
+  const u = safeUrl(url);
+  return u ? html`<a href="${u}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>` : html`${text}`;
+};
+
+export function triageRoutes(app: Hono<Env>, db: Db) {
+  app.get('/triage', allow('analyst'), async (c) => {
+    const v = c.get('viewer');
+    const status = c.req.query('status');
+    const mine = c.req.query('mine') === '1';
+    const rows = await triageQueue(db, { status: status && (TRIAGE_STATUSES as readonly string[]).includes(status) ? status : undefined, assigneeId: mine ? v.id : undefined });
+    const filters = [['', 'Open and escalated'], ...TRIAGE_STATUSES.map((s) => [s, s])];
+    return c.html(
+      page(
+        'Triage',
+        v,
+        html`<h1>Triage</h1>
+<p class="muted">Keys: <span class="kbd">j</span>/<span class="kbd">k</span> move, <span class="kbd">Enter</span> open.
+${filters.map(([s, label]) => html` · <a href="/triage${s ? `?status=${s}` : ''}">${label}</a>`)} · <a href="/triage?mine=1">Assigned to me</a></p>
+${rows.length
+  ? html`<table id="queue"><thead><tr><th>Severity</th><th>Rule</th><th>Why</th><th>Article</th><th>Status</th><th>Assignee</th><th>When</th></tr></thead><tbody>
+${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td class="sev-${r.severity}">${r.severity}</td><td>${r.rule}</td><td><a href="/alerts/${r.id}">${r.reason}</a></td><td>${r.articleTitle ?? ''}</td><td>${r.status}</td><td>${r.assignee ?? ''}</td><td>${r.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td></tr>`)}
+</tbody></table>`
+  : html`<p>Nothing to triage.</p>`}`,
+      ).toString(),
+    );
+  });
+
+  app.get('/alerts/:id', allow('analyst'), async (c) => {
+    const v = c.get('viewer');
+    const id = Number(c.req.param('id'));
+    const a = Number.isInteger(id) ? await alertDetail(db, id) : null;
+    if (!a) return c.html(page('Not found', v, html`<h1>No such alert</h1><p><a href="/triage">Back to the queue</a></p>`).toString(), 404);
+    const users = await assignableUsers(db);
+    const others = a.story?.articles.filter((x) => x.id !== a.articleId) ?? [];
+    return c.html(
+      page(
+        `Alert #${a.id}`,
+        v,
+        html`<p><a href="/triage" data-shortcut="u">← Queue</a> <span class="muted">(<span class="kbd">u</span>)</span></p>
+<h1>Alert #${a.id}: <span class="sev-${a.severity}">${a.severity}</span></h1>
+<section class="why"><h2>Why it was flagged</h2>
+<p><b>Rule:</b> ${a.rule}</p><p><b>Reason:</b> ${a.reason}</p>
+${a.entities.length ? html`<p><b>Entities:</b> ${a.entities.join(', ')}</p>` : ''}
+${a.link ? html`<p><b>Link:</b> ${a.link.balkan} (${a.link.balkanType}) – ${a.link.latam} (${a.link.latamType}), ${a.link.articleCount} article(s) since ${a.link.firstSeen.toISOString().slice(0, 10)}</p>` : ''}
+${a.evidence ? html`<blockquote>“${a.evidence}”</blockquote>` : ''}
+<p class="muted">Status: ${a.status}${a.triagedBy ? html` (by ${a.triagedBy}, ${a.triagedAt?.toISOString().slice(0, 16).replace('T', ' ')})` : ''}${a.assignee ? html` · assigned to ${a.assignee}` : ''}</p>
+</section>
+<form method="post" action="/alerts/${a.id}/triage" id="triage">
+${csrfField(v)}
+<p><label>Note (<span class="kbd">n</span>)<br><textarea name="note" data-shortcut="n" maxlength="5000">${a.note ?? ''}</textarea></label></p>
+<p><label>Assignee <select name="assignee"><option value="">nobody</option>${users.map((u) => html`<option value="${u.id}" ${u.id === a.assigneeId ? html`selected` : ''}>${u.email}</option>`)}</select></label></p>
+<p>${ACTIONS.map((x) => html`<button type="submit" name="status" value="${x.status}" data-shortcut="${x.key}">${x.label} (${x.key})</button> `)}
+<button type="submit" name="status" value="">Save note and assignee</button></p>
+</form>
+${a.article
+  ? html`<section><h2>${ext(a.article.url, a.article.title)}</h2>
+<p class="muted">${a.article.lang} · ${a.article.published?.toISOString().slice(0, 10) ?? 'undated'} · ${a.article.sources.map((s) => s.source.name).join(', ')}</p>
+<div class="article-text">${highlight(a.article.text, a.article.mentions.map((m) => ({ start: m.start, end: m.end, type: m.entity.type, canonical: m.entity.canonical })))}</div></section>`
+  : ''}
+${a.story
+  ? html`<section><h2>Story #${a.story.id}: ${a.story.headline}</h2><p class="muted">${a.story.outletCount} outlet(s), ${a.story.articleCount} article(s), ${a.story.languages}</p>
+${others.length ? html`<ul>${others.map((x) => html`<li>${ext(x.url, x.title)} <span class="muted">(${x.lang})</span></li>`)}</ul>` : html`<p>No other articles yet.</p>`}</section>`
+  : ''}`,
+      ).toString(),
+    );
+  });
+
+  app.post('/alerts/:id/triage', allow('analyst'), async (c) => {
+    const v = c.get('viewer');
+    const id = Number(c.req.param('id'));
+    const body = await c.req.parseBody();
+    const status = String(body.status ?? '');
+    if (status && !(TRIAGE_STATUSES as readonly string[]).includes(status)) return c.text(`unknown status "${status}"\n`, 400);
+    const assignee = String(body.assignee ?? '');
+    if (assignee && !(await assignableUsers(db)).some((u) => String(u.id) === assignee)) return c.text('that user cannot be assigned alerts\n', 400);
+    if (!Number.isInteger(id) || !(await db.alert.findUnique({ where: { id } }))) return c.text('no such alert\n', 404);
+    await triageAlert(db, id, v.id, { status: (status || undefined) as TriageStatus | undefined, note: String(body.note ?? ''), assigneeId: assignee ? Number(assignee) : null });
+    // After a decision, the next item in the queue.
+    if (status) {
+      const next = (await triageQueue(db, { limit: 1 }))[0];
+      return c.redirect(next ? `/alerts/${next.id}` : '/triage', 303);
+    }
+    return c.redirect(`/alerts/${id}`, 303);
+  });
+}

@@ -1,0 +1,96 @@
+// Editors: watchlists as YAML, previewed over the last 30 days before saving, with the audit log.
+import type { Hono } from 'hono';
+import type { Db } from '../../storage/db.js';
+import { exportWatchlists, importWatchlists, listWatchlists, loadWatchEntries, specsToEntries, watchlistAudit, WatchlistOwnerError } from '../../storage/watchlists-repo.js';
+import { parseWatchlists, stringifyWatchlists, WatchlistFileError } from '../../alerts/watchlist-file.js';
+import { previewWatchlist, type PreviewReport } from '../../alerts/watchlist-preview.js';
+import { safeUrl } from '../../alerts/render.js';
+import { allow, type Env } from '../auth.js';
+import { html, type Html } from '../html.js';
+import { csrfField, page, type Viewer } from '../layout.js';
+
+const MARK = { new: '+ new', kept: 'kept', dropped: '− no longer' } as const;
+
+function previewHtml(rep: PreviewReport): Html {
+  return html`<section id="preview"><h2>Preview: the last ${rep.days} days</h2>
+<p>${rep.scanned} article(s) scanned; ${rep.articles.filter((a) => a.change !== 'dropped').length} flagged, ${rep.articles.filter((a) => a.change === 'new').length} newly, ${rep.articles.filter((a) => a.change === 'dropped').length} no longer. Nothing is saved until you press Save.</p>
+${rep.articles.length
+  ? html`<table><thead><tr><th>Change</th><th>Date</th><th>Article</th><th>Entries</th></tr></thead><tbody>
+${rep.articles.map((a) => {
+  const u = safeUrl(a.url);
+  return html`<tr class="change-${a.change}"><td>${MARK[a.change]}</td><td>${a.date}</td><td>${u ? html`<a href="${u}" rel="noopener noreferrer nofollow" target="_blank">${a.title}</a>` : a.title}<br><small class="muted">“${a.quote}”</small></td><td>${a.entries.join(', ')}</td></tr>`;
+})}</tbody></table>`
+  : html`<p>No article of the period is flagged.</p>`}
+${rep.links.length ? html`<h3>Balkan–Latin America links in flagged articles</h3><ul>${rep.links.map((l) => html`<li>${MARK[l.change]}: ${l.balkan} – ${l.latam} (${l.articles})</li>`)}</ul>` : ''}
+</section>`;
+}
+
+async function editor(db: Db, v: Viewer, id: number, yamlText: string | null, extra: Html | string = '') {
+  const list = await db.watchlist.findUnique({ where: { id }, include: { owner: { select: { email: true } } } });
+  if (!list) return null;
+  const text = yamlText ?? stringifyWatchlists(await exportWatchlists(db, [list.name]));
+  const audit = await watchlistAudit(db, id, 20);
+  return page(
+    list.name,
+    v,
+    html`<p><a href="/watchlists">← Watchlists</a></p><h1>${list.name}</h1>
+<p class="muted">${list.description ?? ''} · owner: ${list.owner?.email ?? 'nobody'}</p>
+${extra}
+<form method="post" action="/watchlists/${id}" id="watchlist-form">${csrfField(v)}
+<p><label>Entries (YAML: name, type, side, aliases in any script, languages, negative, notes, enabled)<br>
+<textarea name="yaml" rows="24" spellcheck="false" id="yaml">${text}</textarea></label></p>
+<p><button type="submit" name="action" value="preview" id="preview-button">Preview over 30 days</button>
+<button type="submit" name="action" value="save" id="save-button">Save</button></p></form>
+<h2>Audit log</h2>
+${audit.length
+  ? html`<ul>${audit.map((r) => {
+      const d = JSON.parse(r.detail) as { added?: string[]; changed?: { name: string }[]; removed?: { name: string }[] };
+      return html`<li>${r.at.toISOString().slice(0, 16).replace('T', ' ')} ${r.action}${r.userId ? html` by user #${r.userId}` : ''}: added ${(d.added ?? []).join(', ') || 'none'}; changed ${(d.changed ?? []).map((x) => x.name).join(', ') || 'none'}; removed ${(d.removed ?? []).map((x) => x.name).join(', ') || 'none'}</li>`;
+    })}</ul>`
+  : html`<p>No changes recorded.</p>`}`,
+  );
+}
+
+export function watchlistRoutes(app: Hono<Env>, db: Db) {
+  app.get('/watchlists', allow('editor'), async (c) => {
+    const rows = await listWatchlists(db);
+    return c.html(
+      page('Watchlists', c.get('viewer'), html`<h1>Watchlists</h1><table><thead><tr><th>Name</th><th>Owner</th><th>Entries</th><th>Description</th></tr></thead><tbody>
+${rows.map((w) => html`<tr data-href="/watchlists/${w.id}"><td><a href="/watchlists/${w.id}">${w.name}</a></td><td>${w.owner?.email ?? ''}</td><td>${w._count.entries}</td><td>${w.description ?? ''}</td></tr>`)}</tbody></table>`).toString(),
+    );
+  });
+
+  app.get('/watchlists/:id', allow('editor'), async (c) => {
+    const p = await editor(db, c.get('viewer'), Number(c.req.param('id')), null, c.req.query('saved') ? html`<p role="status">Saved.</p>` : '');
+    return p ? c.html(p.toString()) : c.notFound();
+  });
+
+  app.post('/watchlists/:id', allow('editor'), async (c) => {
+    const v = c.get('viewer');
+    const id = Number(c.req.param('id'));
+    const list = Number.isInteger(id) ? await db.watchlist.findUnique({ where: { id } }) : null;
+    if (!list) return c.notFound();
+    const body = await c.req.parseBody();
+    const text = String(body.yaml ?? '');
+    const fail = async (msg: string) => c.html((await editor(db, v, id, text, html`<p class="error" role="alert">${msg}</p>`))!.toString(), 400);
+    let specs;
+    try {
+      specs = parseWatchlists(text, 'the entries');
+    } catch (e) {
+      if (e instanceof WatchlistFileError) return fail(e.message);
+      throw e;
+    }
+    if (specs.length !== 1 || specs[0]!.name !== list.name) return fail(`edit one list, named "${list.name}" (a list is renamed or added with \`ruta watchlist import\`)`);
+    if (body.action === 'save') {
+      try {
+        await importWatchlists(db, specs, { mode: 'replace', actorId: v.id });
+      } catch (e) {
+        if (e instanceof WatchlistOwnerError) return fail(e.message);
+        throw e;
+      }
+      return c.redirect(`/watchlists/${id}?saved=1`, 303);
+    }
+    const rep = await previewWatchlist(db, specsToEntries(specs), await loadWatchEntries(db, [id]), 30);
+    return c.html((await editor(db, v, id, text, previewHtml(rep)))!.toString());
+  });
+}
