@@ -7,6 +7,7 @@ import { PrismaBetterSqlite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaClient } from './generated/client.js';
 import { migrate } from './migrate.js';
 import { registerRaw } from './raw-sql.js';
+import { ensureSearchIndex } from './search-index.js';
 import type { SqlMigrationAwareDriverAdapterFactory } from '@prisma/driver-adapter-utils';
 
 export type Db = PrismaClient;
@@ -58,5 +59,6 @@ export async function openDb(path = dbPath()): Promise<Db> {
   await db.$connect();
   if (!raw) throw new Error(`could not open ${path}`);
   registerRaw(db, raw);
+  ensureSearchIndex(raw);
   return db;
 }

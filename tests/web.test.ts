@@ -18,9 +18,13 @@ import { parseWatchlists } from '../alerts/watchlist-file.js';
 import { runRules } from '../alerts/run-rules.js';
 import { BROWSER_FLAGS, findChromium } from '../crawlers/renderer.js';
 import { startServer } from '../web/server.js';
+import { linkGraph } from '../storage/research-repo.js';
 import { ROOT } from './helpers/cli.js';
 import { tempDir } from './helpers/tmp.js';
 import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import * as cheerio from 'cheerio';
 
 const SHOTS = process.env.RUTA_SCREENSHOTS ?? join(tmpdir(), 'ruta-screenshots');
 const PASSWORD = 'correct horse battery';
@@ -30,6 +34,8 @@ let base: string;
 let close: () => Promise<void>;
 let cleanup: () => void;
 const alerts: Record<string, true> = {};
+let site: Server;
+let siteUrl: string;
 
 function article(slug: string, title: string, text: string): ArticleInput {
   const a = analyze({ text, title });
@@ -59,8 +65,26 @@ beforeAll(async () => {
     ),
   });
   await storeArticle(db, article('guayaquil', 'Cocaine seized in Guayaquil organised by the Kavač clan', 'Ecuadorian police seized 2.3 tonnes of cocaine in the port of Guayaquil on Monday. Investigators said the shipment was organised by the Kavač clan, a Montenegrin group.'));
+  // The same story in Serbian Cyrillic and Latin script, for search across scripts.
+  await storeArticle(db, { ...article('kavacki-cyr', 'Кавачки клан и кокаин из Гвајакила', 'Полиција у Еквадору запленила је кокаин у луци Гвајакил. Истражитељи кажу да је пошиљку организовао Кавачки клан из Црне Горе.'), lang: 'sr', script: 'Cyrl' });
+  await storeArticle(db, { ...article('skaljarci-lat', 'Škaljarci preko luke Santos', 'Brazilska policija zaplenila je kokain u luci Santos. Pošiljku su, prema istrazi, slali Škaljarci iz Crne Gore.'), lang: 'sr', script: 'Latn' });
   await runRules(db);
   for (const a of await db.alert.findMany()) alerts[a.rule] = true;
+  // A small site for the editors' source pages: a homepage announcing a feed, and an article.
+  site = createServer((req, res) => {
+    const pages: Record<string, [string, string]> = {
+      '/': ['text/html', '<html lang="es"><head><title>Diario Local</title><link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body>Inicio</body></html>'],
+      '/rss.xml': ['application/rss+xml', '<?xml version="1.0"?><rss version="2.0"><channel><title>Diario</title><item><title>Uno</title><link>/nota/1</link></item></channel></rss>'],
+      '/robots.txt': ['text/plain', 'User-agent: *\nAllow: /\n'],
+      '/nota/1': ['text/html', '<html><head><title>Sitio</title></head><body><div class="ad">Publicidad</div><h1 class="titular">Incautan cocaína en Guayaquil</h1><div class="cuerpo"><p>La policía incautó cocaína en el puerto de Guayaquil, según la fiscalía.</p><p>El cargamento iba a Amberes.</p></div></body></html>'],
+    };
+    const p = pages[req.url ?? ''];
+    res.writeHead(p ? 200 : 404, { 'content-type': `${p?.[0] ?? 'text/plain'}; charset=utf-8` });
+    res.end(p?.[1] ?? 'not found');
+  });
+  await new Promise<void>((r) => site.listen(0, '127.0.0.1', () => r()));
+  siteUrl = `http://127.0.0.1:${(site.address() as AddressInfo).port}`;
+  process.env.RUTA_ALLOW_HOSTS = `127.0.0.1:${(site.address() as AddressInfo).port}`;
   const s = await startServer(db, { port: 0 });
   base = `http://127.0.0.1:${s.port}`;
   close = s.close;
@@ -71,6 +95,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
   await close?.();
+  await new Promise((r) => site?.close(r));
   await db?.$disconnect();
   cleanup?.();
 });
@@ -87,7 +112,7 @@ async function login(role: string): Promise<Page> {
 
 describe('the web app in Chromium', () => {
   it('sends anonymous requests to the login page, except the login page and the token feed', async () => {
-    for (const path of ['/', '/triage', '/alerts/1', '/watchlists', '/watchlists/1', '/digest']) {
+    for (const path of ['/', '/triage', '/alerts/1', '/watchlists', '/watchlists/1', '/digest', '/graph', '/links/1', '/seizures', '/search', '/export/links.csv', '/sources', '/sources/el-litoral']) {
       const res = await fetch(`${base}${path}`, { redirect: 'manual' });
       expect(res.status, path).toBe(302);
       expect(res.headers.get('location'), path).toBe(`/login?next=${encodeURIComponent(path)}`);
@@ -191,8 +216,10 @@ describe('the web app in Chromium', () => {
     await Promise.all([p.waitForLoadState('load'), p.click('#preview-button')]);
     const preview = p.locator('#preview');
     await expect(preview.textContent()).resolves.toContain('Nothing is saved until you press Save');
-    await expect(preview.locator('tr.change-dropped').count()).resolves.toBe(1);
-    expect(await preview.locator('tr.change-dropped').textContent()).toContain('Guayaquil');
+    // Both the Latin and the Cyrillic (Гвајакил) articles named only Guayaquil from this list.
+    const dropped = await preview.locator('tr.change-dropped').allTextContents();
+    expect(dropped).toHaveLength(2);
+    expect(dropped.every((r) => r.includes('Guayaquil'))).toBe(true);
     await p.screenshot({ path: join(SHOTS, 'watchlist-preview.png'), fullPage: true });
     expect(await db.watchlistEntry.count({ where: { watchlistId: list.id, name: 'Guayaquil' } })).toBe(1); // not saved
     await Promise.all([p.waitForURL(/saved=1/), p.click('#save-button')]);
@@ -216,6 +243,86 @@ describe('the web app in Chromium', () => {
     expect(u.subscriptions.filter((s) => s.mode === 'digest').map((s) => JSON.parse(s.rules))).toEqual([['balkan-latam-link']]);
     await expect(p.locator('pre').textContent()).resolves.toContain('New Balkan–Latin America links');
     await p.screenshot({ path: join(SHOTS, 'digest.png'), fullPage: true });
+    await p.context().close();
+  });
+
+  it('a researcher opens the link graph, filters it, follows an edge to its evidence, and exports it', async () => {
+    const p = await login('researcher');
+    await p.goto(`${base}/graph`);
+    const edges = p.locator('#graph a.edge');
+    expect(await edges.count()).toBeGreaterThan(0);
+    expect(await p.locator('#graph .node.balkan text').allTextContents()).toContain('Kavač clan');
+    await p.screenshot({ path: join(SHOTS, 'graph.png'), fullPage: true });
+    const guayaquil = p.locator('#graph a.edge', { has: p.locator('title', { hasText: 'Kavač clan – Guayaquil' }) });
+    await Promise.all([p.waitForURL(/\/links\/\d+$/), guayaquil.dispatchEvent('click')]);
+    await expect(p.locator('#evidence li').first().textContent()).resolves.toContain('organised by the Kavač clan');
+    // Filters: a period with nothing, then a country.
+    await p.goto(`${base}/graph?from=2001-01-01&to=2001-12-31`);
+    await expect(p.locator('main').textContent()).resolves.toContain('No links in this period');
+    await p.goto(`${base}/graph?country=Peru`);
+    const peru = await p.locator('#graph title').allTextContents();
+    expect(peru.every((x) => !x.includes('Guayaquil'))).toBe(true);
+    // Exports, with the session.
+    const csv = await (await p.request.get(`${base}/export/links.csv`)).text();
+    expect(csv.split('\r\n')[0]).toBe('balkan,balkan_type,latam,latam_type,evidence,first_seen,last_seen');
+    expect(csv).toContain('"Kavač clan","criminal_group","Guayaquil","port"');
+    const ftm = (await (await p.request.get(`${base}/export/links.ftm.jsonl`)).text()).trim().split('\n').map((l) => JSON.parse(l));
+    expect(ftm.filter((e) => e.schema === 'UnknownLink').length).toBeGreaterThan(0);
+    expect(ftm.find((e) => e.schema === 'Organization' && e.properties.name[0] === 'Kavač clan')).toBeTruthy();
+    const $ = cheerio.load(await (await p.request.get(`${base}/export/links.gexf`)).text(), { xml: true });
+    expect($('node').length).toBeGreaterThan(1);
+    expect($('edge').length).toBe((await linkGraph(db)).length);
+    const json = JSON.parse(await (await p.request.get(`${base}/export/links.json`)).text());
+    expect(json[0]).toHaveProperty('balkan.name');
+    await p.goto(`${base}/seizures`);
+    expect(await p.locator('#timeline rect').count()).toBeGreaterThan(0);
+    await p.screenshot({ path: join(SHOTS, 'seizures.png'), fullPage: true });
+    await p.context().close();
+  });
+
+  it('search finds Latin text with a Cyrillic query and the reverse, unless the toggle is off', async () => {
+    const p = await login('researcher');
+    const search = async (q: string, across: boolean) => {
+      await p.goto(`${base}/search`);
+      await p.fill('input[name=q]', q);
+      if (!across) await p.uncheck('input[name=across]');
+      await Promise.all([p.waitForURL(/q=/), p.press('input[name=q]', 'Enter')]);
+      return p.locator('#results li a').allTextContents();
+    };
+    expect(await search('Кавачки', true)).toEqual(expect.arrayContaining(['Кавачки клан и кокаин из Гвајакила']));
+    expect(await search('Škaljarci', true)).toEqual(['Škaljarci preko luke Santos']);
+    expect(await search('Шкаљарци', true)).toEqual(['Škaljarci preko luke Santos']);
+    expect(await search('Шкаљарци', false)).toEqual([]);
+    expect(await search('Gvajakil', true)).toEqual(['Кавачки клан и кокаин из Гвајакила']);
+    expect(await search('Gvajakil', false)).toEqual([]);
+    expect(await p.locator('input[name=across]').isChecked()).toBe(false);
+    await p.screenshot({ path: join(SHOTS, 'search.png'), fullPage: true });
+    await p.context().close();
+  });
+
+  it('an editor adds a source from its homepage, tests selectors on an article, saves them and disables the source', async () => {
+    const p = await login('editor');
+    await p.goto(`${base}/sources`);
+    await p.fill('input[name=url]', `${siteUrl}/`);
+    await Promise.all([p.waitForURL(/\/sources\/discover$/), p.click('button:has-text("Find feeds")')]);
+    await expect(p.locator('main').textContent()).resolves.toContain(`rss ${siteUrl}/rss.xml — 1 entries`);
+    await Promise.all([p.waitForURL(/\/sources\/[a-z0-9-]+$/), p.click('#add-source')]);
+    const id = new URL(p.url()).pathname.split('/').pop()!;
+    expect(await db.source.findUniqueOrThrow({ where: { id } })).toMatchObject({ url: `${siteUrl}/rss.xml`, kind: 'rss', language: 'es', enabled: true });
+    await p.fill('input[name=title]', 'h1.titular');
+    await p.fill('input[name=body]', 'div.cuerpo');
+    await p.fill('input[name=testUrl]', `${siteUrl}/nota/1`);
+    await Promise.all([p.waitForLoadState('load'), p.click('#test-button')]);
+    const result = p.locator('#test-result');
+    await expect(result.textContent()).resolves.toContain('Incautan cocaína en Guayaquil');
+    await expect(result.textContent()).resolves.toContain('Body from: selectors');
+    expect(await result.textContent()).not.toContain('Publicidad');
+    await p.click('button[value=save]');
+    await p.waitForLoadState('load');
+    expect(JSON.parse((await db.source.findUniqueOrThrow({ where: { id } })).config)).toEqual({ selectors: { title: 'h1.titular', body: 'div.cuerpo' } });
+    await Promise.all([p.waitForLoadState('load'), p.click('#toggle')]);
+    expect((await db.source.findUniqueOrThrow({ where: { id } })).enabled).toBe(false);
+    await p.screenshot({ path: join(SHOTS, 'source.png'), fullPage: true });
     await p.context().close();
   });
 });

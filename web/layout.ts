@@ -11,6 +11,10 @@ export interface Viewer {
 const NAV: { href: string; label: string; roles: string[]; key: string }[] = [
   { href: '/triage', label: 'Triage', roles: ['analyst', 'admin'], key: 't' },
   { href: '/watchlists', label: 'Watchlists', roles: ['editor', 'admin'], key: 'w' },
+  { href: '/graph', label: 'Links', roles: ['researcher', 'analyst', 'admin'], key: 'l' },
+  { href: '/seizures', label: 'Seizures', roles: ['researcher', 'analyst', 'admin'], key: 'z' },
+  { href: '/search', label: 'Search', roles: ['researcher', 'analyst', 'admin'], key: 's' },
+  { href: '/sources', label: 'Sources', roles: ['editor', 'admin'], key: 'o' },
   { href: '/digest', label: 'Digest', roles: ['researcher', 'analyst', 'editor', 'admin'], key: 'd' },
 ];
 

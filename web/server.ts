@@ -15,6 +15,8 @@ import { securityHeaders } from './security.js';
 import { triageRoutes } from './routes/triage.js';
 import { watchlistRoutes } from './routes/watchlists.js';
 import { digestRoutes } from './routes/digest.js';
+import { researchRoutes } from './routes/research.js';
+import { sourceRoutes } from './routes/sources.js';
 
 const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
 const STATIC: Record<string, { type: string; body: string }> = {
@@ -42,6 +44,8 @@ export function createApp(db: Db): Hono<Env> {
   triageRoutes(app, db);
   watchlistRoutes(app, db);
   digestRoutes(app, db);
+  researchRoutes(app, db);
+  sourceRoutes(app, db);
   return app;
 }
 

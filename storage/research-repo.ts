@@ -1,0 +1,86 @@
+// What researchers explore: the Balkan–Latin America link graph, its evidence,
+// seizures over time, and the countries to filter by.
+import type { Db } from './db.js';
+import { sqlDate, writeTx } from './raw-sql.js';
+
+export interface GraphFilter {
+  from?: Date;
+  to?: Date;
+  /** Only evidence from articles that name this country (an Entity of type country). */
+  country?: string;
+}
+
+export interface GraphLink {
+  id: number;
+  balkan: string;
+  balkanType: string;
+  latam: string;
+  latamType: string;
+  evidence: number;
+  firstSeen: Date;
+  lastSeen: Date;
+}
+
+/** Links with their evidence counted over the filter (articles dated by publication, else by when Ruta stored them). */
+export async function linkGraph(db: Db, f: GraphFilter = {}): Promise<GraphLink[]> {
+  return writeTx(db, (sql) => {
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (f.from) where.push('COALESCE(a."published", a."createdAt") >= ?'), params.push(sqlDate(f.from));
+    if (f.to) where.push('COALESCE(a."published", a."createdAt") < ?'), params.push(sqlDate(f.to));
+    if (f.country) {
+      where.push('EXISTS (SELECT 1 FROM "Mention" m JOIN "Entity" en ON en."id" = m."entityId" WHERE m."articleId" = a."id" AND en."type" = \'country\' AND en."canonical" = ?)');
+      params.push(f.country);
+    }
+    const rows = sql.all<{ id: number; balkan: string; balkanType: string; latam: string; latamType: string; evidence: number; firstSeen: string; lastSeen: string }>(
+      `SELECT l."id", l."balkan", l."balkanType", l."latam", l."latamType", count(*) AS "evidence",
+              MIN(COALESCE(a."published", a."createdAt")) AS "firstSeen", MAX(COALESCE(a."published", a."createdAt")) AS "lastSeen"
+       FROM "Link" l JOIN "LinkEvidence" e ON e."linkId" = l."id" JOIN "Article" a ON a."id" = e."articleId"
+       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+       GROUP BY l."id" ORDER BY "evidence" DESC, l."id" LIMIT 500`,
+      ...params,
+    );
+    return rows.map((r) => ({ ...r, firstSeen: new Date(r.firstSeen), lastSeen: new Date(r.lastSeen) }));
+  });
+}
+
+export async function linkWithEvidence(db: Db, id: number) {
+  return db.link.findUnique({
+    where: { id },
+    include: { evidence: { orderBy: { id: 'asc' }, include: { article: { select: { id: true, title: true, url: true, lang: true, published: true, createdAt: true, storyId: true } } } } },
+  });
+}
+
+export async function countries(db: Db): Promise<string[]> {
+  const rows = await db.entity.findMany({ where: { type: 'country' }, orderBy: { canonical: 'asc' }, select: { canonical: true } });
+  return rows.map((r) => r.canonical);
+}
+
+export interface SeizurePoint {
+  id: number;
+  kg: number;
+  drug: string;
+  text: string;
+  start: number;
+  date: Date;
+  article: { id: number; title: string; url: string; lang: string; storyId: number | null; text: string };
+}
+
+/** Seizures in the period, one per story and size (ten outlets, one seizure), oldest first. */
+export async function seizureTimeline(db: Db, f: { from?: Date; to?: Date } = {}): Promise<SeizurePoint[]> {
+  const rows = await db.seizure.findMany({
+    orderBy: { id: 'asc' },
+    include: { article: { select: { id: true, title: true, url: true, lang: true, storyId: true, text: true, published: true, createdAt: true } } },
+  });
+  const seen = new Set<string>();
+  const out: SeizurePoint[] = [];
+  for (const z of rows) {
+    const date = z.article.published ?? z.article.createdAt;
+    if ((f.from && date < f.from) || (f.to && date >= f.to)) continue;
+    const k = `${z.article.storyId ?? `a${z.article.id}`}:${Math.round(z.kg)}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push({ id: z.id, kg: z.kg, drug: z.drug, text: z.text, start: z.start, date, article: z.article });
+  }
+  return out.sort((a, b) => a.date.getTime() - b.date.getTime());
+}

@@ -1,0 +1,144 @@
+// Researchers: the link graph (click through to evidence), seizures over time,
+// full-text search across scripts, and exports.
+import type { Context, Hono } from 'hono';
+import type { Db } from '../../storage/db.js';
+import { countries, linkGraph, linkWithEvidence, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
+import { searchArticles } from '../../storage/search-index.js';
+import { safeUrl } from '../../alerts/render.js';
+import { sentenceAt } from '../../alerts/evidence.js';
+import { allow, type Env } from '../auth.js';
+import { html, type Html } from '../html.js';
+import { page } from '../layout.js';
+import { linksCsv, linksFtm, linksGexf, linksJson } from '../exports.js';
+
+const RESEARCH = ['researcher', 'analyst'];
+const ext = (url: string, text: string) => {
+  const u = safeUrl(url);
+  return u ? html`<a href="${u}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>` : html`${text}`;
+};
+
+function dateParam(v: string | undefined): Date | undefined {
+  if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
+  const d = new Date(`${v}T00:00:00Z`);
+  return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+function filterOf(c: Context<Env>): GraphFilter & { query: string } {
+  const from = dateParam(c.req.query('from'));
+  const toDay = dateParam(c.req.query('to'));
+  const to = toDay ? new Date(toDay.getTime() + 86400_000) : undefined;
+  const country = c.req.query('country')?.slice(0, 100) || undefined;
+  const q = new URLSearchParams();
+  if (from) q.set('from', c.req.query('from')!);
+  if (toDay) q.set('to', c.req.query('to')!);
+  if (country) q.set('country', country);
+  return { from, to, country, query: q.toString() };
+}
+
+const NODE_GAP = 30;
+const MAX_PER_SIDE = 60;
+
+/** Bipartite drawing: Balkan entities on the left, Latin American on the right, edges as wide as their evidence. */
+function graphSvg(links: GraphLink[]): Html {
+  const degree = (side: 'balkan' | 'latam') => {
+    const m = new Map<string, number>();
+    for (const l of links) m.set(l[side], (m.get(l[side]) ?? 0) + l.evidence);
+    return [...m].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, MAX_PER_SIDE).map(([name]) => name);
+  };
+  const left = degree('balkan');
+  const right = degree('latam');
+  const y = (list: string[], name: string) => 40 + list.indexOf(name) * NODE_GAP;
+  const shown = links.filter((l) => left.includes(l.balkan) && right.includes(l.latam));
+  const height = 60 + Math.max(left.length, right.length) * NODE_GAP;
+  return html`<svg id="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 ${height}" width="960" height="${height}" role="img" aria-label="Balkan–Latin America link graph">
+<text x="250" y="20" text-anchor="end" class="axis">Balkans</text><text x="710" y="20" class="axis">Latin America</text>
+${shown.map((l) => html`<a href="/links/${l.id}" class="edge" data-link="${l.id}"><title>${l.balkan} – ${l.latam}: ${l.evidence} article(s)</title><line x1="260" y1="${y(left, l.balkan)}" x2="700" y2="${y(right, l.latam)}" stroke-width="${(1 + Math.log2(l.evidence) * 1.5).toFixed(1)}"/></a>`)}
+${left.map((n) => html`<g class="node balkan"><circle cx="260" cy="${y(left, n)}" r="5"/><text x="250" y="${y(left, n) + 4}" text-anchor="end">${n}</text></g>`)}
+${right.map((n) => html`<g class="node latam"><circle cx="700" cy="${y(right, n)}" r="5"/><text x="710" y="${y(right, n) + 4}">${n}</text></g>`)}
+</svg>`;
+}
+
+export function researchRoutes(app: Hono<Env>, db: Db) {
+  app.get('/graph', allow(...RESEARCH), async (c) => {
+    const f = filterOf(c);
+    const [links, list] = await Promise.all([linkGraph(db, f), countries(db)]);
+    const qs = f.query ? `?${f.query}` : '';
+    return c.html(
+      page('Link graph', c.get('viewer'), html`<h1>Balkan–Latin America links</h1>
+<form method="get" action="/graph" class="filters">
+<label>From <input type="date" name="from" value="${c.req.query('from') ?? ''}"></label>
+<label>To <input type="date" name="to" value="${c.req.query('to') ?? ''}"></label>
+<label>Country <select name="country"><option value="">any</option>${list.map((x) => html`<option ${x === f.country ? html`selected` : ''}>${x}</option>`)}</select></label>
+<button type="submit">Filter</button></form>
+<p>${links.length} link(s). Export: <a href="/export/links.csv${qs}">CSV</a> · <a href="/export/links.json${qs}">JSON</a> · <a href="/export/links.ftm.jsonl${qs}">FollowTheMoney</a> · <a href="/export/links.gexf${qs}">GEXF (Gephi)</a></p>
+${links.length ? graphSvg(links) : html`<p>No links in this period.</p>`}
+<table><thead><tr><th>Balkan side</th><th>Latin American side</th><th>Evidence</th><th>First</th><th>Last</th></tr></thead><tbody>
+${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span class="muted">${l.balkanType}</span></td><td>${l.latam} <span class="muted">${l.latamType}</span></td><td><a href="/links/${l.id}">${l.evidence}</a></td><td>${l.firstSeen.toISOString().slice(0, 10)}</td><td>${l.lastSeen.toISOString().slice(0, 10)}</td></tr>`)}
+</tbody></table>`).toString(),
+    );
+  });
+
+  app.get('/links/:id', allow(...RESEARCH), async (c) => {
+    const l = await linkWithEvidence(db, Number(c.req.param('id')) || 0);
+    if (!l) return c.notFound();
+    return c.html(
+      page(`${l.balkan} – ${l.latam}`, c.get('viewer'), html`<p><a href="/graph">← Graph</a></p><h1>${l.balkan} – ${l.latam}</h1>
+<p class="muted">${l.balkanType} – ${l.latamType} · ${l.articleCount} article(s) · first seen ${l.firstSeen.toISOString().slice(0, 10)}</p>
+<ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${ext(e.article.url, e.article.title)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? `, story #${e.article.storyId}` : ''})</span></li>`)}</ol>`).toString(),
+    );
+  });
+
+  app.get('/seizures', allow(...RESEARCH), async (c) => {
+    const f = filterOf(c);
+    const points = await seizureTimeline(db, f);
+    const byMonth = new Map<string, number>();
+    for (const p of points) byMonth.set(p.date.toISOString().slice(0, 7), (byMonth.get(p.date.toISOString().slice(0, 7)) ?? 0) + p.kg);
+    const months = [...byMonth].sort((a, b) => a[0].localeCompare(b[0]));
+    const max = Math.max(1, ...months.map(([, kg]) => kg));
+    const barW = Math.max(8, Math.min(40, Math.floor(900 / Math.max(1, months.length))));
+    return c.html(
+      page('Seizures', c.get('viewer'), html`<h1>Seizures over time</h1>
+<form method="get" action="/seizures" class="filters"><label>From <input type="date" name="from" value="${c.req.query('from') ?? ''}"></label>
+<label>To <input type="date" name="to" value="${c.req.query('to') ?? ''}"></label> <button type="submit">Filter</button></form>
+${months.length
+  ? html`<svg id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 240" width="960" height="240" role="img" aria-label="kilograms seized per month">
+${months.map(([m, kg], i) => {
+  const h = Math.max(2, Math.round((kg / max) * 180));
+  return html`<g class="bar"><title>${m}: ${Math.round(kg).toLocaleString('en')} kg</title><rect x="${30 + i * (barW + 4)}" y="${200 - h}" width="${barW}" height="${h}"/><text x="${30 + i * (barW + 4)}" y="220" class="tick">${m}</text></g>`;
+})}</svg>`
+  : html`<p>No seizures in this period.</p>`}
+<table><thead><tr><th>Date</th><th>Amount</th><th>Evidence</th></tr></thead><tbody>
+${[...points].reverse().map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${p.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${p.drug}</td><td>“${sentenceAt(p.article.text, p.start)}”<br>${ext(p.article.url, p.article.title)}</td></tr>`)}
+</tbody></table>`).toString(),
+    );
+  });
+
+  app.get('/search', allow(...RESEARCH), async (c) => {
+    const q = (c.req.query('q') ?? '').slice(0, 300);
+    // Across scripts unless the box is unticked (the form sends across=1 when ticked).
+    const across = c.req.query('q') === undefined || c.req.query('across') === '1';
+    const hits = q.trim() ? await searchArticles(db, q, { acrossScripts: across }) : [];
+    return c.html(
+      page('Search', c.get('viewer'), html`<h1>Search articles</h1>
+<form method="get" action="/search" role="search"><input type="search" name="q" value="${q}" size="50" autofocus aria-label="query">
+<label><input type="checkbox" name="across" value="1" ${across ? html`checked` : ''}> across scripts and diacritics (Кавачки = Kavački = kavacki)</label>
+<button type="submit">Search</button></form>
+<p class="muted">Words must all appear; "quotes" for a phrase; a trailing * for a prefix (klan*).</p>
+${q.trim() ? html`<p id="result-count">${hits.length} article(s)</p>` : ''}
+<ol id="results">${hits.map((h) => html`<li>${ext(h.url, h.title)} <span class="muted">(${h.lang}, ${h.script}${h.published ? `, ${h.published.toISOString().slice(0, 10)}` : ''})</span><br><small>${h.snippet}</small></li>`)}</ol>`).toString(),
+    );
+  });
+
+  const exporters: Record<string, [string, (l: GraphLink[]) => string]> = {
+    'links.csv': ['text/csv; charset=utf-8', linksCsv],
+    'links.json': ['application/json; charset=utf-8', linksJson],
+    'links.ftm.jsonl': ['application/x-ndjson; charset=utf-8', linksFtm],
+    'links.gexf': ['application/gexf+xml; charset=utf-8', linksGexf],
+  };
+  app.get('/export/:file', allow(...RESEARCH), async (c) => {
+    const e = exporters[c.req.param('file')];
+    if (!e) return c.notFound();
+    const body = e[1](await linkGraph(db, filterOf(c)));
+    return c.body(body, 200, { 'content-type': e[0], 'content-disposition': `attachment; filename="ruta-${c.req.param('file')}"` });
+  });
+}

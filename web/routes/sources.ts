@@ -1,0 +1,130 @@
+// Editors: sources with their health; add one from a homepage (feed and
+// sitemap discovery); enable or disable; set selectors and test-extract a URL
+// with them before saving.
+import type { Hono } from 'hono';
+import type { Db } from '../../storage/db.js';
+import { listSources, upsertSources } from '../../storage/sources-repo.js';
+import { sourceHealth } from '../../storage/health-repo.js';
+import { proposeSource } from '../../crawlers/discover-source.js';
+import { loadCrawlerSettings } from '../../crawlers/settings.js';
+import { AllowList } from '../../crawlers/ssrf.js';
+import { httpGet } from '../../crawlers/http-fetch.js';
+import { SOURCE_KINDS } from '../../crawlers/sources-file.js';
+import { extractPage } from '../../pipeline/process-page.js';
+import { safeUrl } from '../../alerts/render.js';
+import { allow, type Env } from '../auth.js';
+import { html, type Html } from '../html.js';
+import { csrfField, page, type Viewer } from '../layout.js';
+
+const SELECTOR_FIELDS = ['title', 'body', 'author', 'published', 'remove'] as const;
+const fetchOpts = () => {
+  const s = loadCrawlerSettings();
+  return { allow: AllowList.fromEnv(), userAgent: s.userAgent, totalTimeoutMs: s.totalTimeoutMs, maxBytes: s.maxBytes };
+};
+
+async function sourcePage(db: Db, v: Viewer, id: string, form?: Record<string, string>, extra: Html | string = '') {
+  const s = (await listSources(db, { id }))[0];
+  if (!s) return null;
+  const config = JSON.parse(s.config || '{}') as { selectors?: Record<string, string> };
+  const sel = (k: string) => form?.[k] ?? config.selectors?.[k] ?? '';
+  const h = (await sourceHealth(db)).find((x) => x.id === id);
+  return page(s.name, v, html`<p><a href="/sources">← Sources</a></p><h1>${s.name}</h1>
+<p class="muted">${s.kind} · ${s.language ?? '?'} · ${s.country ?? '?'} · ${s.schedule} · ${safeUrl(s.url) ?? s.url}</p>
+${h ? html`<p>Health: <b>${h.status}</b>; last success ${h.lastSuccessAt?.toISOString().slice(0, 16) ?? 'never'}; error rate ${Math.round(h.errorRate * 100)}% over ${h.fetches} fetch(es); ${h.itemsPerDay.toFixed(1)} item(s) a day${h.lastError ? html`; last error: ${h.lastError}` : ''}</p>` : ''}
+<form method="post" action="/sources/${s.id}/enabled">${csrfField(v)}<input type="hidden" name="enabled" value="${s.enabled ? '0' : '1'}">
+<p>${s.enabled ? 'Enabled.' : 'Disabled.'} <button type="submit" id="toggle">${s.enabled ? 'Disable' : 'Enable'}</button></p></form>
+<h2>Article selectors</h2>
+<form method="post" action="/sources/${s.id}/selectors">${csrfField(v)}
+${SELECTOR_FIELDS.map((k) => html`<p><label>${k} <input name="${k}" value="${sel(k)}" size="60" placeholder="CSS selector${k === 'remove' ? 's of parts to drop' : ''}"></label></p>`)}
+<p><label>Test URL <input name="testUrl" value="${form?.testUrl ?? ''}" size="60" placeholder="https://… an article of this source"></label></p>
+<p><button type="submit" name="action" value="test" id="test-button">Test extract</button> <button type="submit" name="action" value="save">Save selectors</button></p></form>
+${extra}`);
+}
+
+export function sourceRoutes(app: Hono<Env>, db: Db) {
+  app.get('/sources', allow('editor'), async (c) => {
+    const v = c.get('viewer');
+    const health = await sourceHealth(db);
+    return c.html(
+      page('Sources', v, html`<h1>Sources</h1>
+<form method="post" action="/sources/discover">${csrfField(v)}<label>Add from a homepage <input type="url" name="url" size="50" required placeholder="https://www.example.com/"></label> <button type="submit">Find feeds</button></form>
+<table><thead><tr><th>Source</th><th>Status</th><th>Enabled</th><th>Last success</th><th>Errors</th><th>Items/day</th></tr></thead><tbody>
+${health.map((h) => html`<tr data-href="/sources/${h.id}"><td><a href="/sources/${h.id}">${h.name}</a> <span class="muted">${h.id}</span></td><td>${h.status}</td><td>${h.enabled ? 'yes' : 'no'}</td><td>${h.lastSuccessAt?.toISOString().slice(0, 16).replace('T', ' ') ?? 'never'}</td><td>${Math.round(h.errorRate * 100)}%</td><td>${h.itemsPerDay.toFixed(1)}</td></tr>`)}
+</tbody></table>`).toString(),
+    );
+  });
+
+  app.post('/sources/discover', allow('editor'), async (c) => {
+    const v = c.get('viewer');
+    const url = String((await c.req.parseBody()).url ?? '').trim();
+    let body: Html;
+    try {
+      if (!safeUrl(url)) throw new Error('give an http(s) URL');
+      const p = await proposeSource(url, fetchOpts());
+      const s = p.source;
+      body = html`<h1>Add a source</h1><p>From ${p.homepage}:</p>
+<ul>${p.candidates.map((x) => html`<li>${x.kind} ${x.url} — ${x.error ? html`<span class="error">unusable: ${x.error}</span>` : `${x.entries ?? 0} entries`}</li>`)}</ul>
+${s
+  ? html`<form method="post" action="/sources">${csrfField(v)}
+<p><label>Id <input name="id" value="${s.id}" required pattern="[a-z0-9][a-z0-9-]*"></label> <label>Name <input name="name" value="${s.name}" required></label></p>
+<p><label>URL <input name="url" value="${s.url}" size="60" required></label> <label>Kind <select name="kind">${SOURCE_KINDS.map((k) => html`<option ${k === s.kind ? html`selected` : ''}>${k}</option>`)}</select></label></p>
+<p><label>Language <input name="language" value="${s.language ?? ''}" size="4"></label> <label>Country <input name="country" value="${s.country ?? ''}" size="4"></label> <label>Schedule <input name="schedule" value="${s.schedule}"></label></p>
+<p><button type="submit" id="add-source">Add source</button></p></form>`
+  : html`<p class="error">No feed or sitemap found: no &lt;link rel="alternate"&gt; feed and no Sitemap: line in robots.txt. Add it as a listing source with selectors.</p>`}`;
+    } catch (e) {
+      body = html`<h1>Add a source</h1><p class="error" role="alert">Could not read ${url}: ${(e as Error).message}</p>`;
+    }
+    return c.html(page('Add a source', v, html`<p><a href="/sources">← Sources</a></p>${body}`).toString());
+  });
+
+  app.post('/sources', allow('editor'), async (c) => {
+    const b = await c.req.parseBody();
+    const str = (k: string) => String(b[k] ?? '').trim();
+    const id = str('id');
+    if (!/^[a-z0-9][a-z0-9-]{0,62}$/.test(id)) return c.text('the id takes lowercase letters, digits and dashes\n', 400);
+    if (!safeUrl(str('url'))) return c.text('the URL must be http(s)\n', 400);
+    if (!(SOURCE_KINDS as readonly string[]).includes(str('kind'))) return c.text(`kind must be one of ${SOURCE_KINDS.join(', ')}\n`, 400);
+    await upsertSources(db, [{ id, name: str('name') || id, url: str('url'), kind: str('kind'), language: str('language') || null, country: str('country').toUpperCase() || null, schedule: str('schedule') || '*/30 * * * *', render: false, enabled: true, config: {} }]);
+    return c.redirect(`/sources/${id}`, 303);
+  });
+
+  app.get('/sources/:id', allow('editor'), async (c) => {
+    const p = await sourcePage(db, c.get('viewer'), c.req.param('id'));
+    return p ? c.html(p.toString()) : c.notFound();
+  });
+
+  app.post('/sources/:id/enabled', allow('editor'), async (c) => {
+    const id = c.req.param('id');
+    const enabled = String((await c.req.parseBody()).enabled) === '1';
+    const r = await db.source.updateMany({ where: { id }, data: { enabled } });
+    return r.count ? c.redirect(`/sources/${id}`, 303) : c.notFound();
+  });
+
+  app.post('/sources/:id/selectors', allow('editor'), async (c) => {
+    const v = c.get('viewer');
+    const id = c.req.param('id');
+    const b = await c.req.parseBody();
+    const form = Object.fromEntries(['testUrl', ...SELECTOR_FIELDS].map((k) => [k, String(b[k] ?? '').trim().slice(0, 500)]));
+    const selectors = Object.fromEntries(SELECTOR_FIELDS.filter((k) => form[k]).map((k) => [k, form[k]!]));
+    const s = (await listSources(db, { id }))[0];
+    if (!s) return c.notFound();
+    if (b.action === 'save') {
+      const config = { ...(JSON.parse(s.config || '{}') as Record<string, unknown>), selectors };
+      await db.source.update({ where: { id }, data: { config: JSON.stringify(config) } });
+      return c.redirect(`/sources/${id}`, 303);
+    }
+    let result: Html;
+    try {
+      if (!safeUrl(form.testUrl)) throw new Error('give an http(s) article URL to test');
+      const res = await httpGet(form.testUrl!, fetchOpts());
+      const p = extractPage(res.url, res.body, res.headers['content-type'] ?? null, selectors);
+      const e = p.extracted;
+      result = html`<section id="test-result"><h2>Extracted (not saved)</h2>
+<p><b>Title:</b> ${e.title}</p><p><b>Author:</b> ${e.author ?? '—'} · <b>Published:</b> ${e.published?.toISOString() ?? '—'} · <b>Body from:</b> ${e.bodySource}</p>
+<div class="article-text">${e.text.slice(0, 4000)}${e.text.length > 4000 ? '…' : ''}</div></section>`;
+    } catch (err) {
+      result = html`<p class="error" role="alert">Test extract failed: ${(err as Error).message}</p>`;
+    }
+    return c.html((await sourcePage(db, v, id, form, result))!.toString());
+  });
+}
