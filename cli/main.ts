@@ -16,7 +16,8 @@ Usage: ruta <command> [options]
                                               and propose a source entry; --save stores it
   crawl --once [--source ID] [--strict]       crawl every enabled source (or one) once, with progress;
                                               --strict exits 3 when a source failed
-  run                                         crawl on each source's cron schedule until SIGTERM
+  run                                         crawl on each source's cron schedule, send alerts and digests, and serve
+                                              the web app (RUTA_HOST:RUTA_PORT), until SIGTERM
   articles list [--json] [--limit N]          list stored articles with their story and the original they copy
   stories list [--json] [--limit N]           stories (one event across outlets and languages), most recent first
   articles export --format jsonl [--out FILE] one article per line: url, title, published, lang, script, text
@@ -38,7 +39,7 @@ Usage: ruta <command> [options]
   deliveries list [--status S] [--json]       the outbox: pending, sent, failed, unknown (in doubt after a crash)
   deliveries retry ID [ID…]                   send failed or in-doubt deliveries again
   deliveries run                              send what is due now
-  serve [--port P] [--host H]                 HTTP server (RUTA_PORT, default 3000; RUTA_HOST, default 127.0.0.1): Atom feeds of alerts
+  serve [--port P] [--host H]                 the web app and the Atom feeds (RUTA_PORT, default 3000; RUTA_HOST, default 127.0.0.1)
   links list [--json]                         list Balkan–Latin America links with evidence
   analyze [--in FILE.jsonl]                   entities, seizures and links for {"id","text","title"?,"lang"?} lines
   extract [--in FILE.jsonl]                   article fields for {"id","url"} + "html" or "path" (raw bytes, gzip allowed)
@@ -58,6 +59,7 @@ Environment:
   RUTA_USER_AGENT      User-Agent header (default names Ruta and its contact URL)
   RUTA_SMTP_URL        SMTP server for alert mail and digests: smtp://user:pass@host:port (smtps:// for TLS)
   RUTA_MAIL_FROM       sender of alert mail and digests, e.g. "Ruta <ruta@example.org>"
+  RUTA_HOST, RUTA_PORT where the web app listens (default 127.0.0.1:3000)
   RUTA_PUBLIC_URL      where \`ruta serve\` is reachable, for feed and triage links (default http://localhost:3000)
 `;
 

@@ -13,6 +13,7 @@ import { listSources, logFetch, recordSourceRun, saveValidators, type Source } f
 import type { FetchOptions } from '../crawlers/http-fetch.js';
 import { runRules } from '../alerts/run-rules.js';
 import { deliverPending } from '../alerts/deliver.js';
+import { updateSearchIndex } from '../storage/search-index.js';
 import { createContext, type CrawlContext } from './context.js';
 import { discover, fetchDoc, RobotsDisallowedError, sourceConfig } from './discover.js';
 import { buildArticle, extractPage } from './process-page.js';
@@ -229,6 +230,7 @@ export async function crawlOnce(db: Db, opts: CrawlOptions = {}): Promise<Source
       for (let s = queue.shift(); s; s = queue.shift()) reports.push(await crawlSource(ctx, s, opts));
     });
     await Promise.all(workers);
+    await updateSearchIndex(db);
     const alerts = await runRules(db);
     log(`alerts: ${alerts.total} new${alerts.total ? ` (${Object.entries(alerts.byRule).filter(([, n]) => n).map(([r, n]) => `${r}: ${n}`).join(', ')})` : ''}`);
     const sent = await deliverPending(db, { log });

@@ -8,6 +8,7 @@ import { listSources } from '../storage/sources-repo.js';
 import { runRules } from '../alerts/run-rules.js';
 import { deliverPending } from '../alerts/deliver.js';
 import { queueDueDigests } from '../alerts/digest.js';
+import { updateSearchIndex } from '../storage/search-index.js';
 import { crawlSource, type CrawlOptions } from './crawl.js';
 import { createContext } from './context.js';
 
@@ -39,6 +40,7 @@ export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: n
           const fresh = (await listSources(db, { id: s.id }))[0];
           if (!fresh?.enabled) return;
           const rep = await crawlSource(ctx, fresh, opts);
+          await updateSearchIndex(db);
           const alerts = (await runRules(db)).total;
           if (alerts) await sendOutbox();
           log(`[${s.id}] run finished: ${rep.stored} stored, ${rep.failed} failed${rep.error ? `, error: ${rep.error}` : ''}; ${alerts} new alert(s)`);

@@ -5,7 +5,6 @@ import { sqlDate, writeTx, type Sql } from './raw-sql.js';
 import { fingerprint as makeFingerprint, type Fingerprint } from '../dedupe/fingerprint.js';
 import { decide } from '../dedupe/resolve.js';
 import { recordDedupe, SqlDedupeIndex } from './dedupe-index.js';
-import { indexArticle } from './search-index.js';
 
 export interface EntityRow {
   type: string;
@@ -71,11 +70,10 @@ const MIN_TEXT_FOR_HASH_DEDUPE = 300;
  * synchronous transaction (storage/raw-sql.ts): this is the crawler's hottest
  * write path.
  */
-function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput, 'title' | 'text' | 'entities' | 'seizures' | 'links'>, change: 'new' | 'revised'): { balkan: string; latam: string }[] {
+function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput, 'entities' | 'seizures' | 'links'>, change: 'new' | 'revised'): { balkan: string; latam: string }[] {
   const now = sqlDate(new Date());
   // The change journal that alert rules read after their watermarks (alerts/run-rules.ts).
   sql.run('INSERT INTO "ArticleChange" ("articleId", "kind", "at") VALUES (?, ?, ?)', articleId, change, now);
-  indexArticle(sql, articleId, a.title, a.text);
   const entityIds = new Map<string, number>();
   for (const e of a.entities) {
     const key = `${e.type}\u0000${e.canonical}`;

@@ -1,5 +1,7 @@
-// Full-text search over articles: an SQLite FTS5 index kept in the same
-// transaction as the article. Two columns: `exact` holds the text as written
+// Full-text search over articles: an SQLite FTS5 index fed from the article
+// change journal (ArticleChange) in batches, with its own watermark committed
+// in the same transaction, so it misses nothing across a crash and keeps the
+// crawler's per-article write small. Searches bring it up to date first. Two columns: `exact` holds the text as written
 // (case-insensitive, script- and diacritics-sensitive); `folded` holds it in
 // one script without diacritics (extractors/text-normalize.ts fold), so a
 // Serbian Cyrillic query finds Latin-script text and the reverse. The table is
@@ -8,39 +10,45 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { fold } from '../extractors/text-normalize.js';
 import type { Db } from './db.js';
-import type { Sql } from './raw-sql.js';
-import { writeTx } from './raw-sql.js';
+import { sqlDate, writeTx } from './raw-sql.js';
 
 const CREATE = `CREATE VIRTUAL TABLE IF NOT EXISTS "ArticleSearch" USING fts5(exact, folded, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`;
 
-/** Creates the index if missing and fills it from stored articles (first open after an upgrade). */
-export function ensureSearchIndex(raw: BetterSqlite3.Database): number {
-  const existed = raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'ArticleSearch'").get();
+const MARK = 'search-index';
+
+/** Creates the index if missing (its watermark starts at 0, so the journal fills it). */
+export function ensureSearchIndex(raw: BetterSqlite3.Database): void {
+  if (raw.prepare("SELECT 1 FROM sqlite_master WHERE name = 'ArticleSearch'").get()) return;
   raw.exec(CREATE);
-  if (existed) return 0;
-  const page = raw.prepare('SELECT "id", "title", "text" FROM "Article" WHERE "id" > ? ORDER BY "id" LIMIT 500');
-  const insert = raw.prepare('INSERT INTO "ArticleSearch" ("rowid", "exact", "folded") VALUES (?, ?, ?)');
-  let n = 0;
-  let after = 0;
-  for (;;) {
-    const rows = page.all(after) as { id: number; title: string; text: string }[];
-    if (!rows.length) return n;
-    raw.transaction(() => {
-      for (const r of rows) {
-        const doc = `${r.title}\n${r.text}`;
-        insert.run(r.id, doc, fold(doc));
-      }
-    })();
-    n += rows.length;
-    after = rows[rows.length - 1]!.id;
-  }
+  raw.prepare('DELETE FROM "RuleWatermark" WHERE "rule" = ?').run(MARK);
 }
 
-/** Indexes (or re-indexes) one article, inside the caller's transaction. */
-export function indexArticle(sql: Sql, articleId: number, title: string, text: string): void {
-  const doc = `${title}\n${text}`;
-  sql.run('DELETE FROM "ArticleSearch" WHERE "rowid" = ?', articleId);
-  sql.run('INSERT INTO "ArticleSearch" ("rowid", "exact", "folded") VALUES (?, ?, ?)', articleId, doc, fold(doc));
+/** Indexes articles written or revised since the index's watermark, 500 to a transaction. Returns how many. */
+export async function updateSearchIndex(db: Db): Promise<number> {
+  let n = 0;
+  for (;;) {
+    const done = await writeTx(db, (sql) => {
+      const after = sql.get<{ lastId: number }>('SELECT "lastId" FROM "RuleWatermark" WHERE "rule" = ?', MARK)?.lastId ?? 0;
+      const changes = sql.all<{ seq: number; articleId: number }>('SELECT "seq", "articleId" FROM "ArticleChange" WHERE "seq" > ? ORDER BY "seq" LIMIT 500', after);
+      if (!changes.length) return -1;
+      const ids = [...new Set(changes.map((c) => c.articleId))];
+      for (const id of ids) {
+        const a = sql.get<{ title: string; text: string }>('SELECT "title", "text" FROM "Article" WHERE "id" = ?', id);
+        sql.run('DELETE FROM "ArticleSearch" WHERE "rowid" = ?', id);
+        if (a) {
+          const doc = `${a.title}\n${a.text}`;
+          sql.run('INSERT INTO "ArticleSearch" ("rowid", "exact", "folded") VALUES (?, ?, ?)', id, doc, fold(doc));
+        }
+      }
+      sql.run(
+        'INSERT INTO "RuleWatermark" ("rule", "lastId", "updatedAt") VALUES (?, ?, ?) ON CONFLICT ("rule") DO UPDATE SET "lastId" = excluded."lastId", "updatedAt" = excluded."updatedAt"',
+        MARK, changes[changes.length - 1]!.seq, sqlDate(new Date()),
+      );
+      return ids.length;
+    });
+    if (done < 0) return n;
+    n += done;
+  }
 }
 
 /** An FTS5 query from what a person typed: words as quoted terms (AND), "quoted phrases" kept, a trailing * as a prefix. */
@@ -72,6 +80,7 @@ export async function searchArticles(db: Db, input: string, opts: { acrossScript
   const across = opts.acrossScripts ?? true;
   const q = ftsQuery(input, across);
   if (!q) return [];
+  await updateSearchIndex(db);
   const column = across ? 'folded' : 'exact';
   return writeTx(db, (sql) => {
     const rows = sql.all<{ id: number; title: string; url: string; lang: string; script: string; published: string | null; text: string }>(
