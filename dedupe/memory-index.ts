@@ -1,6 +1,7 @@
 // An in-memory dedupe index for streams (`ruta dedupe`) and evaluations.
 // The crawler uses the database-backed index in storage/dedupe-index.ts.
 import type { Fingerprint } from './fingerprint.js';
+import { bucketKeys, lookupKeys, nearBucket } from './minhash.js';
 import { decide, type Decision, type DedupeIndex, type NearCandidate, type StoryCandidate } from './resolve.js';
 import { mergeProfile, type StoryProfile } from './story-profile.js';
 
@@ -19,9 +20,9 @@ export class MemoryDedupeIndex implements DedupeIndex<string, number> {
   private df = new Map<string, number>();
   private docs = 0;
 
-  bandCandidates(bands: number[]): NearCandidate<string>[] {
+  bandCandidates(bands: number[], at: Date): NearCandidate<string>[] {
     const ids = new Set<string>();
-    for (const b of bands) for (const id of this.bands.get(b) ?? []) ids.add(id);
+    for (const b of lookupKeys(bands, at)) for (const id of this.bands.get(b) ?? []) ids.add(id);
     return [...ids].map((id) => {
       const e = this.articles.get(id)!;
       return { id, site: e.fp.site, signature: e.fp.signature, shingles: e.fp.shingles, root: e.root };
@@ -62,7 +63,7 @@ export class MemoryDedupeIndex implements DedupeIndex<string, number> {
     } else this.stories[story] = d.profile;
     this.articles.set(id, { fp, root: d.duplicateOf ?? id, story });
     if (!this.hashes.has(contentHash)) this.hashes.set(contentHash, id);
-    for (const b of fp.bands) {
+    for (const b of bucketKeys(fp.bands, nearBucket(fp.at))) {
       const list = this.bands.get(b);
       if (list) list.push(id);
       else this.bands.set(b, [id]);

@@ -73,6 +73,32 @@ export function bandKeys(sig: Uint32Array): number[] {
   return keys;
 }
 
+/**
+ * Near-duplicates are looked for among articles of the same or an adjacent
+ * week (by publication, else first sighting): copies and rewrites of news
+ * appear within days, and exact copies of any age are still caught by their
+ * content hash. Stored band keys carry the week in their high bits, so one
+ * week's keys sit together in the index: writes touch a small, warm part of it
+ * however large the archive grows.
+ */
+export const NEAR_BUCKET_MS = 7 * 86_400_000;
+const LOW_BITS = 2 ** 40;
+
+export function nearBucket(at: Date): number {
+  return Math.floor(at.getTime() / NEAR_BUCKET_MS);
+}
+
+/** The band keys as stored for an article of this week bucket. */
+export function bucketKeys(bands: number[], bucket: number): number[] {
+  return bands.map((k) => bucket * LOW_BITS + (k % LOW_BITS));
+}
+
+/** The stored keys to look up for an article at this time: its week and the weeks either side. */
+export function lookupKeys(bands: number[], at: Date): number[] {
+  const w = nearBucket(at);
+  return [...bucketKeys(bands, w - 1), ...bucketKeys(bands, w), ...bucketKeys(bands, w + 1)];
+}
+
 /** Estimated Jaccard similarity of two shingle sets from their signatures. */
 export function jaccard(a: Uint32Array, b: Uint32Array): number {
   let same = 0;

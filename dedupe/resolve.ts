@@ -21,8 +21,8 @@ export interface StoryCandidate<S> {
 }
 
 export interface DedupeIndex<A, S> {
-  /** Earlier articles sharing at least one LSH band with these keys. */
-  bandCandidates(bands: number[]): NearCandidate<A>[];
+  /** Earlier articles of the same or an adjacent week (dedupe/minhash.ts nearBucket) sharing at least one LSH band. */
+  bandCandidates(bands: number[], at: Date): NearCandidate<A>[];
   /** The story of an earlier article. */
   storyOf(article: A): StoryCandidate<S>;
   /** Stories with any of these keys, last seen within [from, to]. */
@@ -80,7 +80,7 @@ function rareTermKeys(fp: Fingerprint, stats: { docs: number; df: Map<string, nu
 export function decide<A, S>(index: DedupeIndex<A, S>, fp: Fingerprint, headline: string): Decision<A, S> {
   const stats = index.termStats([...Object.keys(fp.terms), ...fp.entities.map((e) => `e:${e}`)]);
   const storyKeys = [...entityKeys(fp), ...rareTermKeys(fp, stats)];
-  const near = nearDuplicate(fp, index.bandCandidates(fp.bands));
+  const near = nearDuplicate(fp, index.bandCandidates(fp.bands, fp.at));
   if (near) {
     const story = index.storyOf(near.candidate.root);
     return { duplicateOf: near.candidate.root, revises: near.candidate.site === fp.site ? near.candidate.id : null, story: story.id, profile: mergeProfile(story.profile, fp), storyKeys };

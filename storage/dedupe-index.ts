@@ -2,7 +2,7 @@
 // and term frequencies, read and written inside the caller's synchronous
 // transaction (storage/raw-sql.ts). Every read is an index lookup bounded by
 // a LIMIT, so the cost per article does not grow with the archive.
-import { BANDS, signatureFromBytes, signatureToBytes } from '../dedupe/minhash.js';
+import { BANDS, bucketKeys, lookupKeys, nearBucket, signatureFromBytes, signatureToBytes } from '../dedupe/minhash.js';
 import { siteOf } from '../dedupe/canonical-url.js';
 import type { Fingerprint } from '../dedupe/fingerprint.js';
 import type { Decision, DedupeIndex, NearCandidate, StoryCandidate } from '../dedupe/resolve.js';
@@ -14,7 +14,7 @@ const MAX_NEAR = 50;
 const MAX_PER_KEY = 20;
 const MAX_STORIES = 40;
 
-const BAND_SQL = `SELECT DISTINCT a."id", a."url", a."minhash", a."shingles", a."duplicateOfId" FROM "DedupeBand" b JOIN "Article" a ON a."id" = b."articleId" WHERE b."key" IN (${Array(BANDS).fill('?').join(', ')}) AND a."minhash" IS NOT NULL LIMIT ${MAX_NEAR}`;
+const BAND_SQL = `SELECT DISTINCT a."id", a."url", a."minhash", a."shingles", a."duplicateOfId" FROM "DedupeBand" b JOIN "Article" a ON a."id" = b."articleId" WHERE b."key" IN (${Array(3 * BANDS).fill('?').join(', ')}) AND a."minhash" IS NOT NULL LIMIT ${MAX_NEAR}`;
 
 function parseProfile(json: string, storyId: number): StoryProfile {
   try {
@@ -103,9 +103,9 @@ export class SqlDedupeIndex implements DedupeIndex<number, number> {
     return profile;
   }
 
-  bandCandidates(bands: number[]): NearCandidate<number>[] {
+  bandCandidates(bands: number[], at: Date): NearCandidate<number>[] {
     if (bands.length !== BANDS) throw new Error(`expected ${BANDS} band keys, got ${bands.length}`);
-    return this.sql.all<{ id: number; url: string; minhash: Uint8Array; shingles: number; duplicateOfId: number | null }>(BAND_SQL, ...bands).map((r) => ({
+    return this.sql.all<{ id: number; url: string; minhash: Uint8Array; shingles: number; duplicateOfId: number | null }>(BAND_SQL, ...lookupKeys(bands, at)).map((r) => ({
       id: r.id,
       site: siteOf(r.url) ?? r.url,
       signature: signatureFromBytes(r.minhash),
@@ -146,7 +146,7 @@ export class SqlDedupeIndex implements DedupeIndex<number, number> {
  */
 export function recordDedupe(sql: Sql, articleId: number, fp: Fingerprint, d: Decision<number, number>, count = true): number {
   sql.run('UPDATE "Article" SET "minhash" = ?, "shingles" = ? WHERE "id" = ?', signatureToBytes(fp.signature), fp.shingles, articleId);
-  for (const b of fp.bands) sql.run('INSERT INTO "DedupeBand" ("key", "articleId") VALUES (?, ?) ON CONFLICT DO NOTHING', b, articleId);
+  for (const b of bucketKeys(fp.bands, nearBucket(fp.at))) sql.run('INSERT INTO "DedupeBand" ("key", "articleId") VALUES (?, ?) ON CONFLICT DO NOTHING', b, articleId);
   if (count) countTerms(sql, [...Object.keys(fp.terms), ...fp.entities.map((e) => `e:${e}`)]);
   const p = d.profile;
   const fields = [p.headline, sqlDate(new Date(p.firstSeen)), sqlDate(new Date(p.lastSeen)), p.langs.join(','), p.sites.length, p.articles, JSON.stringify(p)] as const;

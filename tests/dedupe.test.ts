@@ -196,3 +196,30 @@ describe('dedupe in the database', () => {
     expect((await d.story.findUniqueOrThrow({ where: { id: a.storyId } })).languages).toBe('sr,hr');
   });
 });
+
+describe('band keys by week', () => {
+  it('the migration rewrites stored keys exactly as the code now computes them, and drops orphans', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { bucketKeys, nearBucket } = await import('../dedupe/minhash.js');
+    const { ROOT } = await import('./helpers/cli.js');
+    const d = new Database(':memory:');
+    d.defaultSafeIntegers(true);
+    d.exec('CREATE TABLE "Article" (id INTEGER PRIMARY KEY, published DATETIME, fetchedAt DATETIME NOT NULL); CREATE TABLE "DedupeBand" (key BIGINT NOT NULL, articleId INTEGER NOT NULL, PRIMARY KEY (key, articleId));');
+    const arts = [[1, '2025-03-04T18:00:00.000+00:00', '2026-11-22T10:00:00.123+00:00'], [2, null, '2026-11-22T10:00:00.123+00:00'], [3, '1999-12-31T23:59:59.999+00:00', '2026-01-01T00:00:00.000+00:00']] as const;
+    const old = [2 ** 52 - 1, 1234567890123, 987654321];
+    for (const [id, p, f] of arts) {
+      d.prepare('INSERT INTO "Article" VALUES (?, ?, ?)').run(id, p, f);
+      for (const k of old) d.prepare('INSERT INTO "DedupeBand" VALUES (?, ?)').run(BigInt(k), id);
+    }
+    d.prepare('INSERT INTO "DedupeBand" VALUES (?, ?)').run(5n, 99);
+    d.exec(readFileSync(join(ROOT, 'storage', 'migrations', '20261122170000_band_week_buckets', 'migration.sql'), 'utf8'));
+    const rows = d.prepare('SELECT "key", "articleId" FROM "DedupeBand"').all() as { key: bigint; articleId: bigint }[];
+    for (const [id, p, f] of arts) {
+      const got = rows.filter((r) => Number(r.articleId) === id).map((r) => String(r.key)).sort();
+      expect(got).toEqual(bucketKeys(old, nearBucket(new Date(p ?? f))).map(String).sort());
+    }
+    expect(rows.filter((r) => Number(r.articleId) === 99)).toEqual([]);
+  });
+});
