@@ -16,6 +16,14 @@ const MAX_STORIES = 40;
 
 const BAND_SQL = `SELECT DISTINCT a."id", a."url", a."minhash", a."shingles", a."duplicateOfId" FROM "DedupeBand" b JOIN "Article" a ON a."id" = b."articleId" WHERE b."key" IN (${Array(3 * BANDS).fill('?').join(', ')}) AND a."minhash" IS NOT NULL LIMIT ${MAX_NEAR}`;
 
+/**
+ * Story keys are stored under their week (`WEEK|key`), like band keys: a
+ * week's keys sit together in the index, so writes stay in a small, warm part
+ * of it. A lookup over a time window asks each week the window spans.
+ */
+const storedStoryKey = (week: number, key: string) => `${week}|${key}`;
+const STORY_KEY_SQL = `SELECT "storyId", "at" FROM "StoryKey" WHERE "key" = ? AND "at" >= ? AND "at" <= ? ORDER BY "at" DESC LIMIT ${MAX_PER_KEY}`;
+
 function parseProfile(json: string, storyId: number): StoryProfile {
   try {
     const p = JSON.parse(json) as StoryProfile;
@@ -124,8 +132,13 @@ export class SqlDedupeIndex implements DedupeIndex<number, number> {
     const hits = new Map<number, number>();
     const lo = sqlDate(from);
     const hi = sqlDate(to);
+    const weeks: number[] = [];
+    for (let w = nearBucket(from); w <= nearBucket(to); w++) weeks.push(w);
     for (const k of keys) {
-      const ids = new Set(this.sql.all<{ storyId: number }>(`SELECT "storyId" FROM "StoryKey" WHERE "key" = ? AND "at" >= ? AND "at" <= ? ORDER BY "at" DESC LIMIT ${MAX_PER_KEY}`, k, lo, hi).map((r) => r.storyId));
+      // The key's most recent uses in the window, over the weeks it spans.
+      const rows = weeks.flatMap((w) => this.sql.all<{ storyId: number; at: string }>(STORY_KEY_SQL, storedStoryKey(w, k), lo, hi));
+      if (weeks.length > 1) rows.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      const ids = new Set(rows.slice(0, MAX_PER_KEY).map((r) => r.storyId));
       for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
     }
     return [...hits]
@@ -155,8 +168,9 @@ export function recordDedupe(sql: Sql, articleId: number, fp: Fingerprint, d: De
       ? sql.get<{ id: number }>('INSERT INTO "Story" ("headline", "firstSeenAt", "lastSeenAt", "languages", "outletCount", "articleCount", "profile") VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING "id"', ...fields)!.id
       : (sql.run('UPDATE "Story" SET "headline" = ?, "firstSeenAt" = ?, "lastSeenAt" = ?, "languages" = ?, "outletCount" = ?, "articleCount" = ?, "profile" = ? WHERE "id" = ?', ...fields, d.story), d.story);
   const at = sqlDate(fp.at);
+  const week = nearBucket(fp.at);
   for (const k of d.storyKeys) {
-    sql.run('INSERT INTO "StoryKey" ("key", "at", "storyId") VALUES (?, ?, ?) ON CONFLICT DO NOTHING', k, at, storyId);
+    sql.run('INSERT INTO "StoryKey" ("key", "at", "storyId") VALUES (?, ?, ?) ON CONFLICT DO NOTHING', storedStoryKey(week, k), at, storyId);
   }
   sql.run('UPDATE "Article" SET "storyId" = ? WHERE "id" = ?', storyId, articleId);
   return storyId;

@@ -222,4 +222,19 @@ describe('band keys by week', () => {
     }
     expect(rows.filter((r) => Number(r.articleId) === 99)).toEqual([]);
   });
+
+  it('the story-key migration files each key under the week of its time', async () => {
+    const { default: Database } = await import('better-sqlite3');
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { nearBucket } = await import('../dedupe/minhash.js');
+    const { ROOT } = await import('./helpers/cli.js');
+    const d = new Database(':memory:');
+    d.exec('CREATE TABLE "StoryKey" ("key" TEXT NOT NULL, "at" DATETIME NOT NULL, "storyId" INTEGER NOT NULL, PRIMARY KEY ("key", "at", "storyId"))');
+    const rows = [['e:Kavač clan', '2025-03-04T18:00:00.000+00:00', 1], ['t:sh:kokain', '2026-11-22T10:00:00.123+00:00', 2], ['kg:2300', '1999-12-31T23:59:59.999+00:00', 3]] as const;
+    for (const r of rows) d.prepare('INSERT INTO "StoryKey" VALUES (?, ?, ?)').run(...r);
+    d.exec(readFileSync(join(ROOT, 'storage', 'migrations', '20261122171000_story_key_weeks', 'migration.sql'), 'utf8'));
+    const got = d.prepare('SELECT "key", "storyId" FROM "StoryKey" ORDER BY "storyId"').all() as { key: string }[];
+    expect(got.map((r) => r.key)).toEqual(rows.map(([k, at]) => `${nearBucket(new Date(at))}|${k}`));
+  });
 });
