@@ -43,16 +43,19 @@ function num(env: string | undefined, fallback: number): number {
   return env !== undefined && env !== '' && Number.isFinite(n) && n >= 0 ? n : fallback;
 }
 
-export function loadCrawlerSettings(env: NodeJS.ProcessEnv = process.env): CrawlerSettings {
+/** One top-level section of config/settings.yaml (RUTA_CONFIG_DIR), or {} when the file or section is absent. */
+export function settingsSection<T>(section: string, env: NodeJS.ProcessEnv = process.env): Partial<T> {
   const file = join(env.RUTA_CONFIG_DIR ?? join(ROOT, 'config'), 'settings.yaml');
-  let fromFile: Partial<CrawlerSettings> = {};
-  if (existsSync(file)) {
-    try {
-      fromFile = ((parse(readFileSync(file, 'utf8')) as { crawler?: Partial<CrawlerSettings> } | null)?.crawler ?? {}) as Partial<CrawlerSettings>;
-    } catch (e) {
-      throw new Error(`${file}: not valid YAML: ${(e as Error).message}`);
-    }
+  if (!existsSync(file)) return {};
+  try {
+    return ((parse(readFileSync(file, 'utf8')) as Record<string, unknown> | null)?.[section] ?? {}) as Partial<T>;
+  } catch (e) {
+    throw new Error(`${file}: not valid YAML: ${(e as Error).message}`);
   }
+}
+
+export function loadCrawlerSettings(env: NodeJS.ProcessEnv = process.env): CrawlerSettings {
+  const fromFile = settingsSection<CrawlerSettings>('crawler', env);
   const s = { ...DEFAULTS, ...fromFile, render: { ...DEFAULTS.render, ...(fromFile.render ?? {}) } };
   s.contact = env.RUTA_CONTACT_URL || s.contact;
   s.hostDelayMs = num(env.RUTA_HOST_DELAY_MS, s.hostDelayMs);
