@@ -31,9 +31,9 @@ export interface ExtractedArticle {
 }
 
 const NOISE =
-  'script, style, noscript, template, iframe, svg, canvas, button, select, input, textarea, nav, footer, aside, ' +
+  'script, style, noscript, template, iframe, svg, canvas, button, select, input, textarea, nav, footer, aside, figcaption, ' +
   '[role=navigation], [role=banner], [role=contentinfo], [role=complementary], [aria-hidden=true], [hidden]';
-const NOISE_CLASS = /(^|[\s_-])(cookie|consent|gdpr|banner|advert|ads?|adslot|sponsor|promo|newsletter|subscribe|share|social|related|recommend|comment|comments|disqus|sidebar|widget|breadcrumb|pagination|pager|footer|header|menu|nav|popup|modal|outbrain|taboola|tags?)([\s_-]|$)/i;
+const NOISE_CLASS = /(^|[\s_-])(cookie|consent|gdpr|banner|advert|ads?|adslot|sponsor|promo|newsletter|subscribe|share|social|related|recommend|comment|comments|disqus|sidebar|widget|breadcrumb|pagination|pager|footer|header|menu|nav|popup|modal|outbrain|taboola|tags?|caption|credits?|gallery|slideshow)([\s_-]|$)/i;
 
 function clean(s: string | undefined | null): string {
   return (s ?? '').replace(/\s+/g, ' ').trim();
@@ -123,6 +123,7 @@ function blockText($: CheerioAPI, root: Cheerio<AnyNode>): string {
     if (block) flush();
     for (const c of el.children) walk(c);
     if (block) flush();
+    else if (name === 'td' || name === 'th') buf += ' '; // table cells are words apart
   };
   const flush = () => {
     for (const line of buf.split('\n')) {
@@ -209,7 +210,8 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
     if (text.length < 25) return;
     const linkText = clean(descendantText(el, 'a')).length;
     if (linkText / text.length > 0.5) return;
-    const score = text.length + (text.match(/[,.;]/g)?.length ?? 0) * 10;
+    // List items count half: teaser lists ("More from…") are lists, article text mostly is not.
+    const score = (text.length + (text.match(/[,.;]/g)?.length ?? 0) * 10) * (el.tagName === 'li' ? 0.5 : 1);
     const parent = el.parent as Element | null;
     if (!parent) return;
     scores.set(parent, (scores.get(parent) ?? 0) + score);
@@ -241,7 +243,18 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
       bestScore = adjusted;
     }
   }
-  return best ? $(best) : null;
+  if (!best) return null;
+  // An article split into sections (by figures, by ads) sits in several blocks of the same kind:
+  // blocks with the same tag and class as the best one and real paragraph text of their own join it.
+  const cls = best.attribs?.class;
+  if (cls) {
+    const parts = $(best.tagName)
+      .filter((_, el) => (el as Element).attribs?.class === cls)
+      .toArray()
+      .filter((el) => el === best || (clean(descendantText(el as Element, 'p')).length >= 200 && !$(el).parents().toArray().includes(best!) && !$(best!).parents().toArray().includes(el as Element)));
+    if (parts.length > 1) return $(parts);
+  }
+  return $(best);
 }
 
 export function extractArticle(html: string, url: string, selectors: Selectors = {}): ExtractedArticle {
@@ -300,11 +313,15 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
   }
   // JSON-LD articleBody wins unless it is a teaser (many sites truncate it): then the page's own text does.
   if (bodySource !== 'selectors' && ld && typeof ld.articleBody === 'string' && clean(ld.articleBody).length > 80) {
-    const ldText = ld.articleBody
-      .split(/\n\s*\n|\r\n\s*\r\n/)
-      .map(clean)
-      .filter(Boolean)
-      .join('\n\n');
+    // Some sites put HTML in articleBody: read it as markup then, never show tags as text.
+    const ldHtml = /<\/?[a-z][^>]*>/i.test(ld.articleBody) ? cheerio.load(ld.articleBody) : null;
+    const ldText = ldHtml
+      ? blockText(ldHtml, ldHtml('body'))
+      : ld.articleBody
+          .split(/\n\s*\n|\r\n\s*\r\n/)
+          .map(clean)
+          .filter(Boolean)
+          .join('\n\n');
     if (ldText.length >= text.length * 0.8) {
       text = ldText;
       bodySource = 'json-ld';

@@ -83,7 +83,7 @@ for (const r of rows) console.log(`${r.name.padEnd(20)} ${r.f1.toFixed(3)}  ${r.
 const f1 = rows.find((r) => r.name === 'Ruta')!.f1;
 const speedup = readabilityMs / rutaMs;
 console.log(`\nspeed: Ruta ${(ids.length / (rutaMs / 1000)).toFixed(0)} pages/s, readability.js + jsdom ${(ids.length / (readabilityMs / 1000)).toFixed(0)} pages/s: ${speedup.toFixed(1)}× (floor 5×)`);
-console.log(`F1 ${f1.toFixed(3)} (floor 0.970)`);
+console.log(`F1 ${f1.toFixed(4)} (floor 0.970)`);
 const ok = f1 >= 0.97 && speedup >= 5;
 console.log(ok ? 'PASS' : 'FAIL');
 process.exitCode = ok ? 0 : 1;
