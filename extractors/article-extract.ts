@@ -307,6 +307,13 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
     const root = mainContent($);
     if (root) {
       root.each((_, r) => within($, r, 'h1').forEach((e) => $(e).remove()));
+      // Lists that are mostly links (related stories, "more from") inside the body go too.
+      root.each((_, r) =>
+        within($, r, 'ul, ol').forEach((e) => {
+          const text = clean($(e).text()).length;
+          if ($(e).children('li').length >= 3 && text && clean(descendantText(e as Element, 'a')).length / text > 0.6) $(e).remove();
+        }),
+      );
       text = blockText($, root);
       bodySource = 'content';
     }

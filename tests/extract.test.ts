@@ -68,3 +68,34 @@ describe('multilingual dates', () => {
     expect(parseDate('99.99.9999')).toBeUndefined();
   });
 });
+
+describe('main-content edge cases', () => {
+  const para = (s: string) => `<p>${s} ${'The shipment was loaded in the port, according to the prosecutors, and sailed north. '.repeat(3)}</p>`;
+
+  it('joins an article split into same-class sections, and leaves captions and teaser lists out', () => {
+    const html = `<html><body><main>
+      <div class="post-body">${para('First part.')}${para('Second paragraph.')}</div>
+      <figure><img src="a.jpg"><figcaption>Police at the port. Photo: Reuters</figcaption></figure>
+      <div class="image-caption">A container at the dock, seen from the crane above the harbour.</div>
+      <div class="post-body">${para('Third part after the figure.')}</div>
+      <ul class="more">${Array.from({ length: 8 }, (_, i) => `<li><a href="/s/${i}">Teaser headline number ${i}, with a summary of another story that is long enough.</a></li>`).join('')}</ul>
+    </main></body></html>`;
+    const ex = extractArticle(html, 'https://news.example/a');
+    expect(ex.text).toContain('First part.');
+    expect(ex.text).toContain('Third part after the figure.');
+    expect(ex.text).not.toContain('Photo: Reuters');
+    expect(ex.text).not.toContain('seen from the crane');
+    expect(ex.text).not.toContain('Teaser headline');
+  });
+
+  it('reads HTML inside a JSON-LD articleBody as markup, and keeps table cells apart', () => {
+    const body = `<p class="bodytext">${'Prosecutors said the cocaine came from Guayaquil. '.repeat(4)}</p><p>${'The investigation continues in three countries. '.repeat(3)}</p>`;
+    const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'H', articleBody: body });
+    const ex = extractArticle(`<html><head><script type="application/ld+json">${ld}</script></head><body><p>Short teaser only.</p></body></html>`, 'https://news.example/b');
+    expect(ex.bodySource).toBe('json-ld');
+    expect(ex.text).not.toMatch(/<p|class=/);
+    expect(ex.text.split('\n\n')).toHaveLength(2);
+    const table = extractArticle(`<html><body><article>${para('Intro.')}<table><tr><td>HD</td><td>225.86</td><td>-5.44%</td></tr></table></article></body></html>`, 'https://news.example/c');
+    expect(table.text).toContain('HD 225.86 -5.44%');
+  });
+});
