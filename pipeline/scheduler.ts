@@ -58,8 +58,15 @@ export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: n
   // The outbox (retries with backoff) and the daily digests: every user's local digest hour is
   // checked every five minutes, so a digest missed while Ruta was down goes out when it is back.
   let sending: Promise<unknown> | null = null;
+  // The outbox runs every minute: a line that says the same as last time (mail waiting for
+  // RUTA_SMTP_URL, say) is not repeated.
+  let lastOutboxLine = '';
+  const outboxLog = (line: string) => {
+    if (line !== lastOutboxLine) log(line);
+    lastOutboxLine = line;
+  };
   function sendOutbox(): Promise<unknown> {
-    sending ??= deliverPending(db, { log })
+    sending ??= deliverPending(db, { log: outboxLog })
       .catch((e) => log(`deliveries failed: ${(e as Error).message}`))
       .finally(() => (sending = null));
     return sending;

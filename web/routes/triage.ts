@@ -96,7 +96,7 @@ ${others.length ? html`<ul>${others.map((x) => html`<li>${ext(x.url, x.title)} <
     await triageAlert(db, id, v.id, { status: (status || undefined) as TriageStatus | undefined, note: String(body.note ?? ''), assigneeId: assignee ? Number(assignee) : null });
     // After a decision, the next item in the queue.
     if (status) {
-      const next = (await triageQueue(db, { limit: 1 }))[0];
+      const next = (await triageQueue(db, { limit: 2 })).find((r) => r.id !== id);
       return c.redirect(next ? `/alerts/${next.id}` : '/triage', 303);
     }
     return c.redirect(`/alerts/${id}`, 303);
