@@ -63,14 +63,14 @@ export interface SeizurePoint {
   text: string;
   start: number;
   date: Date;
-  article: { id: number; title: string; url: string; lang: string; storyId: number | null; text: string };
+  article: { id: number; title: string; url: string; lang: string; storyId: number | null };
 }
 
 /** Seizures in the period, one per story and size (ten outlets, one seizure), oldest first. */
 export async function seizureTimeline(db: Db, f: { from?: Date; to?: Date } = {}): Promise<SeizurePoint[]> {
   const rows = await db.seizure.findMany({
     orderBy: { id: 'asc' },
-    include: { article: { select: { id: true, title: true, url: true, lang: true, storyId: true, text: true, published: true, createdAt: true } } },
+    include: { article: { select: { id: true, title: true, url: true, lang: true, storyId: true, published: true, createdAt: true } } },
   });
   const seen = new Set<string>();
   const out: SeizurePoint[] = [];
@@ -83,4 +83,10 @@ export async function seizureTimeline(db: Db, f: { from?: Date; to?: Date } = {}
     out.push({ id: z.id, kg: z.kg, drug: z.drug, text: z.text, start: z.start, date, article: z.article });
   }
   return out.sort((a, b) => a.date.getTime() - b.date.getTime());
+}
+
+/** The texts of some articles, for evidence sentences. */
+export async function articleTexts(db: Db, ids: number[]): Promise<Map<number, string>> {
+  const rows = await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } });
+  return new Map(rows.map((r) => [r.id, r.text]));
 }

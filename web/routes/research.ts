@@ -2,7 +2,7 @@
 // full-text search across scripts, and exports.
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { countries, linkGraph, linkWithEvidence, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
+import { articleTexts, countries, linkGraph, linkWithEvidence, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
 import { searchArticles } from '../../storage/search-index.js';
 import { safeUrl } from '../../alerts/render.js';
 import { sentenceAt } from '../../alerts/evidence.js';
@@ -96,6 +96,9 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span cla
     const months = [...byMonth].sort((a, b) => a[0].localeCompare(b[0]));
     const max = Math.max(1, ...months.map(([, kg]) => kg));
     const barW = Math.max(8, Math.min(40, Math.floor(900 / Math.max(1, months.length))));
+    // The table: the 200 most recent, with their sentences.
+    const listed = [...points].reverse().slice(0, 200);
+    const texts = await articleTexts(db, [...new Set(listed.map((p) => p.article.id))]);
     return c.html(
       page('Seizures', c.get('viewer'), html`<h1>Seizures over time</h1>
 <form method="get" action="/seizures" class="filters"><label>From <input type="date" name="from" value="${c.req.query('from') ?? ''}"></label>
@@ -108,8 +111,8 @@ ${months.map(([m, kg], i) => {
 })}</svg>`
   : html`<p>No seizures in this period.</p>`}
 <table><thead><tr><th>Date</th><th>Amount</th><th>Evidence</th></tr></thead><tbody>
-${[...points].reverse().map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${p.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${p.drug}</td><td>“${sentenceAt(p.article.text, p.start)}”<br>${ext(p.article.url, p.article.title)}</td></tr>`)}
-</tbody></table>`).toString(),
+${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${p.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${p.drug}</td><td>“${sentenceAt(texts.get(p.article.id) ?? p.text, texts.has(p.article.id) ? p.start : 0)}”<br>${ext(p.article.url, p.article.title)}</td></tr>`)}
+</tbody></table>${points.length > listed.length ? html`<p class="muted">The ${listed.length} most recent of ${points.length}; narrow the period to see others.</p>` : ''}`).toString(),
     );
   });
 
