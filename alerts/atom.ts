@@ -2,12 +2,8 @@
 // token. Entries are plain text (type="text"), every value XML-escaped, and
 // links only http(s): a page's markup or script stays inert in any reader.
 import type { Db } from '../storage/db.js';
-import { SEVERITIES } from '../storage/alerts-repo.js';
-import { oneLine, safeUrl, SEVERITY_LABEL } from './render.js';
-
-const XML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
-/** XML-escaped, without the control characters XML 1.0 forbids. */
-export const xml = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '').replace(/[&<>"']/g, (c) => XML_ESCAPES[c]!);
+import { subscriptionWants } from '../storage/alerts-repo.js';
+import { escapeXml as xml, oneLine, safeUrl, SEVERITY_LABEL } from './render.js';
 
 export async function alertFeed(db: Db, token: string, selfUrl: string, limit = 100): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) return null;
@@ -21,10 +17,7 @@ export async function alertFeed(db: Db, token: string, selfUrl: string, limit = 
   });
   // Without an atom subscription the feed carries every alert; with some, what they choose.
   const alerts = rows
-    .filter((a) => !subs.length || subs.some((s) => {
-      const rules = JSON.parse(s.rules) as string[];
-      return (!rules.length || rules.includes(a.rule)) && SEVERITIES.indexOf(a.severity as never) >= SEVERITIES.indexOf(s.minSeverity as never);
-    }))
+    .filter((a) => !subs.length || subs.some((s) => subscriptionWants(s, a.rule, a.severity)))
     .slice(0, limit);
   const updated = (alerts[0]?.createdAt ?? user.createdAt).toISOString();
   const entries = alerts.map((a) => {

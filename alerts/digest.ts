@@ -6,7 +6,8 @@ import type { Db } from '../storage/db.js';
 import {
   alertsBetween, digestSubscriptions, digestedKeys, largestSeizures, lastDigest, newLinks, newStories, recordDigest, troubledSources,
 } from '../storage/digests-repo.js';
-import { SEVERITIES } from '../storage/alerts-repo.js';
+import { subscriptionWants } from '../storage/alerts-repo.js';
+import { seizureReportKey } from '../storage/research-repo.js';
 import { sentenceAt } from './evidence.js';
 import { escapeHtml, htmlPage, oneLine, safeUrl, SEVERITY_LABEL } from './render.js';
 import { WATCHLIST_RULE } from './rules/watchlist-hit.js';
@@ -53,11 +54,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const last = await lastDigest(db, user.id);
   // From the end of the last digest; a first digest, or one after a long pause, covers at most a week.
   const since = new Date(Math.max(last?.until.getTime() ?? now.getTime() - DAY, now.getTime() - 7 * DAY));
-  const wants = (rule: string, severity: string) =>
-    subs.some((s) => {
-      const rules = JSON.parse(s.rules) as string[];
-      return (!rules.length || rules.includes(rule)) && SEVERITIES.indexOf(severity as never) >= SEVERITIES.indexOf(s.minSeverity as never);
-    });
+  const wants = (rule: string, severity: string) => subs.some((s) => subscriptionWants(s, rule, severity));
 
   const sections: { title: string; lines: Line[] }[] = [];
   const links = await newLinks(db, since, now);
@@ -82,7 +79,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   sections.push({
     title: 'Largest seizures',
     lines: seizures.map((z) => ({
-      key: `seizure:${z.article.storyId ?? `article-${z.article.id}`}:${Math.round(z.kg)}`,
+      key: `seizure:${seizureReportKey(z)}`,
       title: `${z.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${z.drug}`,
       url: z.article.url,
       meta: `${z.article.title} (${z.article.lang})`,

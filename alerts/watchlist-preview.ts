@@ -2,7 +2,8 @@
 // articles of the last N days, next to what the saved version flags, before
 // anything is saved.
 import type { Db } from '../storage/db.js';
-import { articlesSince } from '../storage/watchlists-repo.js';
+import { articlesSince, findWatchlist, loadWatchEntries, specsToEntries } from '../storage/watchlists-repo.js';
+import type { WatchlistSpec } from './watchlist-file.js';
 import { compileWatchlist, matchWatchlist, type WatchEntry } from './watchlist-matcher.js';
 
 export interface PreviewArticle {
@@ -61,4 +62,10 @@ export async function previewWatchlist(db: Db, proposed: WatchEntry[], saved: Wa
     .map((l) => ({ balkan: l.balkan, latam: l.latam, articles: Math.max(l.now, l.then), change: (l.now && l.then ? 'kept' : l.now ? 'new' : 'dropped') as 'new' | 'kept' | 'dropped' }))
     .sort((x, y) => y.articles - x.articles);
   return rep;
+}
+
+/** A preview of lists from a file (or an editor's form) against the saved lists of the same names. */
+export async function previewSpecs(db: Db, specs: WatchlistSpec[], days: number): Promise<PreviewReport> {
+  const saved = (await Promise.all(specs.map((s) => findWatchlist(db, s.name)))).filter((l) => l !== null).map((l) => l.id);
+  return previewWatchlist(db, specsToEntries(specs), await loadWatchEntries(db, saved), days);
 }

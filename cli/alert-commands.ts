@@ -5,11 +5,11 @@ import type { Db } from '../storage/db.js';
 import { dbPath } from '../storage/db.js';
 import { addSubscription, addUser, listUsers, removeSubscription, userByEmail } from '../storage/users-repo.js';
 import {
-  exportWatchlists, findWatchlist, importWatchlists, listWatchlists, loadWatchEntries, specsToEntries, watchlistAudit,
+  exportWatchlists, findWatchlist, importWatchlists, listWatchlists, loadWatchEntries, watchlistAudit,
 } from '../storage/watchlists-repo.js';
 import { listDeliveries, retryDeliveries } from '../storage/deliveries-repo.js';
 import { parseWatchlists, stringifyWatchlists } from '../alerts/watchlist-file.js';
-import { previewWatchlist } from '../alerts/watchlist-preview.js';
+import { previewSpecs, previewWatchlist } from '../alerts/watchlist-preview.js';
 import { buildDigest, localClock, queueDigest } from '../alerts/digest.js';
 import { deliverPending } from '../alerts/deliver.js';
 import { runRules } from '../alerts/run-rules.js';
@@ -110,19 +110,14 @@ export async function watchlistPreview(db: Db, what: string | undefined, o: { da
   if (!what) throw new UsageError('usage: ruta watchlist preview FILE|ID [--days 30] [--json]');
   const days = o.days === undefined ? 30 : Number(o.days);
   if (!(days > 0)) throw new UsageError(`--days must be a positive number, not "${o.days}"`);
-  let proposed;
-  let saved;
   const stored = /^\d+$/.test(what) ? await findWatchlist(db, what) : null;
+  let rep;
   if (stored) {
-    proposed = await loadWatchEntries(db, [stored.id]);
-    saved = proposed;
+    const entries = await loadWatchEntries(db, [stored.id]);
+    rep = await previewWatchlist(db, entries, entries, days);
   } else {
-    const specs = parseWatchlists(readFileSync(what, 'utf8'), what);
-    proposed = specsToEntries(specs);
-    const lists = await Promise.all(specs.map((s) => findWatchlist(db, s.name)));
-    saved = await loadWatchEntries(db, lists.filter((l) => l !== null).map((l) => l!.id));
+    rep = await previewSpecs(db, parseWatchlists(readFileSync(what, 'utf8'), what), days);
   }
-  const rep = await previewWatchlist(db, proposed, saved, days);
   if (o.json) {
     for (const a of rep.articles) out(JSON.stringify({ type: 'article', ...a }));
     for (const l of rep.links) out(JSON.stringify({ type: 'link', ...l }));

@@ -99,7 +99,8 @@ export async function storyPersons(db: Db, storyId: number): Promise<Set<number>
 
 /** Whether another article of the story entered the change journal before this change. */
 export async function storyHasEarlier(db: Db, storyId: number, seq: number, articleId: number): Promise<boolean> {
-  return (await db.articleChange.count({ where: { seq: { lt: seq }, articleId: { not: articleId, in: (await db.article.findMany({ where: { storyId }, select: { id: true } })).map((a) => a.id) } }, take: 1 })) > 0;
+  const rows = await db.$queryRaw<unknown[]>`SELECT 1 FROM "ArticleChange" c JOIN "Article" a ON a."id" = c."articleId" WHERE a."storyId" = ${storyId} AND c."seq" < ${seq} AND c."articleId" <> ${articleId} LIMIT 1`;
+  return rows.length > 0;
 }
 
 /** Whether any article of the story reports a Balkan–Latin America link. */
@@ -109,15 +110,26 @@ export async function isLinkStory(db: Db, storyId: number): Promise<boolean> {
 
 const rank = (s: string) => SEVERITIES.indexOf(s as Severity);
 
+/** Whether a subscription (its rules, empty for all, and lowest severity) wants an alert. */
+export function subscriptionWants(sub: { rules: string; minSeverity: string }, rule: string, severity: string): boolean {
+  const rules = JSON.parse(sub.rules) as string[];
+  return (!rules.length || rules.includes(rule)) && rank(severity) >= rank(sub.minSeverity);
+}
+
+interface ImmediateSubscription {
+  id: number;
+  userId: number;
+  channel: string;
+  target: string | null;
+  rules: string;
+  minSeverity: string;
+  email: string;
+}
+
 /** Outbox rows for one new alert: every immediate subscription that wants its rule and severity. */
-function enqueueAlert(sql: Sql, alertId: number, a: AlertInput, now: string | null): void {
-  const subs = sql.all<{ id: number; userId: number; channel: string; target: string | null; rules: string; minSeverity: string; email: string }>(
-    'SELECT s."id", s."userId", s."channel", s."target", s."rules", s."minSeverity", u."email" FROM "Subscription" s JOIN "User" u ON u."id" = s."userId" WHERE s."mode" = \'immediate\' AND s."channel" IN (\'email\', \'webhook\', \'slack\')',
-  );
+function enqueueAlert(sql: Sql, subs: ImmediateSubscription[], alertId: number, a: AlertInput, now: string | null): void {
   for (const s of subs) {
-    const rules = JSON.parse(s.rules) as string[];
-    if (rules.length && !rules.includes(a.rule)) continue;
-    if (rank(a.severity) < rank(s.minSeverity)) continue;
+    if (!subscriptionWants(s, a.rule, a.severity)) continue;
     const target = s.channel === 'email' ? (s.target ?? s.email) : s.target;
     if (!target) continue;
     sql.run(
@@ -142,6 +154,11 @@ export async function commitRuleBatch(db: Db, rule: string, alerts: AlertInput[]
   return writeTx(db, (sql) => {
     const now = sqlDate(new Date());
     let created = 0;
+    const subs = alerts.length
+      ? sql.all<ImmediateSubscription>(
+          'SELECT s."id", s."userId", s."channel", s."target", s."rules", s."minSeverity", u."email" FROM "Subscription" s JOIN "User" u ON u."id" = s."userId" WHERE s."mode" = \'immediate\' AND s."channel" IN (\'email\', \'webhook\', \'slack\')',
+        )
+      : [];
     for (const a of alerts) {
       if (dismissedInStory(sql, a)) continue;
       const row = sql.get<{ id: number }>(
@@ -150,7 +167,7 @@ export async function commitRuleBatch(db: Db, rule: string, alerts: AlertInput[]
       );
       if (!row) continue;
       created++;
-      enqueueAlert(sql, row.id, a, now);
+      enqueueAlert(sql, subs, row.id, a, now);
     }
     for (const s of state) {
       if (s.kind === 'link-place') sql.run('INSERT INTO "LinkPlace" ("linkId", "entityId", "articleId", "at") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', s.linkId, s.entityId, s.articleId, now);

@@ -137,7 +137,7 @@ export class SqlDedupeIndex implements DedupeIndex<number, number> {
     for (const k of keys) {
       // The key's most recent uses in the window, over the weeks it spans.
       const rows = weeks.flatMap((w) => this.sql.all<{ storyId: number; at: string }>(STORY_KEY_SQL, storedStoryKey(w, k), lo, hi));
-      if (weeks.length > 1) rows.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+      if (weeks.length > 1) rows.sort((a, b) => b.at.localeCompare(a.at));
       const ids = new Set(rows.slice(0, MAX_PER_KEY).map((r) => r.storyId));
       for (const id of ids) hits.set(id, (hits.get(id) ?? 0) + 1);
     }

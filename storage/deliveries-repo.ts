@@ -8,8 +8,6 @@ import { hostname } from 'node:os';
 import type { Db } from './db.js';
 import { sqlDate, writeTx } from './raw-sql.js';
 
-export const DELIVERY_STATES = ['pending', 'sending', 'transmitting', 'sent', 'failed', 'unknown'] as const;
-
 export interface ClaimedDelivery {
   id: number;
   idempotencyKey: string;

@@ -3,6 +3,7 @@
 import type { Db } from './db.js';
 import { sqlDate, writeTx } from './raw-sql.js';
 import { sourceHealth } from './health-repo.js';
+import { seizureReportKey } from './research-repo.js';
 
 /** Item keys already sent to the user in a digest. */
 export async function digestedKeys(db: Db, userId: number, keys: string[]): Promise<Set<string>> {
@@ -47,7 +48,7 @@ export async function largestSeizures(db: Db, since: Date, until: Date, limit = 
   // One per story and size: ten outlets reporting one seizure are one line.
   const seen = new Set<string>();
   return rows.filter((z) => {
-    const k = `${z.article.storyId ?? `a${z.article.id}`}:${Math.round(z.kg)}`;
+    const k = seizureReportKey(z);
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -56,6 +56,10 @@ export async function countries(db: Db): Promise<string[]> {
   return rows.map((r) => r.canonical);
 }
 
+/** One seizure as reported: its story (else its article) and its size. Ten outlets reporting one seizure share it. */
+export const seizureReportKey = (z: { kg: number; article: { id: number; storyId: number | null } }) =>
+  `${z.article.storyId ?? `article-${z.article.id}`}:${Math.round(z.kg)}`;
+
 export interface SeizurePoint {
   id: number;
   kg: number;
@@ -77,7 +81,7 @@ export async function seizureTimeline(db: Db, f: { from?: Date; to?: Date } = {}
   for (const z of rows) {
     const date = z.article.published ?? z.article.createdAt;
     if ((f.from && date < f.from) || (f.to && date >= f.to)) continue;
-    const k = `${z.article.storyId ?? `a${z.article.id}`}:${Math.round(z.kg)}`;
+    const k = seizureReportKey(z);
     if (seen.has(k)) continue;
     seen.add(k);
     out.push({ id: z.id, kg: z.kg, drug: z.drug, text: z.text, start: z.start, date, article: z.article });

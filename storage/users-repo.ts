@@ -32,7 +32,7 @@ export function checkPassword(password: string, stored: string | null): boolean 
   return timingSafeEqual(want, got);
 }
 
-export const newFeedToken = () => randomBytes(24).toString('base64url');
+const newFeedToken = () => randomBytes(24).toString('base64url');
 
 const EMAIL = /^[^\s@<>]+@[^\s@<>]+\.[^\s@<>]+$/;
 

@@ -130,22 +130,23 @@ export function watchlistAudit(db: Db, watchlistId: number, limit = 50) {
   return db.watchlistAudit.findMany({ where: { watchlistId }, orderBy: { id: 'desc' }, take: limit });
 }
 
+/** An entry as the matcher takes it. */
+const matcherEntry = (e: WatchlistEntrySpec, id: number, watchlist: string): WatchEntry => ({
+  id,
+  watchlist,
+  name: e.name,
+  type: e.type,
+  side: e.side ?? 'other',
+  aliases: e.aliases ?? [],
+  languages: e.languages ?? [],
+  negativeTerms: e.negative ?? [],
+  enabled: e.enabled ?? true,
+});
+
 /** File specs as matcher entries (for previews of unsaved lists); ids are negative, they are not stored. */
 export function specsToEntries(specs: WatchlistSpec[]): WatchEntry[] {
   let id = 0;
-  return specs.flatMap((w) =>
-    w.entries.map((e) => ({
-      id: --id,
-      watchlist: w.name,
-      name: e.name,
-      type: e.type,
-      side: e.side ?? 'other',
-      aliases: e.aliases ?? [],
-      languages: e.languages ?? [],
-      negativeTerms: e.negative ?? [],
-      enabled: e.enabled ?? true,
-    })),
-  );
+  return specs.flatMap((w) => w.entries.map((e) => matcherEntry(e, --id, w.name)));
 }
 
 /** Stored entries for the matcher (all, or those of some lists). */
@@ -155,7 +156,7 @@ export async function loadWatchEntries(db: Db, watchlistIds?: number[]): Promise
     orderBy: { id: 'asc' },
     include: { watchlist: { select: { name: true } } },
   });
-  return rows.map((r) => ({ ...specOf(r), id: r.id, watchlist: r.watchlist.name, side: r.side, aliases: JSON.parse(r.aliases), languages: JSON.parse(r.languages), negativeTerms: JSON.parse(r.negativeTerms), enabled: r.enabled }) as WatchEntry);
+  return rows.map((r) => matcherEntry(specOf(r), r.id, r.watchlist.name));
 }
 
 /** Names and aliases of enabled watchlist entries for a language (entries without languages count for all). */

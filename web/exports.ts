@@ -1,6 +1,7 @@
 // The link graph as CSV, JSON, FollowTheMoney entities (JSON lines) and GEXF for Gephi.
 import { createHash } from 'node:crypto';
 import type { GraphLink } from '../storage/research-repo.js';
+import { escapeXml as xml } from '../alerts/render.js';
 
 const csvCell = (v: unknown) => {
   const s = v instanceof Date ? v.toISOString() : String(v ?? '');
@@ -59,7 +60,6 @@ export function linksFtm(links: GraphLink[]): string {
   return lines.length ? `${lines.join('\n')}\n` : '';
 }
 
-const xml = (s: string) => s.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!);
 
 /** GEXF 1.3 for Gephi: nodes with side and type, weighted undirected edges. */
 export function linksGexf(links: GraphLink[]): string {

@@ -10,13 +10,18 @@ import type { Rule } from './types.js';
 export const LINK_PLACE_RULE = 'link-new-place';
 const PLACE_TYPES = new Set(['port', 'country']);
 
+type Mention = ChangedArticle['mentions'][number];
+
+/** An article's sentences with the mentions inside each. */
+const sentenceMentions = (a: ChangedArticle) => sentences(a.text).map((s) => ({ text: s.text.trim(), inside: a.mentions.filter((m) => m.start >= s.start && m.end <= s.end) }));
+
 /** Port and country mentions in sentences that name a side of the link, each with its sentence. */
-function placesNear(a: ChangedArticle, balkan: string, latam: string) {
-  const out: { m: ChangedArticle['mentions'][number]; sentence: string }[] = [];
-  for (const s of sentences(a.text)) {
-    const inside = a.mentions.filter((m) => m.start >= s.start && m.end <= s.end);
+function placesNear(sents: { text: string; inside: Mention[] }[], balkan: string, latam: string) {
+  const out: { m: Mention; sentence: string }[] = [];
+  for (const s of sents) {
+    const inside = s.inside;
     if (!inside.some((m) => m.canonical === balkan || m.canonical === latam)) continue;
-    for (const m of inside) if (PLACE_TYPES.has(m.type) && m.canonical !== balkan && m.canonical !== latam) out.push({ m, sentence: s.text.trim() });
+    for (const m of inside) if (PLACE_TYPES.has(m.type) && m.canonical !== balkan && m.canonical !== latam) out.push({ m, sentence: s.text });
   }
   return out;
 }
@@ -29,6 +34,7 @@ export const linkPlaceRule: Rule = {
     const state: RuleStateWrite[] = [];
     const known = new Map<number, Set<number>>();
     for (const a of batch) {
+      const sents = a.evidence.length ? sentenceMentions(a) : [];
       for (const ev of a.evidence) {
         let places = known.get(ev.linkId);
         if (!places) {
@@ -36,7 +42,7 @@ export const linkPlaceRule: Rule = {
           known.set(ev.linkId, places);
         }
         const seen = new Set<number>();
-        const near = placesNear(a, ev.balkan, ev.latam).filter(({ m }) => !places.has(m.entityId) && !seen.has(m.entityId) && seen.add(m.entityId));
+        const near = placesNear(sents, ev.balkan, ev.latam).filter(({ m }) => !places.has(m.entityId) && !seen.has(m.entityId) && seen.add(m.entityId));
         if (!near.length) continue;
         const fresh = near.map((x) => x.m);
         for (const m of fresh) {

@@ -1,9 +1,9 @@
 // Editors: watchlists as YAML, previewed over the last 30 days before saving, with the audit log.
 import type { Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { exportWatchlists, importWatchlists, listWatchlists, loadWatchEntries, specsToEntries, watchlistAudit, WatchlistOwnerError } from '../../storage/watchlists-repo.js';
+import { exportWatchlists, importWatchlists, listWatchlists, watchlistAudit, WatchlistOwnerError } from '../../storage/watchlists-repo.js';
 import { parseWatchlists, stringifyWatchlists, WatchlistFileError } from '../../alerts/watchlist-file.js';
-import { previewWatchlist, type PreviewReport } from '../../alerts/watchlist-preview.js';
+import { previewSpecs, type PreviewReport } from '../../alerts/watchlist-preview.js';
 import { safeUrl } from '../../alerts/render.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
@@ -90,7 +90,7 @@ ${rows.map((w) => html`<tr data-href="/watchlists/${w.id}"><td><a href="/watchli
       }
       return c.redirect(`/watchlists/${id}?saved=1`, 303);
     }
-    const rep = await previewWatchlist(db, specsToEntries(specs), await loadWatchEntries(db, [id]), 30);
+    const rep = await previewSpecs(db, specs, 30);
     return c.html((await editor(db, v, id, text, previewHtml(rep)))!.toString());
   });
 }
