@@ -1,10 +1,20 @@
-// A multinomial naive Bayes language classifier over hashed character
-// n-grams (1–4, within word boundaries) and words. Trained by
-// scripts/train-langid.ts; the weights ship in extractors/models/langid.bin.gz.
+// Multinomial naive Bayes language classifiers over hashed features, of two kinds:
+// - 'general': character n-grams (1–4, within words) and words; tells Ruta's
+//   languages apart (extractors/models/langid.bin.gz);
+// - 'bcms': character n-grams (1–5, across word boundaries), words, word pairs and
+//   the marker categories of bcms-markers.ts; tells Bosnian, Croatian and Serbian
+//   in Latin script apart (extractors/models/langid-bcms.bin.gz).
+// Both are trained by scripts/train-langid.ts.
 import { gunzipSync, gzipSync } from 'node:zlib';
+import { markerCategories } from './bcms-markers.js';
 
-export const BUCKETS = 1 << 18;
+export type FeatureKind = 'general' | 'bcms';
+const KIND_BUCKETS: Record<FeatureKind, number> = { general: 1 << 18, bcms: 1 << 19 };
+/** Buckets of the general model (kept for callers that size by it). */
+export const BUCKETS = KIND_BUCKETS.general;
 const SCALE = 1000; // log-probabilities are stored as Int16 thousandths
+/** How many times a marker category counts, against some 1,000 n-grams per sentence. */
+const MARKER_WEIGHT = 50;
 
 function fnv1a(s: string): number {
   let h = 0x811c9dc5;
@@ -15,7 +25,41 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-/** Hashed feature indices of a text (with repeats: they count). Hashes are computed in place, without substrings. */
+function hashString(s: string, buckets: number): number {
+  return fnv1a(s) % buckets;
+}
+
+/** Features of the BCMS model: n-grams across word boundaries (digits folded), words, word pairs, marker categories. */
+export function bcmsFeatures(text: string): number[] {
+  const buckets = KIND_BUCKETS.bcms;
+  const out: number[] = [];
+  const words = text.toLowerCase().replace(/\d+/g, '0').match(/[\p{L}\p{M}]+/gu) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    out.push(hashString(`w:${w}`, buckets));
+    if (i) out.push(hashString(`b:${words[i - 1]} ${w}`, buckets));
+    for (const cat of markerCategories(w)) {
+      const f = hashString(`m:${cat}`, buckets);
+      for (let k = 0; k < MARKER_WEIGHT; k++) out.push(f);
+    }
+  }
+  const line = ` ${words.join(' ')} `;
+  for (let i = 0; i < line.length; i++) {
+    let h = 0x811c9dc5;
+    for (let n = 1; n <= 5 && i + n <= line.length; n++) {
+      h ^= line.charCodeAt(i + n - 1);
+      h = Math.imul(h, 0x01000193);
+      out.push((Math.imul(h ^ n, 0x01000193) >>> 0) % buckets);
+    }
+  }
+  return out;
+}
+
+function featuresOf(kind: FeatureKind, text: string): number[] {
+  return kind === 'bcms' ? bcmsFeatures(text) : features(text);
+}
+
+/** Hashed feature indices of a text for the general model (with repeats: they count). Hashes are computed in place, without substrings. */
 export function features(text: string): number[] {
   const out: number[] = [];
   const words = text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
@@ -41,15 +85,25 @@ export interface TrainingExample {
   label: string;
 }
 
+export interface TrainOptions {
+  /** Additive smoothing. */
+  alpha?: number;
+  kind?: FeatureKind;
+}
+
 export class NaiveBayes {
   constructor(
     readonly labels: string[],
-    /** Per label, BUCKETS log-probabilities in thousandths. */
+    /** Per label, one log-probability per bucket, in thousandths. */
     readonly weights: Int16Array[],
     readonly priors: number[],
+    readonly kind: FeatureKind = 'general',
   ) {}
 
-  static train(examples: TrainingExample[], alpha = 0.1): NaiveBayes {
+  static train(examples: TrainingExample[], options: TrainOptions = {}): NaiveBayes {
+    const kind = options.kind ?? 'general';
+    const alpha = options.alpha ?? (kind === 'bcms' ? 0.01 : 0.1);
+    const BUCKETS = KIND_BUCKETS[kind];
     const labels = [...new Set(examples.map((e) => e.label))].sort();
     const counts = labels.map(() => new Float64Array(BUCKETS));
     const totals = labels.map(() => 0);
@@ -57,7 +111,7 @@ export class NaiveBayes {
     for (const e of examples) {
       const k = labels.indexOf(e.label);
       docs[k]!++;
-      for (const f of features(e.text)) {
+      for (const f of featuresOf(kind, e.text)) {
         counts[k]![f]!++;
         totals[k]!++;
       }
@@ -70,13 +124,14 @@ export class NaiveBayes {
     });
     const n = examples.length;
     // Priors are flattened: the training mix says little about what a source will publish.
-    const priors = docs.map((d) => Math.log((d + 1) / (n + labels.length)) * 0.1);
-    return new NaiveBayes(labels, weights, priors);
+    // The BCMS model is trained on balanced classes and keeps flat priors.
+    const priors = docs.map((d) => (kind === 'bcms' ? 0 : Math.log((d + 1) / (n + labels.length)) * 0.1));
+    return new NaiveBayes(labels, weights, priors, kind);
   }
 
   /** Labels with log-scores, best first. */
   scores(text: string, only?: Set<string>): { label: string; score: number }[] {
-    return this.scoreFeatures(features(text), only);
+    return this.scoreFeatures(featuresOf(this.kind, text), only);
   }
 
   private scoreFeatures(feats: number[], only?: Set<string>): { label: string; score: number }[] {
@@ -94,7 +149,7 @@ export class NaiveBayes {
 
   /** The best label and a confidence from the softmax of the per-feature-normalised scores. */
   predict(text: string, only?: Set<string>): { label: string; confidence: number } | undefined {
-    const feats = features(text);
+    const feats = featuresOf(this.kind, text);
     const s = this.scoreFeatures(feats, only);
     if (!s.length) return undefined;
     const n = Math.max(1, feats.length);
@@ -105,7 +160,7 @@ export class NaiveBayes {
   }
 
   serialize(): Buffer {
-    const header = Buffer.from(JSON.stringify({ labels: this.labels, priors: this.priors, buckets: BUCKETS }), 'utf8');
+    const header = Buffer.from(JSON.stringify({ labels: this.labels, priors: this.priors, buckets: KIND_BUCKETS[this.kind], kind: this.kind }), 'utf8');
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length);
     const body = Buffer.concat(this.weights.map((w) => Buffer.from(w.buffer, w.byteOffset, w.byteLength)));
@@ -115,13 +170,15 @@ export class NaiveBayes {
   static deserialize(gz: Buffer): NaiveBayes {
     const raw = gunzipSync(gz);
     const hlen = raw.readUInt32LE(0);
-    const header = JSON.parse(raw.subarray(4, 4 + hlen).toString('utf8')) as { labels: string[]; priors: number[]; buckets: number };
+    const header = JSON.parse(raw.subarray(4, 4 + hlen).toString('utf8')) as { labels: string[]; priors: number[]; buckets: number; kind?: FeatureKind };
+    const kind = header.kind ?? 'general';
+    const BUCKETS = KIND_BUCKETS[kind];
     if (header.buckets !== BUCKETS) throw new Error(`language model has ${header.buckets} buckets, this code expects ${BUCKETS}; retrain with npm run train:langid`);
     const body = raw.subarray(4 + hlen);
     const copy = new Uint8Array(body.length);
     copy.set(body);
     const weights = header.labels.map((_, k) => new Int16Array(copy.buffer, k * BUCKETS * 2, BUCKETS));
-    return new NaiveBayes(header.labels, weights, header.priors);
+    return new NaiveBayes(header.labels, weights, header.priors, kind);
   }
 }
 

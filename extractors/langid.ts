@@ -1,7 +1,9 @@
 // Language and script identification. A naive Bayes classifier over character
 // n-grams, trained on news text (scripts/train-langid.ts), tells apart the
-// languages Ruta reads, Bosnian, Croatian and Serbian included; franc covers
-// every other language. A per-source language prior decides short texts.
+// languages Ruta reads; a second one, trained on balanced Bosnian, Croatian and
+// Serbian news with marker words (bcms-markers.ts), decides between those three
+// in Latin script. franc covers every other language. A per-source language
+// prior decides short texts.
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -18,12 +20,26 @@ export interface LangResult {
 }
 
 export const MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), 'models', 'langid.bin.gz');
+export const BCMS_MODEL_PATH = join(dirname(fileURLToPath(import.meta.url)), 'models', 'langid-bcms.bin.gz');
 
 let loaded: NaiveBayes | undefined;
 /** The shipped model, loaded on first use. */
 export function defaultLangModel(): NaiveBayes {
   loaded ??= NaiveBayes.deserialize(readFileSync(MODEL_PATH));
   return loaded;
+}
+
+let loadedBcms: NaiveBayes | undefined;
+/** The shipped Bosnian/Croatian/Serbian model, loaded on first use. */
+export function defaultBcmsModel(): NaiveBayes {
+  loadedBcms ??= NaiveBayes.deserialize(readFileSync(BCMS_MODEL_PATH));
+  return loadedBcms;
+}
+
+/** The two classifiers identifyLanguage uses; tests and evaluation pass their own. */
+export interface LangModels {
+  general: NaiveBayes;
+  bcms: NaiveBayes;
 }
 
 // franc, for languages the classifier was not trained on.
@@ -40,7 +56,8 @@ function letters(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
 }
 
-export function identifyLanguage(text: string, prior?: string | null, model: NaiveBayes = defaultLangModel()): LangResult {
+export function identifyLanguage(text: string, prior?: string | null, models?: Partial<LangModels>): LangResult {
+  const model = models?.general ?? defaultLangModel();
   const sample = text.slice(0, 3000);
   const script = scriptOf(sample);
   const n = letters(sample);
@@ -60,11 +77,20 @@ export function identifyLanguage(text: string, prior?: string | null, model: Nai
     confidence = Math.min(0.9, 0.5 + margin);
   }
 
+  // Bosnian, Croatian or Serbian in Latin script: the dedicated classifier decides.
+  if (BCMS.has(lang) && script === 'Latn') {
+    const bcms = (models?.bcms ?? defaultBcmsModel()).predict(sample.slice(0, 1500));
+    if (bcms) {
+      lang = bcms.label;
+      confidence = bcms.confidence;
+    }
+  }
   // Montenegrin shares Serbian and Croatian n-grams; its own words or the source say so.
   if (BCMS.has(lang)) {
     const cnr = (sample.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => CNR_WORDS.test(w)).length;
     if (prior === 'cnr' || cnr >= 2) lang = 'cnr';
-    else if (prior && BCMS.has(prior) && confidence < 0.8) lang = prior;
+    // A Bosnian, Croatian or Serbian source: its language stands unless a long text clearly says otherwise.
+    else if (prior && BCMS.has(prior) && (confidence < 0.8 || n < 200)) lang = prior;
   }
   // Short texts lean on the source's language.
   if (prior && n < 200 && lang !== prior && confidence < 0.8) return { lang: prior, script, confidence: 0.5 };

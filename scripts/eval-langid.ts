@@ -1,11 +1,11 @@
 // npm run eval:langid — language identification on ../shared/eval/langid/dev.jsonl
-// by 5-fold cross-validation: each fold is classified by a model trained on the
-// other four folds and the NER sentences, never on itself. Prints the confusion
+// by 5-fold cross-validation: each fold is classified by models trained on the
+// other four folds (and, for the general model, the NER sentences), never on itself. Prints the confusion
 // matrix, per-language sentence accuracy, and Bosnian/Croatian/Serbian macro-F1
 // for sentences and for articles (same-language sentences joined to ≥ 400 characters).
 import { NaiveBayes } from '../extractors/langid-model.js';
 import { identifyLanguage } from '../extractors/langid.js';
-import { labelOf, langidRows, nerRows, type LangRow } from './langid-data.js';
+import { isBcmsLatin, labelOf, langidRows, nerRows, type LangRow } from './langid-data.js';
 
 const FOLDS = 5;
 const rows = langidRows().filter((r) => !(r.script === 'Latn' && (r.lang === 'fa' || r.lang === 'mk')));
@@ -23,8 +23,11 @@ const t0 = Date.now();
 for (let fold = 0; fold < FOLDS; fold++) {
   const train = rows.filter((_, i) => i % FOLDS !== fold);
   const test = rows.filter((_, i) => i % FOLDS === fold);
-  const model = NaiveBayes.train([...train, ...ner].map((r) => ({ text: r.text, label: labelOf(r) })));
-  for (const r of test) sentencePreds.push({ gold: truth(r), pred: identifyLanguage(r.text, null, model).lang, key: `${r.lang}-${r.script}` });
+  const models = {
+    general: NaiveBayes.train([...train, ...ner].map((r) => ({ text: r.text, label: labelOf(r) }))),
+    bcms: NaiveBayes.train(train.filter(isBcmsLatin).map((r) => ({ text: r.text, label: r.lang })), { kind: 'bcms' }),
+  };
+  for (const r of test) sentencePreds.push({ gold: truth(r), pred: identifyLanguage(r.text, null, models).lang, key: `${r.lang}-${r.script}` });
   // Articles: consecutive same-language, same-source test sentences joined to at least 400 characters.
   const groups = new Map<string, LangRow[]>();
   for (const r of test) groups.set(`${r.lang}|${r.script}|${r.source}`, [...(groups.get(`${r.lang}|${r.script}|${r.source}`) ?? []), r]);
@@ -34,7 +37,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
       buf.push(r.text);
       const text = buf.join(' ');
       if (text.length >= 400) {
-        articlePreds.push({ gold: truth(r), pred: identifyLanguage(text, null, model).lang, key: `${r.lang}-${r.script}` });
+        articlePreds.push({ gold: truth(r), pred: identifyLanguage(text, null, models).lang, key: `${r.lang}-${r.script}` });
         buf = [];
       }
     }

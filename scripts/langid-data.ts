@@ -46,3 +46,12 @@ export function nerRows(): LangRow[] {
 export function labelOf(r: { lang: string; script: string }): string {
   return r.lang === 'sr' && r.script === 'Cyrl' ? 'sr-Cyrl' : r.lang;
 }
+
+/**
+ * Training rows of the Bosnian/Croatian/Serbian model: the Latin-script bs, hr and
+ * sr sentences of the langid set only, so the three classes stay balanced (the
+ * NER sentences have no Bosnian and would pull Bosnian text towards Croatian).
+ */
+export function isBcmsLatin(r: LangRow): boolean {
+  return r.script === 'Latn' && (r.lang === 'bs' || r.lang === 'hr' || r.lang === 'sr');
+}

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { NaiveBayes } from '../extractors/langid-model.js';
-import { defaultLangModel, identifyLanguage } from '../extractors/langid.js';
+import { markerCategories } from '../extractors/bcms-markers.js';
+import { defaultBcmsModel, defaultLangModel, identifyLanguage } from '../extractors/langid.js';
 
 it('training is deterministic: the same examples give the same bytes', () => {
   const ex = [
@@ -9,6 +10,8 @@ it('training is deterministic: the same examples give the same bytes', () => {
     { text: 'policia sekuestroi kokainë në port', label: 'sq' },
   ];
   expect(NaiveBayes.train(ex).serialize().equals(NaiveBayes.train(ex).serialize())).toBe(true);
+  const bcms = NaiveBayes.train(ex, { kind: 'bcms' });
+  expect(NaiveBayes.deserialize(bcms.serialize()).scores('la policía decomisó cocaína')).toEqual(bcms.scores('la policía decomisó cocaína'));
 });
 
 it('the shipped model knows Ruta’s languages and scripts', () => {
@@ -32,4 +35,28 @@ it('languages the classifier was not trained on fall to franc', () => {
 it('the source prior settles short BCMS texts and Montenegrin', () => {
   expect(identifyLanguage('Uhapšen u luci.', 'hr').lang).toBe('hr');
   expect(identifyLanguage('Policija je u Budvi uhapsila dvojicu osumnjičenih za šverc kokaina iz Ekvadora, saopštila je Uprava policije.', 'cnr').lang).toBe('cnr');
+});
+
+it('marker words fall into the categories that tell Bosnian, Croatian and Serbian apart', () => {
+  expect(markerCategories('tisuću')).toContain('hr');
+  expect(markerCategories('uhićeni')).toContain('hr');
+  expect(markerCategories('hiljadu')).toContain('nothr');
+  expect(markerCategories('uhapšeni')).toContain('nothr');
+  expect(markerCategories('vreme')).toContain('ekav');
+  expect(markerCategories('vrijeme')).toContain('ijekav');
+  expect(markerCategories('organizovali')).toContain('ovati');
+  expect(markerCategories('organizirali')).toContain('irati');
+  expect(markerCategories('historija')).toContain('bs');
+  // Common words shared by all three are not markers.
+  for (const w of ['policija', 'kokain', 'luka', 'većina', 'postaje', 'pokušaj']) expect(markerCategories(w), w).toEqual([]);
+});
+
+it('the shipped Bosnian/Croatian/Serbian model reads Latin-script news paragraphs', () => {
+  const cases: [string, string][] = [
+    ['Policija je u utorak uhitila trojicu osumnjičenika. Tijekom pretresa u luci Ploče pronađeno je tisuću kilograma kokaina, priopćilo je državno odvjetništvo, a istraga o kaznenom djelu se nastavlja idućeg tjedna.', 'hr'],
+    ['Policija je u utorak uhapsila trojicu osumnjičenih. Tokom pretresa u luci Bar pronađeno je hiljadu kilograma kokaina, saopštilo je tužilaštvo, a istraga o krivičnom delu se nastavlja sledeće nedelje u Beogradu.', 'sr'],
+    ['Policija je u utorak uhapsila trojicu osumnjičenih. Tokom pretresa u Sarajevu pronađeno je hiljadu kilograma kokaina, saopćilo je Tužilaštvo Kantona Sarajevo, a istraga o krivičnom djelu nastavlja se iduće sedmice.', 'bs'],
+  ];
+  for (const [text, lang] of cases) expect(identifyLanguage(text), text).toMatchObject({ lang, script: 'Latn' });
+  expect(defaultBcmsModel().labels).toEqual(['bs', 'hr', 'sr']);
 });
