@@ -14,7 +14,7 @@ export interface SeizureMention {
 // Folded unit words → kg per unit.
 const UNITS: [RegExp, number][] = [
   [/^(kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh|kilogramo|килограм|килограма|килограми|кг|kilogramë)$/u, 1],
-  [/^(t|ton|tons|tonne|tonnes|tonelada|toneladas|tona|tone|tonu|tonama|tonë|tonet|тона|тони|тоне|tonelaje)$/u, 1000],
+  [/^(t|ton|tons|tonne|tonnes|tonelada|toneladas|tona|tone|toni|tonite|tonu|tonama|tonë|tonet|тона|тони|тоне|tonelaje)$/u, 1000],
   [/^(lb|lbs|pound|pounds|libra|libras)$/u, 0.45359237],
   [/^(g|gr|gram|grams|gramo|gramos|grama|grami|gramë|грама|грам)$/u, 0.001],
 ];
@@ -36,6 +36,11 @@ const WORD_NUMBERS: Record<string, number> = {
   nje: 1, një: 1, dy: 2, katër: 4, kater: 4, pese: 5, pesë: 5, gjashte: 6, shtate: 7, tete: 8, nente: 9, dhjete: 10,
   edna: 1, eden: 1, dve_mk: 2, chetiri: 4,
 };
+/** Counted packages ("27 paquetes de 1 kilo"), folded. */
+const PACKAGES = /^(paquete|paquetes|panela|panelas|panes|ladrillo|ladrillos|bloque|bloques|fardo|fardos|package|packages|packet|packets|brick|bricks|block|blocks|bale|bales|parcel|parcels|paket|paketa|paketi|pakete|paketica|paketic|cigla|cigle|blok|blokova|bala|bale|pako|pakot|paketat)$/u;
+const OF = /^(de|of|od|e|te|ot)$/u;
+/** Seizure verbs and nouns (folded stems): a quantity in such a sentence, in an article about a drug, is that drug. */
+const SEIZED = /^(seiz|intercept|confiscat|impound|found|discover|recover|incaut|decomis|hallad|hallaz|encontrad|aprehend|aprehens|apreend|zaplen|zaplijen|zapljen|presretn|pronadj|oduzet|otkriven|zaplena|zapljena|sekuestr|konfiskua|konfisk|gjetur|kapur|pronajd)/u;
 const HALF = /^(half|media|medio|pola|gjysme|gjysmë|половина|пола)$/u;
 
 interface Tok {
@@ -101,6 +106,29 @@ function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
   return undefined;
 }
 
+/** The sentence around character offsets [start, end). */
+function sentenceAround(text: string, start: number, end: number): [number, number] {
+  let a = start;
+  while (a > 0 && !/[.!?\n]\s/.test(text.slice(a - 1, a + 1))) a--;
+  let b = end;
+  while (b < text.length && !/[.!?\n]/.test(text[b]!)) b++;
+  return [a, b];
+}
+
+/** The drug of a bare quantity (tokens first..last) in a seizure sentence: the last drug named before it in the text. */
+function impliedDrug(text: string, t: Tok[], first: number, last: number): string | undefined {
+  const after = t[last + 1];
+  if (after && OF.test(after.norm) && t[last + 2] && /^\p{L}/u.test(t[last + 2]!.raw) && text.slice(t[last]!.end, after.start).trim() === '') return undefined;
+  const [a, b] = sentenceAround(text, t[first]!.start, t[last]!.end);
+  let seized = false;
+  let drug: string | undefined;
+  for (const tok of t) {
+    if (tok.start >= a && tok.end <= b && SEIZED.test(tok.norm)) seized = true;
+    if (tok.start < t[first]!.start) drug = drugOf(tok.norm) ?? drug;
+  }
+  return seized ? drug : undefined;
+}
+
 export function findSeizures(text: string): SeizureMention[] {
   const t = toks(text);
   const out: SeizureMention[] = [];
@@ -138,7 +166,18 @@ export function findSeizures(text: string): SeizureMention[] {
       drug = drugOf(t[k]!.norm);
       if (drug) break;
     }
+    // No drug word beside it: in a sentence that reports a seizure, the quantity is the
+    // drug the article has been talking about ("a further 900 kg was intercepted"),
+    // unless the unit names what it weighs ("2 tonnes of weapons").
+    if (!drug && !money) drug = impliedDrug(text, t, first, last);
     if (!drug || money || kg <= 0) continue;
+    // "27 paquetes de 1 kilo": the count of packages times the stated unit weight.
+    const pk = t[first - 2];
+    const count = t[first - 3] ? parseNumber(t[first - 3]!.raw) ?? WORD_NUMBERS[t[first - 3]!.norm] : undefined;
+    if (pk && PACKAGES.test(pk.norm) && OF.test(t[first - 1]!.norm) && count !== undefined && count > 1) {
+      kg *= count;
+      first -= 3;
+    }
     out.push({ drug, text: text.slice(t[first]!.start, t[last]!.end), kg: Math.round(kg * 1000) / 1000, start: t[first]!.start, end: t[last]!.end });
     i = last;
   }

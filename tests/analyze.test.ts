@@ -109,8 +109,22 @@ describe('seizures', () => {
     ['пронајдени 250 килограми кокаин', 250],
     ['2.3 tonnes of cocaine', 2300],
     ['220 pounds of cocaine', 99.79],
+    ['превезоа 2,4 тони кокаин', 2400],
+    ['la Policía decomisó 40 paquetes de 1 kilo de cocaína', 40],
+    ['customs found 12 bricks of 1.5 kg of cocaine', 18],
   ];
   for (const [text, kg] of cases) it(text, () => expect(findSeizures(text).map((s) => s.kg)).toEqual([kg]));
+  it('a bare quantity in a seizure sentence is the drug the article is about', () => {
+    const text = 'The ring moved cocaine from Ecuador for three years. Police seized 400 kilos in Antwerp, and a further 250 kg was intercepted in Rotterdam. The boat weighed 300 tonnes.';
+    expect(findSeizures(text).map((s) => [s.text, s.kg, s.drug])).toEqual([
+      ['400 kilos', 400, 'cocaine'],
+      ['250 kg', 250, 'cocaine'],
+    ]);
+    // No drug named before it, or the unit says what it weighs: no seizure.
+    expect(findSeizures('Police seized 400 kilos in Antwerp.')).toEqual([]);
+    expect(findSeizures('A cocaine ring was broken up. Police also seized 2 tonnes of weapons.')).toEqual([]);
+    expect(findSeizures('Policija je zaplijenila kokain. U luci je pronađeno još 120 kilograma.').map((s) => s.kg)).toEqual([120]);
+  });
   it('money is never a drug', () => {
     expect(findSeizures('the cocaine was worth 50 millones de euros')).toEqual([]);
     expect(findSeizures('500 kg de bananas')).toEqual([]);
