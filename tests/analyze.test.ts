@@ -145,5 +145,8 @@ describe('links', () => {
   });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
+    // Shipments alone are trade, not trafficking.
+    expect(analyze({ text: 'Direktor luke Rijeka Marko Babić rekao je da promet raste zahvaljujući pošiljkama voća iz Ekvadora.', lang: 'hr' }).links).toEqual([]);
+    expect(analyze({ text: 'La empresa serbia recibió un envío de café de Guayaquil en el puerto de Bar.', lang: 'es' }).links).toEqual([]);
   });
 });
