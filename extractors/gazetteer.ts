@@ -39,7 +39,7 @@ const SUFFIXES = new Set([
   '', 'a', 'e', 'i', 'o', 'u', 'om', 'em', 'oj', 'ou', 'ima', 'ama', 'ih', 'im', 'og', 'oga', 'ogo', 'ega', 'emu', 'omu', 'ski', 'ska', 'sko',
   'skog', 'skom', 'skoj', 'skih', 'skim', 'ov', 'ova', 'ove', 'ovi', 'ovu', 'ovog', 'ovom', 'ovih', 'ovoj', 'ev', 'eva', 'evih',
   'it', 'in', 'se', 'ne', 'ja', 've', 'te', 'ta', 'ot', 'to', 'ata', 'ite', 'ri', 'rit', 'rin', 'un', 'n', 's', 'es', 'as', 'os', 'ia', 'ise',
-  'ane', 'et', 'ut', 'ju', 'jom', 'je', 'ji',
+  'ane', 'et', 'ut', 'ju', 'jom', 'je', 'ji', 'iot', 'oto',
 ]);
 const VOWEL_END = /[aeiouy]$/;
 const MIN_STEM = 4;
@@ -77,11 +77,14 @@ function stemOf(norm: string, minStem: number): string {
   return VOWEL_END.test(norm) && norm.length - 1 >= minStem ? norm.slice(0, -1) : norm;
 }
 
-function tokenMatches(t: Token, a: AliasToken, minStem: number): boolean {
+function tokenMatches(t: Token, a: AliasToken, minStem: number, adjectives = true): boolean {
   if (a.capital && !/^\p{Lu}/u.test(t.text) && !/^\p{N}/u.test(t.text)) return false;
   if (t.norm === a.norm) return true;
   if (a.stem.length < minStem || !t.norm.startsWith(a.stem)) return false;
-  return SUFFIXES.has(t.norm.slice(a.stem.length));
+  const ending = t.norm.slice(a.stem.length);
+  // A country's adjective ("ekvadorski", "Ekvadorskog") is a nationality word, not the country.
+  if (!adjectives && ending.startsWith('sk')) return false;
+  return SUFFIXES.has(ending);
 }
 
 const KEY_LEN = 3;
@@ -120,7 +123,7 @@ export class Gazetteer {
         if (i + n > tokens.length) continue;
         let ok = true;
         const minStem = n > 1 ? 3 : MIN_STEM;
-        for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!, minStem);
+        for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!, minStem, c.entry.type !== 'country');
         if (!ok) continue;
         const last = tokens[i + n - 1]!;
         // Tokens of a multi-word alias must be adjacent (only spaces or hyphens between).
