@@ -10,8 +10,6 @@ import { markerCategories } from './bcms-markers.js';
 
 export type FeatureKind = 'general' | 'bcms';
 const KIND_BUCKETS: Record<FeatureKind, number> = { general: 1 << 18, bcms: 1 << 19 };
-/** Buckets of the general model (kept for callers that size by it). */
-export const BUCKETS = KIND_BUCKETS.general;
 const SCALE = 1000; // log-probabilities are stored as Int16 thousandths
 /** How many times a marker category counts, against some 1,000 n-grams per sentence. */
 const MARKER_WEIGHT = 50;
@@ -25,21 +23,17 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
-function hashString(s: string, buckets: number): number {
-  return fnv1a(s) % buckets;
-}
-
 /** Features of the BCMS model: n-grams across word boundaries (digits folded), words, word pairs, marker categories. */
-export function bcmsFeatures(text: string): number[] {
+function bcmsFeatures(text: string): number[] {
   const buckets = KIND_BUCKETS.bcms;
   const out: number[] = [];
   const words = text.toLowerCase().replace(/\d+/g, '0').match(/[\p{L}\p{M}]+/gu) ?? [];
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    out.push(hashString(`w:${w}`, buckets));
-    if (i) out.push(hashString(`b:${words[i - 1]} ${w}`, buckets));
+    out.push(fnv1a(`w:${w}`) % buckets);
+    if (i) out.push(fnv1a(`b:${words[i - 1]} ${w}`) % buckets);
     for (const cat of markerCategories(w)) {
-      const f = hashString(`m:${cat}`, buckets);
+      const f = fnv1a(`m:${cat}`) % buckets;
       for (let k = 0; k < MARKER_WEIGHT; k++) out.push(f);
     }
   }
@@ -61,6 +55,7 @@ function featuresOf(kind: FeatureKind, text: string): number[] {
 
 /** Hashed feature indices of a text for the general model (with repeats: they count). Hashes are computed in place, without substrings. */
 export function features(text: string): number[] {
+  const BUCKETS = KIND_BUCKETS.general;
   const out: number[] = [];
   const words = text.toLowerCase().match(/[\p{L}\p{M}]+/gu) ?? [];
   for (const w of words) {

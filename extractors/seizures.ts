@@ -106,27 +106,24 @@ function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
   return undefined;
 }
 
-/** The sentence around character offsets [start, end). */
-function sentenceAround(text: string, start: number, end: number): [number, number] {
-  let a = start;
-  while (a > 0 && !/[.!?\n]\s/.test(text.slice(a - 1, a + 1))) a--;
-  let b = end;
-  while (b < text.length && !/[.!?\n]/.test(text[b]!)) b++;
-  return [a, b];
+/** Does a sentence end between tokens k - 1 and k? */
+function sentenceBreak(text: string, t: Tok[], k: number): boolean {
+  return /[.!?\n]/.test(text.slice(t[k - 1]!.end, t[k]!.start));
 }
 
 /** The drug of a bare quantity (tokens first..last) in a seizure sentence: the last drug named before it in the text. */
 function impliedDrug(text: string, t: Tok[], first: number, last: number): string | undefined {
   const after = t[last + 1];
   if (after && OF.test(after.norm) && t[last + 2] && /^\p{L}/u.test(t[last + 2]!.raw) && text.slice(t[last]!.end, after.start).trim() === '') return undefined;
-  const [a, b] = sentenceAround(text, t[first]!.start, t[last]!.end);
   let seized = false;
-  let drug: string | undefined;
-  for (const tok of t) {
-    if (tok.start >= a && tok.end <= b && SEIZED.test(tok.norm)) seized = true;
-    if (tok.start < t[first]!.start) drug = drugOf(tok.norm) ?? drug;
+  for (let k = first; k > 0 && !seized && !sentenceBreak(text, t, k); k--) seized = SEIZED.test(t[k - 1]!.norm);
+  for (let k = last + 1; k < t.length && !seized && !sentenceBreak(text, t, k); k++) seized = SEIZED.test(t[k]!.norm);
+  if (!seized) return undefined;
+  for (let k = first - 1; k >= 0; k--) {
+    const drug = drugOf(t[k]!.norm);
+    if (drug) return drug;
   }
-  return seized ? drug : undefined;
+  return undefined;
 }
 
 export function findSeizures(text: string): SeizureMention[] {

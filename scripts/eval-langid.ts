@@ -5,7 +5,7 @@
 // for sentences and for articles (same-language sentences joined to ≥ 400 characters).
 import { NaiveBayes } from '../extractors/langid-model.js';
 import { identifyLanguage } from '../extractors/langid.js';
-import { isBcmsLatin, labelOf, langidRows, nerRows, type LangRow } from './langid-data.js';
+import { labelOf, langidRows, nerRows, trainBcmsModel, type LangRow } from './langid-data.js';
 
 const FOLDS = 5;
 const rows = langidRows().filter((r) => !(r.script === 'Latn' && (r.lang === 'fa' || r.lang === 'mk')));
@@ -25,7 +25,7 @@ for (let fold = 0; fold < FOLDS; fold++) {
   const test = rows.filter((_, i) => i % FOLDS === fold);
   const models = {
     general: NaiveBayes.train([...train, ...ner].map((r) => ({ text: r.text, label: labelOf(r) }))),
-    bcms: NaiveBayes.train(train.filter(isBcmsLatin).map((r) => ({ text: r.text, label: r.lang })), { kind: 'bcms' }),
+    bcms: trainBcmsModel(train),
   };
   for (const r of test) sentencePreds.push({ gold: truth(r), pred: identifyLanguage(r.text, null, models).lang, key: `${r.lang}-${r.script}` });
   // Articles: consecutive same-language, same-source test sentences joined to at least 400 characters.

@@ -2,6 +2,7 @@
 // sentences of ../shared/eval/ner (Reuters, EFE and SETimes news).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { NaiveBayes } from '../extractors/langid-model.js';
 
 export const SHARED = process.env.RUTA_SHARED_DIR ?? join(import.meta.dirname, '..', '..', 'shared');
 
@@ -48,10 +49,11 @@ export function labelOf(r: { lang: string; script: string }): string {
 }
 
 /**
- * Training rows of the Bosnian/Croatian/Serbian model: the Latin-script bs, hr and
- * sr sentences of the langid set only, so the three classes stay balanced (the
+ * The Bosnian/Croatian/Serbian model, trained on the Latin-script bs, hr and sr
+ * sentences of the langid rows given, so the three classes stay balanced (the
  * NER sentences have no Bosnian and would pull Bosnian text towards Croatian).
  */
-export function isBcmsLatin(r: LangRow): boolean {
-  return r.script === 'Latn' && (r.lang === 'bs' || r.lang === 'hr' || r.lang === 'sr');
+export function trainBcmsModel(langid: LangRow[]): NaiveBayes {
+  const rows = langid.filter((r) => r.script === 'Latn' && (r.lang === 'bs' || r.lang === 'hr' || r.lang === 'sr'));
+  return NaiveBayes.train(rows.map((r) => ({ text: r.text, label: r.lang })), { kind: 'bcms' });
 }

@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { NaiveBayes } from '../extractors/langid-model.js';
-import { isBcmsLatin, labelOf, langidRows, nerRows } from './langid-data.js';
+import { labelOf, langidRows, nerRows, trainBcmsModel } from './langid-data.js';
 
 const rows = [...langidRows(), ...nerRows()].filter((r) => r.script !== 'Latn' || r.lang !== 'fa').filter((r) => !(r.lang === 'mk' && r.script === 'Latn'));
 const t0 = Date.now();
@@ -19,11 +19,10 @@ for (const r of rows) counts[labelOf(r)] = (counts[labelOf(r)] ?? 0) + 1;
 console.log(`trained on ${rows.length} examples in ${Date.now() - t0} ms: ${JSON.stringify(counts)}`);
 console.log(`wrote ${out} (${(bytes.length / 1024 / 1024).toFixed(1)} MB)`);
 
-const bcmsRows = langidRows().filter(isBcmsLatin);
 const t1 = Date.now();
-const bcms = NaiveBayes.train(bcmsRows.map((r) => ({ text: r.text, label: r.lang })), { kind: 'bcms' });
+const bcms = trainBcmsModel(langidRows());
 const bcmsOut = join(import.meta.dirname, '..', 'extractors', 'models', 'langid-bcms.bin.gz');
 const bcmsBytes = bcms.serialize();
 writeFileSync(bcmsOut, bcmsBytes);
-console.log(`trained the Bosnian/Croatian/Serbian model on ${bcmsRows.length} sentences in ${Date.now() - t1} ms`);
+console.log(`trained the Bosnian/Croatian/Serbian model in ${Date.now() - t1} ms`);
 console.log(`wrote ${bcmsOut} (${(bcmsBytes.length / 1024 / 1024).toFixed(1)} MB)`);
