@@ -5,6 +5,9 @@
 import { Gazetteer, type EntityType, type GazetteerEntry, type Side } from './gazetteer.js';
 import { cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
 import { TRAFFICKING_CONTEXT } from './context-words.js';
+import { agencyShortForms, resolveAgencies } from './agencies.js';
+import { findCueNames } from './cue-names.js';
+import { findNicknames } from './nicknames.js';
 import { tagNames } from './ner/names.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople } from './persons.js';
 
@@ -87,8 +90,12 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       add(m.entry, m, 'watchlist');
     }
   }
-  const gaz = gazetteer.match(text, tokens);
+  const gaz = resolveAgencies(text, tokens, gazetteer.match(text, tokens), gazetteer, opts.lang);
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
+  // Companies and vessels named after a word that says what they are.
+  for (const c of findCueNames(text, tokens, overlaps)) {
+    out.push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: nameToLatin(c.text), side: 'other', via: 'pattern' });
+  }
 
   // People by pattern: "el serbio Dragan X", "državljanin Crne Gore Marko X", "shtetasi shqiptar A B", "identificado como X Y".
   const sideOfPattern = (i: number): Side | undefined => {
@@ -143,6 +150,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       }
     }
   }
+  // "Министарство" after "Министарство спољних послова Србије" is the same agency.
+  out.push(...agencyShortForms(tokens, out.filter((m) => m.type === 'organization' && m.via === 'gazetteer'), overlaps));
   resolvePeople(out, opts.lang);
   // Later mentions by surname alone, in any case form, are the same person.
   const surnames = new Map<string, EntityMention>();
@@ -158,7 +167,27 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       }
     }
   }
+  addNicknames(text, tokens, out);
   return out.sort((a, b) => a.start - b.start);
+}
+
+/** A nickname is the person named last before it; so is every later use of it. It outranks what else was found there ("Bosanac" as a nationality). */
+function addNicknames(text: string, tokens: Token[], out: EntityMention[]): void {
+  const replaceable = new Set<EntityType>(['person', 'nationality', 'city', 'country', 'port']);
+  const put = (person: EntityMention, s: number, e: number) => {
+    if (out.some((m) => s < m.end && m.start < e && !replaceable.has(m.type))) return;
+    for (let k = out.length - 1; k >= 0; k--) if (s < out[k]!.end && out[k]!.start < e) out.splice(k, 1);
+    out.push({ ...person, text: text.slice(s, e), start: s, end: e, via: 'pattern' });
+  };
+  for (const n of findNicknames(text, tokens)) {
+    const person = out
+      .filter((m) => m.type === 'person' && m.end <= n.start && m.canonical.includes(' ') && n.start - m.end <= 400)
+      .sort((a, b) => b.end - a.end)[0];
+    if (!person) continue;
+    put(person, n.start, n.end);
+    const word = new RegExp(`(?<![\\p{L}\\p{N}])${n.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    for (const m of text.slice(n.end).matchAll(word)) put(person, n.end + m.index, n.end + m.index + n.text.length);
+  }
 }
 
 function negativeNearby(text: string, start: number, negatives: string[]): boolean {

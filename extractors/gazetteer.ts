@@ -25,6 +25,14 @@ export interface GazetteerEntry {
   negative?: string[];
   /** Where the entry came from: a gazetteer file or a watchlist name. */
   origin?: string;
+  /**
+   * A name every country or city has ("Policía Nacional", "Županijski sud"):
+   * the canonical holds {place}, filled with one of these canonical places,
+   * named right after the alias ("… del Perú", "… u Splitu") or by the text.
+   */
+  places?: string[];
+  /** With places: the canonical when no place follows the name (otherwise the text's place is taken). */
+  unplaced?: string;
 }
 
 export class GazetteerError extends Error {}
@@ -47,14 +55,20 @@ const MIN_STEM = 4;
 /** Port and place words that license an ambiguous name right after them. */
 const CONTEXT_WORDS = new Set(
   ['port', 'porto', 'puerto', 'portin', 'porti', 'portit', 'luka', 'luke', 'luci', 'luku', 'lucki', 'lucka', 'luckog', 'lucke', 'terminal',
-    'terminalu', 'terminala', 'pristaniste', 'pristanisteto', 'pristanistete', 'limani', 'harbour', 'harbor', 'city', 'ciudad', 'grad', 'gradu', 'qytetin', 'qyteti', 'of', 'de', 'del', 'u', 'iz', 'në', 'ne', 'nga', 'in', 'en', 'vo', 'od']
+    'terminalu', 'terminala', 'pristaniste', 'pristanisteto', 'pristanistete', 'limani', 'harbour', 'harbor', 'city', 'ciudad', 'grad', 'gradu', 'qytetin', 'qyteti', 'of', 'de', 'del', 'u', 'iz', 'në', 'ne', 'nga', 'in', 'en', 'vo', 'od',
+    'preko', 'preku', 'via', 'through', 'kroz', 'desde', 'hacia', 'hasta', 'prema', 'kon', 'do', 'from', 'to', 'into', 'at', 'near', 'kod', 'blizu', 'drejt', 'per', 'për', 'deri']
     .map((w) => fold(w)),
 );
+
+/** Port words in their case forms: luka, luke, lukama, lučki, puerto, porti, terminal, pristanište, limani. */
+const PORT_WORD = /^(luk|luc|port|puert|terminal|limani|pristanis|harbo|muelle|pristan)/;
 
 interface AliasToken {
   norm: string;
   stem: string;
   capital: boolean; // alias written with a capital: text must be capitalised too
+  upper: boolean; // an acronym (SPAK, PNP, SVA): text must be in capitals too, so "Sva" (all) is not SVA
+  fleeting?: string; // Kragujevac → Kragujevc-u: the stem without the fleeting a
 }
 
 interface CompiledAlias {
@@ -79,7 +93,9 @@ function stemOf(norm: string, minStem: number): string {
 
 function tokenMatches(t: Token, a: AliasToken, minStem: number, adjectives = true): boolean {
   if (a.capital && !/^\p{Lu}/u.test(t.text) && !/^\p{N}/u.test(t.text)) return false;
+  if (a.upper && t.text !== t.text.toUpperCase()) return false;
   if (t.norm === a.norm) return true;
+  if (a.fleeting && t.norm.startsWith(a.fleeting) && t.norm.length > a.fleeting.length && SUFFIXES.has(t.norm.slice(a.fleeting.length))) return true;
   if (a.stem.length < minStem || !t.norm.startsWith(a.stem)) return false;
   const ending = t.norm.slice(a.stem.length);
   // A country's adjective ("ekvadorski", "Ekvadorskog") is a nationality word, not the country.
@@ -88,6 +104,11 @@ function tokenMatches(t: Token, a: AliasToken, minStem: number, adjectives = tru
 }
 
 const KEY_LEN = 3;
+
+type ScoredMatch = GazetteerMatch & { exactCase: boolean; exact: number };
+/** Longest span first; then the alias written as in the text ("Montenegrin" the nationality over an inflected "Montenegro"); then exact case; then earlier. */
+const byPreference = (a: ScoredMatch, b: ScoredMatch) =>
+  b.end - b.start - (a.end - a.start) || b.exact - a.exact || Number(b.exactCase) - Number(a.exactCase) || a.start - b.start;
 
 export class Gazetteer {
   private byKey = new Map<string, CompiledAlias[]>();
@@ -99,12 +120,14 @@ export class Gazetteer {
 
   add(entry: GazetteerEntry): void {
     this.entries.push(entry);
-    const aliases = new Set([entry.canonical, ...entry.aliases].map((a) => a.trim()).filter(Boolean));
+    const aliases = new Set([...(entry.places ? [] : [entry.canonical]), ...entry.aliases].map((a) => a.trim()).filter(Boolean));
     for (const alias of aliases) {
       const toks = tokenize(alias);
       if (!toks.length) continue;
       const minStem = toks.length > 1 ? 3 : MIN_STEM;
-      const tokens = toks.map((t) => ({ norm: t.norm, stem: stemOf(t.norm, minStem), capital: /^\p{Lu}/u.test(t.text) }));
+      const tokens = toks.map((t) => ({ norm: t.norm, stem: stemOf(t.norm, minStem), capital: /^\p{Lu}/u.test(t.text), upper: /^\p{Lu}{2,}$/u.test(t.text),
+        // Slavic fleeting a: Kragujevac, Kragujevca; Leskovac, u Leskovcu.
+        fleeting: /[^aeiou]ac$/.test(t.norm) && t.norm.length >= 5 ? `${t.norm.slice(0, -2)}c` : undefined }));
       const key = tokens[0]!.stem.slice(0, KEY_LEN);
       const list = this.byKey.get(key) ?? [];
       list.push({ entry, alias, tokens });
@@ -114,56 +137,75 @@ export class Gazetteer {
 
   /** All non-overlapping matches, longest first, in text order. */
   match(text: string, tokens: Token[] = tokenize(text)): GazetteerMatch[] {
-    const found: (GazetteerMatch & { exactCase: boolean })[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const t = tokens[i]!;
-      const candidates = this.byKey.get(t.norm.slice(0, KEY_LEN)) ?? [];
-      for (const c of candidates) {
-        const n = c.tokens.length;
-        if (i + n > tokens.length) continue;
-        let ok = true;
-        const minStem = n > 1 ? 3 : MIN_STEM;
-        for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!, minStem, c.entry.type !== 'country');
-        if (!ok) continue;
-        const last = tokens[i + n - 1]!;
-        // Tokens of a multi-word alias must be adjacent (only spaces or hyphens between).
-        let adjacent = true;
-        for (let k = 1; k < n && adjacent; k++) adjacent = /^[\s\-–'’]{1,3}$/.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start));
-        if (!adjacent) continue;
-        if (c.entry.ambiguous && !this.ambiguousOk(text, tokens, i)) continue;
-        found.push({
-          entry: c.entry,
-          text: text.slice(t.start, last.end),
-          start: t.start,
-          end: last.end,
-          tokenStart: i,
-          tokenEnd: i + n,
-          exactCase: tokens.slice(i, i + n).every((tk, k) => /^\p{Lu}/u.test(tk.text) === c.tokens[k]!.capital),
-        });
-      }
-    }
+    const found: ScoredMatch[] = [];
+    for (let i = 0; i < tokens.length; i++) found.push(...this.candidatesAt(text, tokens, i, true));
     // Longest span wins; then exact case; then earlier.
-    found.sort((a, b) => b.end - b.start - (a.end - a.start) || Number(b.exactCase) - Number(a.exactCase) || a.start - b.start);
+    found.sort(byPreference);
     const taken: GazetteerMatch[] = [];
     for (const f of found) {
       if (taken.some((t) => f.start < t.end && t.start < f.end)) continue;
-      const { exactCase: _drop, ...m } = f;
+      const { exactCase: _drop, exact: _exact, ...m } = f;
       taken.push(m);
     }
     return taken.sort((a, b) => a.start - b.start);
   }
 
-  /** An ambiguous name needs a capital, and either a context word before it or a place that is not the sentence's first word. */
+  /** The best match that starts at token i, ambiguous names allowed: for a place named right after an agency ("Lučka uprava Ploče"). */
+  matchAt(text: string, tokens: Token[], i: number): GazetteerMatch | undefined {
+    const best = this.candidatesAt(text, tokens, i, false).sort(byPreference)[0];
+    if (!best) return undefined;
+    const { exactCase: _drop, exact: _exact, ...m } = best;
+    return m;
+  }
+
+  private candidatesAt(text: string, tokens: Token[], i: number, checkAmbiguous: boolean): ScoredMatch[] {
+    const found: ScoredMatch[] = [];
+    const t = tokens[i];
+    if (!t) return found;
+    const candidates = this.byKey.get(t.norm.slice(0, KEY_LEN)) ?? [];
+    for (const c of candidates) {
+      const n = c.tokens.length;
+      if (i + n > tokens.length) continue;
+      let ok = true;
+      const minStem = n > 1 ? 3 : MIN_STEM;
+      for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!, minStem, c.entry.type !== 'country');
+      if (!ok) continue;
+      const last = tokens[i + n - 1]!;
+      // Tokens of a multi-word alias must be adjacent (only spaces or hyphens between).
+      let adjacent = true;
+      for (let k = 1; k < n && adjacent; k++) adjacent = /^[\s\-–'’]{1,3}$/.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start));
+      if (!adjacent) continue;
+      if (checkAmbiguous && c.entry.ambiguous && !this.ambiguousOk(text, tokens, i)) continue;
+      found.push({
+        entry: c.entry,
+        text: text.slice(t.start, last.end),
+        start: t.start,
+        end: last.end,
+        tokenStart: i,
+        tokenEnd: i + n,
+        exactCase: tokens.slice(i, i + n).every((tk, k) => /^\p{Lu}/u.test(tk.text) === c.tokens[k]!.capital),
+        exact: c.tokens.filter((a, k) => tokens[i + k]!.norm === a.norm).length,
+      });
+    }
+    return found;
+  }
+
+  /**
+   * An ambiguous name needs a capital, must not open a sentence, and needs a
+   * place word right before it ("u Baru", "luke Bar", "preko Rijeke",
+   * "lukama Santos") or to be joined to such a name ("Santos i Paranaguá").
+   */
   private ambiguousOk(text: string, tokens: Token[], i: number): boolean {
     const t = tokens[i]!;
     if (!/^\p{Lu}/u.test(t.text)) return false;
     const prev = tokens[i - 1];
-    if (prev && CONTEXT_WORDS.has(prev.norm) && prev.norm.length > 2) return true;
-    const before = text.slice(prev ? prev.end : 0, t.start);
-    const sentenceStart = !prev || /[.!?\n]/.test(before);
-    if (sentenceStart) return false;
-    // Capitalised mid-sentence after a preposition or port word is a place.
-    return !!prev && CONTEXT_WORDS.has(prev.norm);
+    if (!prev) return false;
+    const before = text.slice(prev.end, t.start);
+    if (/[.!?\n]/.test(before)) return false;
+    if (CONTEXT_WORDS.has(prev.norm) || PORT_WORD.test(prev.norm)) return true;
+    // "Rijeke i Kopra", "Santos y Paranaguá": a place word two tokens back, over a conjunction or a name.
+    const prev2 = tokens[i - 2];
+    return !!prev2 && /^(i|y|e|and|dhe|ili|o|or)$/.test(prev.norm) && /^\p{Lu}/u.test(prev2.text) && !!tokens[i - 3] && (CONTEXT_WORDS.has(tokens[i - 3]!.norm) || PORT_WORD.test(tokens[i - 3]!.norm));
   }
 }
 
@@ -187,6 +229,9 @@ export function parseGazetteerYaml(text: string, origin: string): GazetteerEntry
     if (!canonical) throw new GazetteerError(`${origin}, entry #${i + 1}: "canonical" is required`);
     if (!ENTITY_TYPES.includes(type)) throw new GazetteerError(`${origin}, ${canonical}: type "${type}" is not one of ${ENTITY_TYPES.join(', ')}`);
     if (!SIDES.includes(side)) throw new GazetteerError(`${origin}, ${canonical}: side "${side}" is not one of ${SIDES.join(', ')}`);
+    const places = Array.isArray(raw.places) ? raw.places.map(String) : undefined;
+    if (places && !canonical.includes('{place}')) throw new GazetteerError(`${origin}, ${canonical}: an entry with "places" needs {place} in its canonical name`);
+    if (!places && canonical.includes('{place}')) throw new GazetteerError(`${origin}, ${canonical}: {place} needs a "places" list of the countries or cities it stands for`);
     return {
       canonical,
       type,
@@ -195,6 +240,7 @@ export function parseGazetteerYaml(text: string, origin: string): GazetteerEntry
       country: raw.country ? String(raw.country) : undefined,
       ambiguous: raw.ambiguous === true,
       origin,
+      ...(places ? { places, unplaced: raw.unplaced ? String(raw.unplaced) : undefined } : {}),
     };
   });
 }

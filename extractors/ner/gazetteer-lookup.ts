@@ -24,7 +24,7 @@ export function gazetteerLookup(entries: GazetteerEntry[]): GazetteerLookup {
   for (const e of entries) {
     const cls = CLASS[e.type];
     if (!cls) continue;
-    for (const alias of [e.canonical, ...e.aliases]) {
+    for (const alias of [...(e.places ? [] : [e.canonical]), ...e.aliases]) {
       const parts = fold(alias).split(/[^\p{L}\p{N}]+/u).filter((p) => p.length >= 3);
       const label: string = parts.length > 1 ? `${cls}-part` : cls;
       for (const p of parts) {

@@ -1,0 +1,167 @@
+// Agencies named the way every country or city names its own: "Policía
+// Nacional", "Županijski sud", "МВР", "Lučka uprava". A gazetteer entry with
+// {place} in its canonical name stands for all of them; the place is the one
+// named right after ("Policía Nacional del Perú", "Županijskim sudom u
+// Zagrebu"), else the country of the text's language (MUP in Serbian is
+// Serbia's), else the place the text speaks of most.
+import type { Gazetteer, GazetteerEntry, GazetteerMatch, Side } from './gazetteer.js';
+import { cyrToLat, fold, type Token } from './text-normalize.js';
+
+/** The country whose institutions a language's press names without saying whose they are. */
+export const HOME_COUNTRY: Record<string, string> = {
+  sr: 'Serbia',
+  hr: 'Croatia',
+  bs: 'Bosnia and Herzegovina',
+  cnr: 'Montenegro',
+  mk: 'North Macedonia',
+  sq: 'Albania',
+};
+
+const PLACE_TYPES = new Set(['country', 'city', 'port']);
+/** Words that may stand between a name and its place: "u Splitu", "del Perú", "of Colombia", "на Бразил". */
+const CONNECTORS = new Set(['u', 'de', 'del', 'la', 'of', 'the', 'in', 'en', 'na', 'i', 'e', 'te', 'se', 'per', 'di', 'za', 'grad', 'grada']);
+
+interface Place {
+  canonical: string;
+  side: Side;
+  country: string;
+}
+
+function placesOf(gazetteer: Gazetteer): Map<string, Place> {
+  const out = new Map<string, Place>();
+  for (const e of gazetteer.entries) {
+    if (!PLACE_TYPES.has(e.type) || out.has(e.canonical)) continue;
+    out.set(e.canonical, { canonical: e.canonical, side: e.side, country: e.type === 'country' ? e.canonical : (e.country ?? '') });
+  }
+  return out;
+}
+
+/**
+ * The places an entry allows. Besides canonical names, a list may say
+ * "countries" (any country), "countries:latam" (the countries of one side) or
+ * "cities:Croatia" (the cities and ports of one country).
+ */
+function allowedPlaces(entry: GazetteerEntry, places: Map<string, Place>, gazetteer: Gazetteer): Set<string> {
+  const out = new Set<string>();
+  for (const p of entry.places ?? []) {
+    const [kind, arg] = p.split(':', 2) as [string, string | undefined];
+    if (kind === 'countries' || kind === 'cities') {
+      for (const e of gazetteer.entries) {
+        if (kind === 'countries' ? e.type !== 'country' || (arg && e.side !== arg) : (e.type !== 'city' && e.type !== 'port') || e.country !== arg) continue;
+        out.add(e.canonical);
+      }
+    } else if (places.has(p)) out.add(p);
+  }
+  return out;
+}
+
+const cache = new WeakMap<Gazetteer, { places: Map<string, Place>; allowed: Map<GazetteerEntry, Set<string>> }>();
+
+function compiled(gazetteer: Gazetteer) {
+  let c = cache.get(gazetteer);
+  if (!c) {
+    const places = placesOf(gazetteer);
+    const allowed = new Map<GazetteerEntry, Set<string>>();
+    for (const e of gazetteer.entries) if (e.places) allowed.set(e, allowedPlaces(e, places, gazetteer));
+    cache.set(gazetteer, (c = { places, allowed }));
+  }
+  return c;
+}
+
+/** The first word of a name without its case ending: Министарство, Министарства → ministarstv; Policijske → policijsk. */
+const headOf = (m: { text: string }) => fold(cyrToLat(m.text.split(/[\s-]+/)[0]!)).replace(/(ama|ima|om|em|im|oj|og|ot|ta|to|te|a|e|i|o|u)$/, '');
+
+/**
+ * Replaces the matches of {place} entries with concrete agencies (or drops
+ * them when no place can be told), folding a place named right after the
+ * agency into the agency's span.
+ */
+export function resolveAgencies(text: string, tokens: Token[], matches: GazetteerMatch[], gazetteer: Gazetteer, lang?: string): GazetteerMatch[] {
+  if (!matches.some((m) => m.entry.places)) return matches;
+  const { places, allowed } = compiled(gazetteer);
+  // How often the text names each place: countries, and cities and ports with their country.
+  const mentions: { at: number; place: string }[] = [];
+  for (const m of matches) {
+    if (m.entry.places) continue;
+    if (PLACE_TYPES.has(m.entry.type)) mentions.push({ at: m.start, place: m.entry.canonical });
+    if (m.entry.country) mentions.push({ at: m.start, place: m.entry.country });
+  }
+  const out: GazetteerMatch[] = [];
+  const consumed = new Set<GazetteerMatch>();
+  for (const m of matches) {
+    if (consumed.has(m)) continue;
+    const ok = allowed.get(m.entry);
+    if (!ok) {
+      out.push(m);
+      continue;
+    }
+    const fill = (place: Place): GazetteerEntry => ({
+      ...m.entry,
+      canonical: m.entry.canonical.replace('{place}', place.canonical),
+      side: place.side,
+      country: place.country || undefined,
+      places: undefined,
+      unplaced: undefined,
+    });
+    // 1. The place named right after: "Policijske uprave u Novom Sadu".
+    const q = qualifier(text, tokens, m, gazetteer, ok);
+    if (q) {
+      for (const other of matches) if (other !== m && other.start < q.end && m.end <= other.start) consumed.add(other);
+      out.push({ ...m, entry: fill(places.get(q.entry.canonical)!), text: text.slice(m.start, q.end), end: q.end, tokenEnd: q.tokenEnd });
+      continue;
+    }
+    if (m.entry.unplaced) {
+      out.push({ ...m, entry: { ...m.entry, canonical: m.entry.unplaced, places: undefined, unplaced: undefined } });
+      continue;
+    }
+    // 2. A short form of an agency the text named in full before: "la Fiscalía" after "la Fiscalía General del Estado".
+    const earlier = [...out].reverse().find((o) => o.entry.type === m.entry.type && o.end <= m.start && o.tokenEnd - o.tokenStart > m.tokenEnd - m.tokenStart && headOf(o) === headOf(m));
+    if (earlier) {
+      out.push({ ...m, entry: earlier.entry });
+      continue;
+    }
+    // 3. The country of the text's language; 4. the allowed place the text names most, the nearer one first on a tie.
+    const home = lang ? HOME_COUNTRY[lang] : undefined;
+    let chosen = home && ok.has(home) ? home : undefined;
+    if (!chosen) {
+      const count = new Map<string, number>();
+      for (const x of mentions) if (ok.has(x.place)) count.set(x.place, (count.get(x.place) ?? 0) + 1);
+      const distance = (p: string) => Math.min(...mentions.filter((x) => x.place === p).map((x) => (x.at <= m.start ? m.start - x.at : 2 * (x.at - m.start))));
+      chosen = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || distance(a) - distance(b))[0];
+    }
+    if (chosen) out.push({ ...m, entry: fill(places.get(chosen)!) });
+  }
+  return out;
+}
+
+function qualifier(text: string, tokens: Token[], m: GazetteerMatch, gazetteer: Gazetteer, ok: Set<string>): GazetteerMatch | undefined {
+  for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++) {
+    // A place belongs to the name only within the same clause.
+    if (/[.,;:!?()\n]/.test(text.slice(k === m.tokenEnd ? m.end : tokens[k - 1]!.end, tokens[k]!.start))) return undefined;
+    const pm = gazetteer.matchAt(text, tokens, k);
+    if (pm && PLACE_TYPES.has(pm.entry.type) && ok.has(pm.entry.canonical)) return pm;
+    if (!CONNECTORS.has(tokens[k]!.norm)) return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Later mentions of an agency by its first word alone, capitalised
+ * ("Министарство" after "Министарство спољних послова Србије", "Armada" after
+ * "Armada de Colombia"), are the same agency.
+ */
+export function agencyShortForms<T extends { text: string; start: number; end: number }>(tokens: Token[], agencies: T[], taken: (s: number, e: number) => boolean): (T & { text: string; start: number; end: number })[] {
+  const out: T[] = [];
+  const full = agencies.filter((a) => /\s/.test(a.text.trim()) && headOf(a).length >= 4);
+  if (!full.length) return out;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!/^\p{Lu}\p{Ll}{3,}/u.test(t.text) || taken(t.start, t.end)) continue;
+    // A capitalised word right after makes it part of another name.
+    const next = tokens[i + 1];
+    if (next && /^\p{Lu}/u.test(next.text) && next.start - t.end <= 1) continue;
+    const a = [...full].reverse().find((x) => x.end <= t.start && headOf(x) === headOf(t));
+    if (a) out.push({ ...a, text: t.text, start: t.start, end: t.end });
+  }
+  return out;
+}

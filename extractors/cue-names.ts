@@ -1,0 +1,80 @@
+// Companies and vessels named after a word that says what they are: "la
+// exportadora Frutas del Litoral S.A.", "firme „Agro Andino Export“",
+// "Kompanija „Balkan Kafa Trade“", "el buque mercante "Orion Star"",
+// "na brodu „Adriatic Pearl“". The name is the quoted text, or else a run of
+// capitalised words with the particles and legal suffixes of company names.
+import type { Token } from './text-normalize.js';
+
+export interface CueName {
+  type: 'company' | 'vessel';
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Folded forms (Cyrillic transliterated): the cue word in its case forms.
+const COMPANY_CUE =
+  /^(empresa|empresas|exportadora|importadora|comercializadora|naviera|compania|company|firm|exporter|importer|firma|firme|firmi|firmu|firmom|firmes|firmen|firmata|kompanija|kompanije|kompaniji|kompaniju|kompanijom|kompanijata|kompania|kompanise|kompanine|preduzece|preduzeca|preduzecu|preduzecem|poduzece|poduzeca|poduzecu|tvrtka|tvrtke|tvrtki|tvrtku|izvoznik|izvoznika|izvozniku|izvoznikom|uvoznik|uvoznika|uvozniku|uvoznikom|shoqeria|shoqerise|shoqerine|drustvo|drustva|trgovacko)$/;
+const VESSEL_CUE =
+  /^(buque|barco|navio|carguero|portacontenedores|velero|ship|vessel|freighter|tanker|yacht|boat|brod|broda|brodu|brodom|teretnjak|teretnjaka|teretnjaku|jahta|jahte|jahti|anije|anija|anijen|anijes|anijet|brodot|brodovi)$/;
+/** Lowercase words that may stand between the cue and the name: "el buque mercante", "teretni brod", "de bandera". */
+const BETWEEN = /^(mercante|portacontenedores|cargo|container|merchant|teretni|teretnog|teretnom|kontejnerski|kontejnerskog|kontejnerskom|brazilski|brazilskim|brazilskog|ekvadorski|ekvadorskim|ekvadorskog|peruanski|kolumbijski|local|bananera|bananero|izvoznik|izvoznikom|mallrash|tregtare|transportuese|bananer|bananeru)$/;
+const OPEN_QUOTES = '"“„«\'‘‹';
+const CLOSE_QUOTES = '"”“»\'’›';
+const SUFFIX = /^\s+(S\.\s?A\.(\s?C\.)?|S\.A\.S\.|S\.\s?L\.|S\.R\.L\.|Ltda\.?|Ltd\.?|Inc\.?|LLC|GmbH|B\.V\.|N\.V\.|d\.o\.o\.?|doo|sh\.p\.k\.?|shpk|SH\.P\.K\.?|Cía\.? Ltda\.?)/u;
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'do', 'da', 'dos', 'das', 'of', 'and', '&']);
+
+export function findCueNames(text: string, tokens: Token[], taken: (s: number, e: number) => boolean): CueName[] {
+  const out: CueName[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const cue = tokens[i]!.norm;
+    const type = COMPANY_CUE.test(cue) ? 'company' : VESSEL_CUE.test(cue) ? 'vessel' : undefined;
+    if (!type) continue;
+    let j = i + 1;
+    while (j < tokens.length && j <= i + 2 && BETWEEN.test(tokens[j]!.norm) && !/^\p{Lu}/u.test(tokens[j]!.text)) j++;
+    const next = tokens[j];
+    if (!next) continue;
+    const gap = text.slice(tokens[j - 1]!.end, next.start);
+    const found = quoted(text, gap, tokens[j - 1]!.end) ?? (/^\s{1,2}$/.test(gap) ? capitalised(text, tokens, j, type) : undefined);
+    if (!found || taken(found.start, found.end) || out.some((o) => found.start < o.end && o.start < found.end)) continue;
+    out.push({ type, ...found });
+  }
+  return out;
+}
+
+/** A name in quotes right after the cue: the text between the quotes, if it is name-like. */
+function quoted(text: string, gap: string, gapStart: number): { text: string; start: number; end: number } | undefined {
+  const m = /^\s{0,2}(\S)$/u.exec(gap);
+  if (!m || !OPEN_QUOTES.includes(m[1]!)) return undefined;
+  const start = gapStart + gap.length;
+  let end = start;
+  while (end < text.length && end - start <= 60 && !CLOSE_QUOTES.includes(text[end]!) && text[end] !== '\n') end++;
+  if (end >= text.length || !CLOSE_QUOTES.includes(text[end]!)) return undefined;
+  const name = text.slice(start, end).trim();
+  if (!/^[\p{Lu}\p{N}]/u.test(name) || name.split(/\s+/).length > 6) return undefined;
+  return { text: name, start, end: start + name.length };
+}
+
+/** Capitalised words from token j, with particles inside and a legal suffix at the end. Vessels need two words. */
+function capitalised(text: string, tokens: Token[], j: number, type: CueName['type']): { text: string; start: number; end: number } | undefined {
+  let k = j;
+  let last = -1;
+  let words = 0;
+  while (k < tokens.length && words < 5) {
+    const t = tokens[k]!;
+    if (words && SUFFIX.test(text.slice(tokens[k - 1]!.end))) break;
+    if (k > j && !/^[\s&-]{1,3}$/.test(text.slice(tokens[k - 1]!.end, t.start))) break;
+    if (/^\p{Lu}/u.test(t.text)) {
+      last = k;
+      words++;
+    } else if (!(words && PARTICLES.has(t.norm) && /^\p{Lu}/u.test(tokens[k + 1]?.text ?? ''))) break;
+    k++;
+  }
+  if (last < 0 || (type === 'vessel' && words < 2)) return undefined;
+  const start = tokens[j]!.start;
+  let end = tokens[last]!.end;
+  const suffix = SUFFIX.exec(text.slice(end));
+  if (suffix) end += suffix[0].length;
+  else if (type === 'company' && words < 2) return undefined;
+  return { text: text.slice(start, end), start, end };
+}

@@ -1,0 +1,112 @@
+// Agencies, companies, vessels and nicknames, on sentences written for these
+// tests (not taken from the gold set).
+import { describe, expect, it } from 'vitest';
+import { loadDefaultGazetteer } from '../extractors/analyze.js';
+import { findEntities } from '../extractors/entities.js';
+import { Gazetteer, GazetteerError, parseGazetteerYaml } from '../extractors/gazetteer.js';
+
+const gaz = loadDefaultGazetteer();
+const found = (text: string, lang: string, type?: string) =>
+  findEntities(text, gaz, { lang, ner: false })
+    .filter((e) => !type || e.type === type)
+    .map((e) => [e.text, e.canonical]);
+
+describe('agencies every country names alike', () => {
+  it('takes the place named right after the agency, in any case form, into the span', () => {
+    expect(found('Predmet je preuzeo Županijski sud u Osijeku, a obranu vodi odvjetnik iz Zagreba.', 'hr', 'organization')).toEqual([
+      ['Županijski sud u Osijeku', 'County Court in Osijek'],
+    ]);
+    expect(found('Detenidos por la Policía Nacional del Perú en el Callao.', 'es', 'organization')).toEqual([['Policía Nacional del Perú', 'National Police of Peru']]);
+    expect(found('Агентите на Федералната полиција на Бразил ја запленија пратката.', 'mk', 'organization')).toEqual([
+      ['Федералната полиција на Бразил', 'Federal Police of Brazil'],
+    ]);
+    // The place folded into the agency is not a second entity.
+    expect(found('Saslušanje u Policijskoj upravi u Kragujevcu trajalo je satima.', 'sr').map(([, c]) => c)).toEqual(['Police Administration Kragujevac']);
+  });
+
+  it('takes the country of the language when no place follows', () => {
+    expect(found('Prema saopštenju MUP-a, uhapšena su dvojica osumnjičenih.', 'sr', 'organization')).toEqual([['MUP', 'Ministry of Interior of Serbia']]);
+    expect(found('Според МВР, осомничените се приведени.', 'mk', 'organization')).toEqual([['МВР', 'Ministry of Interior of North Macedonia']]);
+  });
+
+  it('otherwise takes the place the text names most', () => {
+    const text = 'La droga salió de Paita hacia Amberes. Los detenidos son peruanos de Piura y Lima. La Fiscalía pidió prisión preventiva.';
+    expect(found(text, 'es', 'organization')).toEqual([['Fiscalía', "Public Prosecutor's Office of Peru"]]);
+    expect(found('The Interior Ministry said the raid in Belgrade ended without injuries.', 'en', 'organization')).toEqual([
+      ['Interior Ministry', 'Ministry of Interior of Serbia'],
+    ]);
+  });
+
+  it('reads a later mention by the first word as the same agency, but not another word that starts alike', () => {
+    const text = 'Saopštilo je Министарство спољних послова Србије. Министарство је позвало грађане на опрез.';
+    expect(found(text, 'sr', 'organization').map(([t, c]) => `${t}=${c}`)).toEqual([
+      'Министарство спољних послова Србије=Ministry of Foreign Affairs of Serbia',
+      'Министарство=Ministry of Foreign Affairs of Serbia',
+    ]);
+    expect(found('Pripadnici Policijske uprave u Novom Sadu uhapsili su ga. Policija navodi da istraga traje.', 'sr', 'organization')).toEqual([
+      ['Policijske uprave u Novom Sadu', 'Police Administration Novi Sad'],
+    ]);
+  });
+
+  it('matches acronyms only in capitals', () => {
+    expect(found('Sva roba je zaplijenjena, rekli su iz SVA.', 'hr', 'organization').map(([, c]) => c)).toEqual(['Customs Surveillance Service (Spain)']);
+    expect(found('Tok istrage pratili su novinari.', 'sr', 'organization')).toEqual([]);
+  });
+
+  it('rejects a {place} entry without places, and places without {place}', () => {
+    expect(() => parseGazetteerYaml('type: organization\nentries:\n  - { canonical: "Police of {place}", aliases: [Police] }', 'x.yaml')).toThrow(GazetteerError);
+    expect(() => parseGazetteerYaml('type: organization\nentries:\n  - { canonical: Police, places: [Serbia], aliases: [Police] }', 'x.yaml')).toThrow(/needs \{place\}/);
+  });
+
+  it('drops an agency whose place cannot be told', () => {
+    const own = new Gazetteer(parseGazetteerYaml('type: organization\nentries:\n  - { canonical: "Harbour Police of {place}", places: [Rijeka], aliases: [Harbour Police] }', 'x.yaml'));
+    expect(findEntities('The Harbour Police said nothing.', own, { lang: 'en', ner: false })).toEqual([]);
+  });
+});
+
+describe('companies and vessels named by the word before them', () => {
+  it('reads quoted names and capitalised names with legal suffixes', () => {
+    expect(found('Droga je nađena u skladištu firme „Tropical Fruit Export“ u Machali.', 'bs', 'company')).toEqual([['Tropical Fruit Export', 'Tropical Fruit Export']]);
+    expect(found('Trabajaban para la exportadora Bananera del Pacífico S.A. desde 2019.', 'es', 'company')).toEqual([
+      ['Bananera del Pacífico S.A.', 'Bananera del Pacífico S.A.'],
+    ]);
+    expect(found('Direktor kompanije Milan Petrović izjavio je da ništa nije znao.', 'sr', 'company')).toEqual([]);
+  });
+
+  it('reads vessels, quoted or with two capitalised words', () => {
+    expect(found('La cocaína iba adherida al casco del buque mercante "Blue Horizon", de bandera panameña.', 'es', 'vessel')).toEqual([['Blue Horizon', 'Blue Horizon']]);
+    expect(found('Ronioci su pregledali trup broda „Morska Zvijezda“ u luci.', 'hr', 'vessel')).toEqual([['Morska Zvijezda', 'Morska Zvijezda']]);
+    expect(found('The cargo was loaded onto the vessel in Guayaquil.', 'en', 'vessel')).toEqual([]);
+  });
+
+  it('knows the encrypted-phone services', () => {
+    expect(found('Poruke razmijenjene preko aplikacije Sky ECC i EncroChat.', 'hr', 'company').map(([, c]) => c)).toEqual(['Sky ECC', 'EncroChat']);
+  });
+});
+
+describe('nicknames', () => {
+  it('gives a nickname, and its later uses, the person named before it', () => {
+    const text = 'Uhapšen je srpski državljanin Goran Ilić, poznat kao „Tehničar“, u Guayaquilu. Tehničar je, prema policiji, organizovao utovar.';
+    const people = findEntities(text, gaz, { lang: 'sr', ner: false }).filter((e) => e.type === 'person');
+    expect(people.map((p) => [p.text, p.canonical])).toEqual([
+      ['Goran Ilić', 'Goran Ilić'],
+      ['Tehničar', 'Goran Ilić'],
+      ['Tehničar', 'Goran Ilić'],
+    ]);
+  });
+
+  it('lets a nickname that is also a word for a nationality stay a nickname', () => {
+    const text = 'Haris Mehić je komunicirao pod nadimkom „Bosanac“ sa dobavljačima.';
+    const ents = findEntities(text, gaz, { lang: 'bs' });
+    expect(ents.filter((e) => e.text === 'Bosanac').map((e) => [e.type, e.canonical])).toEqual([['person', 'Haris Mehić']]);
+  });
+});
+
+describe('ports whose names are also words', () => {
+  it('accepts them after a port word or joined to another port, and not as a plain word', () => {
+    expect(found('Kokain je ukrcan u lukama Santos i Paranaguá.', 'sr', 'port').map(([, c]) => c)).toEqual(['Santos', 'Paranaguá']);
+    expect(found('Roba je išla preko Rijeke i Kopra do Srbije.', 'sr', 'port').map(([, c]) => c)).toEqual(['Rijeka', 'Koper']);
+    expect(found('Sa Bara je otplovio brod.', 'sr', 'port')).toEqual([]);
+    expect(found('Rijeka je nabujala nakon kiše.', 'hr', 'port')).toEqual([]);
+  });
+});
