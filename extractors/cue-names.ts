@@ -3,6 +3,7 @@
 // "Kompanija „Balkan Kafa Trade“", "el buque mercante "Orion Star"",
 // "na brodu „Adriatic Pearl“". The name is the quoted text, or else a run of
 // capitalised words with the particles and legal suffixes of company names.
+import { givenName } from './given-names.js';
 import type { Token } from './text-normalize.js';
 
 export interface CueName {
@@ -71,6 +72,8 @@ function capitalised(text: string, tokens: Token[], j: number, type: CueName['ty
     k++;
   }
   if (last < 0 || (type === 'vessel' && words < 2)) return undefined;
+  // "Direktor kompanije Vladimir Stanišić": a person, not a company.
+  if (givenName(tokens[j]!.text)) return undefined;
   const start = tokens[j]!.start;
   let end = tokens[last]!.end;
   const suffix = SUFFIX.exec(text.slice(end));

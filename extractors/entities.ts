@@ -8,6 +8,7 @@ import { TRAFFICKING_CONTEXT } from './context-words.js';
 import { agencyShortForms, resolveAgencies } from './agencies.js';
 import { findCueNames } from './cue-names.js';
 import { findNicknames } from './nicknames.js';
+import { givenName } from './given-names.js';
 import { tagNames } from './ner/names.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople } from './persons.js';
 
@@ -125,6 +126,32 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const e = tokens[span[1]]!.end;
     const name = text.slice(s, e);
     out.push({ type: 'person', text: name, start: s, end: e, canonical: personCanonical(name, opts.lang), side: sideOfPattern(i) ?? 'other', via: 'pattern' });
+    i = span[1];
+  }
+
+  // A known given name and a capitalised word: "Fatmir Gjoni", "Tomislav Barišić". A one-word
+  // place that is also a given name ("Milan Jovičić") gives way to the person.
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1]!;
+    if (!/^\p{Lu}\p{Ll}/u.test(t.text) || !/^\p{Lu}\p{Ll}/u.test(next.text) || text.slice(t.end, next.start) !== ' ') continue;
+    if (!givenName(t.text) || NOT_NAMES.has(next.text.toLowerCase())) continue;
+    const surname = balkanSurname(personCanonical(`X ${next.text}`, opts.lang));
+    if (gazetteer.matchAt(text, tokens, i + 1) && !surname) continue;
+    const here = out.findIndex((m) => m.start < t.end && t.start < m.end);
+    if (here >= 0) {
+      const m = out[here]!;
+      const placeWord = m.start === t.start && m.end === t.end && (m.type === 'city' || m.type === 'port' || m.type === 'country') && surname;
+      if (!placeWord) continue;
+      out.splice(here, 1);
+    }
+    const span = readName(text, tokens, i, overlaps);
+    if (!span) continue;
+    const s0 = tokens[span[0]]!.start;
+    const e0 = tokens[span[1]]!.end;
+    const name = text.slice(s0, e0);
+    const canonical = personCanonical(name, opts.lang);
+    out.push({ type: 'person', text: name, start: s0, end: e0, canonical, side: sideOfPattern(i) ?? personSide(canonical, opts.lang), via: 'pattern' });
     i = span[1];
   }
 

@@ -56,7 +56,7 @@ const MIN_STEM = 4;
 const CONTEXT_WORDS = new Set(
   ['port', 'porto', 'puerto', 'portin', 'porti', 'portit', 'luka', 'luke', 'luci', 'luku', 'lucki', 'lucka', 'luckog', 'lucke', 'terminal',
     'terminalu', 'terminala', 'pristaniste', 'pristanisteto', 'pristanistete', 'limani', 'harbour', 'harbor', 'city', 'ciudad', 'grad', 'gradu', 'qytetin', 'qyteti', 'of', 'de', 'del', 'u', 'iz', 'në', 'ne', 'nga', 'in', 'en', 'vo', 'od',
-    'preko', 'preku', 'via', 'through', 'kroz', 'desde', 'hacia', 'hasta', 'prema', 'kon', 'do', 'from', 'to', 'into', 'at', 'near', 'kod', 'blizu', 'drejt', 'per', 'për', 'deri']
+    'te', 'se', 'i', 'e', 'preko', 'preku', 'via', 'through', 'kroz', 'desde', 'hacia', 'hasta', 'prema', 'kon', 'do', 'from', 'to', 'into', 'at', 'near', 'kod', 'blizu', 'drejt', 'per', 'për', 'deri']
     .map((w) => fold(w)),
 );
 
@@ -199,6 +199,9 @@ export class Gazetteer {
     const t = tokens[i]!;
     if (!/^\p{Lu}/u.test(t.text)) return false;
     const prev = tokens[i - 1];
+    // A dateline: "Lima – Policia peruane…", "RIJEKA - Djelatnici…".
+    const lineStart = !prev || /\n/.test(text.slice(prev.end, t.start));
+    if (lineStart && /^\s?[–—-]\s/.test(text.slice(t.end, t.end + 3))) return true;
     if (!prev) return false;
     const before = text.slice(prev.end, t.start);
     if (/[.!?\n]/.test(before)) return false;

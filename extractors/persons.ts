@@ -3,6 +3,7 @@
 // person per document however the text refers to them later (surname alone,
 // nickname after "alias", "zvani", "conocido como", "i njohur si", "познат како").
 import { cyrToLat } from './text-normalize.js';
+import { givenName } from './given-names.js';
 import type { Side } from './gazetteer.js';
 
 const SLAVIC = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sh']);
@@ -45,11 +46,38 @@ function givenNominative(w: string, surnameEnding: string): string {
 /** A person's canonical name: Latin script, nominative case for Slavic names. */
 export function personCanonical(name: string, lang?: string): string {
   const latin = nameToLatin(name).replace(/^["'“”„«»‚‘’]+|["'“”„«»‚‘’]+$/g, '');
+  if (lang === 'sq') return albanianNominative(latin);
   if (!lang || !SLAVIC.has(lang)) return latin;
   const parts = latin.split(' ');
   const sur = surnameNominative(parts[parts.length - 1]!);
   if (!sur) return latin;
-  return [...parts.slice(0, -1).map((p) => givenNominative(p, sur.ending)), sur.nom].join(' ');
+  return [...parts.slice(0, -1).map((p) => knownGiven(givenNominative(p, sur.ending), p)), sur.nom].join(' ');
+}
+
+/** A given name the rules brought back to a form the lexicon knows, or the lexicon's own form of it ("Antu" → Ante). */
+function knownGiven(byRule: string, asWritten: string): string {
+  if (givenName(byRule) === byRule) return byRule;
+  return givenName(asWritten) ?? byRule;
+}
+
+/**
+ * Albanian names in their indefinite nominative: Ilir Hasanin, Hasanit → Hasani;
+ * Klodian Metës → Meta; Mullajt → Mullaj; Shehun → Shehu.
+ */
+function albanianNominative(name: string): string {
+  const parts = name.split(' ');
+  return parts
+    .map((p, k) => {
+      if (k < parts.length - 1) return givenName(p) ?? p;
+      let m = /^(.*[iu])[nt]$/u.exec(p);
+      if (m && m[1]!.length >= 3) return m[1]!;
+      m = /^(.*)[ëe][sn]$/u.exec(p);
+      if (m && m[1]!.length >= 2 && !/[aeiouy]$/u.test(m[1]!)) return `${m[1]}a`;
+      m = /^(.*j)[tn]$/u.exec(p);
+      if (m) return m[1]!;
+      return p;
+    })
+    .join(' ');
 }
 
 /** Surnames typical of the Western Balkans (Slavic -ić, -ski; Albanian -aj, -qi, -ri, -mi). */

@@ -110,3 +110,22 @@ describe('ports whose names are also words', () => {
     expect(found('Rijeka je nabujala nakon kiše.', 'hr', 'port')).toEqual([]);
   });
 });
+
+describe('people by their given name', () => {
+  it('reads a known given name and a surname in any language, in the nominative', () => {
+    const sq = findEntities('Gjykata dënoi Besnik Hoxhën, ndërsa për Besnikun flitet shumë.', gaz, { lang: 'sq', ner: false }).filter((e) => e.type === 'person');
+    expect(sq.map((p) => p.canonical)).toEqual(['Besnik Hoxha']);
+    const hr = findEntities('Policija je uhitila Stipu Matića iz Sinja.', gaz, { lang: 'hr', ner: false }).filter((e) => e.type === 'person');
+    expect(hr.map((p) => p.canonical)).toEqual(['Stipe Matić']);
+  });
+
+  it('lets a city that is also a given name give way to the person', () => {
+    const ents = findEntities('The court also sentenced Milan Radić, while the cocaine went on to Milan by truck.', gaz, { lang: 'en', ner: false });
+    expect(ents.map((e) => `${e.type}:${e.canonical}`)).toEqual(['person:Milan Radić', 'city:Milan']);
+  });
+
+  it('does not make a person of a given name before a place', () => {
+    const ents = findEntities('Luka Rijeka objavila je podatke o prometu.', gaz, { lang: 'hr', ner: false });
+    expect(ents.filter((e) => e.type === 'person')).toEqual([]);
+  });
+});

@@ -1,0 +1,44 @@
+// Common given names (config/given-names.yaml): a given name followed by a
+// capitalised word is a person, and an inflected given name ("Antu", "Ilira")
+// goes back to its dictionary form.
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse } from 'yaml';
+import { cyrToLat, fold } from './text-normalize.js';
+
+export const GIVEN_NAMES_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'config', 'given-names.yaml');
+
+let names: Map<string, string> | undefined;
+
+function lexicon(): Map<string, string> {
+  if (!names) {
+    const doc = parse(readFileSync(process.env.RUTA_GIVEN_NAMES ?? GIVEN_NAMES_FILE, 'utf8')) as Record<string, unknown>;
+    names = new Map();
+    for (const list of Object.values(doc ?? {})) {
+      if (!Array.isArray(list)) continue;
+      for (const n of list) if (typeof n === 'string' && n.trim()) names.set(fold(n.trim()), n.trim());
+    }
+  }
+  return names;
+}
+
+// Case endings of given names: Slavic (Marka, Marku, Markom, Ante → Antu, Ivana → Ivanu) and Albanian (Ilirin, Ilirit, Fatmirit, Metës).
+const ENDINGS = ['om', 'em', 'ju', 'ja', 'in', 'it', 'ës', 'ën', 'es', 'en', 'a', 'u', 'e', 'i', 'n', 't', 's'];
+
+/** The dictionary form of a given name, inflected or not; undefined when the word is not a known given name. */
+export function givenName(word: string): string | undefined {
+  const lex = lexicon();
+  const w = fold(cyrToLat(word));
+  const exact = lex.get(w);
+  if (exact) return exact;
+  for (const e of ENDINGS) {
+    if (!w.endsWith(e) || w.length - e.length < 3) continue;
+    const base = w.slice(0, -e.length);
+    for (const c of [base, `${base}e`, `${base}o`, `${base}a`, `${base}i`]) {
+      const hit = lex.get(c);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
+}
