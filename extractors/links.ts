@@ -17,6 +17,19 @@ export interface LinkCandidate {
 const BALKAN_TYPES = new Set(['person', 'criminal_group']);
 const LATAM_TYPES = new Set(['country', 'port', 'city', 'criminal_group']);
 
+/**
+ * Which pairs a window links. A Balkan actor and a Latin American group, country
+ * or city are linked within one sentence; a port also from the next sentence
+ * ("… was arrested in Belgrade. The cocaine had left Guayaquil …"), as
+ * reports name the port of loading apart from the actor. A city links only to
+ * a person (where they lived or met), not to a group.
+ */
+function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[][], w: number[]): boolean {
+  if (l.type === 'city' && b.type !== 'person') return false;
+  if (l.type === 'port' || w.length === 1) return true;
+  return w.some((k) => inSentence[k]!.includes(b) && inSentence[k]!.includes(l));
+}
+
 export function findLinks(text: string, entities: EntityMention[]): LinkCandidate[] {
   const sents = sentences(text);
   const inSentence = sents.map((s) => entities.filter((e) => e.start >= s.start && e.end <= s.end));
@@ -33,6 +46,7 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
       const latam = ents.filter((e) => e.side === 'latam' && LATAM_TYPES.has(e.type));
       for (const b of balkan) {
         for (const l of latam) {
+          if (!linkable(b, l, inSentence, w)) continue;
           const key = `${b.canonical}\u0000${l.canonical}`;
           if (pairs.has(key)) continue;
           const evidence = w.map((k) => sents[k]!.text).join(' ');

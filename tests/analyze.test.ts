@@ -67,10 +67,10 @@ describe('entities survive real text', () => {
     expect(sr.find((e) => e.type === 'person')).toMatchObject({ text: 'Marko Vuković', side: 'balkan' });
   });
   it('the trained tagger finds people no gazetteer or pattern knows, in English and Spanish', () => {
-    const en = findEntities('Prosecutors said John Whitfield had arranged the cocaine shipments from Guayaquil.', gaz, { lang: 'en' });
-    expect(en.map((e) => [e.type, e.text, e.via])).toContainEqual(['person', 'John Whitfield', 'ner']);
-    const es = findEntities('Según la Fiscalía, Rodrigo Salvatierra coordinaba los envíos desde Machala.', gaz, { lang: 'es' });
-    expect(es.map((e) => [e.type, e.canonical])).toContainEqual(['person', 'Rodrigo Salvatierra']);
+    const en = findEntities('Prosecutors said Desmond Whitfield had arranged the cocaine shipments from Guayaquil.', gaz, { lang: 'en' });
+    expect(en.map((e) => [e.type, e.text, e.via])).toContainEqual(['person', 'Desmond Whitfield', 'ner']);
+    const es = findEntities('Según la Fiscalía, Eusebio Salvatierra coordinaba los envíos desde Machala.', gaz, { lang: 'es' });
+    expect(es.map((e) => [e.type, e.canonical])).toContainEqual(['person', 'Eusebio Salvatierra']);
   });
   it('one person per document, in the nominative and in Latin script, however the text names them', () => {
     const sr = findEntities('Policija je u Gvajakilu uhapsila Stefana Pavlovića, koji je organizovao šverc kokaina. Pavlović je ranije osuđivan.', gaz, { lang: 'sr' });
@@ -142,6 +142,16 @@ describe('links', () => {
     expect(person.links.map((l) => [l.balkan, l.latam])).toEqual([['Stefan Pavlović', 'Guayaquil']]);
     const nationality = analyze({ text: 'Serbian investigators say cocaine from Guayaquil reached the port of Bar.', lang: 'en' });
     expect(nationality.links).toEqual([]);
+  });
+  it('reaches into the next sentence for the port of loading only, and links cities to people only', () => {
+    const text =
+      'Police in Belgrade arrested Marko Ilić on suspicion of cocaine trafficking. The cocaine had left Guayaquil in a banana container, and Ecuador has asked for his extradition. ' +
+      'Prosecutors say the Zemun clan smuggled cocaine through Medellín contacts, and Ilić met suppliers in Medellín.';
+    const pairs = analyze({ text, lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs).toContain('Marko Ilić ↔ Guayaquil');
+    expect(pairs).toContain('Marko Ilić ↔ Medellín');
+    expect(pairs).not.toContain('Marko Ilić ↔ Ecuador');
+    expect(pairs).not.toContain('Zemun clan ↔ Medellín');
   });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
