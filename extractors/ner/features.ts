@@ -147,9 +147,9 @@ export function staticFeatures(toks: PreparedToken[], i: number, script: string)
 
 // Hash states of the transition features' prefixes, one per previous tag (index 0 is "before the sentence").
 const PREV_NAMES = ['<s>', ...TAGS];
-const T_PREV = PREV_NAMES.map((a) => hash(`t-1=${a}`));
-const T_WORD = PREV_NAMES.map((a) => hash(`t-1|l=${a}|`));
-const T_SHAPE = PREV_NAMES.map((a) => hash(`t-1|s=${a}|`));
+export const T_PREV = PREV_NAMES.map((a) => hash(`t-1=${a}`));
+export const T_WORD = PREV_NAMES.map((a) => hash(`t-1|l=${a}|`));
+export const T_SHAPE = PREV_NAMES.map((a) => hash(`t-1|s=${a}|`));
 
 /** Features of the transition from tag `prev` (an index into TAGS, -1 before the sentence) into token i. */
 export function tagFeatures(toks: PreparedToken[], i: number, prev: number): number[] {

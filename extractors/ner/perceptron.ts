@@ -3,7 +3,7 @@
 // predicts itself as history, as decoding will.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseCasing, type CasingCounts, type CasingLookup } from './casing.js';
-import { allowed, N_TAGS, prepare, staticFeatures, tagFeatures, TAGS, type GazetteerLookup, type PreparedToken } from './features.js';
+import { allowed, hashFrom, N_TAGS, prepare, staticFeatures, T_PREV, T_SHAPE, T_WORD, tagFeatures, TAGS, type GazetteerLookup, type PreparedToken } from './features.js';
 
 const MAGIC = 'RUTANER1';
 
@@ -13,8 +13,47 @@ export interface Sentence {
   script?: string;
 }
 
+/**
+ * Feature key → weight row, as an open-addressing table in typed arrays: the
+ * keys are 32-bit hashes, which a Map would store as heap numbers, and this
+ * lookup is most of the tagger's time.
+ */
+class RowIndex {
+  private readonly keys: Uint32Array;
+  private readonly rows: Int32Array;
+  private readonly mask: number;
+
+  constructor(entries: Iterable<[number, number]>, count: number) {
+    let size = 16;
+    while (size < count * 2) size <<= 1;
+    this.keys = new Uint32Array(size);
+    this.rows = new Int32Array(size).fill(-1);
+    this.mask = size - 1;
+    for (const [key, row] of entries) {
+      let i = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+      while (this.rows[i]! >= 0) i = (i + 1) & this.mask;
+      this.keys[i] = key;
+      this.rows[i] = row;
+    }
+  }
+
+  /** The row of a key, or -1. */
+  get(key: number): number {
+    let i = Math.imul(key, 0x9e3779b1) >>> 0 & this.mask;
+    for (;;) {
+      const r = this.rows[i]!;
+      if (r < 0 || this.keys[i] === key) return r;
+      i = (i + 1) & this.mask;
+    }
+  }
+}
+
 /** Weights frozen for tagging: one row of N_TAGS scores per feature key. */
 export class NerModel {
+  private readonly index: RowIndex;
+  /** Scores of "previous tag is j" alone, one row per previous tag (j = -1 first). */
+  private readonly prevScores: Float64Array;
+
   constructor(
     private readonly rows: Map<number, number>,
     private readonly weights: Float32Array,
@@ -23,6 +62,9 @@ export class NerModel {
     readonly casingText = '',
   ) {
     this.casing = parseCasing(casingText);
+    this.index = new RowIndex(rows, rows.size);
+    this.prevScores = new Float64Array((N_TAGS + 1) * N_TAGS);
+    for (let j = -1; j < N_TAGS; j++) this.addScores(this.prevScores, [T_PREV[j + 1]!], (j + 1) * N_TAGS);
   }
 
   readonly casing: CasingLookup;
@@ -32,22 +74,49 @@ export class NerModel {
   }
 
   tagPrepared(toks: PreparedToken[], script: string): string[] {
-    const statics = toks.map((_, i) => staticFeatures(toks, i, script));
-    return viterbi(toks, statics, (feats, out) => this.addScores(out, feats)).map((k) => TAGS[k]!);
+    const n = toks.length;
+    if (!n) return [];
+    // Emission scores once per token; transitions from the previous tag, its word and shape pairs.
+    const emit = new Float64Array(n * N_TAGS);
+    for (let i = 0; i < n; i++) this.addScores(emit, staticFeatures(toks, i, script), i * N_TAGS);
+    const trans = new Float64Array(N_TAGS);
+    const delta = new Float64Array(n * N_TAGS).fill(-Infinity);
+    const back = new Int8Array(n * N_TAGS);
+    for (let i = 0; i < n; i++) {
+      const t = toks[i]!;
+      for (let j = i === 0 ? -1 : 0; j < (i === 0 ? 0 : N_TAGS); j++) {
+        const base = j < 0 ? 0 : delta[(i - 1) * N_TAGS + j]!;
+        if (base === -Infinity) continue;
+        for (let k = 0; k < N_TAGS; k++) trans[k] = this.prevScores[(j + 1) * N_TAGS + k]!;
+        this.addRow(trans, hashFrom(T_WORD[j + 1]!, t.lower));
+        this.addRow(trans, hashFrom(T_SHAPE[j + 1]!, t.shape));
+        for (let k = 0; k < N_TAGS; k++) {
+          if (!allowed(j, k)) continue;
+          const v = base + trans[k]! + emit[i * N_TAGS + k]!;
+          if (v > delta[i * N_TAGS + k]!) {
+            delta[i * N_TAGS + k] = v;
+            back[i * N_TAGS + k] = j;
+          }
+        }
+      }
+    }
+    return backtrack(delta, back, n).map((k) => TAGS[k]!);
   }
 
   tag(tokens: string[], script = 'Latn', gazetteer?: GazetteerLookup): string[] {
     return this.tagPrepared(prepare(tokens, gazetteer, this.casing), script);
   }
 
-  private addScores(scores: Float64Array, feats: number[]): void {
+  private addRow(scores: Float64Array, key: number, at = 0): void {
+    const row = this.index.get(key);
+    if (row < 0) return;
     const w = this.weights;
-    for (const f of feats) {
-      const row = this.rows.get(f);
-      if (row === undefined) continue;
-      const o = row * N_TAGS;
-      for (let k = 0; k < N_TAGS; k++) scores[k]! += w[o + k]!;
-    }
+    const o = row * N_TAGS;
+    for (let k = 0; k < N_TAGS; k++) scores[at + k]! += w[o + k]!;
+  }
+
+  private addScores(scores: Float64Array, feats: number[], at = 0): void {
+    for (const f of feats) this.addRow(scores, f, at);
   }
 
   /** Compressed form: magic, JSON meta, keys (u32), int16 weights with one scale. */
@@ -138,6 +207,10 @@ export function viterbi(toks: PreparedToken[], statics: number[][], score: Score
       }
     }
   }
+  return backtrack(delta, back, n);
+}
+
+function backtrack(delta: Float64Array, back: Int8Array, n: number): number[] {
   let best = 0;
   for (let k = 1; k < N_TAGS; k++) if (delta[(n - 1) * N_TAGS + k]! > delta[(n - 1) * N_TAGS + best]!) best = k;
   const out = new Array<number>(n);
