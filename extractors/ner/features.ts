@@ -86,13 +86,12 @@ export function prepare(tokens: string[], gazetteer?: GazetteerLookup, casing?: 
 const START: PreparedToken = { latin: '<s>', lower: '<s>', shape: '<s>', gaz: '-', stem: '<s>', run: '-', cas: '<s>' };
 const END: PreparedToken = { latin: '</s>', lower: '</s>', shape: '</s>', gaz: '-', stem: '</s>', run: '-', cas: '</s>' };
 
-/** Static feature keys of token i. `script` is Latn or Cyrl, for the whole sentence. */
-export function staticFeatures(toks: PreparedToken[], i: number, script: string): number[] {
-  const t = toks[i]!;
-  const p1 = toks[i - 1] ?? START;
-  const p2 = toks[i - 2] ?? START;
-  const n1 = toks[i + 1] ?? END;
-  const n2 = toks[i + 2] ?? END;
+/**
+ * Feature keys of the token alone: its word, folded form, affixes, shape,
+ * stem, usual casing and gazetteer class. They depend on nothing around it, so
+ * a tagger may cache their scores per word.
+ */
+export function wordFeatures(t: PreparedToken): number[] {
   const w = t.lower;
   const f: string[] = [
     'b',
@@ -108,6 +107,28 @@ export function staticFeatures(toks: PreparedToken[], i: number, script: string)
     `p3=${w.slice(0, 3)}`,
     `p4=${w.slice(0, 4)}`,
     `len=${Math.min(w.length, 12)}`,
+    `st=${t.stem}`,
+    `cas=${t.cas}|${t.shape}`,
+    `g=${t.gaz}`,
+    `g|s=${t.gaz}|${t.shape}`,
+  ];
+  const out = new Array<number>(f.length);
+  for (let k = 0; k < f.length; k++) out[k] = hash(f[k]!);
+  return out;
+}
+
+/** The cache key of a token's word features: everything wordFeatures reads. */
+export const wordKey = (t: PreparedToken): string => `${t.latin}\u0001${t.gaz}\u0001${t.cas}`;
+
+/** Feature keys of token i in its context: neighbours, runs of capitals, position, script (Latn or Cyrl, for the whole sentence). */
+export function contextFeatures(toks: PreparedToken[], i: number, script: string): number[] {
+  const t = toks[i]!;
+  const p1 = toks[i - 1] ?? START;
+  const p2 = toks[i - 2] ?? START;
+  const n1 = toks[i + 1] ?? END;
+  const n2 = toks[i + 2] ?? END;
+  const w = t.lower;
+  const f: string[] = [
     `-1l=${p1.lower}`,
     `+1l=${n1.lower}`,
     `-2l=${p2.lower}`,
@@ -123,17 +144,13 @@ export function staticFeatures(toks: PreparedToken[], i: number, script: string)
     `+1s3=${n1.lower.slice(-3)}`,
     `-1l|s=${p1.lower}|${t.shape}`,
     `s|+1l=${t.shape}|${n1.lower}`,
-    `st=${t.stem}`,
     `-1st=${p1.stem}`,
     `+1st=${n1.stem}`,
     `run=${t.run}`,
     `run|-1l=${t.run}|${p1.lower}`,
-    `cas=${t.cas}|${t.shape}`,
     `cas|first=${t.cas}|${i === 0}`,
     `-1cas=${p1.cas}|${p1.shape}`,
     `+1cas=${n1.cas}|${n1.shape}`,
-    `g=${t.gaz}`,
-    `g|s=${t.gaz}|${t.shape}`,
     `-1g=${p1.gaz}`,
     `+1g=${n1.gaz}`,
   ];
@@ -143,6 +160,11 @@ export function staticFeatures(toks: PreparedToken[], i: number, script: string)
   const out = new Array<number>(f.length);
   for (let k = 0; k < f.length; k++) out[k] = hash(f[k]!);
   return out;
+}
+
+/** All static feature keys of token i: its word's and its context's. */
+export function staticFeatures(toks: PreparedToken[], i: number, script: string): number[] {
+  return [...wordFeatures(toks[i]!), ...contextFeatures(toks, i, script)];
 }
 
 // Hash states of the transition features' prefixes, one per previous tag (index 0 is "before the sentence").

@@ -3,9 +3,10 @@
 // predicts itself as history, as decoding will.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseCasing, type CasingCounts, type CasingLookup } from './casing.js';
-import { allowed, hashFrom, N_TAGS, prepare, staticFeatures, T_PREV, T_SHAPE, T_WORD, tagFeatures, TAGS, type GazetteerLookup, type PreparedToken } from './features.js';
+import { allowed, contextFeatures, hashFrom, N_TAGS, prepare, staticFeatures, T_PREV, T_SHAPE, T_WORD, tagFeatures, TAGS, wordFeatures, wordKey, type GazetteerLookup, type PreparedToken } from './features.js';
 
 const MAGIC = 'RUTANER1';
+const WORD_CACHE = 50_000;
 
 export interface Sentence {
   tokens: string[];
@@ -51,6 +52,8 @@ class RowIndex {
 /** Weights frozen for tagging: one row of N_TAGS scores per feature key. */
 export class NerModel {
   private readonly index: RowIndex;
+  /** Scores of words' own features, by word (cleared when full). */
+  private readonly wordCache = new Map<string, Float64Array>();
   /** Scores of "previous tag is j" alone, one row per previous tag (j = -1 first). */
   private readonly prevScores: Float64Array;
 
@@ -78,7 +81,19 @@ export class NerModel {
     if (!n) return [];
     // Emission scores once per token; transitions from the previous tag, its word and shape pairs.
     const emit = new Float64Array(n * N_TAGS);
-    for (let i = 0; i < n; i++) this.addScores(emit, staticFeatures(toks, i, script), i * N_TAGS);
+    for (let i = 0; i < n; i++) {
+      const t = toks[i]!;
+      const key = wordKey(t);
+      let word = this.wordCache.get(key);
+      if (!word) {
+        word = new Float64Array(N_TAGS);
+        this.addScores(word, wordFeatures(t));
+        if (this.wordCache.size >= WORD_CACHE) this.wordCache.clear();
+        this.wordCache.set(key, word);
+      }
+      for (let k = 0; k < N_TAGS; k++) emit[i * N_TAGS + k] = word[k]!;
+      this.addScores(emit, contextFeatures(toks, i, script), i * N_TAGS);
+    }
     const trans = new Float64Array(N_TAGS);
     const delta = new Float64Array(n * N_TAGS).fill(-Infinity);
     const back = new Int8Array(n * N_TAGS);
