@@ -24,9 +24,12 @@ class RowIndex {
   private readonly rows: Int32Array;
   private readonly mask: number;
 
+  readonly size: number;
+
   constructor(entries: Iterable<[number, number]>, count: number) {
+    this.size = count;
     let size = 16;
-    while (size < count * 2) size <<= 1;
+    while (size < count * 1.5) size <<= 1;
     this.keys = new Uint32Array(size);
     this.rows = new Int32Array(size).fill(-1);
     this.mask = size - 1;
@@ -36,6 +39,11 @@ class RowIndex {
       this.keys[i] = key;
       this.rows[i] = row;
     }
+  }
+
+  /** Every key and its row. */
+  *entries(): Generator<[number, number]> {
+    for (let i = 0; i < this.rows.length; i++) if (this.rows[i]! >= 0) yield [this.keys[i]!, this.rows[i]!];
   }
 
   /** The row of a key, or -1. */
@@ -58,7 +66,7 @@ export class NerModel {
   private readonly prevScores: Float64Array;
 
   constructor(
-    private readonly rows: Map<number, number>,
+    rows: Map<number, number>,
     private readonly weights: Float32Array,
     readonly meta: Record<string, unknown> = {},
     /** Usual casing of words, learnt from the training text; shipped with the weights. */
@@ -73,7 +81,7 @@ export class NerModel {
   readonly casing: CasingLookup;
 
   get featureCount(): number {
-    return this.rows.size;
+    return this.index.size;
   }
 
   tagPrepared(toks: PreparedToken[], script: string): string[] {
@@ -136,14 +144,14 @@ export class NerModel {
 
   /** Compressed form: magic, JSON meta, keys (u32), int16 weights with one scale. */
   serialize(): Buffer {
-    const n = this.rows.size;
+    const n = this.index.size;
     const keys = new Uint32Array(n);
     let max = 0;
     for (let i = 0; i < this.weights.length; i++) max = Math.max(max, Math.abs(this.weights[i]!));
     const scale = max > 0 ? 32767 / max : 1;
     const q = new Int16Array(n * N_TAGS);
     // Rows in key order, so the same weights always give the same bytes.
-    const entries = [...this.rows.entries()].sort((a, b) => a[0] - b[0]);
+    const entries = [...this.index.entries()].sort((a, b) => a[0] - b[0]);
     entries.forEach(([key, row], i) => {
       keys[i] = key;
       for (let k = 0; k < N_TAGS; k++) q[i * N_TAGS + k] = Math.round(this.weights[row * N_TAGS + k]! * scale);
