@@ -2,6 +2,7 @@
 // the gazetteer entries it belongs to (LOC for places, ORG for groups and
 // agencies, MISC for nationality words), allowing for inflectional endings.
 import type { GazetteerEntry } from '../gazetteer.js';
+import { givenName } from '../given-names.js';
 import { fold } from '../text-normalize.js';
 import type { GazetteerLookup } from './features.js';
 
@@ -37,6 +38,8 @@ export function gazetteerLookup(entries: GazetteerEntry[]): GazetteerLookup {
   return (w: string) => {
     const exact = words.get(w);
     if (exact) return exact;
+    // A common given name (config/given-names.yaml), in any case form.
+    if (givenName(w)) return 'GIVEN';
     // Inflected forms: the stem plus up to four letters of ending (Ekvadoru, Crnoj, Durrësit).
     for (let cut = 1; cut <= 4 && w.length - cut >= MIN_STEM; cut++) {
       const hit = stems.get(w.slice(0, -cut)) ?? words.get(w.slice(0, -cut));
