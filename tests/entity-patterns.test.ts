@@ -129,3 +129,9 @@ describe('people by their given name', () => {
     expect(ents.filter((e) => e.type === 'person')).toEqual([]);
   });
 });
+
+describe('given names that are also words', () => {
+  it('does not read Spanish "Pero" (but) as a given name', () => {
+    expect(found('Pero Sánchez no respondió a las preguntas.', 'es', 'person')).toEqual([]);
+  });
+});
