@@ -17,7 +17,7 @@ const opt = (name: string, dflt: number) => {
   const i = args.indexOf(name);
   return i >= 0 ? Number(args[i + 1]) : dflt;
 };
-const maxEpochs = opt('--epochs', 12);
+const maxEpochs = opt('--epochs', 16);
 const seed = opt('--seed', 7);
 const groups = (args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) as NerGroup[]).filter((g) => NER_GROUPS.includes(g));
 const lookup = gazetteerLookup(loadGazetteerDir(DEFAULT_GAZETTEER_DIR));

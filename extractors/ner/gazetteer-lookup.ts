@@ -35,7 +35,7 @@ export function gazetteerLookup(entries: GazetteerEntry[]): GazetteerLookup {
       }
     }
   }
-  return (w: string) => {
+  const lookup = (w: string) => {
     const exact = words.get(w);
     if (exact) return exact;
     // A common given name (config/given-names.yaml), in any case form.
@@ -46,5 +46,14 @@ export function gazetteerLookup(entries: GazetteerEntry[]): GazetteerLookup {
       if (hit) return hit;
     }
     return undefined;
+  };
+  // Words repeat: remember the answers (cleared when full).
+  const seen = new Map<string, string | undefined>();
+  return (w: string) => {
+    if (seen.has(w)) return seen.get(w);
+    const r = lookup(w);
+    if (seen.size >= 100_000) seen.clear();
+    seen.set(w, r);
+    return r;
   };
 }
