@@ -97,11 +97,12 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
     }
     const fill = (place: Place): GazetteerEntry => ({
       ...m.entry,
-      canonical: m.entry.canonical.replace('{place}', place.canonical),
+      canonical: m.entry.placeNames?.[place.canonical] ?? m.entry.canonical.replace('{place}', place.canonical),
       side: place.side,
       country: place.country || undefined,
       places: undefined,
       unplaced: undefined,
+      placeNames: undefined,
     });
     // 1. The place named right after: "Policijske uprave u Novom Sadu".
     const q = qualifier(text, tokens, m, gazetteer, ok);
@@ -111,7 +112,7 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
       continue;
     }
     if (m.entry.unplaced) {
-      out.push({ ...m, entry: { ...m.entry, canonical: m.entry.unplaced, places: undefined, unplaced: undefined } });
+      out.push({ ...m, entry: { ...m.entry, canonical: m.entry.unplaced, places: undefined, unplaced: undefined, placeNames: undefined } });
       continue;
     }
     // 2. A short form of an agency the text named in full before: "la Fiscalía" after "la Fiscalía General del Estado".

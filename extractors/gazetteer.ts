@@ -33,6 +33,8 @@ export interface GazetteerEntry {
   places?: string[];
   /** With places: the canonical when no place follows the name (otherwise the text's place is taken). */
   unplaced?: string;
+  /** With places: the agency's own name in some places, instead of the pattern ("Ecuador: Attorney General's Office of Ecuador"). */
+  placeNames?: Record<string, string>;
 }
 
 export class GazetteerError extends Error {}
@@ -243,9 +245,15 @@ export function parseGazetteerYaml(text: string, origin: string): GazetteerEntry
       country: raw.country ? String(raw.country) : undefined,
       ambiguous: raw.ambiguous === true,
       origin,
-      ...(places ? { places, unplaced: raw.unplaced ? String(raw.unplaced) : undefined } : {}),
+      ...(places ? { places, unplaced: raw.unplaced ? String(raw.unplaced) : undefined, placeNames: placeNamesOf(raw.names, origin, canonical) } : {}),
     };
   });
+}
+
+function placeNamesOf(raw: unknown, origin: string, canonical: string): Record<string, string> | undefined {
+  if (raw === undefined || raw === null) return undefined;
+  if (typeof raw !== 'object' || Array.isArray(raw)) throw new GazetteerError(`${origin}, ${canonical}: "names" maps a place to the agency's name there, e.g. { Ecuador: "…" }`);
+  return Object.fromEntries(Object.entries(raw as Record<string, unknown>).map(([k, v]) => [k, String(v)]));
 }
 
 export function loadGazetteerDir(dir: string): GazetteerEntry[] {

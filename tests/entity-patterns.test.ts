@@ -135,3 +135,15 @@ describe('given names that are also words', () => {
     expect(found('Pero Sánchez no respondió a las preguntas.', 'es', 'person')).toEqual([]);
   });
 });
+
+describe('an agency with its own name in some places', () => {
+  it('uses the place name the entry gives, and the pattern elsewhere', () => {
+    expect(found('En Guayaquil, la Fiscalía pidió prisión para los detenidos ecuatorianos.', 'es', 'organization').map(([, c]) => c)).toEqual([
+      "Attorney General's Office of Ecuador",
+    ]);
+    expect(found('En Lima, la Fiscalía pidió prisión para los detenidos peruanos.', 'es', 'organization').map(([, c]) => c)).toEqual([
+      "Public Prosecutor's Office of Peru",
+    ]);
+    expect(() => parseGazetteerYaml('type: organization\nentries:\n  - { canonical: "Police of {place}", places: [Peru], names: [x], aliases: [Police] }', 'x.yaml')).toThrow(/"names" maps/);
+  });
+});
