@@ -80,19 +80,46 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
   if (!matches.some((m) => m.entry.places)) return matches;
   const { places, allowed } = compiled(gazetteer);
   // How often the text names each place: countries, and cities and ports with their country.
-  const mentions: { at: number; place: string }[] = [];
+  // Where the text names each place (in text order), and how often.
+  const at = new Map<string, number[]>();
+  const note = (place: string, pos: number) => {
+    const list = at.get(place);
+    if (list) list.push(pos);
+    else at.set(place, [pos]);
+  };
   for (const m of matches) {
     if (m.entry.places) continue;
-    if (PLACE_TYPES.has(m.entry.type)) mentions.push({ at: m.start, place: m.entry.canonical });
-    if (m.entry.country) mentions.push({ at: m.start, place: m.entry.country });
+    if (PLACE_TYPES.has(m.entry.type)) note(m.entry.canonical, m.start);
+    if (m.entry.country) note(m.entry.country, m.start);
   }
+  /** How far the nearest mention of a place is; mentions after count double. */
+  const distance = (place: string, pos: number) => {
+    const list = at.get(place)!;
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]! <= pos) lo = mid + 1;
+      else hi = mid;
+    }
+    const before = lo > 0 ? pos - list[lo - 1]! : Infinity;
+    const after = lo < list.length ? 2 * (list[lo]! - pos) : Infinity;
+    return Math.min(before, after);
+  };
   const out: GazetteerMatch[] = [];
   const consumed = new Set<GazetteerMatch>();
-  for (const m of matches) {
+  // The last multi-word agency of each first word, for short forms.
+  const lastFull = new Map<string, GazetteerMatch>();
+  const emit = (r: GazetteerMatch) => {
+    out.push(r);
+    if (r.tokenEnd - r.tokenStart > 1) lastFull.set(`${r.entry.type}\u0000${headOf(r)}`, r);
+  };
+  for (let idx = 0; idx < matches.length; idx++) {
+    const m = matches[idx]!;
     if (consumed.has(m)) continue;
     const ok = allowed.get(m.entry);
     if (!ok) {
-      out.push(m);
+      emit(m);
       continue;
     }
     const fill = (place: Place): GazetteerEntry => ({
@@ -107,30 +134,34 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
     // 1. The place named right after: "Policijske uprave u Novom Sadu".
     const q = qualifier(text, tokens, m, gazetteer, ok);
     if (q) {
-      for (const other of matches) if (other !== m && other.start < q.end && m.end <= other.start) consumed.add(other);
-      out.push({ ...m, entry: fill(places.get(q.entry.canonical)!), text: text.slice(m.start, q.end), end: q.end, tokenEnd: q.tokenEnd });
+      for (let k = idx + 1; k < matches.length && matches[k]!.start < q.end; k++) consumed.add(matches[k]!);
+      emit({ ...m, entry: fill(places.get(q.entry.canonical)!), text: text.slice(m.start, q.end), end: q.end, tokenEnd: q.tokenEnd });
       continue;
     }
     if (m.entry.unplaced) {
-      out.push({ ...m, entry: { ...m.entry, canonical: m.entry.unplaced, places: undefined, unplaced: undefined, placeNames: undefined } });
+      emit({ ...m, entry: { ...m.entry, canonical: m.entry.unplaced, places: undefined, unplaced: undefined, placeNames: undefined } });
       continue;
     }
     // 2. A short form of an agency the text named in full before: "la Fiscalía" after "la Fiscalía General del Estado".
-    const earlier = [...out].reverse().find((o) => o.entry.type === m.entry.type && o.end <= m.start && o.tokenEnd - o.tokenStart > m.tokenEnd - m.tokenStart && headOf(o) === headOf(m));
-    if (earlier) {
-      out.push({ ...m, entry: earlier.entry });
+    const earlier = lastFull.get(`${m.entry.type}\u0000${headOf(m)}`);
+    if (earlier && earlier.tokenEnd - earlier.tokenStart > m.tokenEnd - m.tokenStart) {
+      emit({ ...m, entry: earlier.entry });
       continue;
     }
     // 3. The country of the text's language; 4. the allowed place the text names most, the nearer one first on a tie.
     const home = lang ? HOME_COUNTRY[lang] : undefined;
     let chosen = home && ok.has(home) ? home : undefined;
     if (!chosen) {
-      const count = new Map<string, number>();
-      for (const x of mentions) if (ok.has(x.place)) count.set(x.place, (count.get(x.place) ?? 0) + 1);
-      const distance = (p: string) => Math.min(...mentions.filter((x) => x.place === p).map((x) => (x.at <= m.start ? m.start - x.at : 2 * (x.at - m.start))));
-      chosen = [...count.keys()].sort((a, b) => count.get(b)! - count.get(a)! || distance(a) - distance(b))[0];
+      let best = 0;
+      for (const [place, list] of at) {
+        if (!ok.has(place)) continue;
+        if (list.length > best || (list.length === best && distance(place, m.start) < distance(chosen!, m.start))) {
+          best = list.length;
+          chosen = place;
+        }
+      }
     }
-    if (chosen) out.push({ ...m, entry: fill(places.get(chosen)!) });
+    if (chosen) emit({ ...m, entry: fill(places.get(chosen)!) });
   }
   return out;
 }
@@ -151,17 +182,29 @@ function qualifier(text: string, tokens: Token[], m: GazetteerMatch, gazetteer: 
  * ("Министарство" after "Министарство спољних послова Србије", "Armada" after
  * "Armada de Colombia"), are the same agency.
  */
-export function agencyShortForms<T extends { text: string; start: number; end: number }>(tokens: Token[], agencies: T[], taken: (s: number, e: number) => boolean): (T & { text: string; start: number; end: number })[] {
+export function agencyShortForms<T extends { text: string; start: number; end: number }>(tokens: Token[], agencies: T[], taken: (s: number, e: number) => boolean): T[] {
   const out: T[] = [];
-  const full = agencies.filter((a) => /\s/.test(a.text.trim()) && headOf(a).length >= 4);
-  if (!full.length) return out;
+  // Full names by their first word, in text order.
+  const byHead = new Map<string, T[]>();
+  for (const a of agencies) {
+    if (!/\s/.test(a.text.trim())) continue;
+    const h = headOf(a);
+    if (h.length < 4) continue;
+    const list = byHead.get(h) ?? [];
+    list.push(a);
+    byHead.set(h, list);
+  }
+  if (!byHead.size) return out;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (!/^\p{Lu}\p{Ll}{3,}/u.test(t.text) || taken(t.start, t.end)) continue;
     // A capitalised word right after makes it part of another name.
     const next = tokens[i + 1];
     if (next && /^\p{Lu}/u.test(next.text) && next.start - t.end <= 1) continue;
-    const a = [...full].reverse().find((x) => x.end <= t.start && headOf(x) === headOf(t));
+    const list = byHead.get(headOf(t));
+    if (!list) continue;
+    let a: T | undefined;
+    for (const x of list) if (x.end <= t.start) a = x;
     if (a) out.push({ ...a, text: t.text, start: t.start, end: t.end });
   }
   return out;

@@ -2,7 +2,7 @@
 // patterns (nationality + name, "citizen of X", alias and nickname phrases,
 // "identified as"), and the trained tagger for people and organisations it
 // does not know yet.
-import { Gazetteer, type EntityType, type GazetteerEntry, type Side } from './gazetteer.js';
+import { Gazetteer, type EntityType, type GazetteerEntry, type GazetteerMatch, type Side } from './gazetteer.js';
 import { cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
 import { TRAFFICKING_CONTEXT } from './context-words.js';
 import { agencyShortForms, resolveAgencies } from './agencies.js';
@@ -78,11 +78,26 @@ export interface FindOptions {
 
 export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptions = {}): EntityMention[] {
   const tokens = tokenize(text);
+  // The mentions found so far, and how many cover each character: overlap tests stay linear on long texts.
   const out: EntityMention[] = [];
-  const overlaps = (s: number, e: number) => out.some((m) => s < m.end && m.start < e);
+  const cover = new Uint16Array(text.length + 1);
+  const push = (...ms: EntityMention[]) => {
+    for (const m of ms) {
+      out.push(m);
+      for (let k = m.start; k < m.end; k++) cover[k]!++;
+    }
+  };
+  const removeAt = (i: number) => {
+    const [m] = out.splice(i, 1);
+    if (m) for (let k = m.start; k < m.end; k++) cover[k]!--;
+  };
+  const overlaps = (s: number, e: number) => {
+    for (let k = s; k < e; k++) if (cover[k]) return true;
+    return false;
+  };
 
   const add = (entry: GazetteerEntry, m: { text: string; start: number; end: number }, via: EntityMention['via']) => {
-    out.push({ type: entry.type, text: m.text, start: m.start, end: m.end, canonical: entry.canonical, side: entry.side, via, watchlist: via === 'watchlist' ? entry.origin : undefined });
+    push({ type: entry.type, text: m.text, start: m.start, end: m.end, canonical: entry.canonical, side: entry.side, via, watchlist: via === 'watchlist' ? entry.origin : undefined });
   };
 
   if (opts.watchlist) {
@@ -95,22 +110,18 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   // Companies and vessels named after a word that says what they are.
   for (const c of findCueNames(text, tokens, overlaps)) {
-    out.push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: nameToLatin(c.text), side: 'other', via: 'pattern' });
+    push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: nameToLatin(c.text), side: 'other', via: 'pattern' });
   }
 
   // People by pattern: "el serbio Dragan X", "državljanin Crne Gore Marko X", "shtetasi shqiptar A B", "identificado como X Y".
-  const sideOfPattern = (i: number): Side | undefined => {
-    // A nationality or country right before the name gives the person a side.
-    for (const m of gaz) {
-      if (m.tokenEnd === i || m.tokenEnd === i - 1) {
-        if (m.entry.type === 'nationality' || m.entry.type === 'country') return m.entry.side;
-      }
-    }
-    return undefined;
-  };
+  // Nationality and country matches by the token they end before.
+  const placeBefore = new Map<number, GazetteerMatch>();
+  for (const m of gaz) if ((m.entry.type === 'nationality' || m.entry.type === 'country') && !placeBefore.has(m.tokenEnd)) placeBefore.set(m.tokenEnd, m);
+  // A nationality or country right before the name gives the person a side.
+  const sideOfPattern = (i: number): Side | undefined => (placeBefore.get(i) ?? placeBefore.get(i - 1))?.entry.side;
   for (let i = 0; i < tokens.length; i++) {
     let trigger = false;
-    const gm = gaz.find((m) => m.tokenEnd === i && (m.entry.type === 'nationality' || m.entry.type === 'country'));
+    const gm = placeBefore.get(i);
     if (gm) {
       const before = tokens[gm.tokenStart - 1];
       trigger = gm.entry.type === 'nationality' || (!!before && CITIZEN.test(before.norm));
@@ -125,7 +136,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const s = tokens[span[0]]!.start;
     const e = tokens[span[1]]!.end;
     const name = text.slice(s, e);
-    out.push({ type: 'person', text: name, start: s, end: e, canonical: personCanonical(name, opts.lang), side: sideOfPattern(i) ?? 'other', via: 'pattern' });
+    push({ type: 'person', text: name, start: s, end: e, canonical: personCanonical(name, opts.lang), side: sideOfPattern(i) ?? 'other', via: 'pattern' });
     i = span[1];
   }
 
@@ -138,12 +149,12 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     if (!givenName(t.text) || NOT_NAMES.has(next.text.toLowerCase())) continue;
     const surname = balkanSurname(personCanonical(`X ${next.text}`, opts.lang));
     if (gazetteer.matchAt(text, tokens, i + 1) && !surname) continue;
-    const here = out.findIndex((m) => m.start < t.end && t.start < m.end);
+    const here = overlaps(t.start, t.end) ? out.findIndex((m) => m.start < t.end && t.start < m.end) : -1;
     if (here >= 0) {
       const m = out[here]!;
       const placeWord = m.start === t.start && m.end === t.end && (m.type === 'city' || m.type === 'port' || m.type === 'country') && surname;
       if (!placeWord) continue;
-      out.splice(here, 1);
+      removeAt(here);
     }
     const span = readName(text, tokens, i, overlaps);
     if (!span) continue;
@@ -151,7 +162,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const e0 = tokens[span[1]]!.end;
     const name = text.slice(s0, e0);
     const canonical = personCanonical(name, opts.lang);
-    out.push({ type: 'person', text: name, start: s0, end: e0, canonical, side: sideOfPattern(i) ?? personSide(canonical, opts.lang), via: 'pattern' });
+    push({ type: 'person', text: name, start: s0, end: e0, canonical, side: sideOfPattern(i) ?? personSide(canonical, opts.lang), via: 'pattern' });
     i = span[1];
   }
 
@@ -171,14 +182,14 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
         const i = tokens.findIndex((t) => t.start === found.start);
         const canonical = personCanonical(name, opts.lang);
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);
-        out.push({ type: 'person', text: name, start: found.start, end: found.end, canonical, side, via: 'ner' });
+        push({ type: 'person', text: name, start: found.start, end: found.end, canonical, side, via: 'ner' });
       } else if (found.type === 'ORG' && /\p{L}{3}/u.test(name) && inTraffickingSentence(found.start)) {
-        out.push({ type: 'organization', text: name, start: found.start, end: found.end, canonical: nameToLatin(name), side: 'other', via: 'ner' });
+        push({ type: 'organization', text: name, start: found.start, end: found.end, canonical: nameToLatin(name), side: 'other', via: 'ner' });
       }
     }
   }
   // "Министарство" after "Министарство спољних послова Србије" is the same agency.
-  out.push(...agencyShortForms(tokens, out.filter((m) => m.type === 'organization' && m.via === 'gazetteer'), overlaps));
+  push(...agencyShortForms(tokens, out.filter((m) => m.type === 'organization' && m.via === 'gazetteer'), overlaps));
   resolvePeople(out, opts.lang);
   // Later mentions by surname alone, in any case form, are the same person.
   const surnames = new Map<string, EntityMention>();
@@ -189,7 +200,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       const f = fold(nameToLatin(t.text));
       for (const [sur, person] of surnames) {
         if (!f.startsWith(sur) || !SURNAME_ENDINGS.has(f.slice(sur.length))) continue;
-        out.push({ type: 'person', text: t.text, start: t.start, end: t.end, canonical: person.canonical, side: person.side, via: 'pattern' });
+        push({ type: 'person', text: t.text, start: t.start, end: t.end, canonical: person.canonical, side: person.side, via: 'pattern' });
         break;
       }
     }
@@ -198,23 +209,57 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   return out.sort((a, b) => a.start - b.start);
 }
 
-/** A nickname is the person named last before it; so is every later use of it. It outranks what else was found there ("Bosanac" as a nationality). */
+/**
+ * A nickname is the person named last before it; so is every later use of it.
+ * It outranks what else was found there ("Bosanac" as a nationality), but not
+ * an agency, group or place name it sits inside. One pass over the mentions,
+ * however often the nickname recurs.
+ */
 function addNicknames(text: string, tokens: Token[], out: EntityMention[]): void {
+  const nicks = findNicknames(text, tokens);
+  if (!nicks.length) return;
   const replaceable = new Set<EntityType>(['person', 'nationality', 'city', 'country', 'port']);
-  const put = (person: EntityMention, s: number, e: number) => {
-    if (out.some((m) => s < m.end && m.start < e && !replaceable.has(m.type))) return;
-    for (let k = out.length - 1; k >= 0; k--) if (s < out[k]!.end && out[k]!.start < e) out.splice(k, 1);
-    out.push({ ...person, text: text.slice(s, e), start: s, end: e, via: 'pattern' });
+  const people = out.filter((m) => m.type === 'person' && m.canonical.includes(' ')).sort((a, b) => a.end - b.end);
+  const fixed = new Uint8Array(text.length + 1);
+  for (const m of out) if (!replaceable.has(m.type)) for (let k = m.start; k < m.end; k++) fixed[k] = 1;
+  const free = (s: number, e: number) => {
+    for (let k = s; k < e; k++) if (fixed[k]) return false;
+    return true;
   };
-  for (const n of findNicknames(text, tokens)) {
-    const person = out
-      .filter((m) => m.type === 'person' && m.end <= n.start && m.canonical.includes(' ') && n.start - m.end <= 400)
-      .sort((a, b) => b.end - a.end)[0];
-    if (!person) continue;
-    put(person, n.start, n.end);
+  const spans: { start: number; end: number; person: EntityMention }[] = [];
+  const taken = new Uint8Array(text.length + 1);
+  const take = (start: number, end: number, person: EntityMention) => {
+    for (let k = start; k < end; k++) if (taken[k]) return;
+    if (!free(start, end)) return;
+    for (let k = start; k < end; k++) taken[k] = 1;
+    spans.push({ start, end, person });
+  };
+  const done = new Set<string>();
+  for (const n of nicks) {
+    // The last full-name person before the nickname, within 400 characters.
+    let lo = 0;
+    let hi = people.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (people[mid]!.end <= n.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const person = people[lo - 1];
+    if (!person || n.start - person.end > 400) continue;
+    take(n.start, n.end, person);
+    if (done.has(n.text)) continue;
+    done.add(n.text);
     const word = new RegExp(`(?<![\\p{L}\\p{N}])${n.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
-    for (const m of text.slice(n.end).matchAll(word)) put(person, n.end + m.index, n.end + m.index + n.text.length);
+    for (const m of text.slice(n.end).matchAll(word)) take(n.end + m.index, n.end + m.index + n.text.length, person);
   }
+  if (!spans.length) return;
+  // Drop what the nicknames replace, then add them.
+  const kept = out.filter((m) => {
+    for (let k = m.start; k < m.end; k++) if (taken[k]) return false;
+    return true;
+  });
+  out.length = 0;
+  out.push(...kept, ...spans.map(({ start, end, person }) => ({ ...person, text: text.slice(start, end), start, end, via: 'pattern' as const })));
 }
 
 function negativeNearby(text: string, start: number, negatives: string[]): boolean {

@@ -144,8 +144,10 @@ export class Gazetteer {
     // Longest span wins; then exact case; then earlier.
     found.sort(byPreference);
     const taken: GazetteerMatch[] = [];
-    for (const f of found) {
-      if (taken.some((t) => f.start < t.end && t.start < f.end)) continue;
+    const covered = new Uint8Array(text.length + 1);
+    next: for (const f of found) {
+      for (let k = f.start; k < f.end; k++) if (covered[k]) continue next;
+      covered.fill(1, f.start, f.end);
       const { exactCase: _drop, exact: _exact, ...m } = f;
       taken.push(m);
     }

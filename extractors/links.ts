@@ -32,7 +32,15 @@ function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[
 
 export function findLinks(text: string, entities: EntityMention[]): LinkCandidate[] {
   const sents = sentences(text);
-  const inSentence = sents.map((s) => entities.filter((e) => e.start >= s.start && e.end <= s.end));
+  // Each sentence's entities, by one sweep over both in text order.
+  const sorted = [...entities].sort((a, b) => a.start - b.start);
+  let from = 0;
+  const inSentence = sents.map((s) => {
+    while (from < sorted.length && sorted[from]!.start < s.start) from++;
+    const here: EntityMention[] = [];
+    for (let k = from; k < sorted.length && sorted[k]!.start < s.end; k++) if (sorted[k]!.end <= s.end) here.push(sorted[k]!);
+    return here;
+  });
   const context = sents.map((s) => TRAFFICKING_CONTEXT.test(fold(s.text)));
   const pairs = new Map<string, LinkCandidate>();
   for (let i = 0; i < sents.length; i++) {

@@ -147,3 +147,16 @@ describe('an agency with its own name in some places', () => {
     expect(() => parseGazetteerYaml('type: organization\nentries:\n  - { canonical: "Police of {place}", places: [Peru], names: [x], aliases: [Police] }', 'x.yaml')).toThrow(/"names" maps/);
   });
 });
+
+describe('long texts', () => {
+  it('finds in a text of 300 repeated paragraphs exactly 300 times what it finds in one', () => {
+    const para =
+      'Tužilaštvo BiH saopštilo je da je Marko Ilić, zvani „Kum“, preko firme „Adria Fruit Export“ i broda „Morska Zvijezda“ prevezao kokain iz Guayaquila. Kum je, prema MUP-u, radio za Kavački klan.\n\n';
+    const one = findEntities(para, gaz, { lang: 'bs', ner: false });
+    const many = findEntities(para.repeat(300), gaz, { lang: 'bs', ner: false });
+    expect(one.length).toBeGreaterThan(6);
+    expect(many.length).toBe(one.length * 300);
+    const types = (ms: typeof one) => ms.map((m) => `${m.type}:${m.canonical}`);
+    expect(types(many.slice(-one.length))).toEqual(types(one));
+  });
+});
