@@ -136,7 +136,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const s = tokens[span[0]]!.start;
     const e = tokens[span[1]]!.end;
     const name = text.slice(s, e);
-    push({ type: 'person', text: name, start: s, end: e, canonical: personCanonical(name, opts.lang), side: sideOfPattern(i) ?? 'other', via: 'pattern' });
+    const canonical = personCanonical(name, opts.lang);
+    push({ type: 'person', text: name, start: s, end: e, canonical, side: sideOfPattern(i) ?? personSide(canonical, opts.lang), via: 'pattern' });
     i = span[1];
   }
 

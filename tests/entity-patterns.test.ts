@@ -160,3 +160,12 @@ describe('long texts', () => {
     expect(types(many.slice(-one.length))).toEqual(types(one));
   });
 });
+
+describe('sides of people found by pattern', () => {
+  it('gives a person named after "osumnjičeni" or "identified as" the side of the surname or language', () => {
+    const hr = findEntities('Osumnjičeni Marko Ilić uhićen je u Rijeci.', gaz, { lang: 'hr', ner: false }).find((e) => e.type === 'person');
+    expect(hr).toMatchObject({ canonical: 'Marko Ilić', side: 'balkan' });
+    const es = findEntities('Fue identificado como Julián Esparza Robles, de 37 años.', gaz, { lang: 'es', ner: false }).find((e) => e.type === 'person');
+    expect(es).toMatchObject({ canonical: 'Julián Esparza Robles', side: 'other' });
+  });
+});
