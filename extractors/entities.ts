@@ -119,6 +119,17 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (const m of gaz) if ((m.entry.type === 'nationality' || m.entry.type === 'country') && !placeBefore.has(m.tokenEnd)) placeBefore.set(m.tokenEnd, m);
   // A nationality or country right before the name gives the person a side.
   const sideOfPattern = (i: number): Side | undefined => (placeBefore.get(i) ?? placeBefore.get(i - 1))?.entry.side;
+  /** Reads a person's name from token i and adds it, with the side a nationality, surname or language gives; returns the name's last token. */
+  const addPersonAt = (i: number): number | undefined => {
+    const span = readName(text, tokens, i, overlaps);
+    if (!span) return undefined;
+    const s0 = tokens[span[0]]!.start;
+    const e0 = tokens[span[1]]!.end;
+    const name = text.slice(s0, e0);
+    const canonical = personCanonical(name, opts.lang);
+    push({ type: 'person', text: name, start: s0, end: e0, canonical, side: sideOfPattern(i) ?? personSide(canonical, opts.lang), via: 'pattern' });
+    return span[1];
+  };
   for (let i = 0; i < tokens.length; i++) {
     let trigger = false;
     const gm = placeBefore.get(i);
@@ -131,14 +142,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     if (!trigger && /^(como|as|kao|si|како)$/.test(tokens[i - 1]?.norm ?? '') && IDENTIFIED.test(tokens[i - 2]?.norm ?? '')) trigger = true;
     if (!trigger && ALIAS.test(tokens[i + 2]?.norm ?? '')) trigger = true; // "Marko Petrović, alias …"
     if (!trigger) continue;
-    const span = readName(text, tokens, i, overlaps);
-    if (!span) continue;
-    const s = tokens[span[0]]!.start;
-    const e = tokens[span[1]]!.end;
-    const name = text.slice(s, e);
-    const canonical = personCanonical(name, opts.lang);
-    push({ type: 'person', text: name, start: s, end: e, canonical, side: sideOfPattern(i) ?? personSide(canonical, opts.lang), via: 'pattern' });
-    i = span[1];
+    i = addPersonAt(i) ?? i;
   }
 
   // A known given name and a capitalised word: "Fatmir Gjoni", "Tomislav Barišić". A one-word
@@ -157,14 +161,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       if (!placeWord) continue;
       removeAt(here);
     }
-    const span = readName(text, tokens, i, overlaps);
-    if (!span) continue;
-    const s0 = tokens[span[0]]!.start;
-    const e0 = tokens[span[1]]!.end;
-    const name = text.slice(s0, e0);
-    const canonical = personCanonical(name, opts.lang);
-    push({ type: 'person', text: name, start: s0, end: e0, canonical, side: sideOfPattern(i) ?? personSide(canonical, opts.lang), via: 'pattern' });
-    i = span[1];
+    i = addPersonAt(i) ?? i;
   }
 
   // The trained tagger finds the people and organisations no gazetteer or pattern knows.
