@@ -18,8 +18,8 @@ const COMPANY_CUE =
   /^(empresa|empresas|exportadora|importadora|comercializadora|naviera|compania|company|firm|exporter|importer|firma|firme|firmi|firmu|firmom|firmes|firmen|firmata|kompanija|kompanije|kompaniji|kompaniju|kompanijom|kompanijata|kompania|kompanise|kompanine|preduzece|preduzeca|preduzecu|preduzecem|poduzece|poduzeca|poduzecu|tvrtka|tvrtke|tvrtki|tvrtku|izvoznik|izvoznika|izvozniku|izvoznikom|uvoznik|uvoznika|uvozniku|uvoznikom|shoqeria|shoqerise|shoqerine|drustvo|drustva|trgovacko)$/;
 const VESSEL_CUE =
   /^(buque|barco|navio|carguero|portacontenedores|velero|ship|vessel|freighter|tanker|yacht|boat|brod|broda|brodu|brodom|teretnjak|teretnjaka|teretnjaku|jahta|jahte|jahti|anije|anija|anijen|anijes|anijet|brodot|brodovi)$/;
-/** Lowercase words that may stand between the cue and the name: "el buque mercante", "teretni brod", "de bandera". */
-const BETWEEN = /^(mercante|portacontenedores|cargo|container|merchant|teretni|teretnog|teretnom|kontejnerski|kontejnerskog|kontejnerskom|brazilski|brazilskim|brazilskog|ekvadorski|ekvadorskim|ekvadorskog|peruanski|kolumbijski|local|bananera|bananero|izvoznik|izvoznikom|mallrash|tregtare|transportuese|bananer|bananeru)$/;
+/** Cargo words that may stand between the cue and a name without quotes: "el buque mercante Blue Horizon", "teretni brod". */
+const CARGO = /^(mercante|portacontenedores|carguero|cargo|container|merchant|teretni|teretnog|teretnom|kontejnerski|kontejnerskog|kontejnerskom|tregtare|mallrash)$/;
 const OPEN_QUOTES = '"“„«\'‘‹';
 const CLOSE_QUOTES = '"”“»\'’›';
 const SUFFIX = /^\s+(S\.\s?A\.(\s?C\.)?|S\.A\.S\.|S\.\s?L\.|S\.R\.L\.|Ltda\.?|Ltd\.?|Inc\.?|LLC|GmbH|B\.V\.|N\.V\.|d\.o\.o\.?|doo|sh\.p\.k\.?|shpk|SH\.P\.K\.?|Cía\.? Ltda\.?)/u;
@@ -31,12 +31,16 @@ export function findCueNames(text: string, tokens: Token[], taken: (s: number, e
     const cue = tokens[i]!.norm;
     const type = COMPANY_CUE.test(cue) ? 'company' : VESSEL_CUE.test(cue) ? 'vessel' : undefined;
     if (!type) continue;
-    let j = i + 1;
-    while (j < tokens.length && j <= i + 2 && BETWEEN.test(tokens[j]!.norm) && !/^\p{Lu}/u.test(tokens[j]!.text)) j++;
-    const next = tokens[j];
-    if (!next) continue;
-    const gap = text.slice(tokens[j - 1]!.end, next.start);
-    const found = quoted(text, gap, tokens[j - 1]!.end) ?? (/^\s{1,2}$/.test(gap) ? capitalised(text, tokens, j, type) : undefined);
+    let found: { text: string; start: number; end: number } | undefined;
+    // The name right after the cue, or after up to two lowercase words: any before a quoted name
+    // ("del buque mercante de bandera "X""), cargo words before a bare one.
+    for (let j = i + 1; !found && j <= i + 3 && j < tokens.length; j++) {
+      const between = tokens.slice(i + 1, j);
+      if (between.some((t) => !/^\p{Ll}/u.test(t.text))) break;
+      const gap = text.slice(tokens[j - 1]!.end, tokens[j]!.start);
+      found = quoted(text, gap, tokens[j - 1]!.end);
+      if (!found && /^\s{1,2}$/.test(gap) && between.every((t) => CARGO.test(t.norm))) found = capitalised(text, tokens, j, type);
+    }
     if (!found || taken(found.start, found.end) || out.some((o) => found.start < o.end && o.start < found.end)) continue;
     out.push({ type, ...found });
   }
