@@ -68,6 +68,16 @@ function compiled(gazetteer: Gazetteer) {
   return c;
 }
 
+/** A {place} entry as the one agency it names here. */
+const concrete = (entry: GazetteerEntry, canonical: string, more: Partial<GazetteerEntry> = {}): GazetteerEntry => ({
+  ...entry,
+  ...more,
+  canonical,
+  places: undefined,
+  unplaced: undefined,
+  placeNames: undefined,
+});
+
 /** The first word of a name without its case ending: Министарство, Министарства → ministarstv; Policijske → policijsk. */
 const headOf = (m: { text: string }) => fold(cyrToLat(m.text.split(/[\s-]+/)[0]!)).replace(/(ama|ima|om|em|im|oj|og|ot|ta|to|te|a|e|i|o|u)$/, '');
 
@@ -79,8 +89,7 @@ const headOf = (m: { text: string }) => fold(cyrToLat(m.text.split(/[\s-]+/)[0]!
 export function resolveAgencies(text: string, tokens: Token[], matches: GazetteerMatch[], gazetteer: Gazetteer, lang?: string): GazetteerMatch[] {
   if (!matches.some((m) => m.entry.places)) return matches;
   const { places, allowed } = compiled(gazetteer);
-  // How often the text names each place: countries, and cities and ports with their country.
-  // Where the text names each place (in text order), and how often.
+  // Where the text names each place, in text order: countries, and cities and ports with their country.
   const at = new Map<string, number[]>();
   const note = (place: string, pos: number) => {
     const list = at.get(place);
@@ -122,15 +131,8 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
       emit(m);
       continue;
     }
-    const fill = (place: Place): GazetteerEntry => ({
-      ...m.entry,
-      canonical: m.entry.placeNames?.[place.canonical] ?? m.entry.canonical.replace('{place}', place.canonical),
-      side: place.side,
-      country: place.country || undefined,
-      places: undefined,
-      unplaced: undefined,
-      placeNames: undefined,
-    });
+    const fill = (place: Place): GazetteerEntry =>
+      concrete(m.entry, m.entry.placeNames?.[place.canonical] ?? m.entry.canonical.replace('{place}', place.canonical), { side: place.side, country: place.country || undefined });
     // 1. The place named right after: "Policijske uprave u Novom Sadu".
     const q = qualifier(text, tokens, m, gazetteer, ok);
     if (q) {
@@ -139,7 +141,7 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
       continue;
     }
     if (m.entry.unplaced) {
-      emit({ ...m, entry: { ...m.entry, canonical: m.entry.unplaced, places: undefined, unplaced: undefined, placeNames: undefined } });
+      emit({ ...m, entry: concrete(m.entry, m.entry.unplaced) });
       continue;
     }
     // 2. A short form of an agency the text named in full before: "la Fiscalía" after "la Fiscalía General del Estado".

@@ -4,7 +4,7 @@
 // "na brodu „Adriatic Pearl“". The name is the quoted text, or else a run of
 // capitalised words with the particles and legal suffixes of company names.
 import { givenName } from './given-names.js';
-import type { Token } from './text-normalize.js';
+import { quotedAt, type Token } from './text-normalize.js';
 
 export interface CueName {
   type: 'company' | 'vessel';
@@ -20,8 +20,6 @@ const VESSEL_CUE =
   /^(buque|barco|navio|carguero|portacontenedores|velero|ship|vessel|freighter|tanker|yacht|boat|brod|broda|brodu|brodom|teretnjak|teretnjaka|teretnjaku|jahta|jahte|jahti|anije|anija|anijen|anijes|anijet|brodot|brodovi)$/;
 /** Cargo words that may stand between the cue and a name without quotes: "el buque mercante Blue Horizon", "teretni brod". */
 const CARGO = /^(mercante|portacontenedores|carguero|cargo|container|merchant|teretni|teretnog|teretnom|kontejnerski|kontejnerskog|kontejnerskom|tregtare|mallrash)$/;
-const OPEN_QUOTES = '"“„«\'‘‹';
-const CLOSE_QUOTES = '"”“»\'’›';
 const SUFFIX = /^\s+(S\.\s?A\.(\s?C\.)?|S\.A\.S\.|S\.\s?L\.|S\.R\.L\.|Ltda\.?|Ltd\.?|Inc\.?|LLC|GmbH|B\.V\.|N\.V\.|d\.o\.o\.?|doo|sh\.p\.k\.?|shpk|SH\.P\.K\.?|Cía\.? Ltda\.?)/u;
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'do', 'da', 'dos', 'das', 'of', 'and', '&']);
 
@@ -49,15 +47,10 @@ export function findCueNames(text: string, tokens: Token[], taken: (s: number, e
 
 /** A name in quotes right after the cue: the text between the quotes, if it is name-like. */
 function quoted(text: string, gap: string, gapStart: number): { text: string; start: number; end: number } | undefined {
-  const m = /^\s{0,2}(\S)$/u.exec(gap);
-  if (!m || !OPEN_QUOTES.includes(m[1]!)) return undefined;
-  const start = gapStart + gap.length;
-  let end = start;
-  while (end < text.length && end - start <= 60 && !CLOSE_QUOTES.includes(text[end]!) && text[end] !== '\n') end++;
-  if (end >= text.length || !CLOSE_QUOTES.includes(text[end]!)) return undefined;
-  const name = text.slice(start, end).trim();
-  if (!/^[\p{Lu}\p{N}]/u.test(name) || name.split(/\s+/).length > 6) return undefined;
-  return { text: name, start, end: start + name.length };
+  const m = /^\s{0,2}\S$/u.exec(gap);
+  const q = m && quotedAt(text, gapStart + gap.length - 1, 60);
+  if (!q || !/^[\p{Lu}\p{N}]/u.test(q.text) || q.text.split(/\s+/).length > 6) return undefined;
+  return q;
 }
 
 /** Capitalised words from token j, with particles inside and a legal suffix at the end. Vessels need two words. */

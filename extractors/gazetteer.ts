@@ -141,7 +141,6 @@ export class Gazetteer {
   match(text: string, tokens: Token[] = tokenize(text)): GazetteerMatch[] {
     const found: ScoredMatch[] = [];
     for (let i = 0; i < tokens.length; i++) found.push(...this.candidatesAt(text, tokens, i, true));
-    // Longest span wins; then exact case; then earlier.
     found.sort(byPreference);
     const taken: GazetteerMatch[] = [];
     const covered = new Uint8Array(text.length + 1);

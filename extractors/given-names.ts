@@ -23,8 +23,8 @@ function lexicon(): Map<string, string> {
   return names;
 }
 
-// Case endings of given names: Slavic (Marka, Marku, Markom, Ante → Antu, Ivana → Ivanu) and Albanian (Ilirin, Ilirit, Fatmirit, Metës).
-const ENDINGS = ['om', 'em', 'ju', 'ja', 'in', 'it', 'ës', 'ën', 'es', 'en', 'a', 'u', 'e', 'i', 'n', 't', 's'];
+// Case endings of given names, folded: Slavic (Marka, Marku, Markom, Ante → Antu, Ivana → Ivanu) and Albanian (Ilirin, Ilirit, Fatmirit, Metës → metes).
+const ENDINGS = ['om', 'em', 'ju', 'ja', 'in', 'it', 'es', 'en', 'a', 'u', 'e', 'i', 'n', 't', 's'];
 
 /** The dictionary form of a given name, inflected or not; undefined when the word is not a known given name. */
 export function givenName(word: string): string | undefined {

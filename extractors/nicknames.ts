@@ -2,7 +2,7 @@
 // Ingeniero"", "Aleksandar Vujić, zvani Profa", "i njohur si "Dajti"",
 // "познат како „Шкорпија“". A nickname names the person mentioned last before
 // it, and every later use of it is that person too.
-import type { Token } from './text-normalize.js';
+import { quotedAt, type Token } from './text-normalize.js';
 
 export interface Nickname {
   text: string;
@@ -11,11 +11,9 @@ export interface Nickname {
 }
 
 /** One-word cues, folded. */
-const CUE = /^(alias|zvani|zvan|zvana|zvanog|zvanom|zvanim|nadimak|nadimka|nadimkom|nadimku|nadimcima|apodado|apodada|apodo|alias|vulgo|nicknamed|nofka|nofken|nofkes|prekar|prekarot|prekorot|nadimakot)$/;
+const CUE = /^(alias|zvani|zvan|zvana|zvanog|zvanom|zvanim|nadimak|nadimka|nadimkom|nadimku|nadimcima|apodado|apodada|apodo|vulgo|nicknamed|nofka|nofken|nofkes|prekar|prekarot|prekorot|nadimakot)$/;
 /** Two-word cues, folded. */
 const CUE2 = new Set(['conocido como', 'conocida como', 'known as', 'njohur si', 'quajtur si', 'poznat kao', 'poznata kao', 'poznatiji kao', 'poznat pod', 'poznat kako', 'poznata kako', 'poznatiot kako', 'po imenu', 'me emrin']);
-const OPEN_QUOTES = '"“„«\'‘‹';
-const CLOSE_QUOTES = '"”“»\'’›';
 
 export function findNicknames(text: string, tokens: Token[]): Nickname[] {
   const out: Nickname[] = [];
@@ -29,15 +27,11 @@ export function findNicknames(text: string, tokens: Token[]): Nickname[] {
     const gap = text.slice(from, tokens[after]!.start);
     const q = /^[\s:,]{0,3}(\S)?$/u.exec(gap);
     if (!q) continue;
-    if (q[1] && OPEN_QUOTES.includes(q[1])) {
-      const start = from + gap.length;
-      let end = start;
-      while (end < text.length && end - start <= 40 && !CLOSE_QUOTES.includes(text[end]!) && text[end] !== '\n') end++;
-      if (end >= text.length || !CLOSE_QUOTES.includes(text[end]!)) continue;
-      const name = text.slice(start, end).trim();
+    const inQuotes = q[1] ? quotedAt(text, from + gap.length - 1, 40) : undefined;
+    if (inQuotes) {
       // A nickname is a word or two, one of them capitalised: "el Ingeniero", "Kum", "Šef".
-      if (!name || name.split(/\s+/).length > 3 || !/\p{Lu}/u.test(name)) continue;
-      out.push({ text: name, start, end: start + name.length });
+      if (inQuotes.text.split(/\s+/).length > 3 || !/\p{Lu}/u.test(inQuotes.text)) continue;
+      out.push(inQuotes);
     } else if (!q[1] && /^\p{Lu}\p{Ll}+$/u.test(tokens[after]!.text)) {
       const t = tokens[after]!;
       out.push({ text: t.text, start: t.start, end: t.end });

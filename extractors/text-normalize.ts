@@ -134,3 +134,22 @@ export function sentences(text: string): { text: string; start: number; end: num
   }
   return out;
 }
+
+const OPEN_QUOTES = '"“„«\'‘‹';
+const CLOSE_QUOTES = '"”“»\'’›';
+
+/**
+ * The text inside the quotes that open at `at` ("…", „…“, «…», '…'), trimmed,
+ * when they close within `maxLen` characters on the same line.
+ */
+export function quotedAt(text: string, at: number, maxLen: number): { text: string; start: number; end: number } | undefined {
+  if (!OPEN_QUOTES.includes(text[at] ?? '\n')) return undefined;
+  const start = at + 1;
+  let end = start;
+  while (end < text.length && end - start <= maxLen && !CLOSE_QUOTES.includes(text[end]!) && text[end] !== '\n') end++;
+  if (end >= text.length || !CLOSE_QUOTES.includes(text[end]!)) return undefined;
+  const inner = text.slice(start, end);
+  const lead = inner.length - inner.trimStart().length;
+  const name = inner.trim();
+  return name ? { text: name, start: start + lead, end: start + lead + name.length } : undefined;
+}

@@ -1,7 +1,8 @@
 // npm run bench:analyze — articles per second of `analyze` (language, entities
 // with the trained tagger, seizures, links) on one core, over 2,000 articles
 // built from the gold documents and the seed articles, cycled with their
-// paragraphs rotated so that no two inputs are the same text.
+// paragraphs rotated so that no two inputs are the same text; then one long
+// text and its eighth, whose times should scale by about eight.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze } from '../extractors/analyze.js';
@@ -42,3 +43,12 @@ console.log(
   `${N} articles (${Math.round(chars / N)} characters on average) in ${secs.toFixed(2)} s: ${Math.round(N / secs)} articles/s on one core, ` +
     `${(secs * 1000 / N).toFixed(2)} ms each; ${entities} entities, ${links} links; peak RSS ${Math.round(process.memoryUsage().rss / 1024 / 1024)} MB`,
 );
+
+// One long text (the articles run together to about 800,000 characters): analysis must stay linear in length.
+const long = articles.map((a) => a.text).join('\n\n').slice(0, 800_000);
+for (const size of [long.length / 8, long.length]) {
+  const t1 = performance.now();
+  const r = analyze({ text: long.slice(0, size) });
+  const ms = performance.now() - t1;
+  console.log(`one text of ${Math.round(size / 1000)} k characters: ${(ms / 1000).toFixed(2)} s (${Math.round(size / ms)} k characters/s), ${r.entities.length} entities`);
+}

@@ -99,31 +99,14 @@ export class NerModel {
         if (this.wordCache.size >= WORD_CACHE) this.wordCache.clear();
         this.wordCache.set(key, word);
       }
-      for (let k = 0; k < N_TAGS; k++) emit[i * N_TAGS + k] = word[k]!;
+      emit.set(word, i * N_TAGS);
       this.addScores(emit, contextFeatures(toks, i, script), i * N_TAGS);
     }
-    const trans = new Float64Array(N_TAGS);
-    const delta = new Float64Array(n * N_TAGS).fill(-Infinity);
-    const back = new Int8Array(n * N_TAGS);
-    for (let i = 0; i < n; i++) {
-      const t = toks[i]!;
-      for (let j = i === 0 ? -1 : 0; j < (i === 0 ? 0 : N_TAGS); j++) {
-        const base = j < 0 ? 0 : delta[(i - 1) * N_TAGS + j]!;
-        if (base === -Infinity) continue;
-        for (let k = 0; k < N_TAGS; k++) trans[k] = this.prevScores[(j + 1) * N_TAGS + k]!;
-        this.addRow(trans, hashFrom(T_WORD[j + 1]!, t.lower));
-        this.addRow(trans, hashFrom(T_SHAPE[j + 1]!, t.shape));
-        for (let k = 0; k < N_TAGS; k++) {
-          if (!allowed(j, k)) continue;
-          const v = base + trans[k]! + emit[i * N_TAGS + k]!;
-          if (v > delta[i * N_TAGS + k]!) {
-            delta[i * N_TAGS + k] = v;
-            back[i * N_TAGS + k] = j;
-          }
-        }
-      }
-    }
-    return backtrack(delta, back, n).map((k) => TAGS[k]!);
+    return decode(n, emit, (i, j, out) => {
+      out.set(this.prevScores.subarray((j + 1) * N_TAGS, (j + 2) * N_TAGS));
+      this.addRow(out, hashFrom(T_WORD[j + 1]!, toks[i]!.lower));
+      this.addRow(out, hashFrom(T_SHAPE[j + 1]!, toks[i]!.shape));
+    }).map((k) => TAGS[k]!);
   }
 
   tag(tokens: string[], script = 'Latn', gazetteer?: GazetteerLookup): string[] {
@@ -204,25 +187,36 @@ export class NerModel {
 
 type Scorer = (feats: number[], out: Float64Array) => void;
 
-/** The best BIO2-valid tag sequence under a first-order model (indices into TAGS). */
+/** The best BIO2-valid tag sequence under a first-order model (indices into TAGS), scoring features as it goes (training). */
 export function viterbi(toks: PreparedToken[], statics: number[][], score: Scorer): number[] {
   const n = toks.length;
   if (!n) return [];
+  const emit = new Float64Array(n * N_TAGS);
+  for (let i = 0; i < n; i++) score(statics[i]!, emit.subarray(i * N_TAGS, (i + 1) * N_TAGS));
+  return decode(n, emit, (i, j, out) => {
+    out.fill(0);
+    score(tagFeatures(toks, i, j), out);
+  });
+}
+
+/**
+ * Viterbi over n tokens: emission scores (n × N_TAGS) and a transition scorer
+ * that fills `out` with the scores of moving from tag j (-1 before the
+ * sentence) into token i.
+ */
+function decode(n: number, emit: Float64Array, transition: (i: number, j: number, out: Float64Array) => void): number[] {
+  if (!n) return [];
   const delta = new Float64Array(n * N_TAGS).fill(-Infinity);
   const back = new Int8Array(n * N_TAGS);
-  const emit = new Float64Array(N_TAGS);
   const trans = new Float64Array(N_TAGS);
   for (let i = 0; i < n; i++) {
-    emit.fill(0);
-    score(statics[i]!, emit);
     for (let j = i === 0 ? -1 : 0; j < (i === 0 ? 0 : N_TAGS); j++) {
       const base = j < 0 ? 0 : delta[(i - 1) * N_TAGS + j]!;
       if (base === -Infinity) continue;
-      trans.fill(0);
-      score(tagFeatures(toks, i, j), trans);
+      transition(i, j, trans);
       for (let k = 0; k < N_TAGS; k++) {
         if (!allowed(j, k)) continue;
-        const v = base + trans[k]! + emit[k]!;
+        const v = base + trans[k]! + emit[i * N_TAGS + k]!;
         if (v > delta[i * N_TAGS + k]!) {
           delta[i * N_TAGS + k] = v;
           back[i * N_TAGS + k] = j;
