@@ -276,14 +276,33 @@ export async function langidCmd(file: string | undefined): Promise<number> {
   });
 }
 
-/** `ruta ner`: {"id","tokens","lang"?} → {"id","tags"}. Without "lang", the language is identified from the tokens. */
+/**
+ * `ruta ner`: {"id","tokens","lang"?} → {"id","tags"}. Without "lang", the
+ * language is identified from the tokens. Consecutive lines with the same
+ * optional "doc" value are one document's sentences and are tagged together,
+ * as the pipeline tags an article; other lines stand alone.
+ */
 export async function nerCmd(file: string | undefined): Promise<number> {
-  const { tagTokens, nerGroupOf } = await import('../extractors/ner/tagger.js');
+  const { tagDocumentTokens, nerGroupOf } = await import('../extractors/ner/tagger.js');
   const { identifyLanguage } = await import('../extractors/langid.js');
   let failures = 0;
+  let pending: { id: unknown; tokens: string[] }[] = [];
+  let pendingKey: string | undefined;
+  let pendingLang: string | undefined;
+  const flush = () => {
+    if (!pending.length) return;
+    const tags = tagDocumentTokens(
+      pending.map((p) => p.tokens),
+      pendingLang,
+    );
+    pending.forEach((p, i) => out(JSON.stringify({ id: p.id, tags: tags[i] })));
+    pending = [];
+    pendingKey = undefined;
+  };
   const bad = await eachJsonLine(file, (o) => {
     const id = o.id ?? null;
     if (!Array.isArray(o.tokens) || !o.tokens.every((t) => typeof t === 'string')) {
+      flush();
       failures++;
       progress(`ner ${String(id)}: "tokens" must be a list of strings; line answered with no tags`);
       out(JSON.stringify({ id, tags: [], error: '"tokens" must be a list of strings' }));
@@ -292,8 +311,14 @@ export async function nerCmd(file: string | undefined): Promise<number> {
     const tokens = o.tokens as string[];
     let lang = typeof o.lang === 'string' && o.lang ? o.lang : undefined;
     if (!lang || !nerGroupOf(lang)) lang = lang ?? identifyLanguage(tokens.join(' ')).lang;
-    out(JSON.stringify({ id, tags: tagTokens(tokens, lang) }));
+    const key = o.doc === undefined || o.doc === null ? undefined : `${nerGroupOf(lang) ?? lang}\u0000${JSON.stringify(o.doc)}`;
+    if (key === undefined || key !== pendingKey) flush();
+    pending.push({ id, tokens });
+    pendingKey = key;
+    pendingLang = lang;
+    if (key === undefined) flush();
   });
+  flush();
   return bad + failures;
 }
 

@@ -64,7 +64,7 @@ for (const files of Object.values(NER_FILES)) {
     const rows = readNer(dev.file);
     const model = nerModel(nerGroupOf(rows[0]!.lang)!);
     const t0 = performance.now();
-    const pred = rows.map((r) => model.tag(r.tokens, r.script, lookup));
+    const pred = model.tagDocument(rows, lookup);
     ms += performance.now() - t0;
     tokens += rows.reduce((n, r) => n + r.tokens.length, 0);
     results[dev.name] = report(dev.name, score(rows.map((r) => r.tags), pred));

@@ -1,16 +1,23 @@
-// npm run train:ner — trains the named-entity tagger (averaged perceptron) on
-// ../shared/eval/ner/*-train.jsonl, picks the number of passes by F1 on the dev
-// files, and writes extractors/models/ner-{en,es,sh}.bin.gz. Deterministic: a
-// fixed seed shuffles, so the same data gives the same bytes.
+// npm run train:ner — trains the named-entity tagger (stacked averaged
+// perceptrons) on ../shared/eval/ner/*-train.jsonl, picks the number of passes
+// by F1 on the dev files, and writes extractors/models/ner-{en,es,sh}.bin.gz
+// (first stage) and ner-{en,es,sh}-stage2.bin.gz (second stage).
+//   1. The first stage is trained on all the training sentences.
+//   2. Jackknifing: the training sentences are cut into FOLDS contiguous parts;
+//      a first-stage model trained without each part tags that part, so every
+//      training sentence gets first-stage tags from a model that never saw it,
+//      as new text will.
+//   3. The second stage trains on those tags (features.ts, historyFeatures).
+// Deterministic: a fixed seed shuffles, so the same data gives the same bytes.
 //   npm run train:ner [-- en es sh] [--epochs N] [--seed S]
-import { writeFileSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import { CasingCounts } from '../extractors/ner/casing.js';
 import { gazetteerLookup } from '../extractors/ner/gazetteer-lookup.js';
-import { PerceptronTrainer, rng, type NerModel } from '../extractors/ner/perceptron.js';
-import { modelPath, NER_GROUPS, type NerGroup } from '../extractors/ner/tagger.js';
+import { PerceptronTrainer, rng, type NerModel, type Sentence } from '../extractors/ner/perceptron.js';
+import { modelPath, NER_GROUPS, stage2Path, type NerGroup } from '../extractors/ner/tagger.js';
 import { loadGazetteerDir, DEFAULT_GAZETTEER_DIR } from '../extractors/gazetteer.js';
 import { latToCyr } from '../extractors/text-normalize.js';
-import { f1, NER_FILES, readNer, score } from './ner-data.js';
+import { f1, NER_FILES, readNer, score, type NerRow } from './ner-data.js';
 
 const args = process.argv.slice(2);
 const opt = (name: string, dflt: number) => {
@@ -19,35 +26,114 @@ const opt = (name: string, dflt: number) => {
 };
 const maxEpochs = opt('--epochs', 16);
 const seed = opt('--seed', 7);
+const FOLDS = 5;
 const groups = (args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) as NerGroup[]).filter((g) => NER_GROUPS.includes(g));
 const lookup = gazetteerLookup(loadGazetteerDir(DEFAULT_GAZETTEER_DIR));
+
+type Row = NerRow & Sentence;
+
+/**
+ * Serbian is written in both scripts: a Cyrillic copy of every third Serbian
+ * sentence teaches the model that script does not change a name. `from` maps
+ * each returned sentence to its original's index in `rows`.
+ */
+function withCyrillicCopies(group: NerGroup, rows: Row[]): { rows: Row[]; from: number[] } {
+  const from = rows.map((_, i) => i);
+  if (group !== 'sh') return { rows, from };
+  const copies: Row[] = [];
+  rows.forEach((r, i) => {
+    if (r.lang === 'sr' && i % 3 === 0) {
+      copies.push({ ...r, script: 'Cyrl', tokens: r.tokens.map(latToCyr), doc: 'Cyrillic copies' });
+      from.push(i);
+    }
+  });
+  return { rows: [...rows, ...copies], from };
+}
+
+function trainer(rows: Row[], firstStage?: string[][]): PerceptronTrainer {
+  const casing = new CasingCounts();
+  for (const r of rows) casing.add(r.tokens);
+  return new PerceptronTrainer(rows, lookup, casing, firstStage);
+}
+
+/** The sentences' tags, each run of one document tagged together. */
+function tagRuns(model: NerModel, rows: Row[]): string[][] {
+  const out: string[][] = [];
+  for (let a = 0; a < rows.length; ) {
+    let b = a + 1;
+    while (b < rows.length && rows[b]!.doc === rows[a]!.doc) b++;
+    out.push(...model.tagDocument(rows.slice(a, b), lookup));
+    a = b;
+  }
+  return out;
+}
 
 for (const group of groups.length ? groups : NER_GROUPS) {
   const t0 = Date.now();
   const files = NER_FILES[group];
-  const train = files.train.flatMap(readNer);
-  // Serbian is written in both scripts: a Cyrillic copy of every third Serbian
-  // sentence teaches the model that script does not change a name.
-  if (group === 'sh')
-    train.push(...train.filter((r, i) => r.lang === 'sr' && i % 3 === 0).map((r) => ({ ...r, script: 'Cyrl', tokens: r.tokens.map(latToCyr) })));
-  const dev = files.dev.flatMap((d) => readNer(d.file));
-  const casing = new CasingCounts();
-  for (const r of train) casing.add(r.tokens);
-  const trainer = new PerceptronTrainer(train, lookup, casing);
-  const random = rng(seed);
-  let best: { f: number; epoch: number; model: NerModel } | undefined;
+  // Each file is one running document: sentences see their words' occurrences in nearby sentences (features.ts, documentFeatures).
+  const base: Row[] = files.train.flatMap((f) => readNer(f).map((r) => ({ ...r, doc: f })));
+  // Contiguous parts, for the name lexicon's jackknifing and for the second stage's.
+  base.forEach((r, i) => (r.fold = Math.floor((i * FOLDS) / base.length)));
+  const { rows: train, from } = withCyrillicCopies(group, base);
+  const devFiles = files.dev.map((d) => readNer(d.file));
+  const devGold = devFiles.flat().map((r) => r.tags);
+  const devF1 = (model: NerModel) => f1(score(devGold, devFiles.flatMap((rows) => model.tagDocument(rows, lookup))).get('ALL')!).f;
+  const log = (s: string) => process.stderr.write(`${group}: ${s}\n`);
+
+  // 1. The first stage, on everything.
+  const first = trainer(train);
+  let random = rng(seed);
+  let best1: { f: number; epoch: number; model: NerModel } | undefined;
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
-    const acc = trainer.epoch(random);
-    const model = trainer.averaged({ group, epoch, seed });
-    const pred = dev.map((r) => model.tag(r.tokens, r.script, lookup));
-    const { f } = f1(score(dev.map((r) => r.tags), pred).get('ALL')!);
-    process.stderr.write(`${group}: pass ${epoch}, training accuracy ${(acc * 100).toFixed(2)}%, dev F1 ${f.toFixed(4)}\n`);
-    if (!best || f > best.f) best = { f, epoch, model };
+    const acc = first.epoch(random);
+    const model = first.averaged({ group, stage: 1, epoch, seed });
+    const f = devF1(model);
+    log(`stage 1, pass ${epoch}, training accuracy ${(acc * 100).toFixed(2)}%, dev F1 ${f.toFixed(4)}`);
+    if (!best1 || f > best1.f) best1 = { f, epoch, model };
   }
-  const bytes = best!.model.serialize();
-  writeFileSync(modelPath(group), bytes);
+  const model1 = best1!.model;
+
+  // 2. Jackknifed first-stage tags of the training sentences.
+  const jack: string[][] = new Array(base.length);
+  for (let k = 0; k < FOLDS; k++) {
+    const lo = base.findIndex((r) => r.fold === k);
+    let hi = lo;
+    while (hi < base.length && base[hi]!.fold === k) hi++;
+    const rest = withCyrillicCopies(group, [...base.slice(0, lo), ...base.slice(hi)]).rows;
+    const t = trainer(rest);
+    const r = rng(seed + k + 1);
+    for (let epoch = 1; epoch <= best1!.epoch; epoch++) t.epoch(r);
+    const tags = tagRuns(t.averaged(), base.slice(lo, hi));
+    tags.forEach((tg, i) => (jack[lo + i] = tg));
+    log(`jackknife fold ${k + 1}/${FOLDS} tagged (${best1!.epoch} passes)`);
+  }
+
+  // 3. The second stage, on the jackknifed tags; tuned with the first stage's tags of the dev files.
+  const second = trainer(train, from.map((i) => jack[i]!));
+  random = rng(seed);
+  let best2: { f: number; epoch: number; model: NerModel } | undefined;
+  for (let epoch = 1; epoch <= maxEpochs; epoch++) {
+    const acc = second.epoch(random);
+    const model = second.averaged({ group, stage: 2, epoch, seed });
+    model1.second = model;
+    const f = devF1(model1);
+    log(`stage 2, pass ${epoch}, training accuracy ${(acc * 100).toFixed(2)}%, dev F1 ${f.toFixed(4)}`);
+    if (!best2 || f > best2.f) best2 = { f, epoch, model };
+  }
+  // The second stage ships only where it beats the first on dev; the first stage's meta says whether there is one.
+  const stacked = best2!.f > best1!.f;
+  model1.second = undefined;
+  model1.meta.stage2 = stacked;
+  const bytes1 = model1.serialize();
+  const bytes2 = stacked ? best2!.model.serialize() : undefined;
+  writeFileSync(modelPath(group), bytes1);
+  if (bytes2) writeFileSync(stage2Path(group), bytes2);
+  else rmSync(stage2Path(group), { force: true });
   console.log(
-    `${group}: ${train.length} sentences, best pass ${best!.epoch} (dev F1 ${best!.f.toFixed(4)}), ${best!.model.featureCount} features, ` +
-      `${(bytes.length / 1024 / 1024).toFixed(1)} MB → ${modelPath(group)} in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
+    `${group}: ${train.length} sentences; stage 1 best pass ${best1!.epoch} (dev F1 ${best1!.f.toFixed(4)}), ` +
+      `stage 2 best pass ${best2!.epoch} (dev F1 ${best2!.f.toFixed(4)}${stacked ? '' : ', no better: not shipped'}); ` +
+      `${model1.featureCount}${bytes2 ? ` + ${best2!.model.featureCount}` : ''} features, ` +
+      `${((bytes1.length + (bytes2?.length ?? 0)) / 1024 / 1024).toFixed(1)} MB → ${modelPath(group)}${bytes2 ? `, ${stage2Path(group)}` : ''} in ${((Date.now() - t0) / 1000).toFixed(0)} s`,
   );
 }

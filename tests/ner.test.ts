@@ -2,8 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import { chunks } from '../scripts/ner-data.js';
 import { CasingCounts } from '../extractors/ner/casing.js';
+import { documentFeatures, hash, historyFeatures, occurrences, prepare } from '../extractors/ner/features.js';
+import { FrozenLexicon, NameLexicon } from '../extractors/ner/lexicon.js';
 import { NerModel, PerceptronTrainer, rng } from '../extractors/ner/perceptron.js';
-import { tagTokens } from '../extractors/ner/tagger.js';
+import { tagDocumentTokens, tagTokens } from '../extractors/ner/tagger.js';
 import { latToCyr } from '../extractors/text-normalize.js';
 import { jsonLines, ruta } from './helpers/cli.js';
 
@@ -40,6 +42,63 @@ describe('shipped NER models', () => {
   });
 });
 
+describe('document context', () => {
+  const doc = [
+    'El meta Buffon paró un penalti .',
+    'Alineación : Buffon , Thuram , Cannavaro .',
+    ...Array.from({ length: 30 }, () => 'Nada nuevo .'),
+    'Buffon volvió a Turín .',
+  ].map((s) => prepare(s.split(' ')));
+
+  it('finds a capitalised word\'s other occurrences nearby, nearest first, and nothing beyond the window', () => {
+    const occ = occurrences(doc, 25);
+    expect(occ[1]![2]).toEqual([[0, 2]]); // "Buffon" in the line-up: the goalkeeper sentence, not the one 31 sentences on
+    expect(occ[0]![2]).toEqual([[1, 2]]);
+    expect(occ[32]![0]).toEqual([]);
+    expect(occ[0]![1]).toBeUndefined(); // lowercase words get no document features
+    expect(occurrences(doc, 40)[1]![2]).toEqual([[0, 2], [32, 0]]);
+  });
+
+  it('gives a line-up name the words around its other occurrences, and the first stage\'s tags of them', () => {
+    const occ = occurrences(doc, 25);
+    const feats = documentFeatures(doc, occ);
+    expect(feats[1]![2]).toEqual(expect.arrayContaining([hash('d-1=meta'), hash('d+1=paro'), hash('dcase=mid')]));
+    expect(feats[1]![0]).toEqual([hash('d=none')]); // "Alineación" appears nowhere else
+    expect(feats[1]![1]).toEqual([]);
+    const first = doc.map((toks) => toks.map(() => 'O'));
+    first[0]![2] = 'B-PER';
+    const history = historyFeatures(first, occ);
+    expect(history[1]![2]).toEqual(expect.arrayContaining([hash('h=PER'), hash('hmaj=PER'), hash('h1=O')]));
+  });
+
+  it('tags a document\'s sentences in order, each with a valid BIO2 tag', () => {
+    const sentences = ['Dragan Lazović was arrested in Guayaquil .', 'Lazović , Ilić and Marić were charged .'].map((s) => s.split(' '));
+    const tags = tagDocumentTokens(sentences, 'en');
+    expect(tags.map((t) => t.length)).toEqual(sentences.map((s) => s.length));
+    expect(spans(sentences[1]!, tags[1]!)).toContain('PER:Lazović');
+    for (const t of tags.flat()) expect(t).toMatch(/^(O|[BI]-(PER|ORG|LOC|MISC))$/);
+  });
+});
+
+describe('name lexicon', () => {
+  it('marks names the training data tagged, longest first, in any case form, with their usual type', () => {
+    const lex = new NameLexicon();
+    const add = (s: string, tags: string[]) => lex.add(prepare(s.split(' ')), tags);
+    add('Vijeće sigurnosti UN-a zasjeda .', ['B-ORG', 'I-ORG', 'I-ORG', 'O', 'O']);
+    add('Vijeće sigurnosti odlučuje .', ['B-ORG', 'I-ORG', 'O', 'O']);
+    add('Sigurnosti nema .', ['O', 'O', 'O']);
+    add('Marko Perić i Perić .', ['B-PER', 'I-PER', 'O', 'B-PER', 'O']);
+    add('Perić d.o.o.', ['B-ORG', 'I-ORG']);
+    const frozen = FrozenLexicon.parse(lex.frozen().serialize());
+    const toks = prepare('U Vijeću sigurnosti govorio je Perić .'.split(' '));
+    frozen.mark(toks);
+    expect(toks.map((t) => t.lex)).toEqual(['-', 'B|ORG', 'I|ORG', '-', '-', 'B|PER|1', '-']);
+    const longer = prepare('Vijeće sigurnosti UN-a'.split(' '));
+    frozen.mark(longer);
+    expect(longer.map((t) => t.lex)).toEqual(['B|ORG', 'I|ORG', 'I|ORG']);
+  });
+});
+
 describe('training', () => {
   const data = [
     { tokens: ['Marko', 'Petrović', 'je', 'uhapšen', 'u', 'Baru', '.'], tags: ['B-PER', 'I-PER', 'O', 'O', 'O', 'B-LOC', 'O'] },
@@ -58,6 +117,18 @@ describe('training', () => {
 
   it('is deterministic: the same seed gives the same bytes', () => {
     expect(Buffer.compare(train(3), train(3))).toBe(0);
+  });
+
+  it('learns a name lexicon only from other parts of the data, and ships it in the model file', () => {
+    const casing = new CasingCounts();
+    const parts = data.map((d, i) => ({ ...d, fold: i % 2 }));
+    const t = new PerceptronTrainer(parts, undefined, casing);
+    t.epoch(rng(1));
+    const model = NerModel.deserialize(t.averaged().serialize());
+    const toks = prepare('Svjedočio je Marko Petrović iz Kotora .'.split(' '));
+    model.lexicon!.mark(toks);
+    expect(toks.map((t) => t.lex)).toEqual(['-', '-', 'B|PER', 'I|PER', '-', 'B|LOC|1', '-']);
+    expect(NerModel.deserialize(train(3)).lexicon).toBeUndefined(); // no parts, no lexicon
   });
 
   it('learns its training data, and survives a round trip through its file format', () => {
@@ -86,5 +157,20 @@ describe('ruta ner', () => {
     expect(rows[2]!.tags).toEqual([]);
     expect(r.stderr).toMatch(/stdin:4/);
     expect(r.stderr).toMatch(/"tokens" must be a list/);
+  });
+
+  it('tags consecutive lines with the same "doc" together, as the pipeline tags an article', async () => {
+    const sentences = ['Dragan Lazović was arrested in Guayaquil .', 'Lazović , Ilić and Marić were charged .', 'Police in Antwerp seized cocaine .'].map((s) => s.split(' '));
+    const input = [
+      JSON.stringify({ id: 1, doc: 'x', tokens: sentences[0], lang: 'en' }),
+      JSON.stringify({ id: 2, doc: 'x', tokens: sentences[1], lang: 'en' }),
+      JSON.stringify({ id: 3, tokens: sentences[2], lang: 'en' }),
+    ].join('\n');
+    const r = await ruta(['ner'], {}, input);
+    expect(r.code).toBe(0);
+    const rows = jsonLines(r.stdout);
+    expect(rows.map((x) => x.id)).toEqual([1, 2, 3]);
+    expect(rows.slice(0, 2).map((x) => x.tags)).toEqual(tagDocumentTokens(sentences.slice(0, 2), 'en'));
+    expect(rows[2]!.tags).toEqual(tagTokens(sentences[2]!, 'en'));
   });
 });

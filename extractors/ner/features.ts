@@ -53,6 +53,8 @@ export interface PreparedToken {
   run: string;
   /** Usual casing of the word in running text: L, C, M or U (see casing.ts). */
   cas: string;
+  /** Its place in a name the training data tagged ("B|ORG", "I|ORG", "B|PER|1" for one word), or "-" (see lexicon.ts). */
+  lex: string;
 }
 
 /** Case and number endings of Serbian, Croatian and Spanish (and English plural), longest first. */
@@ -67,7 +69,7 @@ export function prepare(tokens: string[], gazetteer?: GazetteerLookup, casing?: 
   const out = tokens.map((t) => {
     const latin = cyrToLat(t);
     const lower = fold(latin);
-    return { latin, lower, shape: shapeOf(latin), gaz: (gazetteer && /^\p{L}/u.test(latin) && gazetteer(lower)) || '-', stem: stemOf(lower), run: '-', cas: casing ? casing(lower) : 'U' };
+    return { latin, lower, shape: shapeOf(latin), gaz: (gazetteer && /^\p{L}/u.test(latin) && gazetteer(lower)) || '-', stem: stemOf(lower), run: '-', cas: casing ? casing(lower) : 'U', lex: '-' };
   });
   for (let i = 0; i < out.length; ) {
     if (!/^\p{Lu}/u.test(out[i]!.latin)) {
@@ -83,8 +85,8 @@ export function prepare(tokens: string[], gazetteer?: GazetteerLookup, casing?: 
   return out;
 }
 
-const START: PreparedToken = { latin: '<s>', lower: '<s>', shape: '<s>', gaz: '-', stem: '<s>', run: '-', cas: '<s>' };
-const END: PreparedToken = { latin: '</s>', lower: '</s>', shape: '</s>', gaz: '-', stem: '</s>', run: '-', cas: '</s>' };
+const START: PreparedToken = { latin: '<s>', lower: '<s>', shape: '<s>', gaz: '-', stem: '<s>', run: '-', cas: '<s>', lex: '-' };
+const END: PreparedToken = { latin: '</s>', lower: '</s>', shape: '</s>', gaz: '-', stem: '</s>', run: '-', cas: '</s>', lex: '-' };
 
 /**
  * Feature keys of the token alone: its word, folded form, affixes, shape,
@@ -157,6 +159,7 @@ export function contextFeatures(toks: PreparedToken[], i: number, script: string
   // Latin is the default script; other scripts are read through transliteration and marked.
   if (script !== 'Latn') f.push(`sc=${script}`, `sc=${script}|${t.shape}`);
   if (i === 0) f.push(`first|s=${t.shape}`, `first|l=${w}`);
+  if (t.lex !== '-') f.push(`lx=${t.lex}`, `lx|s=${t.lex}|${t.shape}`);
   const out = new Array<number>(f.length);
   for (let k = 0; k < f.length; k++) out[k] = hash(f[k]!);
   return out;
@@ -186,4 +189,106 @@ export function allowed(prev: number, next: number): boolean {
   if (!n.startsWith('I-')) return true;
   if (prev < 0) return false;
   return TAGS[prev]!.slice(2) === n.slice(2);
+}
+
+/** How far (in sentences, each way) the tagger looks for a name's other occurrences. */
+export const DOC_WINDOW = 25;
+/** At most this many other occurrences (the nearest) feed a token's document features. */
+const DOC_OCCURRENCES = 8;
+
+/** Where a capitalised token's word (by stem, so case forms count) occurs again nearby: [sentence, token] pairs, nearest first. */
+export type Occurrences = ([number, number][] | undefined)[][];
+
+export function occurrences(doc: PreparedToken[][], window = DOC_WINDOW): Occurrences {
+  const where = new Map<string, [number, number][]>();
+  doc.forEach((toks, s) =>
+    toks.forEach((t, i) => {
+      if (t.stem.length < 2 || !/^\p{L}/u.test(t.lower)) return;
+      let list = where.get(t.stem);
+      if (!list) where.set(t.stem, (list = []));
+      list.push([s, i]);
+    }),
+  );
+  // Lists are in document order: the window is found by binary search, so a long text stays linear.
+  const firstAt = (list: [number, number][], s: number) => {
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid]![0] < s) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return doc.map((toks, s) =>
+    toks.map((t, i) => {
+      if (t.run === '-' || t.stem.length < 2) return undefined;
+      const list = where.get(t.stem) ?? [];
+      const others: [number, number][] = [];
+      for (let k = firstAt(list, s - window); k < list.length && list[k]![0] <= s + window; k++) {
+        const [s2, i2] = list[k]!;
+        if (s2 !== s || i2 !== i) others.push(list[k]!);
+      }
+      others.sort((a, b) => Math.abs(a[0] - s) - Math.abs(b[0] - s) || a[0] - b[0] || a[1] - b[1]);
+      return others.slice(0, DOC_OCCURRENCES);
+    }),
+  );
+}
+
+/**
+ * Document features (context aggregation, label-free): for each capitalised
+ * token, the words around its other occurrences in nearby sentences of its
+ * document. "Buffon" alone in a line-up is a player because another sentence
+ * says "el meta Buffon"; "Barcelona" is a team where it stands before a score.
+ * Empty arrays for other tokens.
+ */
+export function documentFeatures(doc: PreparedToken[][], occ: Occurrences = occurrences(doc)): number[][][] {
+  return doc.map((toks, s) =>
+    toks.map((_, i) => {
+      const others = occ[s]![i];
+      if (!others) return [];
+      if (!others.length) return [hash('d=none')];
+      const f = new Set<string>();
+      for (const [s2, i2] of others) {
+        const around = doc[s2]!;
+        const o = around[i2]!;
+        f.add(`d-1=${(around[i2 - 1] ?? START).lower}`);
+        f.add(`d+1=${(around[i2 + 1] ?? END).lower}`);
+        f.add(`d-2=${(around[i2 - 2] ?? START).lower}`);
+        f.add(`d+2=${(around[i2 + 2] ?? END).lower}`);
+        f.add(`drun=${o.run}`);
+        f.add(`dcase=${o.run === '-' ? 'low' : i2 === 0 ? 'first' : 'mid'}`);
+      }
+      return [...f].map(hash);
+    }),
+  );
+}
+
+/**
+ * History features of the second-stage tagger (stacking): the tag the first
+ * stage gave the token, and the entity types it gave the token's other
+ * occurrences nearby, with the most frequent one.
+ */
+export function historyFeatures(first: string[][], occ: Occurrences): number[][][] {
+  return first.map((tags, s) =>
+    tags.map((tag, i) => {
+      const f = [`h1=${tag}`, `h1-1=${tags[i - 1] ?? '<s>'}|${tag}`];
+      const others = occ[s]![i];
+      if (others?.length) {
+        const counts = new Map<string, number>();
+        for (const [s2, i2] of others) {
+          const type = first[s2]![i2]!.slice(2) || 'O';
+          counts.set(type, (counts.get(type) ?? 0) + 1);
+        }
+        let best = '';
+        let n = 0;
+        for (const [type, c] of [...counts].sort()) {
+          f.push(`h=${type}`);
+          if (c > n) [best, n] = [type, c];
+        }
+        f.push(`hmaj=${best}`, `hmaj|h1=${best}|${tag}`);
+      }
+      return f.map(hash);
+    }),
+  );
 }

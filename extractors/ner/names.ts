@@ -2,7 +2,7 @@
 // tagger was trained (words and punctuation apart), tags them, and returns
 // PER, ORG, LOC and MISC spans as UTF-16 offsets into the text.
 import { sentences } from '../text-normalize.js';
-import { nerGroupOf, tagTokens } from './tagger.js';
+import { nerGroupOf, tagDocumentTokens } from './tagger.js';
 
 export interface NameSpan {
   type: string;
@@ -22,6 +22,7 @@ export function tagNames(text: string, lang: string | undefined): NameSpan[] {
   const l = modelLang(lang);
   if (!l) return [];
   const out: NameSpan[] = [];
+  const doc: { text: string; start: number; end: number }[][] = [];
   for (const s of sentences(text)) {
     // Only sentences with a capitalised word after their first can hold a name the tagger would find.
     if (!/\s["“„«‘']?\p{Lu}/u.test(s.text) && !/^["“„«‘']?\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(s.text)) continue;
@@ -33,12 +34,16 @@ export function tagNames(text: string, lang: string | undefined): NameSpan[] {
       toks.push({ text: t, start: s.start + m.index!, end: s.start + m.index! + t.length });
       if (t.length < m[0].length) toks.push({ text: '.', start: s.start + m.index! + t.length, end: s.start + m.index! + m[0].length });
     }
-    const tags = tagTokens(
-      toks.map((t) => t.text),
-      l,
-    );
+    doc.push(toks);
+  }
+  // The sentences are tagged together: a name's other occurrences in the text inform each one.
+  const tagged = tagDocumentTokens(
+    doc.map((toks) => toks.map((t) => t.text)),
+    l,
+  );
+  doc.forEach((toks, s) => {
     let cur: NameSpan | undefined;
-    tags.forEach((tag, i) => {
+    tagged[s]!.forEach((tag, i) => {
       const type = tag.slice(2);
       if (tag.startsWith('I-') && cur && cur.type === type) {
         cur.end = toks[i]!.end;
@@ -48,6 +53,6 @@ export function tagNames(text: string, lang: string | undefined): NameSpan[] {
       cur = tag === 'O' ? undefined : { type, start: toks[i]!.start, end: toks[i]!.end };
     });
     if (cur) out.push(cur);
-  }
+  });
   return out;
 }

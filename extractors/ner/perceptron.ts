@@ -3,15 +3,27 @@
 // predicts itself as history, as decoding will.
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseCasing, type CasingCounts, type CasingLookup } from './casing.js';
-import { allowed, contextFeatures, hashFrom, N_TAGS, prepare, staticFeatures, T_PREV, T_SHAPE, T_WORD, tagFeatures, TAGS, wordFeatures, wordKey, type GazetteerLookup, type PreparedToken } from './features.js';
+import { FrozenLexicon, NameLexicon } from './lexicon.js';
+import { allowed, contextFeatures, documentFeatures, historyFeatures, occurrences, hashFrom, N_TAGS, prepare, staticFeatures, T_PREV, T_SHAPE, T_WORD, tagFeatures, TAGS, wordFeatures, wordKey, type GazetteerLookup, type PreparedToken } from './features.js';
 
 const MAGIC = 'RUTANER1';
 const WORD_CACHE = 50_000;
+/** Words (and shapes) whose transition rows a model keeps; each row set is 720 bytes. */
+const TRANSITION_CACHE = 10_000;
+const NO_TRANSITIONS = new Float64Array((N_TAGS + 1) * N_TAGS);
 
 export interface Sentence {
   tokens: string[];
   tags: string[];
   script?: string;
+  /** Consecutive sentences with the same doc form a document (see documentFeatures); none: the sentence stands alone. */
+  doc?: string;
+  /**
+   * Its part of the training data (jackknifing): a sentence's name-lexicon
+   * marks come from the other parts' names, as new text's come from names
+   * seen in other documents. Without parts, no lexicon is learnt.
+   */
+  fold?: number;
 }
 
 /**
@@ -64,6 +76,9 @@ export class NerModel {
   private readonly wordCache = new Map<string, Float64Array>();
   /** Scores of "previous tag is j" alone, one row per previous tag (j = -1 first). */
   private readonly prevScores: Float64Array;
+  /** Transition scores by word and by shape (see transitionRows). */
+  private readonly transCache = new Map<string, Float64Array>();
+  private readonly shapeCache = new Map<string, Float64Array>();
 
   constructor(
     rows: Map<number, number>,
@@ -71,20 +86,40 @@ export class NerModel {
     readonly meta: Record<string, unknown> = {},
     /** Usual casing of words, learnt from the training text; shipped with the weights. */
     readonly casingText = '',
+    /** Names the training data tagged (lexicon.ts); shipped with the weights. */
+    readonly lexiconText = '',
   ) {
     this.casing = parseCasing(casingText);
+    this.lexicon = lexiconText ? FrozenLexicon.parse(lexiconText) : undefined;
     this.index = new RowIndex(rows, rows.size);
     this.prevScores = new Float64Array((N_TAGS + 1) * N_TAGS);
     for (let j = -1; j < N_TAGS; j++) this.addScores(this.prevScores, [T_PREV[j + 1]!], (j + 1) * N_TAGS);
   }
 
   readonly casing: CasingLookup;
+  readonly lexicon?: FrozenLexicon;
 
   get featureCount(): number {
     return this.index.size;
   }
 
-  tagPrepared(toks: PreparedToken[], script: string): string[] {
+  /**
+   * The second stage, when the model is stacked: it reads this model's tags
+   * of the whole document (historyFeatures) and gives the final ones.
+   */
+  second?: NerModel;
+
+  /** Tags one sentence; `extra` holds more features per token (document, history). */
+  tagPrepared(toks: PreparedToken[], script: string, extra?: number[][]): string[] {
+    return this.tagWith(
+      toks,
+      toks.map((_, i) => contextFeatures(toks, i, script)),
+      extra,
+    );
+  }
+
+  /** Tags one sentence from its tokens' context feature keys (computed once for both stages) and extra features. */
+  private tagWith(toks: PreparedToken[], context: number[][], extra?: number[][]): string[] {
     const n = toks.length;
     if (!n) return [];
     // Emission scores once per token; transitions from the previous tag, its word and shape pairs.
@@ -100,25 +135,64 @@ export class NerModel {
         this.wordCache.set(key, word);
       }
       emit.set(word, i * N_TAGS);
-      this.addScores(emit, contextFeatures(toks, i, script), i * N_TAGS);
+      this.addScores(emit, context[i]!, i * N_TAGS);
+      if (extra) this.addScores(emit, extra[i]!, i * N_TAGS);
     }
+    const byWord = toks.map((t) => this.transitionRows(this.transCache, t.lower, T_WORD));
+    const byShape = toks.map((t) => this.transitionRows(this.shapeCache, t.shape, T_SHAPE));
     return decode(n, emit, (i, j, out) => {
-      out.set(this.prevScores.subarray((j + 1) * N_TAGS, (j + 2) * N_TAGS));
-      this.addRow(out, hashFrom(T_WORD[j + 1]!, toks[i]!.lower));
-      this.addRow(out, hashFrom(T_SHAPE[j + 1]!, toks[i]!.shape));
+      const o = (j + 1) * N_TAGS;
+      const w = byWord[i]!;
+      const sh = byShape[i]!;
+      for (let k = 0; k < N_TAGS; k++) out[k] = this.prevScores[o + k]! + w[o + k]! + sh[o + k]!;
     }).map((k) => TAGS[k]!);
   }
 
-  tag(tokens: string[], script = 'Latn', gazetteer?: GazetteerLookup): string[] {
-    return this.tagPrepared(prepare(tokens, gazetteer, this.casing), script);
+  /** Scores of "previous tag is j and this word (or shape) is v", one row per previous tag, cached by v. */
+  private transitionRows(cache: Map<string, Float64Array>, v: string, prefixes: number[]): Float64Array {
+    let rows = cache.get(v);
+    if (!rows) {
+      rows = new Float64Array((N_TAGS + 1) * N_TAGS);
+      let found = false;
+      for (let j = -1; j < N_TAGS; j++) found = this.addRow(rows, hashFrom(prefixes[j + 1]!, v), (j + 1) * N_TAGS) || found;
+      // Most words have no transition weights: they share one row of zeros.
+      if (!found) rows = NO_TRANSITIONS;
+      if (cache.size >= TRANSITION_CACHE) cache.clear();
+      cache.set(v, rows);
+    }
+    return rows;
   }
 
-  private addRow(scores: Float64Array, key: number, at = 0): void {
+  tag(tokens: string[], script = 'Latn', gazetteer?: GazetteerLookup): string[] {
+    return this.tagDocument([{ tokens, script }], gazetteer)[0]!;
+  }
+
+  /**
+   * Tags the sentences of one document, in order: each token also sees its
+   * word's other occurrences in nearby sentences, and, in a stacked model, the
+   * first stage's tags of them.
+   */
+  tagDocument(sentences: { tokens: string[]; script?: string }[], gazetteer?: GazetteerLookup): string[][] {
+    const prepared = sentences.map((s) => prepare(s.tokens, gazetteer, this.casing));
+    if (this.lexicon) for (const toks of prepared) this.lexicon.mark(toks);
+    const occ = occurrences(prepared);
+    const docFeats = documentFeatures(prepared, occ);
+    const context = prepared.map((toks, s) => toks.map((_, i) => contextFeatures(toks, i, sentences[s]!.script ?? 'Latn')));
+    const first = prepared.map((toks, s) => this.tagWith(toks, context[s]!, docFeats[s]));
+    const second = this.second;
+    if (!second) return first;
+    const history = historyFeatures(first, occ);
+    return prepared.map((toks, s) => second.tagWith(toks, context[s]!, docFeats[s]!.map((d, i) => [...d, ...history[s]![i]!])));
+  }
+
+  /** Adds a feature's weights to scores[at…]; false when the model does not know the feature. */
+  private addRow(scores: Float64Array, key: number, at = 0): boolean {
     const row = this.index.get(key);
-    if (row < 0) return;
+    if (row < 0) return false;
     const w = this.weights;
     const o = row * N_TAGS;
     for (let k = 0; k < N_TAGS; k++) scores[at + k]! += w[o + k]!;
+    return true;
   }
 
   private addScores(scores: Float64Array, feats: number[], at = 0): void {
@@ -140,7 +214,8 @@ export class NerModel {
       for (let k = 0; k < N_TAGS; k++) q[i * N_TAGS + k] = Math.round(this.weights[row * N_TAGS + k]! * scale);
     });
     const casing = Buffer.from(this.casingText, 'utf8');
-    const meta = Buffer.from(JSON.stringify({ ...this.meta, scale, tags: TAGS, n, casingBytes: casing.length }), 'utf8');
+    const lexicon = Buffer.from(this.lexiconText, 'utf8');
+    const meta = Buffer.from(JSON.stringify({ ...this.meta, scale, tags: TAGS, n, casingBytes: casing.length, lexiconBytes: lexicon.length }), 'utf8');
     const head = Buffer.alloc(MAGIC.length + 4);
     head.write(MAGIC, 0, 'latin1');
     head.writeUInt32LE(meta.length, MAGIC.length);
@@ -153,7 +228,7 @@ export class NerModel {
       lo[i] = q[i]! & 0xff;
       hi[i] = (q[i]! >> 8) & 0xff;
     }
-    return gzipSync(Buffer.concat([head, meta, casing, Buffer.from(deltas.buffer), Buffer.from(hi), Buffer.from(lo)]), { level: 9 });
+    return gzipSync(Buffer.concat([head, meta, casing, lexicon, Buffer.from(deltas.buffer), Buffer.from(hi), Buffer.from(lo)]), { level: 9 });
   }
 
   static deserialize(gz: Buffer): NerModel {
@@ -161,10 +236,12 @@ export class NerModel {
     if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Ruta NER model (bad magic)');
     const metaLen = buf.readUInt32LE(MAGIC.length);
     let o = MAGIC.length + 4;
-    const meta = JSON.parse(buf.toString('utf8', o, o + metaLen)) as { scale: number; tags: string[]; n: number; casingBytes: number };
+    const meta = JSON.parse(buf.toString('utf8', o, o + metaLen)) as { scale: number; tags: string[]; n: number; casingBytes: number; lexiconBytes?: number };
     o += metaLen;
     const casingText = buf.toString('utf8', o, o + meta.casingBytes);
     o += meta.casingBytes;
+    const lexiconText = buf.toString('utf8', o, o + (meta.lexiconBytes ?? 0));
+    o += meta.lexiconBytes ?? 0;
     if (meta.tags.join() !== TAGS.join()) throw new Error('NER model was trained with a different tag set');
     const n = meta.n;
     const rows = new Map<number, number>();
@@ -181,7 +258,7 @@ export class NerModel {
       const v = (buf[hi + i]! << 8) | buf[lo + i]!;
       weights[i] = (v << 16 >> 16) / meta.scale;
     }
-    return new NerModel(rows, weights, meta, casingText);
+    return new NerModel(rows, weights, meta, casingText, lexiconText);
   }
 }
 
@@ -265,16 +342,52 @@ export class PerceptronTrainer {
   private stamps = new Float64Array(1 << 16);
   private step = 0;
   private data: PreparedSentence[];
+  private lexicon?: NameLexicon;
 
+  /**
+   * `firstStage`, for a second-stage trainer: the first stage's tags of every
+   * sentence, predicted by models that did not train on it (jackknifing).
+   */
   constructor(
     sentences: Sentence[],
     gazetteer?: GazetteerLookup,
     private readonly casing?: CasingCounts,
+    firstStage?: string[][],
   ) {
     const index = new Map<string, number>(TAGS.map((t, i) => [t, i]));
-    this.data = sentences.map((s) => {
-      // Leave-one-out: a training sentence sees casing counts without its own words, as new text will.
-      const toks = prepare(s.tokens, gazetteer, casing?.without(s.tokens));
+    // Leave-one-out: a training sentence sees casing counts without its own words, as new text will.
+    const prepared = sentences.map((s) => prepare(s.tokens, gazetteer, casing?.without(s.tokens)));
+    const folds = [...new Set(sentences.map((s) => s.fold).filter((f) => f !== undefined))].sort((a, b) => a - b);
+    if (folds.length > 1) {
+      this.lexicon = new NameLexicon();
+      prepared.forEach((toks, si) => this.lexicon!.add(toks, sentences[si]!.tags));
+      for (const fold of folds) {
+        const others = new NameLexicon();
+        prepared.forEach((toks, si) => {
+          if (sentences[si]!.fold !== fold) others.add(toks, sentences[si]!.tags);
+        });
+        const frozen = others.frozen();
+        prepared.forEach((toks, si) => {
+          if (sentences[si]!.fold === fold) frozen.mark(toks);
+        });
+      }
+    }
+    const docFeats: number[][][] = [];
+    for (let a = 0; a < sentences.length; ) {
+      let b = a + 1;
+      while (b < sentences.length && sentences[b]!.doc !== undefined && sentences[b]!.doc === sentences[a]!.doc) b++;
+      const doc = prepared.slice(a, b);
+      const occ = occurrences(doc);
+      const feats = documentFeatures(doc, occ);
+      if (firstStage) {
+        const history = historyFeatures(firstStage.slice(a, b), occ);
+        feats.forEach((sf, s) => sf.forEach((tf, i) => tf.push(...history[s]![i]!)));
+      }
+      docFeats.push(...feats);
+      a = b;
+    }
+    this.data = sentences.map((s, si) => {
+      const toks = prepared[si]!;
       const script = s.script ?? 'Latn';
       return {
         toks,
@@ -284,7 +397,7 @@ export class PerceptronTrainer {
           if (k === undefined) throw new Error(`unknown tag ${t}`);
           return k;
         }),
-        statics: toks.map((_, i) => staticFeatures(toks, i, script)),
+        statics: toks.map((_, i) => [...staticFeatures(toks, i, script), ...docFeats[si]![i]!]),
       };
     });
   }
@@ -376,6 +489,6 @@ export class PerceptronTrainer {
     }
     const weights = new Float32Array(kept.length * N_TAGS);
     kept.forEach((r, i) => weights.set(avg.subarray(r * N_TAGS, (r + 1) * N_TAGS), i * N_TAGS));
-    return new NerModel(rows, weights, meta, this.casing?.serialize() ?? '');
+    return new NerModel(rows, weights, meta, this.casing?.serialize() ?? '', this.lexicon?.frozen().serialize() ?? '');
   }
 }

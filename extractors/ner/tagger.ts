@@ -36,6 +36,11 @@ export function modelPath(group: NerGroup): string {
   return join(MODEL_DIR, `ner-${group}.bin.gz`);
 }
 
+/** The second stage, which reads the first stage's tags of the whole document (see scripts/train-ner.ts). */
+export function stage2Path(group: NerGroup): string {
+  return join(MODEL_DIR, `ner-${group}-stage2.bin.gz`);
+}
+
 const models = new Map<NerGroup, NerModel>();
 let lookup: GazetteerLookup | undefined;
 
@@ -50,6 +55,12 @@ export function nerModel(group: NerGroup): NerModel {
     const path = modelPath(group);
     if (!existsSync(path)) throw new Error(`NER model ${path} is missing: run "npm run train:ner"`);
     m = NerModel.deserialize(readFileSync(path));
+    // A second stage ships where it beat the first on dev (scripts/train-ner.ts); the first stage's meta says so.
+    if (m.meta.stage2) {
+      const path2 = stage2Path(group);
+      if (!existsSync(path2)) throw new Error(`NER model ${path2} is missing: run "npm run train:ner"`);
+      m.second = NerModel.deserialize(readFileSync(path2));
+    }
     models.set(group, m);
   }
   return m;
@@ -57,7 +68,15 @@ export function nerModel(group: NerGroup): NerModel {
 
 /** BIO2 tags for the tokens of one sentence. Languages without a model get all "O". */
 export function tagTokens(tokens: string[], lang: string | null | undefined): string[] {
+  return tagDocumentTokens([tokens], lang)[0]!;
+}
+
+/** BIO2 tags for the sentences of one document, tagged together (a name's other occurrences inform each one). */
+export function tagDocumentTokens(sentences: string[][], lang: string | null | undefined): string[][] {
   const group = nerGroupOf(lang);
-  if (!group || !tokens.length) return tokens.map(() => 'O');
-  return nerModel(group).tag(tokens, scriptOf(tokens.join(' ')), defaultNerLookup());
+  if (!group) return sentences.map((tokens) => tokens.map(() => 'O'));
+  return nerModel(group).tagDocument(
+    sentences.map((tokens) => ({ tokens, script: scriptOf(tokens.join(' ')) })),
+    defaultNerLookup(),
+  );
 }
