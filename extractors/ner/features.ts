@@ -243,23 +243,35 @@ export function occurrences(doc: PreparedToken[][], window = DOC_WINDOW): Occurr
  * Empty arrays for other tokens.
  */
 export function documentFeatures(doc: PreparedToken[][], occ: Occurrences = occurrences(doc)): number[][][] {
+  // What one occurrence tells, computed once however many tokens it informs.
+  const told = new Map<number, number[]>();
+  const tell = (s2: number, i2: number): number[] => {
+    const key = s2 * 4294967296 + i2;
+    let f = told.get(key);
+    if (!f) {
+      const around = doc[s2]!;
+      const o = around[i2]!;
+      f = [
+        hash(`d-1=${(around[i2 - 1] ?? START).lower}`),
+        hash(`d+1=${(around[i2 + 1] ?? END).lower}`),
+        hash(`d-2=${(around[i2 - 2] ?? START).lower}`),
+        hash(`d+2=${(around[i2 + 2] ?? END).lower}`),
+        hash(`drun=${o.run}`),
+        hash(`dcase=${o.run === '-' ? 'low' : i2 === 0 ? 'first' : 'mid'}`),
+      ];
+      told.set(key, f);
+    }
+    return f;
+  };
+  const none = [hash('d=none')];
   return doc.map((toks, s) =>
     toks.map((_, i) => {
       const others = occ[s]![i];
       if (!others) return [];
-      if (!others.length) return [hash('d=none')];
-      const f = new Set<string>();
-      for (const [s2, i2] of others) {
-        const around = doc[s2]!;
-        const o = around[i2]!;
-        f.add(`d-1=${(around[i2 - 1] ?? START).lower}`);
-        f.add(`d+1=${(around[i2 + 1] ?? END).lower}`);
-        f.add(`d-2=${(around[i2 - 2] ?? START).lower}`);
-        f.add(`d+2=${(around[i2 + 2] ?? END).lower}`);
-        f.add(`drun=${o.run}`);
-        f.add(`dcase=${o.run === '-' ? 'low' : i2 === 0 ? 'first' : 'mid'}`);
-      }
-      return [...f].map(hash);
+      if (!others.length) return none;
+      const f = new Set<number>();
+      for (const [s2, i2] of others) for (const h of tell(s2, i2)) f.add(h);
+      return [...f];
     }),
   );
 }

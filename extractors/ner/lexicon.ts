@@ -37,13 +37,22 @@ export class NameLexicon {
 }
 
 export class FrozenLexicon {
-  constructor(readonly types: Map<string, string>) {}
+  /** The longest name, in words, starting with each first stem: most tokens start none and cost one lookup. */
+  private readonly longest = new Map<string, number>();
+
+  constructor(readonly types: Map<string, string>) {
+    for (const key of types.keys()) {
+      const words = key.split(' ');
+      this.longest.set(words[0]!, Math.max(this.longest.get(words[0]!) ?? 0, words.length));
+    }
+  }
 
   /** Marks tokens inside a known name, longest match first from left to right: t.lex = "B|ORG", "I|ORG" or "-". */
   mark(toks: PreparedToken[]): void {
     for (let i = 0; i < toks.length; ) {
       let found = 0;
-      for (let len = Math.min(MAX_WORDS, toks.length - i); len >= 1 && !found; len--) {
+      const longest = this.longest.get(toks[i]!.stem) ?? 0;
+      for (let len = Math.min(longest, toks.length - i); len >= 1 && !found; len--) {
         const type = this.types.get(keyOf(toks, i, i + len));
         if (!type) continue;
         for (let k = i; k < i + len; k++) toks[k]!.lex = `${k === i ? 'B' : 'I'}|${type}${len > 1 ? '' : '|1'}`;

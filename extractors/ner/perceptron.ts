@@ -8,9 +8,9 @@ import { allowed, contextFeatures, documentFeatures, historyFeatures, occurrence
 
 const MAGIC = 'RUTANER1';
 const WORD_CACHE = 50_000;
-/** Words (and shapes) whose transition rows a model keeps; each row set is 720 bytes. */
+/** Words (and shapes) whose transition rows a model keeps; each row set is 360 bytes. */
 const TRANSITION_CACHE = 10_000;
-const NO_TRANSITIONS = new Float64Array((N_TAGS + 1) * N_TAGS);
+const NO_TRANSITIONS = new Float32Array((N_TAGS + 1) * N_TAGS);
 
 export interface Sentence {
   tokens: string[];
@@ -77,8 +77,8 @@ export class NerModel {
   /** Scores of "previous tag is j" alone, one row per previous tag (j = -1 first). */
   private readonly prevScores: Float64Array;
   /** Transition scores by word and by shape (see transitionRows). */
-  private readonly transCache = new Map<string, Float64Array>();
-  private readonly shapeCache = new Map<string, Float64Array>();
+  private readonly transCache = new Map<string, Float32Array>();
+  private readonly shapeCache = new Map<string, Float32Array>();
 
   constructor(
     rows: Map<number, number>,
@@ -149,14 +149,14 @@ export class NerModel {
   }
 
   /** Scores of "previous tag is j and this word (or shape) is v", one row per previous tag, cached by v. */
-  private transitionRows(cache: Map<string, Float64Array>, v: string, prefixes: number[]): Float64Array {
+  private transitionRows(cache: Map<string, Float32Array>, v: string, prefixes: number[]): Float32Array {
     let rows = cache.get(v);
     if (!rows) {
-      rows = new Float64Array((N_TAGS + 1) * N_TAGS);
+      const sums = new Float64Array((N_TAGS + 1) * N_TAGS);
       let found = false;
-      for (let j = -1; j < N_TAGS; j++) found = this.addRow(rows, hashFrom(prefixes[j + 1]!, v), (j + 1) * N_TAGS) || found;
-      // Most words have no transition weights: they share one row of zeros.
-      if (!found) rows = NO_TRANSITIONS;
+      for (let j = -1; j < N_TAGS; j++) found = this.addRow(sums, hashFrom(prefixes[j + 1]!, v), (j + 1) * N_TAGS) || found;
+      // Each entry is one float32 weight, so float32 storage is exact; most words have none and share a row of zeros.
+      rows = found ? Float32Array.from(sums) : NO_TRANSITIONS;
       if (cache.size >= TRANSITION_CACHE) cache.clear();
       cache.set(v, rows);
     }
@@ -381,9 +381,8 @@ export class PerceptronTrainer {
       const feats = documentFeatures(doc, occ);
       if (firstStage) {
         const history = historyFeatures(firstStage.slice(a, b), occ);
-        feats.forEach((sf, s) => sf.forEach((tf, i) => tf.push(...history[s]![i]!)));
-      }
-      docFeats.push(...feats);
+        docFeats.push(...feats.map((sf, s) => sf.map((tf, i) => [...tf, ...history[s]![i]!])));
+      } else docFeats.push(...feats);
       a = b;
     }
     this.data = sentences.map((s, si) => {
