@@ -209,9 +209,10 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
 
 /**
  * A nickname is the person named last before it; so is every later use of it.
- * It outranks what else was found there ("Bosanac" as a nationality), but not
- * an agency, group or place name it sits inside. One pass over the mentions,
- * however often the nickname recurs.
+ * It outranks what else was found there ("Bosanac" as a nationality, or an
+ * organisation only the tagger guessed), but not an agency, group or place
+ * name it sits inside. One pass over the mentions, however often the nickname
+ * recurs.
  */
 function addNicknames(text: string, tokens: Token[], out: EntityMention[]): void {
   const nicks = findNicknames(text, tokens);
@@ -219,7 +220,8 @@ function addNicknames(text: string, tokens: Token[], out: EntityMention[]): void
   const replaceable = new Set<EntityType>(['person', 'nationality', 'city', 'country', 'port']);
   const people = out.filter((m) => m.type === 'person' && m.canonical.includes(' ')).sort((a, b) => a.end - b.end);
   const fixed = new Uint8Array(text.length + 1);
-  for (const m of out) if (!replaceable.has(m.type)) for (let k = m.start; k < m.end; k++) fixed[k] = 1;
+  // The tagger's guesses give way too: a quoted nickname is not the organisation it took it for.
+  for (const m of out) if (!replaceable.has(m.type) && m.via !== 'ner') for (let k = m.start; k < m.end; k++) fixed[k] = 1;
   const free = (s: number, e: number) => {
     for (let k = s; k < e; k++) if (fixed[k]) return false;
     return true;

@@ -100,6 +100,12 @@ describe('nicknames', () => {
     const ents = findEntities(text, gaz, { lang: 'bs' });
     expect(ents.filter((e) => e.text === 'Bosanac').map((e) => [e.type, e.canonical])).toEqual([['person', 'Haris Mehić']]);
   });
+
+  it('outranks an organisation the tagger guessed for the quoted nickname', () => {
+    const text = 'En Cartagena fue capturado Besnik Krasniqi, de nacionalidad albanesa, conocido como "Tigri", señalado como enlace entre el Clan del Golfo y compradores de cocaína en los Balcanes.';
+    const ents = findEntities(text, gaz, { lang: 'es' });
+    expect(ents.filter((e) => e.text === 'Tigri').map((e) => [e.type, e.canonical])).toEqual([['person', 'Besnik Krasniqi']]);
+  });
 });
 
 describe('ports whose names are also words', () => {
