@@ -81,7 +81,8 @@ export class NerModel {
   private readonly shapeCache = new Map<string, Float32Array>();
 
   constructor(
-    rows: Map<number, number>,
+    /** Feature key → row of weights (a Map, or any iterable of pairs with its size). */
+    rows: Iterable<[number, number]> & { readonly size: number },
     private readonly weights: Float32Array,
     readonly meta: Record<string, unknown> = {},
     /** Usual casing of words, learnt from the training text; shipped with the weights. */
@@ -231,7 +232,11 @@ export class NerModel {
     return gzipSync(Buffer.concat([head, meta, casing, lexicon, Buffer.from(deltas.buffer), Buffer.from(hi), Buffer.from(lo)]), { level: 9 });
   }
 
-  static deserialize(gz: Buffer): NerModel {
+  /**
+   * `bare`: leave out the casing table and the name lexicon, as a second
+   * stage does (it reads the tokens its first stage prepared).
+   */
+  static deserialize(gz: Buffer, options: { bare?: boolean } = {}): NerModel {
     const buf = gunzipSync(gz);
     if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Ruta NER model (bad magic)');
     const metaLen = buf.readUInt32LE(MAGIC.length);
@@ -244,13 +249,19 @@ export class NerModel {
     o += meta.lexiconBytes ?? 0;
     if (meta.tags.join() !== TAGS.join()) throw new Error('NER model was trained with a different tag set');
     const n = meta.n;
-    const rows = new Map<number, number>();
     const weights = new Float32Array(n * N_TAGS);
-    let key = 0;
-    for (let i = 0; i < n; i++) {
-      key = (key + buf.readUInt32LE(o + i * 4)) >>> 0;
-      rows.set(key, i);
-    }
+    // Keys are read straight into the row index: no Map of every feature in between.
+    const keysAt = o;
+    const rows = {
+      size: n,
+      *[Symbol.iterator](): Generator<[number, number]> {
+        let key = 0;
+        for (let i = 0; i < n; i++) {
+          key = (key + buf.readUInt32LE(keysAt + i * 4)) >>> 0;
+          yield [key, i];
+        }
+      },
+    };
     o += n * 4;
     const hi = o;
     const lo = o + n * N_TAGS;
@@ -258,7 +269,7 @@ export class NerModel {
       const v = (buf[hi + i]! << 8) | buf[lo + i]!;
       weights[i] = (v << 16 >> 16) / meta.scale;
     }
-    return new NerModel(rows, weights, meta, casingText, lexiconText);
+    return options.bare ? new NerModel(rows, weights, meta) : new NerModel(rows, weights, meta, casingText, lexiconText);
   }
 }
 
