@@ -1,6 +1,7 @@
 // npm run eval:ner — exact-span F1 (conlleval) of the shipped tagger on each
-// dev file of ../shared/eval/ner, per type and overall, and compromise on the
-// English dev set for comparison.
+// dev file of ../shared/eval/ner, per type and overall, each file read as one
+// running document (the files mark no article boundaries); the same with each
+// sentence alone; and compromise on the English dev set for comparison.
 //   npm run eval:ner [-- --no-compromise]
 import { createRequire } from 'node:module';
 import type nlpType from 'compromise';
@@ -71,6 +72,19 @@ for (const files of Object.values(NER_FILES)) {
   }
 }
 console.log(`tagged ${tokens} tokens at ${Math.round(tokens / (ms / 1000))} tokens/s (see npm run bench:ner for the speed figure)`);
+
+// Each dev file is read as one running document, as the pipeline reads an
+// article. For comparison: each sentence alone, as `ruta ner` tags lines without "doc".
+const alone: string[] = [];
+for (const files of Object.values(NER_FILES)) {
+  for (const dev of files.dev) {
+    const rows = readNer(dev.file);
+    const model = nerModel(nerGroupOf(rows[0]!.lang)!);
+    const pred = rows.map((r) => model.tag(r.tokens, r.script, lookup));
+    alone.push(`${dev.name} ${f1(score(rows.map((r) => r.tags), pred).get('ALL')!).f.toFixed(4)}`);
+  }
+}
+console.log(`without document context (each sentence alone), F1: ${alone.join(', ')}`);
 
 if (!process.argv.includes('--no-compromise')) {
   const nlp = createRequire(import.meta.url)('compromise') as typeof nlpType;
