@@ -39,6 +39,11 @@ export interface GazetteerEntry {
 
 export class GazetteerError extends Error {}
 
+/** The names an entry is found by in text: its aliases, and its canonical name unless that is a {place} pattern. */
+export function namesInText(entry: GazetteerEntry): string[] {
+  return entry.places ? entry.aliases : [entry.canonical, ...entry.aliases];
+}
+
 /**
  * Inflectional endings, folded. A text token matches an alias token when it is
  * the alias token's stem plus one of these. Slavic case endings, adjective
@@ -122,7 +127,7 @@ export class Gazetteer {
 
   add(entry: GazetteerEntry): void {
     this.entries.push(entry);
-    const aliases = new Set([...(entry.places ? [] : [entry.canonical]), ...entry.aliases].map((a) => a.trim()).filter(Boolean));
+    const aliases = new Set(namesInText(entry).map((a) => a.trim()).filter(Boolean));
     for (const alias of aliases) {
       const toks = tokenize(alias);
       if (!toks.length) continue;

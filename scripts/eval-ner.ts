@@ -60,30 +60,24 @@ const lookup = defaultNerLookup();
 const results: Record<string, number> = {};
 let tokens = 0;
 let ms = 0;
-for (const files of Object.values(NER_FILES)) {
-  for (const dev of files.dev) {
-    const rows = readNer(dev.file);
-    const model = nerModel(nerGroupOf(rows[0]!.lang)!);
-    const t0 = performance.now();
-    const pred = model.tagDocument(rows, lookup);
-    ms += performance.now() - t0;
-    tokens += rows.reduce((n, r) => n + r.tokens.length, 0);
-    results[dev.name] = report(dev.name, score(rows.map((r) => r.tags), pred));
-  }
+const devSets = Object.values(NER_FILES).flatMap((files) => files.dev.map((dev) => ({ name: dev.name, rows: readNer(dev.file) })));
+for (const { name, rows } of devSets) {
+  const model = nerModel(nerGroupOf(rows[0]!.lang)!);
+  const t0 = performance.now();
+  const pred = model.tagDocument(rows, lookup);
+  ms += performance.now() - t0;
+  tokens += rows.reduce((n, r) => n + r.tokens.length, 0);
+  results[name] = report(name, score(rows.map((r) => r.tags), pred));
 }
 console.log(`tagged ${tokens} tokens at ${Math.round(tokens / (ms / 1000))} tokens/s (see npm run bench:ner for the speed figure)`);
 
 // Each dev file is read as one running document, as the pipeline reads an
 // article. For comparison: each sentence alone, as `ruta ner` tags lines without "doc".
-const alone: string[] = [];
-for (const files of Object.values(NER_FILES)) {
-  for (const dev of files.dev) {
-    const rows = readNer(dev.file);
-    const model = nerModel(nerGroupOf(rows[0]!.lang)!);
-    const pred = rows.map((r) => model.tag(r.tokens, r.script, lookup));
-    alone.push(`${dev.name} ${f1(score(rows.map((r) => r.tags), pred).get('ALL')!).f.toFixed(4)}`);
-  }
-}
+const alone = devSets.map(({ name, rows }) => {
+  const model = nerModel(nerGroupOf(rows[0]!.lang)!);
+  const pred = rows.map((r) => model.tag(r.tokens, r.script, lookup));
+  return `${name} ${f1(score(rows.map((r) => r.tags), pred).get('ALL')!).f.toFixed(4)}`;
+});
 console.log(`without document context (each sentence alone), F1: ${alone.join(', ')}`);
 
 if (!process.argv.includes('--no-compromise')) {

@@ -13,7 +13,7 @@
 import { rmSync, writeFileSync } from 'node:fs';
 import { CasingCounts } from '../extractors/ner/casing.js';
 import { gazetteerLookup } from '../extractors/ner/gazetteer-lookup.js';
-import { PerceptronTrainer, rng, type NerModel, type Sentence } from '../extractors/ner/perceptron.js';
+import { documentRuns, PerceptronTrainer, rng, type NerModel, type Sentence } from '../extractors/ner/perceptron.js';
 import { modelPath, NER_GROUPS, stage2Path, type NerGroup } from '../extractors/ner/tagger.js';
 import { loadGazetteerDir, DEFAULT_GAZETTEER_DIR } from '../extractors/gazetteer.js';
 import { latToCyr } from '../extractors/text-normalize.js';
@@ -56,16 +56,9 @@ function trainer(rows: Row[], firstStage?: string[][]): PerceptronTrainer {
   return new PerceptronTrainer(rows, lookup, casing, firstStage);
 }
 
-/** The sentences' tags, each run of one document tagged together. */
+/** The sentences' tags, each document's sentences tagged together. */
 function tagRuns(model: NerModel, rows: Row[]): string[][] {
-  const out: string[][] = [];
-  for (let a = 0; a < rows.length; ) {
-    let b = a + 1;
-    while (b < rows.length && rows[b]!.doc === rows[a]!.doc) b++;
-    out.push(...model.tagDocument(rows.slice(a, b), lookup));
-    a = b;
-  }
-  return out;
+  return documentRuns(rows).flatMap(([a, b]) => model.tagDocument(rows.slice(a, b), lookup));
 }
 
 for (const group of groups.length ? groups : NER_GROUPS) {
@@ -126,7 +119,7 @@ for (const group of groups.length ? groups : NER_GROUPS) {
   model1.second = undefined;
   model1.meta.stage2 = stacked;
   const bytes1 = model1.serialize();
-  const bytes2 = stacked ? best2!.model.serialize() : undefined;
+  const bytes2 = stacked ? best2!.model.serialize({ bare: true }) : undefined;
   writeFileSync(modelPath(group), bytes1);
   if (bytes2) writeFileSync(stage2Path(group), bytes2);
   else rmSync(stage2Path(group), { force: true });

@@ -1,7 +1,7 @@
 // Gazetteer membership as a tagger feature: a folded word maps to the class of
 // the gazetteer entries it belongs to (LOC for places, ORG for groups and
 // agencies, MISC for nationality words), allowing for inflectional endings.
-import type { GazetteerEntry } from '../gazetteer.js';
+import { namesInText, type GazetteerEntry } from '../gazetteer.js';
 import { givenName } from '../given-names.js';
 import { fold } from '../text-normalize.js';
 import type { GazetteerLookup } from './features.js';
@@ -25,7 +25,7 @@ export function gazetteerLookup(entries: GazetteerEntry[]): GazetteerLookup {
   for (const e of entries) {
     const cls = CLASS[e.type];
     if (!cls) continue;
-    for (const alias of [...(e.places ? [] : [e.canonical]), ...e.aliases]) {
+    for (const alias of namesInText(e)) {
       const parts = fold(alias).split(/[^\p{L}\p{N}]+/u).filter((p) => p.length >= 3);
       const label: string = parts.length > 1 ? `${cls}-part` : cls;
       for (const p of parts) {

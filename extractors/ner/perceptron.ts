@@ -27,6 +27,21 @@ export interface Sentence {
 }
 
 /**
+ * The documents in a list of sentences: [from, to) index ranges of consecutive
+ * sentences with the same doc. A sentence without one stands alone.
+ */
+export function documentRuns(sentences: readonly { doc?: string }[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let a = 0; a < sentences.length; ) {
+    let b = a + 1;
+    while (b < sentences.length && sentences[b]!.doc !== undefined && sentences[b]!.doc === sentences[a]!.doc) b++;
+    runs.push([a, b]);
+    a = b;
+  }
+  return runs;
+}
+
+/**
  * Feature key → weight row, as an open-addressing table in typed arrays: the
  * keys are 32-bit hashes, which a Map would store as heap numbers, and this
  * lookup is most of the tagger's time.
@@ -110,15 +125,6 @@ export class NerModel {
    */
   second?: NerModel;
 
-  /** Tags one sentence; `extra` holds more features per token (document, history). */
-  tagPrepared(toks: PreparedToken[], script: string, extra?: number[][]): string[] {
-    return this.tagWith(
-      toks,
-      toks.map((_, i) => contextFeatures(toks, i, script)),
-      extra,
-    );
-  }
-
   /** Tags one sentence from its tokens' context feature keys (computed once for both stages) and extra features. */
   private tagWith(toks: PreparedToken[], context: number[][], extra?: number[][]): string[] {
     const n = toks.length;
@@ -200,8 +206,12 @@ export class NerModel {
     for (const f of feats) this.addRow(scores, f, at);
   }
 
-  /** Compressed form: magic, JSON meta, keys (u32), int16 weights with one scale. */
-  serialize(): Buffer {
+  /**
+   * Compressed form: magic, JSON meta, casing table, name lexicon, keys (u32),
+   * int16 weights with one scale. `bare` leaves out the casing table and the
+   * lexicon, as for a second stage (it reads the tokens its first stage prepared).
+   */
+  serialize(options: { bare?: boolean } = {}): Buffer {
     const n = this.index.size;
     const keys = new Uint32Array(n);
     let max = 0;
@@ -214,8 +224,8 @@ export class NerModel {
       keys[i] = key;
       for (let k = 0; k < N_TAGS; k++) q[i * N_TAGS + k] = Math.round(this.weights[row * N_TAGS + k]! * scale);
     });
-    const casing = Buffer.from(this.casingText, 'utf8');
-    const lexicon = Buffer.from(this.lexiconText, 'utf8');
+    const casing = Buffer.from(options.bare ? '' : this.casingText, 'utf8');
+    const lexicon = Buffer.from(options.bare ? '' : this.lexiconText, 'utf8');
     const meta = Buffer.from(JSON.stringify({ ...this.meta, scale, tags: TAGS, n, casingBytes: casing.length, lexiconBytes: lexicon.length }), 'utf8');
     const head = Buffer.alloc(MAGIC.length + 4);
     head.write(MAGIC, 0, 'latin1');
@@ -232,11 +242,7 @@ export class NerModel {
     return gzipSync(Buffer.concat([head, meta, casing, lexicon, Buffer.from(deltas.buffer), Buffer.from(hi), Buffer.from(lo)]), { level: 9 });
   }
 
-  /**
-   * `bare`: leave out the casing table and the name lexicon, as a second
-   * stage does (it reads the tokens its first stage prepared).
-   */
-  static deserialize(gz: Buffer, options: { bare?: boolean } = {}): NerModel {
+  static deserialize(gz: Buffer): NerModel {
     const buf = gunzipSync(gz);
     if (buf.toString('latin1', 0, MAGIC.length) !== MAGIC) throw new Error('not a Ruta NER model (bad magic)');
     const metaLen = buf.readUInt32LE(MAGIC.length);
@@ -269,7 +275,7 @@ export class NerModel {
       const v = (buf[hi + i]! << 8) | buf[lo + i]!;
       weights[i] = (v << 16 >> 16) / meta.scale;
     }
-    return options.bare ? new NerModel(rows, weights, meta) : new NerModel(rows, weights, meta, casingText, lexiconText);
+    return new NerModel(rows, weights, meta, casingText, lexiconText);
   }
 }
 
@@ -353,7 +359,9 @@ export class PerceptronTrainer {
   private stamps = new Float64Array(1 << 16);
   private step = 0;
   private data: PreparedSentence[];
-  private lexicon?: NameLexicon;
+  /** What every model of this trainer ships: the casing table and the name lexicon, which training does not change. */
+  private readonly casingText: string;
+  private lexiconText = '';
 
   /**
    * `firstStage`, for a second-stage trainer: the first stage's tags of every
@@ -365,13 +373,15 @@ export class PerceptronTrainer {
     private readonly casing?: CasingCounts,
     firstStage?: string[][],
   ) {
+    this.casingText = casing?.serialize() ?? '';
     const index = new Map<string, number>(TAGS.map((t, i) => [t, i]));
     // Leave-one-out: a training sentence sees casing counts without its own words, as new text will.
     const prepared = sentences.map((s) => prepare(s.tokens, gazetteer, casing?.without(s.tokens)));
     const folds = [...new Set(sentences.map((s) => s.fold).filter((f) => f !== undefined))].sort((a, b) => a - b);
     if (folds.length > 1) {
-      this.lexicon = new NameLexicon();
-      prepared.forEach((toks, si) => this.lexicon!.add(toks, sentences[si]!.tags));
+      const all = new NameLexicon();
+      prepared.forEach((toks, si) => all.add(toks, sentences[si]!.tags));
+      this.lexiconText = all.frozen().serialize();
       for (const fold of folds) {
         const others = new NameLexicon();
         prepared.forEach((toks, si) => {
@@ -384,9 +394,7 @@ export class PerceptronTrainer {
       }
     }
     const docFeats: number[][][] = [];
-    for (let a = 0; a < sentences.length; ) {
-      let b = a + 1;
-      while (b < sentences.length && sentences[b]!.doc !== undefined && sentences[b]!.doc === sentences[a]!.doc) b++;
+    for (const [a, b] of documentRuns(sentences)) {
       const doc = prepared.slice(a, b);
       const occ = occurrences(doc);
       const feats = documentFeatures(doc, occ);
@@ -394,7 +402,6 @@ export class PerceptronTrainer {
         const history = historyFeatures(firstStage.slice(a, b), occ);
         docFeats.push(...feats.map((sf, s) => sf.map((tf, i) => [...tf, ...history[s]![i]!])));
       } else docFeats.push(...feats);
-      a = b;
     }
     this.data = sentences.map((s, si) => {
       const toks = prepared[si]!;
@@ -499,6 +506,6 @@ export class PerceptronTrainer {
     }
     const weights = new Float32Array(kept.length * N_TAGS);
     kept.forEach((r, i) => weights.set(avg.subarray(r * N_TAGS, (r + 1) * N_TAGS), i * N_TAGS));
-    return new NerModel(rows, weights, meta, this.casing?.serialize() ?? '', this.lexicon?.frozen().serialize() ?? '');
+    return new NerModel(rows, weights, meta, this.casingText, this.lexiconText);
   }
 }

@@ -59,7 +59,7 @@ export function nerModel(group: NerGroup): NerModel {
     if (m.meta.stage2) {
       const path2 = stage2Path(group);
       if (!existsSync(path2)) throw new Error(`NER model ${path2} is missing: run "npm run train:ner"`);
-      m.second = NerModel.deserialize(readFileSync(path2), { bare: true });
+      m.second = NerModel.deserialize(readFileSync(path2));
     }
     models.set(group, m);
   }
