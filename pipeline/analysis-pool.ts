@@ -67,7 +67,7 @@ export class AnalysisPool {
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./analysis-worker-boot.js', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: 160 },
+      resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 },
     });
     const slot: Slot = { worker, busy: false };
     worker.on('message', (r: AnalysisResult) => {

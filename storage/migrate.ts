@@ -3,6 +3,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { Worker } from 'node:worker_threads';
 import { migrationNames, readMigrationList } from './migrations-dir.js';
 import { openSchemaEngine } from './schema-engine.js';
 
@@ -24,10 +25,26 @@ export function pendingMigrations(dbPath: string): string[] {
   return all.filter((n) => !applied.has(n));
 }
 
-/** Creates the database file if needed and applies every pending migration. Returns the names applied. */
+/**
+ * Creates the database file if needed and applies every pending migration.
+ * Returns the names applied. The schema engine runs in a worker thread that
+ * exits afterwards, so its ~20 MB do not stay in the process.
+ */
 export async function migrate(dbPath: string): Promise<string[]> {
   mkdirSync(dirname(dbPath), { recursive: true });
   if (pendingMigrations(dbPath).length === 0) return [];
+  const worker = new Worker(new URL('./migrate-worker-boot.js', import.meta.url), { workerData: { dbPath } });
+  const reply = await new Promise<{ applied?: string[]; error?: string }>((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+    worker.once('exit', (code) => reject(new Error(`the migration worker stopped (exit ${code}) before it finished`)));
+  }).finally(() => worker.terminate());
+  if (reply.error !== undefined) throw new Error(reply.error);
+  return reply.applied!;
+}
+
+/** Applies every pending migration in this thread (the migration worker's work). */
+export async function applyPendingMigrations(dbPath: string): Promise<string[]> {
   const { engine, close } = await openSchemaEngine(dbPath);
   try {
     const out = await engine.applyMigrations({

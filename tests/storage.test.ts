@@ -59,6 +59,17 @@ describe('migrations', () => {
     raw.close();
     expect(await prepareDatabase(path)).toEqual([]);
   });
+
+  it('a migration that fails (in the migration worker) is an error that names the file, and nothing is marked applied', async () => {
+    const t = tempDir();
+    cleanups.push(t.cleanup);
+    const path = join(t.dir, 'clash.db');
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE "Source" ("x" INTEGER)'); // the first migration creates "Source"
+    raw.close();
+    await expect(prepareDatabase(path)).rejects.toThrow(`could not apply database migrations to ${path}`);
+    expect(pendingMigrations(path)).toEqual(migrationNames());
+  });
 });
 
 describe('frontier', () => {

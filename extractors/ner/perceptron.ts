@@ -8,9 +8,23 @@ import { allowed, contextFeatures, documentFeatures, historyFeatures, occurrence
 
 const MAGIC = 'RUTANER1';
 const WORD_CACHE = 50_000;
-/** Words (and shapes) whose transition rows a model keeps; each row set is 360 bytes. */
+/** Words (and shapes) whose transition rows a model keeps; each row set is 180 bytes. */
 const TRANSITION_CACHE = 10_000;
-const NO_TRANSITIONS = new Float32Array((N_TAGS + 1) * N_TAGS);
+const NO_TRANSITIONS = new Int16Array((N_TAGS + 1) * N_TAGS);
+
+/**
+ * Weights as int16 with one scale for the whole model, as they ship: half
+ * the memory of float32, and scores summed in these integer units pick the
+ * same tags (every score of a model shares the scale).
+ */
+export function quantize(weights: Float32Array): { q: Int16Array; scale: number } {
+  let max = 0;
+  for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]!));
+  const scale = max > 0 ? 32767 / max : 1;
+  const q = new Int16Array(weights.length);
+  for (let i = 0; i < weights.length; i++) q[i] = Math.round(weights[i]! * scale);
+  return { q, scale };
+}
 
 export interface Sentence {
   tokens: string[];
@@ -92,13 +106,15 @@ export class NerModel {
   /** Scores of "previous tag is j" alone, one row per previous tag (j = -1 first). */
   private readonly prevScores: Float64Array;
   /** Transition scores by word and by shape (see transitionRows). */
-  private readonly transCache = new Map<string, Float32Array>();
-  private readonly shapeCache = new Map<string, Float32Array>();
+  private readonly transCache = new Map<string, Int16Array>();
+  private readonly shapeCache = new Map<string, Int16Array>();
 
   constructor(
     /** Feature key → row of weights (a Map, or any iterable of pairs with its size). */
     rows: Iterable<[number, number]> & { readonly size: number },
-    private readonly weights: Float32Array,
+    /** Rows of N_TAGS int16 weights (see quantize); scores are in units of 1/scale. */
+    private readonly weights: Int16Array,
+    readonly scale: number,
     readonly meta: Record<string, unknown> = {},
     /** Usual casing of words, learnt from the training text; shipped with the weights. */
     readonly casingText = '',
@@ -156,14 +172,14 @@ export class NerModel {
   }
 
   /** Scores of "previous tag is j and this word (or shape) is v", one row per previous tag, cached by v. */
-  private transitionRows(cache: Map<string, Float32Array>, v: string, prefixes: number[]): Float32Array {
+  private transitionRows(cache: Map<string, Int16Array>, v: string, prefixes: number[]): Int16Array {
     let rows = cache.get(v);
     if (!rows) {
       const sums = new Float64Array((N_TAGS + 1) * N_TAGS);
       let found = false;
       for (let j = -1; j < N_TAGS; j++) found = this.addRow(sums, hashFrom(prefixes[j + 1]!, v), (j + 1) * N_TAGS) || found;
-      // Each entry is one float32 weight, so float32 storage is exact; most words have none and share a row of zeros.
-      rows = found ? Float32Array.from(sums) : NO_TRANSITIONS;
+      // Each entry is one int16 weight, so int16 storage is exact; most words have none and share a row of zeros.
+      rows = found ? Int16Array.from(sums) : NO_TRANSITIONS;
       if (cache.size >= TRANSITION_CACHE) cache.clear();
       cache.set(v, rows);
     }
@@ -214,19 +230,16 @@ export class NerModel {
   serialize(options: { bare?: boolean } = {}): Buffer {
     const n = this.index.size;
     const keys = new Uint32Array(n);
-    let max = 0;
-    for (let i = 0; i < this.weights.length; i++) max = Math.max(max, Math.abs(this.weights[i]!));
-    const scale = max > 0 ? 32767 / max : 1;
     const q = new Int16Array(n * N_TAGS);
     // Rows in key order, so the same weights always give the same bytes.
     const entries = [...this.index.entries()].sort((a, b) => a[0] - b[0]);
     entries.forEach(([key, row], i) => {
       keys[i] = key;
-      for (let k = 0; k < N_TAGS; k++) q[i * N_TAGS + k] = Math.round(this.weights[row * N_TAGS + k]! * scale);
+      q.set(this.weights.subarray(row * N_TAGS, (row + 1) * N_TAGS), i * N_TAGS);
     });
     const casing = Buffer.from(options.bare ? '' : this.casingText, 'utf8');
     const lexicon = Buffer.from(options.bare ? '' : this.lexiconText, 'utf8');
-    const meta = Buffer.from(JSON.stringify({ ...this.meta, scale, tags: TAGS, n, casingBytes: casing.length, lexiconBytes: lexicon.length }), 'utf8');
+    const meta = Buffer.from(JSON.stringify({ ...this.meta, scale: this.scale, tags: TAGS, n, casingBytes: casing.length, lexiconBytes: lexicon.length }), 'utf8');
     const head = Buffer.alloc(MAGIC.length + 4);
     head.write(MAGIC, 0, 'latin1');
     head.writeUInt32LE(meta.length, MAGIC.length);
@@ -255,7 +268,7 @@ export class NerModel {
     o += meta.lexiconBytes ?? 0;
     if (meta.tags.join() !== TAGS.join()) throw new Error('NER model was trained with a different tag set');
     const n = meta.n;
-    const weights = new Float32Array(n * N_TAGS);
+    const weights = new Int16Array(n * N_TAGS);
     // Keys are read straight into the row index: no Map of every feature in between.
     const keysAt = o;
     const rows = {
@@ -273,9 +286,9 @@ export class NerModel {
     const lo = o + n * N_TAGS;
     for (let i = 0; i < n * N_TAGS; i++) {
       const v = (buf[hi + i]! << 8) | buf[lo + i]!;
-      weights[i] = (v << 16 >> 16) / meta.scale;
+      weights[i] = v << 16 >> 16;
     }
-    return new NerModel(rows, weights, meta, casingText, lexiconText);
+    return new NerModel(rows, weights, meta.scale, meta, casingText, lexiconText);
   }
 }
 
@@ -506,6 +519,7 @@ export class PerceptronTrainer {
     }
     const weights = new Float32Array(kept.length * N_TAGS);
     kept.forEach((r, i) => weights.set(avg.subarray(r * N_TAGS, (r + 1) * N_TAGS), i * N_TAGS));
-    return new NerModel(rows, weights, meta, this.casingText, this.lexiconText);
+    const { q, scale } = quantize(weights);
+    return new NerModel(rows, q, scale, meta, this.casingText, this.lexiconText);
   }
 }
