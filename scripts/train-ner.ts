@@ -7,13 +7,14 @@
 //      a first-stage model trained without each part tags that part, so every
 //      training sentence gets first-stage tags from a model that never saw it,
 //      as new text will.
-//   3. The second stage trains on those tags (features.ts, historyFeatures).
+//   3. The second stage trains on those tags (features.ts, historyFeatures),
+//      in three orders of the data, and ships the mean of the three.
 // Deterministic: a fixed seed shuffles, so the same data gives the same bytes.
 //   npm run train:ner [-- en es sh] [--epochs N] [--seed S]
 import { rmSync, writeFileSync } from 'node:fs';
 import { CasingCounts } from '../extractors/ner/casing.js';
 import { gazetteerLookup } from '../extractors/ner/gazetteer-lookup.js';
-import { documentRuns, PerceptronTrainer, rng, type NerModel, type Sentence } from '../extractors/ner/perceptron.js';
+import { documentRuns, NerModel, PerceptronTrainer, rng, type Sentence } from '../extractors/ner/perceptron.js';
 import { modelPath, NER_GROUPS, stage2Path, type NerGroup } from '../extractors/ner/tagger.js';
 import { loadGazetteerDir, DEFAULT_GAZETTEER_DIR } from '../extractors/gazetteer.js';
 import { latToCyr } from '../extractors/text-normalize.js';
@@ -27,6 +28,8 @@ const opt = (name: string, dflt: number) => {
 const maxEpochs = opt('--epochs', 16);
 const seed = opt('--seed', 7);
 const FOLDS = 5;
+/** Orders of the data the second stage is trained in, then averaged (step 3). */
+const SHUFFLES = 3;
 const groups = (args.filter((a, i) => !a.startsWith('--') && !args[i - 1]?.startsWith('--')) as NerGroup[]).filter((g) => NER_GROUPS.includes(g));
 const lookup = gazetteerLookup(loadGazetteerDir(DEFAULT_GAZETTEER_DIR));
 
@@ -103,15 +106,27 @@ for (const group of groups.length ? groups : NER_GROUPS) {
   }
 
   // 3. The second stage, on the jackknifed tags; tuned with the first stage's tags of the dev files.
+  //    It is trained SHUFFLES times, each on its own order of the data, and
+  //    each pass ships as the mean of those models (NerModel.mean): it varies
+  //    less with the order than any one of them.
   const second = trainer(train, from.map((i) => jack[i]!));
-  random = rng(seed);
+  const perPass: NerModel[][] = Array.from({ length: maxEpochs }, () => []);
+  for (let k = 0; k < SHUFFLES; k++) {
+    if (k) second.restart();
+    random = rng(seed + 100 * k);
+    for (let epoch = 1; epoch <= maxEpochs; epoch++) {
+      const acc = second.epoch(random);
+      perPass[epoch - 1]!.push(second.averaged());
+      log(`stage 2, order ${k + 1}/${SHUFFLES}, pass ${epoch}, training accuracy ${(acc * 100).toFixed(2)}%`);
+    }
+  }
   let best2: { f: number; epoch: number; model: NerModel } | undefined;
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
-    const acc = second.epoch(random);
-    const model = second.averaged({ group, stage: 2, epoch, seed });
+    const model = NerModel.mean(perPass[epoch - 1]!);
+    Object.assign(model.meta, { group, stage: 2, epoch, seed, shuffles: SHUFFLES });
     model1.second = model;
     const f = devF1(model1);
-    log(`stage 2, pass ${epoch}, training accuracy ${(acc * 100).toFixed(2)}%, dev F1 ${f.toFixed(4)}`);
+    log(`stage 2, pass ${epoch}, mean of ${SHUFFLES} orders, dev F1 ${f.toFixed(4)}`);
     if (!best2 || f > best2.f) best2 = { f, epoch, model };
   }
   // The second stage ships only where it beats the first on dev; the first stage's meta says whether there is one.

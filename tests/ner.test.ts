@@ -67,8 +67,21 @@ describe('document context', () => {
     expect(feats[1]![1]).toEqual([]);
     const first = doc.map((toks) => toks.map(() => 'O'));
     first[0]![2] = 'B-PER';
-    const history = historyFeatures(first, occ);
+    const history = historyFeatures(first, occ, doc);
     expect(history[1]![2]).toEqual(expect.arrayContaining([hash('h=PER'), hash('hmaj=PER'), hash('h1=O')]));
+  });
+
+  it('gives a name the first stage\'s types of the items listed beside it and of its bracketed aside', () => {
+    const toks = prepare('Amonestación a Aranalde , Ricardo , Herrera y Marín ( Logroñés ) .'.split(' '));
+    const first = [['O', 'O', 'B-PER', 'O', 'B-PER', 'O', 'B-LOC', 'O', 'B-PER', 'O', 'B-ORG', 'O', 'O']];
+    const [feats] = historyFeatures(first, occurrences([toks]), [toks]);
+    // Herrera, which the first stage called a place, sits in a list of people.
+    expect(feats![6]).toEqual(expect.arrayContaining([hash('hl=PER'), hash('hr=PER'), hash('hlist=PER')]));
+    // Marín: the list before it, over nothing after, and a team in brackets.
+    expect(feats![8]).toEqual(expect.arrayContaining([hash('hl=LOC'), hash('hp=ORG'), hash('hlist=PER')]));
+    expect(feats![8]).not.toContain(hash('hr=O'));
+    // A lowercase word outside any name gets none of these.
+    expect(feats![1]!.filter((f) => [hash('hl=PER'), hash('hr=PER'), hash('hlist=PER')].includes(f))).toEqual([]);
   });
 
   it('tags a document\'s sentences in order, each with a valid BIO2 tag', () => {
@@ -129,6 +142,26 @@ describe('training', () => {
     model.lexicon!.mark(toks);
     expect(toks.map((t) => t.lex)).toEqual(['-', '-', 'B|PER', 'I|PER', '-', 'B|LOC|1', '-']);
     expect(NerModel.deserialize(train(3)).lexicon).toBeUndefined(); // no parts, no lexicon
+  });
+
+  it('restarts from zero on the same data, and averages models trained in different orders', () => {
+    const casing = new CasingCounts();
+    for (const d of data) casing.add(d.tokens);
+    const t = new PerceptronTrainer(data, undefined, casing);
+    const models: NerModel[] = [];
+    for (const seed of [3, 4]) {
+      t.restart();
+      const r = rng(seed);
+      for (let e = 0; e < 5; e++) t.epoch(r);
+      models.push(t.averaged({ seed }));
+    }
+    // A restarted trainer is a fresh one: the same seed gives the same bytes.
+    expect(Buffer.compare(models[0]!.serialize(), train(3))).toBe(0);
+    // The mean of a model with itself is that model; the mean of two keeps every feature of either.
+    expect(Buffer.compare(NerModel.mean([models[0]!, models[0]!]).serialize(), models[0]!.serialize())).toBe(0);
+    const mean = NerModel.mean(models);
+    expect(mean.featureCount).toBeGreaterThanOrEqual(Math.max(models[0]!.featureCount, models[1]!.featureCount));
+    expect(mean.tag(data[0]!.tokens)).toEqual(data[0]!.tags);
   });
 
   it('learns its training data, and survives a round trip through its file format', () => {

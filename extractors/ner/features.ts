@@ -281,10 +281,11 @@ export function documentFeatures(doc: PreparedToken[][], occ: Occurrences = occu
  * stage gave the token, and the entity types it gave the token's other
  * occurrences nearby, with the most frequent one.
  */
-export function historyFeatures(first: string[][], occ: Occurrences): number[][][] {
+export function historyFeatures(first: string[][], occ: Occurrences, doc: PreparedToken[][]): number[][][] {
   return first.map((tags, s) =>
     tags.map((tag, i) => {
       const f = [`h1=${tag}`, `h1-1=${tags[i - 1] ?? '<s>'}|${tag}`];
+      if (tag !== 'O' || doc[s]![i]!.shape[0] === 'X') f.push(...listFeatures(doc[s]!, tags, i));
       const others = occ[s]![i];
       if (others?.length) {
         const counts = new Map<string, number>();
@@ -303,4 +304,70 @@ export function historyFeatures(first: string[][], occ: Occurrences): number[][]
       return f.map(hash);
     }),
   );
+}
+
+/** Words that join the items of a list ("Herrera , Ricardo y Marín"). */
+const JOINERS = new Set([',', ';', 'y', 'e', 'o', 'u', 'and', 'or', 'i', 'ili', 'te', 'ni']);
+
+/** The ")" closing a bracket opened at `open` within 8 tokens, or -1. */
+function closeOf(toks: PreparedToken[], open: number): number {
+  let c = open + 1;
+  while (c < toks.length && c - open < 8 && toks[c]!.lower !== ')') c++;
+  return toks[c]?.lower === ')' ? c : -1;
+}
+
+/** The "(" opening a bracket closed at `close` within 8 tokens, or -1. */
+function openOf(toks: PreparedToken[], close: number): number {
+  let c = close - 1;
+  while (c > 0 && close - c < 8 && toks[c]!.lower !== '(') c--;
+  return toks[c]?.lower === '(' ? c : -1;
+}
+
+/**
+ * The first stage's types of the items listed beside a name (the next one,
+ * the previous one, the most common in the whole list) and of what follows it
+ * in brackets: items of one list tend to share a type ("Arteaga ( Espanyol ) ,
+ * Herrera y Marín ( Logroñés )" lists players, not places).
+ */
+function listFeatures(toks: PreparedToken[], tags: string[], i: number): string[] {
+  const type = (k: number) => (k >= 0 && k < tags.length ? tags[k]!.slice(2) || 'O' : '<s>');
+  const startOf = (k: number) => {
+    while (k > 0 && tags[k]!.startsWith('I-')) k--;
+    return k;
+  };
+  const endOf = (k: number) => {
+    while (k < tags.length && tags[k]!.startsWith('I-')) k++;
+    return k;
+  };
+  /** Past a bracketed aside that follows an item: "Poli ( Extremadura ) y …". */
+  const pastAside = (e: number) => (toks[e]?.lower === '(' && closeOf(toks, e) >= 0 ? closeOf(toks, e) + 1 : e);
+  /** Back over a bracketed aside that ends at k, to the item before it. */
+  const beforeAside = (k: number) => (toks[k]?.lower === ')' && openOf(toks, k) >= 0 ? openOf(toks, k) - 1 : k);
+  const out: string[] = [];
+  const a = startOf(i);
+  let b = endOf(i + 1);
+  if (toks[b]?.lower === '(' && closeOf(toks, b) >= 0) {
+    out.push(`hp=${type(b + 1)}`);
+    b = pastAside(b);
+  }
+  if (toks[b] && JOINERS.has(toks[b]!.lower)) out.push(`hr=${type(b + 1)}`);
+  if (a >= 2 && JOINERS.has(toks[a - 1]!.lower)) out.push(`hl=${type(beforeAside(a - 2))}`);
+  // The whole list, up to 30 items each way.
+  const counts = new Map<string, number>();
+  const count = (k: number) => counts.set(type(k), (counts.get(type(k)) ?? 0) + 1);
+  for (let k = a, n = 0; n < 30 && k >= 2 && JOINERS.has(toks[k - 1]!.lower); n++) {
+    k = beforeAside(k - 2);
+    if (k < 0) break;
+    count(k);
+    k = startOf(k);
+  }
+  for (let e = b, n = 0; n < 30 && e + 1 < toks.length && JOINERS.has(toks[e]!.lower); n++) {
+    count(e + 1);
+    e = pastAside(endOf(e + 2));
+  }
+  let best = '';
+  let most = 1;
+  for (const [t, c] of [...counts].sort()) if (c > most) [best, most] = [t, c];
+  if (best) out.push(`hlist=${best}`);
+  return out;
 }
