@@ -1,6 +1,7 @@
-// An averaged perceptron over hashed features, decoded greedily left to right
-// under BIO2 constraints. Training (scripts/train-ner.ts) uses the tags it
-// predicts itself as history, as decoding will.
+// A first-order structured averaged perceptron over hashed features, decoded
+// with Viterbi under BIO2 constraints; training (scripts/train-ner.ts) updates
+// on the best path, as decoding finds it. A stacked second stage reads the
+// first stage's tags (features.ts, historyFeatures).
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { parseCasing, type CasingCounts, type CasingLookup } from './casing.js';
 import { FrozenLexicon, NameLexicon } from './lexicon.js';
