@@ -122,8 +122,7 @@ for (const group of groups.length ? groups : NER_GROUPS) {
   }
   let best2: { f: number; epoch: number; model: NerModel } | undefined;
   for (let epoch = 1; epoch <= maxEpochs; epoch++) {
-    const model = NerModel.mean(perPass[epoch - 1]!);
-    Object.assign(model.meta, { group, stage: 2, epoch, seed, shuffles: SHUFFLES });
+    const model = NerModel.mean(perPass[epoch - 1]!, { group, stage: 2, epoch, seed, shuffles: SHUFFLES });
     model1.second = model;
     const f = devF1(model1);
     log(`stage 2, pass ${epoch}, mean of ${SHUFFLES} orders, dev F1 ${f.toFixed(4)}`);

@@ -158,7 +158,7 @@ describe('training', () => {
     // A restarted trainer is a fresh one: the same seed gives the same bytes.
     expect(Buffer.compare(models[0]!.serialize(), train(3))).toBe(0);
     // The mean of a model with itself is that model; the mean of two keeps every feature of either.
-    expect(Buffer.compare(NerModel.mean([models[0]!, models[0]!]).serialize(), models[0]!.serialize())).toBe(0);
+    expect(Buffer.compare(NerModel.mean([models[0]!, models[0]!], models[0]!.meta).serialize(), models[0]!.serialize())).toBe(0);
     const mean = NerModel.mean(models);
     expect(mean.featureCount).toBeGreaterThanOrEqual(Math.max(models[0]!.featureCount, models[1]!.featureCount));
     expect(mean.tag(data[0]!.tokens)).toEqual(data[0]!.tags);

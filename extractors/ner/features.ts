@@ -340,16 +340,20 @@ function listFeatures(toks: PreparedToken[], tags: string[], i: number): string[
     return k;
   };
   /** Past a bracketed aside that follows an item: "Poli ( Extremadura ) y …". */
-  const pastAside = (e: number) => (toks[e]?.lower === '(' && closeOf(toks, e) >= 0 ? closeOf(toks, e) + 1 : e);
+  const pastAside = (e: number) => {
+    const c = toks[e]?.lower === '(' ? closeOf(toks, e) : -1;
+    return c >= 0 ? c + 1 : e;
+  };
   /** Back over a bracketed aside that ends at k, to the item before it. */
-  const beforeAside = (k: number) => (toks[k]?.lower === ')' && openOf(toks, k) >= 0 ? openOf(toks, k) - 1 : k);
+  const beforeAside = (k: number) => {
+    const c = toks[k]?.lower === ')' ? openOf(toks, k) : -1;
+    return c >= 0 ? c - 1 : k;
+  };
   const out: string[] = [];
   const a = startOf(i);
-  let b = endOf(i + 1);
-  if (toks[b]?.lower === '(' && closeOf(toks, b) >= 0) {
-    out.push(`hp=${type(b + 1)}`);
-    b = pastAside(b);
-  }
+  const end = endOf(i + 1);
+  const b = pastAside(end);
+  if (b !== end) out.push(`hp=${type(end + 1)}`);
   if (toks[b] && JOINERS.has(toks[b]!.lower)) out.push(`hr=${type(b + 1)}`);
   if (a >= 2 && JOINERS.has(toks[a - 1]!.lower)) out.push(`hl=${type(beforeAside(a - 2))}`);
   // The whole list, up to 30 items each way.

@@ -18,7 +18,7 @@ const NO_TRANSITIONS = new Int16Array((N_TAGS + 1) * N_TAGS);
  * the memory of float32, and scores summed in these integer units pick the
  * same tags (every score of a model shares the scale).
  */
-export function quantize(weights: Float32Array): { q: Int16Array; scale: number } {
+function quantize(weights: Float32Array): { q: Int16Array; scale: number } {
   let max = 0;
   for (let i = 0; i < weights.length; i++) max = Math.max(max, Math.abs(weights[i]!));
   const scale = max > 0 ? 32767 / max : 1;
@@ -139,9 +139,10 @@ export class NerModel {
   /**
    * The mean of models trained the same way on differently shuffled data
    * (their weights, feature by feature): one model, as fast as each, that
-   * varies less with the shuffle. The first model's meta, casing and lexicon.
+   * varies less with the shuffle, with the given meta and the first model's
+   * casing and lexicon.
    */
-  static mean(models: NerModel[]): NerModel {
+  static mean(models: NerModel[], meta: Record<string, unknown> = {}): NerModel {
     const sums = new Map<number, Float64Array>();
     for (const m of models) {
       for (const [key, row] of m.index.entries()) {
@@ -156,7 +157,7 @@ export class NerModel {
     keys.forEach((key, i) => weights.set(sums.get(key)!, i * N_TAGS));
     const { q, scale } = quantize(weights);
     const first = models[0]!;
-    return new NerModel(rows, q, scale, first.meta, first.casingText, first.lexiconText);
+    return new NerModel(rows, q, scale, meta, first.casingText, first.lexiconText);
   }
 
   /**
