@@ -1,6 +1,22 @@
-// Balkan–Latin America link candidates: a Balkan-side entity and a Latin
-// American-side entity in a trafficking context, in the same or adjacent
-// sentences. Each link is a canonical pair with its evidence sentence.
+// Balkan–Latin America links: the principal connections an article reports.
+//
+// 1. Local evidence. A Balkan actor and a Latin American group, country or
+//    city in one sentence of trafficking context; a port also from the next
+//    sentence ("… was arrested in Belgrade. The cocaine had left Guayaquil …"),
+//    as reports name the port of loading apart from the actor. An article
+//    without such a pair has no links at all.
+// 2. The article's story. Reports name the protagonist in one paragraph and the
+//    route in another ("the group smuggled cocaine from Panama … the group was
+//    led by X"), so every actor–place pair of the article is a candidate. Each
+//    is scored by what the pair is (a port of loading or a partner group weighs
+//    more than a country, a city least), by whether the actor is the article's
+//    most-named person and the place the first of its kind named, by how close
+//    the two are, and by local evidence.
+// 3. The strongest few are kept: three, or one per ten sentences in long
+//    reports. A digest of every co-occurring pair buries the connection.
+//
+// Each link is a canonical pair with its evidence: the sentence (or the
+// sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { fold, sentences } from './text-normalize.js';
 import { TRAFFICKING_CONTEXT } from './context-words.js';
@@ -17,17 +33,56 @@ export interface LinkCandidate {
 const BALKAN_TYPES = new Set(['person', 'criminal_group']);
 const LATAM_TYPES = new Set(['country', 'port', 'city', 'criminal_group']);
 
-/**
- * Which pairs a window links. A Balkan actor and a Latin American group, country
- * or city are linked within one sentence; a port also from the next sentence
- * ("… was arrested in Belgrade. The cocaine had left Guayaquil …"), as
- * reports name the port of loading apart from the actor. A city links only to
- * a person (where they lived or met), not to a group.
- */
+/** What the Latin American side weighs: a port of loading or a partner group names the route; a city is often only where someone lived. */
+const PLACE_WEIGHT: Record<string, number> = { port: 3, criminal_group: 3, country: 2, city: -1 };
+const PROTAGONIST = 2;
+const BALKAN_GROUP = 1;
+const FIRST_OF_KIND = 1;
+const LATER_OF_KIND = -1.5;
+const LOCAL_EVIDENCE = 1;
+/** By sentences between the two: same sentence, adjacent, two apart, farther. */
+const DISTANCE = [1.5, 0.5, 0, -1];
+const MIN_SCORE = 2;
+const MIN_KEPT = 3;
+const SENTENCES_PER_LINK = 10;
+
+/** Whether a local window links the pair (see step 1 above). */
 function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[][], w: number[]): boolean {
   if (l.type === 'city' && b.type !== 'person') return false;
   if (l.type === 'port' || w.length === 1) return true;
   return w.some((k) => inSentence[k]!.includes(b) && inSentence[k]!.includes(l));
+}
+
+/** Sentence indices of each canonical name's mentions, in text order. */
+function mentionSentences(mentions: { m: EntityMention; s: number }[]): Map<string, { first: EntityMention; type: string; at: number[] }> {
+  const out = new Map<string, { first: EntityMention; type: string; at: number[] }>();
+  for (const { m, s } of mentions) {
+    const e = out.get(m.canonical);
+    if (e) e.at.push(s);
+    else out.set(m.canonical, { first: m, type: m.type, at: [s] });
+  }
+  return out;
+}
+
+/** For each sentence of sorted list `a` in context, the nearest sentence of sorted list `b`; the closest such pair. */
+function nearestFromContext(a: number[], b: number[], context: boolean[]): [number, number] | undefined {
+  let best: [number, number] | undefined;
+  let k = 0;
+  for (const x of a) {
+    while (k < b.length && b[k]! < x) k++;
+    if (!context[x]) continue;
+    for (const y of [b[k - 1], b[k]]) if (y !== undefined && (!best || Math.abs(x - y) < Math.abs(best[0] - best[1]))) best = [x, y];
+  }
+  return best;
+}
+
+/** The closest pair of sentences [actor's, place's] of which at least one is in trafficking context. */
+function closest(a: number[], b: number[], context: boolean[]): [number, number] | undefined {
+  const p = nearestFromContext(a, b, context);
+  const q = nearestFromContext(b, a, context);
+  if (!q) return p;
+  if (!p || Math.abs(q[0] - q[1]) < Math.abs(p[0] - p[1])) return [q[1], q[0]];
+  return p;
 }
 
 export function findLinks(text: string, entities: EntityMention[]): LinkCandidate[] {
@@ -42,26 +97,62 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
     return here;
   });
   const context = sents.map((s) => TRAFFICKING_CONTEXT.test(fold(s.text)));
-  const pairs = new Map<string, LinkCandidate>();
+
+  // Step 1: local evidence.
+  const local = new Map<string, string>();
   for (let i = 0; i < sents.length; i++) {
-    // A window of this sentence and the next one.
     const windows: number[][] = [[i]];
     if (i + 1 < sents.length) windows.push([i, i + 1]);
     for (const w of windows) {
       if (!w.some((k) => context[k])) continue;
       const ents = w.flatMap((k) => inSentence[k]!);
-      const balkan = ents.filter((e) => e.side === 'balkan' && BALKAN_TYPES.has(e.type));
-      const latam = ents.filter((e) => e.side === 'latam' && LATAM_TYPES.has(e.type));
-      for (const b of balkan) {
-        for (const l of latam) {
-          if (!linkable(b, l, inSentence, w)) continue;
+      for (const b of ents) {
+        if (b.side !== 'balkan' || !BALKAN_TYPES.has(b.type)) continue;
+        for (const l of ents) {
+          if (l.side !== 'latam' || !LATAM_TYPES.has(l.type) || !linkable(b, l, inSentence, w)) continue;
           const key = `${b.canonical}\u0000${l.canonical}`;
-          if (pairs.has(key)) continue;
-          const evidence = w.map((k) => sents[k]!.text).join(' ');
-          pairs.set(key, { balkan: b.canonical, balkanType: b.type, latam: l.canonical, latamType: l.type, evidence });
+          if (!local.has(key)) local.set(key, w.map((k) => sents[k]!.text).join(' '));
         }
       }
     }
   }
-  return [...pairs.values()];
+  if (!local.size) return [];
+
+  // Step 2: every actor–place pair of the article, scored.
+  // A mention is in trafficking context when its sentence or a neighbour is.
+  const nearContext = context.map((c, i) => c || context[i - 1] === true || context[i + 1] === true);
+  const placed = inSentence.flatMap((list, s) => list.map((m) => ({ m, s })));
+  const actors = mentionSentences(placed.filter(({ m }) => m.side === 'balkan' && BALKAN_TYPES.has(m.type)));
+  const places = mentionSentences(placed.filter(({ m }) => m.side === 'latam' && LATAM_TYPES.has(m.type)));
+  const mentions = new Map<string, number>();
+  for (const e of entities) mentions.set(e.canonical, (mentions.get(e.canonical) ?? 0) + 1);
+  let protagonist: string | undefined;
+  for (const [name, a] of actors) if (a.type === 'person' && (!protagonist || mentions.get(name)! > mentions.get(protagonist)!)) protagonist = name;
+  const firstOfKind = new Map<string, string>();
+  for (const [name, p] of places) if (!firstOfKind.has(p.type)) firstOfKind.set(p.type, name);
+
+  const scored: { link: LinkCandidate; score: number }[] = [];
+  for (const [bName, b] of actors) {
+    for (const [lName, l] of places) {
+      if (l.type === 'city' && b.type !== 'person') continue;
+      const near = closest(b.at, l.at, nearContext);
+      if (!near) continue;
+      const key = `${bName}\u0000${lName}`;
+      const gap = Math.abs(near[0] - near[1]);
+      const score =
+        PLACE_WEIGHT[l.type]! +
+        (b.type === 'person' ? (bName === protagonist ? PROTAGONIST : 0) : BALKAN_GROUP) +
+        (firstOfKind.get(l.type) === lName ? FIRST_OF_KIND : LATER_OF_KIND) +
+        DISTANCE[Math.min(gap, DISTANCE.length - 1)]! +
+        (local.has(key) ? LOCAL_EVIDENCE : 0);
+      if (score < MIN_SCORE) continue;
+      const [x, y] = near[0] <= near[1] ? near : [near[1], near[0]];
+      const evidence = local.get(key) ?? (y - x <= 1 ? sents.slice(x, y + 1).map((s) => s.text).join(' ') : `${sents[x]!.text} … ${sents[y]!.text}`);
+      scored.push({ link: { balkan: bName, balkanType: b.type, latam: lName, latamType: l.type, evidence }, score });
+    }
+  }
+  // Step 3: the strongest few; ties keep text order (the sort is stable).
+  scored.sort((p, q) => q.score - p.score);
+  const keep = Math.max(MIN_KEPT, Math.ceil(sents.length / SENTENCES_PER_LINK));
+  return scored.slice(0, keep).map((s) => s.link);
 }

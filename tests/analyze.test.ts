@@ -143,15 +143,31 @@ describe('links', () => {
     const nationality = analyze({ text: 'Serbian investigators say cocaine from Guayaquil reached the port of Bar.', lang: 'en' });
     expect(nationality.links).toEqual([]);
   });
-  it('reaches into the next sentence for the port of loading only, and links cities to people only', () => {
+  it('keeps the principal links: the port of loading from the next sentence, cities to people only, the strongest three', () => {
     const text =
       'Police in Belgrade arrested Marko Ilić on suspicion of cocaine trafficking. The cocaine had left Guayaquil in a banana container, and Ecuador has asked for his extradition. ' +
       'Prosecutors say the Zemun clan smuggled cocaine through Medellín contacts, and Ilić met suppliers in Medellín.';
-    const pairs = analyze({ text, lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
-    expect(pairs).toContain('Marko Ilić ↔ Guayaquil');
-    expect(pairs).toContain('Marko Ilić ↔ Medellín');
-    expect(pairs).not.toContain('Marko Ilić ↔ Ecuador');
+    const links = analyze({ text, lang: 'en' }).links;
+    const pairs = links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs[0]).toBe('Marko Ilić ↔ Guayaquil');
+    expect(links[0]!.evidence).toBe('Police in Belgrade arrested Marko Ilić on suspicion of cocaine trafficking. The cocaine had left Guayaquil in a banana container, and Ecuador has asked for his extradition.');
     expect(pairs).not.toContain('Zemun clan ↔ Medellín');
+    expect(pairs).toHaveLength(3);
+    const many = analyze({ text: 'Marko Ilić shipped cocaine from Guayaquil, Callao, Paita, Buenaventura and Cartagena to Europe.', lang: 'en' }).links;
+    expect(many.map((l) => l.latam)).toEqual(['Guayaquil', 'Callao', 'Paita']);
+  });
+  it('joins the protagonist of an article to the route named paragraphs away, quoting both sentences', () => {
+    const story =
+      'La red introducía cocaína desde Buenaventura en contenedores de fruta con destino a Europa.\n\n' +
+      'Los agentes registraron seis viviendas y un almacén en las afueras de la ciudad.\n\n' +
+      'Según la Fiscalía, la organización estaba dirigida por el serbio Goran Pešić, detenido en Madrid';
+    const links = analyze({ text: `${story}, que negociaba los envíos con el Clan del Golfo.`, lang: 'es' }).links;
+    expect(links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toEqual(['Goran Pešić ↔ Clan del Golfo', 'Goran Pešić ↔ Buenaventura']);
+    expect(links[1]!.evidence).toBe(
+      'La red introducía cocaína desde Buenaventura en contenedores de fruta con destino a Europa. … Según la Fiscalía, la organización estaba dirigida por el serbio Goran Pešić, detenido en Madrid, que negociaba los envíos con el Clan del Golfo.',
+    );
+    // Without an actor and a place in one trafficking passage, the article has no links at all.
+    expect(analyze({ text: `${story}.`, lang: 'es' }).links).toEqual([]);
   });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
