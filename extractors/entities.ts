@@ -8,7 +8,7 @@ import { TRAFFICKING_CONTEXT } from './context-words.js';
 import { agencyShortForms, resolveAgencies } from './agencies.js';
 import { findCueNames } from './cue-names.js';
 import { findNicknames } from './nicknames.js';
-import { givenName } from './given-names.js';
+import { balkanGivenName, givenName } from './given-names.js';
 import { tagNames } from './ner/names.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople } from './persons.js';
 
@@ -65,6 +65,9 @@ const BALKAN_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sq']);
 /** A person the tagger found: Balkan when the surname or the language says so. */
 function personSide(canonical: string, lang?: string): Side {
   if (balkanSurname(canonical)) return 'balkan';
+  // "Dragan Kovač", "Fatmir Gjoni" in an English or Spanish report: a Balkan given name says so.
+  const parts = canonical.split(' ');
+  if (parts.length > 1 && balkanGivenName(parts[0]!) && !/(ez|es|os|as|o)$/u.test(parts.at(-1)!)) return 'balkan';
   return lang && BALKAN_LANGS.has(lang) && !/(ez|es|os|as|o)$/u.test(canonical) ? 'balkan' : 'other';
 }
 

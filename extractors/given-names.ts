@@ -10,17 +10,33 @@ import { cyrToLat, fold } from './text-normalize.js';
 export const GIVEN_NAMES_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'config', 'given-names.yaml');
 
 let names: Map<string, string> | undefined;
+/** Per dictionary form, the lists (south_slavic, albanian, …) that hold it. */
+let origins: Map<string, Set<string>> | undefined;
 
 function lexicon(): Map<string, string> {
   if (!names) {
     const doc = parse(readFileSync(process.env.RUTA_GIVEN_NAMES ?? GIVEN_NAMES_FILE, 'utf8')) as Record<string, unknown>;
     names = new Map();
-    for (const list of Object.values(doc ?? {})) {
+    origins = new Map();
+    for (const [key, list] of Object.entries(doc ?? {})) {
       if (!Array.isArray(list)) continue;
-      for (const n of list) if (typeof n === 'string' && n.trim()) names.set(fold(n.trim()), n.trim());
+      for (const n of list) {
+        if (typeof n !== 'string' || !n.trim()) continue;
+        names.set(fold(n.trim()), n.trim());
+        origins.set(n.trim(), (origins.get(n.trim()) ?? new Set()).add(key));
+      }
     }
   }
   return names;
+}
+
+const BALKAN_LISTS = new Set(['south_slavic', 'albanian']);
+
+/** Whether a word is a given name known only from the Balkan lists ("Dragan", "Fatmir"; not "Mario", which Spanish has too). */
+export function balkanGivenName(word: string): boolean {
+  const name = givenName(word);
+  const from = name ? origins!.get(name) : undefined;
+  return !!from && [...from].every((k) => BALKAN_LISTS.has(k));
 }
 
 // Case endings of given names, folded: Slavic (Marka, Marku, Markom, Ante → Antu, Ivana → Ivanu) and Albanian (Ilirin, Ilirit, Fatmirit, Metës → metes).

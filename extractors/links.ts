@@ -8,12 +8,14 @@
 // 2. The article's story. Reports name the protagonist in one paragraph and the
 //    route in another ("the group smuggled cocaine from Panama … the group was
 //    led by X"), so every actor–place pair of the article is a candidate. Each
-//    is scored by what the pair is (a port of loading or a partner group weighs
-//    more than a country, a city least), by whether the actor is the article's
-//    most-named person and the place the first of its kind named, by how close
-//    the two are, and by local evidence.
-// 3. The strongest few are kept: three, or one per ten sentences in long
-//    reports. A digest of every co-occurring pair buries the connection.
+//    is scored by what the pair is (a person's port of loading or partner
+//    group, a clan's partner group or country of supply; a city least), by
+//    whether the actor is the article's most-named person and the place the
+//    first of its kind named, by how close the two are, and by local evidence.
+// 3. The strongest few are kept, one at a time: three, or one per ten
+//    sentences in long reports. A place already linked to one actor weighs
+//    less for the next, as reports give each place to one actor. A digest of
+//    every co-occurring pair buries the connection.
 //
 // Each link is a canonical pair with its evidence: the sentence (or the
 // sentences) where the two are named closest together.
@@ -33,10 +35,19 @@ export interface LinkCandidate {
 const BALKAN_TYPES = new Set(['person', 'criminal_group']);
 const LATAM_TYPES = new Set(['country', 'port', 'city', 'criminal_group']);
 
-/** What the Latin American side weighs: a port of loading or a partner group names the route; a city is often only where someone lived. */
-const PLACE_WEIGHT: Record<string, number> = { port: 3, criminal_group: 3, country: 2, city: -1 };
+/**
+ * What a pair weighs by its kinds. A person's route is the port of loading and
+ * the partner group; a city is often only where someone lived. A Balkan clan's
+ * link is to its partner group and the country it buys in. A city links to a
+ * person only.
+ */
+const PAIR_WEIGHT: Record<string, Record<string, number>> = {
+  person: { port: 3, criminal_group: 3, country: 2, city: -1 },
+  criminal_group: { port: 3, criminal_group: 5, country: 4 },
+};
 const PROTAGONIST = 2;
-const BALKAN_GROUP = 1;
+/** A place already linked to another actor of the article costs this: reports give each place to one actor. */
+const PLACE_TAKEN = 1;
 const FIRST_OF_KIND = 1;
 const LATER_OF_KIND = -1.5;
 const LOCAL_EVIDENCE = 1;
@@ -134,14 +145,15 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
   const scored: { link: LinkCandidate; score: number }[] = [];
   for (const [bName, b] of actors) {
     for (const [lName, l] of places) {
-      if (l.type === 'city' && b.type !== 'person') continue;
+      const weight = PAIR_WEIGHT[b.type]?.[l.type];
+      if (weight === undefined) continue;
       const near = closest(b.at, l.at, nearContext);
       if (!near) continue;
       const key = `${bName}\u0000${lName}`;
       const gap = Math.abs(near[0] - near[1]);
       const score =
-        PLACE_WEIGHT[l.type]! +
-        (b.type === 'person' ? (bName === protagonist ? PROTAGONIST : 0) : BALKAN_GROUP) +
+        weight +
+        (bName === protagonist ? PROTAGONIST : 0) +
         (firstOfKind.get(l.type) === lName ? FIRST_OF_KIND : LATER_OF_KIND) +
         DISTANCE[Math.min(gap, DISTANCE.length - 1)]! +
         (local.has(key) ? LOCAL_EVIDENCE : 0);
@@ -151,8 +163,23 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
       scored.push({ link: { balkan: bName, balkanType: b.type, latam: lName, latamType: l.type, evidence }, score });
     }
   }
-  // Step 3: the strongest few; ties keep text order (the sort is stable).
+  // Step 3: the strongest few, one at a time, a place already taken weighing less.
+  // On equal terms the stronger pair wins, then text order (the sort is stable).
   scored.sort((p, q) => q.score - p.score);
   const keep = Math.max(MIN_KEPT, Math.ceil(sents.length / SENTENCES_PER_LINK));
-  return scored.slice(0, keep).map((s) => s.link);
+  const out: LinkCandidate[] = [];
+  const taken = new Set<string>();
+  while (out.length < keep) {
+    let best = -1;
+    let bestScore = MIN_SCORE;
+    for (let i = 0; i < scored.length; i++) {
+      const v = scored[i]!.score - (taken.has(scored[i]!.link.latam) ? PLACE_TAKEN : 0);
+      if (v > bestScore || (best < 0 && v === bestScore)) [best, bestScore] = [i, v];
+    }
+    if (best < 0) break;
+    const [chosen] = scored.splice(best, 1);
+    out.push(chosen!.link);
+    taken.add(chosen!.link.latam);
+  }
+  return out;
 }

@@ -66,6 +66,10 @@ describe('entities survive real text', () => {
     const sr = findEntities('Uhapšen je državljanin Crne Gore Marko Vuković u Gvajakilu.', gaz);
     expect(sr.find((e) => e.type === 'person')).toMatchObject({ text: 'Marko Vuković', side: 'balkan' });
   });
+  it('a Balkan given name puts a person on the Balkan side whatever the surname; a name Spanish shares does not', () => {
+    const en = findEntities('Police arrested Mario Gómez and Dragan Kovač for smuggling cocaine.', gaz, { lang: 'en' });
+    expect(en.filter((e) => e.type === 'person').map((e) => [e.canonical, e.side])).toEqual([['Mario Gómez', 'other'], ['Dragan Kovač', 'balkan']]);
+  });
   it('the trained tagger finds people no gazetteer or pattern knows, in English and Spanish', () => {
     const en = findEntities('Prosecutors said Desmond Whitfield had arranged the cocaine shipments from Guayaquil.', gaz, { lang: 'en' });
     expect(en.map((e) => [e.type, e.text, e.via])).toContainEqual(['person', 'Desmond Whitfield', 'ner']);
@@ -168,6 +172,10 @@ describe('links', () => {
     );
     // Without an actor and a place in one trafficking passage, the article has no links at all.
     expect(analyze({ text: `${story}.`, lang: 'es' }).links).toEqual([]);
+  });
+  it('gives each place to one actor: the clan its partner group and country, its man the port', () => {
+    const text = 'El clan Zemun compraba cocaína a Los Choneros en Ecuador, según la policía. Su enlace en Guayaquil, el empresario Dragan Kovač, organizaba los envíos.';
+    expect(analyze({ text, lang: 'es' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toEqual(['Zemun clan ↔ Los Choneros', 'Dragan Kovač ↔ Guayaquil', 'Zemun clan ↔ Ecuador']);
   });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
