@@ -50,7 +50,8 @@ const ISO3_TO_1: Record<string, string> = {
 };
 const FRANC_ONLY = Object.keys(ISO3_TO_1);
 const BCMS = new Set(['sr', 'hr', 'bs', 'cnr']);
-const CNR_WORDS = /^(crnogorsk\p{L}*|podgoric\p{L}*|đe|śutra|sjutra|ćera|budv\p{L}*|nikšić\p{L}*|cetinj\p{L}*)$/u;
+// Montenegrin by its own forms (đe, sjutra, the letters ś and ź), not by naming Podgorica or Budva: Serbian, Bosnian and Croatian news name them too.
+const CNR_WORDS = /^(đe|neđe|iđe|svuđe|đevojk\p{L}*|sjutra|ćera\p{L}*|\p{L}*[śź]\p{L}*)$/u;
 
 function letters(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
@@ -85,7 +86,7 @@ export function identifyLanguage(text: string, prior?: string | null, models?: P
       confidence = bcms.confidence;
     }
   }
-  // Montenegrin shares Serbian and Croatian n-grams; its own words or the source say so.
+  // Montenegrin shares Serbian and Croatian n-grams; its own forms or the source say so.
   if (BCMS.has(lang)) {
     const cnr = (sample.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => CNR_WORDS.test(w)).length;
     if (prior === 'cnr' || cnr >= 2) lang = 'cnr';
