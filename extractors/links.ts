@@ -142,44 +142,63 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
   const firstOfKind = new Map<string, string>();
   for (const [name, p] of places) if (!firstOfKind.has(p.type)) firstOfKind.set(p.type, name);
 
-  const scored: { link: LinkCandidate; score: number }[] = [];
+  interface Scored {
+    balkan: string;
+    balkanType: string;
+    latam: string;
+    latamType: string;
+    near: [number, number];
+    score: number;
+  }
+  const scored: Scored[] = [];
   for (const [bName, b] of actors) {
     for (const [lName, l] of places) {
       const weight = PAIR_WEIGHT[b.type]?.[l.type];
       if (weight === undefined) continue;
       const near = closest(b.at, l.at, nearContext);
       if (!near) continue;
-      const key = `${bName}\u0000${lName}`;
-      const gap = Math.abs(near[0] - near[1]);
       const score =
         weight +
         (bName === protagonist ? PROTAGONIST : 0) +
         (firstOfKind.get(l.type) === lName ? FIRST_OF_KIND : LATER_OF_KIND) +
-        DISTANCE[Math.min(gap, DISTANCE.length - 1)]! +
-        (local.has(key) ? LOCAL_EVIDENCE : 0);
-      if (score < MIN_SCORE) continue;
-      const [x, y] = near[0] <= near[1] ? near : [near[1], near[0]];
-      const evidence = local.get(key) ?? (y - x <= 1 ? sents.slice(x, y + 1).map((s) => s.text).join(' ') : `${sents[x]!.text} … ${sents[y]!.text}`);
-      scored.push({ link: { balkan: bName, balkanType: b.type, latam: lName, latamType: l.type, evidence }, score });
+        DISTANCE[Math.min(Math.abs(near[0] - near[1]), DISTANCE.length - 1)]! +
+        (local.has(`${bName}\u0000${lName}`) ? LOCAL_EVIDENCE : 0);
+      if (score >= MIN_SCORE) scored.push({ balkan: bName, balkanType: b.type, latam: lName, latamType: l.type, near, score });
     }
   }
+  const linkOf = (c: Scored): LinkCandidate => {
+    const [x, y] = c.near[0] <= c.near[1] ? c.near : [c.near[1], c.near[0]];
+    const evidence =
+      local.get(`${c.balkan}\u0000${c.latam}`) ?? (y - x <= 1 ? sents.slice(x, y + 1).map((s) => s.text).join(' ') : `${sents[x]!.text} … ${sents[y]!.text}`);
+    return { balkan: c.balkan, balkanType: c.balkanType, latam: c.latam, latamType: c.latamType, evidence };
+  };
+
   // Step 3: the strongest few, one at a time, a place already taken weighing less.
   // On equal terms the stronger pair wins, then text order (the sort is stable).
+  // A pair whose place is taken only ever loses PLACE_TAKEN, so the best next pick
+  // is either the next pair in score order or the best of those set back.
   scored.sort((p, q) => q.score - p.score);
   const keep = Math.max(MIN_KEPT, Math.ceil(sents.length / SENTENCES_PER_LINK));
   const out: LinkCandidate[] = [];
   const taken = new Set<string>();
+  const setBack: Scored[] = [];
+  let next = 0;
+  let back = 0;
   while (out.length < keep) {
-    let best = -1;
-    let bestScore = MIN_SCORE;
-    for (let i = 0; i < scored.length; i++) {
-      const v = scored[i]!.score - (taken.has(scored[i]!.link.latam) ? PLACE_TAKEN : 0);
-      if (v > bestScore || (best < 0 && v === bestScore)) [best, bestScore] = [i, v];
-    }
-    if (best < 0) break;
-    const [chosen] = scored.splice(best, 1);
-    out.push(chosen!.link);
-    taken.add(chosen!.link.latam);
+    while (next < scored.length && taken.has(scored[next]!.latam)) setBack.push(scored[next++]!);
+    const fresh = scored[next];
+    const demoted = setBack[back];
+    const demotedScore = demoted ? demoted.score - PLACE_TAKEN : -Infinity;
+    let chosen: Scored;
+    if (demoted && demotedScore >= MIN_SCORE && (!fresh || demotedScore >= fresh.score)) {
+      chosen = demoted;
+      back++;
+    } else if (fresh) {
+      chosen = fresh;
+      next++;
+    } else break;
+    out.push(linkOf(chosen));
+    taken.add(chosen.latam);
   }
   return out;
 }

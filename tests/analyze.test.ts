@@ -177,6 +177,16 @@ describe('links', () => {
     const text = 'El clan Zemun compraba cocaína a Los Choneros en Ecuador, según la policía. Su enlace en Guayaquil, el empresario Dragan Kovač, organizaba los envíos.';
     expect(analyze({ text, lang: 'es' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toEqual(['Zemun clan ↔ Los Choneros', 'Dragan Kovač ↔ Guayaquil', 'Zemun clan ↔ Ecuador']);
   });
+  it('a report naming hundreds of people and places keeps one link per ten sentences, each with its evidence', () => {
+    const given = ['Dragan', 'Marko', 'Nikola', 'Goran', 'Zoran', 'Bojan', 'Dejan', 'Nenad', 'Ivan', 'Josip', 'Emir', 'Senad', 'Fatmir', 'Arben', 'Ilir'];
+    const surnames = ['Perišić', 'Jokić', 'Radić', 'Vasić', 'Zorić', 'Lalić', 'Đokić', 'Mikić', 'Husić', 'Begić', 'Kelmendi', 'Dauti', 'Rama', 'Hysaj', 'Bytyqi'];
+    const places = ['Guayaquil', 'Callao', 'Paita', 'Buenaventura', 'Cartagena', 'Ecuador', 'Peru', 'Colombia', 'Bolivia', 'Los Lobos', 'Clan del Golfo'];
+    const sentences = given.flatMap((g, i) => surnames.map((s, j) => `Police arrested ${g} ${s} for smuggling cocaine from ${places[(i * surnames.length + j) % places.length]}.`));
+    const links = analyze({ text: sentences.join(' '), lang: 'en' }).links;
+    expect(links).toHaveLength(Math.ceil(sentences.length / 10));
+    expect(new Set(links.map((l) => `${l.balkan}|${l.latam}`)).size).toBe(links.length);
+    for (const l of links) expect(l.evidence).toContain(l.balkan);
+  });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
     // Shipments alone are trade, not trafficking.
