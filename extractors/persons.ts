@@ -49,9 +49,27 @@ export function personCanonical(name: string, lang?: string): string {
   if (lang === 'sq') return albanianNominative(latin);
   if (!lang || !SLAVIC.has(lang)) return latin;
   const parts = latin.split(' ');
-  const sur = surnameNominative(parts[parts.length - 1]!);
+  const sur = surnameNominative(parts[parts.length - 1]!) ?? declinedWithGivenName(parts);
   if (!sur) return latin;
   return [...parts.slice(0, -1).map((p) => knownGiven(givenNominative(p, sur.ending), p)), sur.nom].join(' ');
+}
+
+/**
+ * Any other surname in an oblique case, when the given name before it is in the
+ * same case: "Zorana Kovača" → Zoran Kovač, "Damirom Horvatom" → Damir Horvat,
+ * "Ivana Marinca" → Ivan Marinac. A woman's surname does not decline ("Zorana
+ * Kovač"), so the given name alone is not enough.
+ */
+function declinedWithGivenName(parts: string[]): { nom: string; ending: string } | undefined {
+  if (parts.length < 2) return undefined;
+  const m = /^(\p{Lu}\p{Ll}*[^aeiouj])(a|u|om|em)$/u.exec(parts[parts.length - 1]!);
+  if (!m) return undefined;
+  const first = parts[0]!;
+  const given = givenNominative(first, m[2]!);
+  if (given === first || givenName(given) !== given) return undefined;
+  // Slavic fleeting a: Marinca → Marinac, Bogdanca → Bogdanac.
+  const nom = /[^aeiou]c$/u.test(m[1]!) ? `${m[1]!.slice(0, -1)}ac` : m[1]!;
+  return { nom, ending: m[2]! };
 }
 
 /** A given name the rules brought back to a form the lexicon knows, or the lexicon's own form of it ("Antu" → Ante). */

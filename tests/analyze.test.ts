@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, loadDefaultGazetteer } from '../extractors/analyze.js';
 import { findEntities } from '../extractors/entities.js';
+import { personCanonical } from '../extractors/persons.js';
 import { identifyLanguage } from '../extractors/langid.js';
 import { findSeizures, parseNumber } from '../extractors/seizures.js';
 import { cyrToLat, fold, latToCyr } from '../extractors/text-normalize.js';
@@ -88,6 +89,16 @@ describe('entities survive real text', () => {
     expect(mk.filter((e) => e.type === 'person').map((e) => e.canonical)).toEqual(['Vladimir Bojović', 'Vladimir Bojović']);
     const cyr = findEntities('Ухапшен је Марко Стевановић. Полиција тврди да је Марка Стевановића пратила месецима.', gaz, { lang: 'sr' });
     expect(new Set(cyr.filter((e) => e.type === 'person').map((e) => e.canonical))).toEqual(new Set(['Marko Stevanović']));
+  });
+  it('surnames of any shape return to the nominative when the given name is declined with them, and a woman\'s do not change', () => {
+    expect(personCanonical('Zorana Kovača', 'sr')).toBe('Zoran Kovač');
+    expect(personCanonical('Damirom Horvatom', 'hr')).toBe('Damir Horvat');
+    expect(personCanonical('Ivana Marinca', 'hr')).toBe('Ivan Marinac');
+    expect(personCanonical('Зорана Ковача', 'sr')).toBe('Zoran Kovač');
+    expect(personCanonical('Zorana Kovač', 'sr')).toBe('Zorana Kovač');
+    expect(personCanonical('Ana Kovača', 'sr')).toBe('Ana Kovača');
+    const people = findEntities('Sud je osudio Zorana Kovača zbog šverca kokaina iz Brazila. Kovač je ranije osuđivan.', gaz, { lang: 'sr' }).filter((e) => e.type === 'person');
+    expect(people.map((e) => e.canonical)).toEqual(['Zoran Kovač', 'Zoran Kovač']);
   });
   it('offsets are UTF-16 offsets into the text', () => {
     const text = 'Šef klana uhapšen u Гвајакилу 🚢 i Ekvadoru.';
