@@ -42,6 +42,11 @@ const OF = /^(de|of|od|e|te|ot)$/u;
 /** Seizure verbs and nouns (folded stems): a quantity in such a sentence, in an article about a drug, is that drug. */
 const SEIZED = /^(seiz|intercept|confiscat|impound|found|discover|recover|incaut|decomis|hallad|hallaz|encontrad|aprehend|aprehens|apreend|zaplen|zaplijen|zapljen|presretn|pronadj|oduzet|otkriven|zaplena|zapljena|sekuestr|konfiskua|konfisk|gjetur|kapur|pronajd)/u;
 const HALF = /^(half|media|medio|pola|gjysme|gjysmë|половина|пола)$/u;
+/** "and a half" after a whole number and its unit, or between them: "dos toneladas y media", "dve i po tone", "dvije i pol tone", "две и пол тони". */
+const AND = /^(y|i|e|and|и|dhe)$/u;
+const HALF_AFTER = /^(half|media|medio|po|pol|gjysme|gjysmë|пол|по|половина)$/u;
+/** Words between a package count and its unit weight: "120 bricks of cocaine, each weighing about 1.1 kg", "27 paquetes de cocaína de 1 kilo cada uno". */
+const UNIT_WEIGHT_FILLER = /^(de|of|od|e|te|ot|each|weighing|weighs|weighed|about|around|approximately|cada|uno|una|con|un|peso|de|aproximadamente|svaki|svaka|svako|tezine|tezak|teski|teska|po|oko|otprilike|secili|seicila|me|peshe|peshë|rreth|секој|тежина|тежок|од|околу)$/u;
 
 interface Tok {
   raw: string;
@@ -88,6 +93,11 @@ function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
     // "one and a half tons", "1 and a half"
     return [n, u - 1];
   }
+  // "dve i po tone": a whole number, "and", "half", then the unit.
+  const whole = t[u - 3] ? parseNumber(t[u - 3]!.raw) ?? WORD_NUMBERS[t[u - 3]!.norm] : undefined;
+  if (HALF_AFTER.test(prev.norm) && t[u - 2] && AND.test(t[u - 2]!.norm) && whole !== undefined) return [whole + 0.5, u - 3];
+  // "half a tonne", "a tonne of cocaine"
+  if (prev.norm === 'a' || prev.norm === 'an') return t[u - 2] && HALF.test(t[u - 2]!.norm) ? [0.5, u - 2] : [1, u - 1];
   if (HALF.test(prev.norm)) {
     // "one and a half": one | and/y/i/e | a | half
     const w = t.slice(Math.max(0, u - 5), u - 1).map((x) => x.norm);
@@ -134,13 +144,21 @@ export function findSeizures(text: string): SeizureMention[] {
     if (f === undefined) continue;
     // Single-letter units ("t", "g") only directly after a numeral.
     if (t[i]!.raw.length === 1 && parseNumber(t[i - 1]?.raw ?? '') === undefined) continue;
-    const q = quantityBefore(t, i);
+    // "tona i po", "tonelada y media": one, and a half.
+    const halfFollows = !!t[i + 1] && AND.test(t[i + 1]!.norm) && !!t[i + 2] && HALF_AFTER.test(t[i + 2]!.norm);
+    const q = quantityBefore(t, i) ?? (halfFollows && f >= 1000 ? ([1, i] as [number, number]) : undefined);
     if (!q) continue;
     let [value, first] = q;
     let kg = value * f;
     let last = i;
     // "1 tonelada 127 kilos", "2 tone i 300 kilograma"
-    const n2 = t[i + 1] && /^(y|i|e|and|и|dhe)$/u.test(t[i + 1]!.norm) ? i + 2 : i + 1;
+    // "dos toneladas y media", "two tonnes and a half", "tona i po"
+    const halfAt = t[i + 1] && AND.test(t[i + 1]!.norm) ? (t[i + 2]?.norm === 'a' ? i + 3 : i + 2) : -1;
+    if (halfAt > 0 && t[halfAt] && HALF_AFTER.test(t[halfAt]!.norm) && !sentenceBreak(text, t, i + 1)) {
+      kg += f / 2;
+      last = halfAt;
+    }
+    const n2 = t[last + 1] && AND.test(t[last + 1]!.norm) ? last + 2 : last + 1;
     const next = t[n2];
     const nextUnit = t[n2 + 1];
     if (f === 1000 && next && nextUnit && parseNumber(next.raw) !== undefined && unitFactor(nextUnit.norm) === 1) {
@@ -168,12 +186,18 @@ export function findSeizures(text: string): SeizureMention[] {
     // unless the unit names what it weighs ("2 tonnes of weapons").
     if (!drug && !money) drug = impliedDrug(text, t, first, last);
     if (!drug || money || kg <= 0) continue;
-    // "27 paquetes de 1 kilo": the count of packages times the stated unit weight.
-    const pk = t[first - 2];
-    const count = t[first - 3] ? parseNumber(t[first - 3]!.raw) ?? WORD_NUMBERS[t[first - 3]!.norm] : undefined;
-    if (pk && PACKAGES.test(pk.norm) && OF.test(t[first - 1]!.norm) && count !== undefined && count > 1) {
-      kg *= count;
-      first -= 3;
+    // "27 paquetes de 1 kilo", "120 bricks of cocaine, each weighing about 1.1 kg": the
+    // count of packages times the stated unit weight.
+    for (let k = first - 1; k >= Math.max(1, first - 8) && !sentenceBreak(text, t, k + 1); k--) {
+      if (PACKAGES.test(t[k]!.norm)) {
+        const count = parseNumber(t[k - 1]!.raw) ?? WORD_NUMBERS[t[k - 1]!.norm];
+        if (count !== undefined && count > 1 && k < first - 1) {
+          kg *= count;
+          first = k - 1;
+        }
+        break;
+      }
+      if (!UNIT_WEIGHT_FILLER.test(t[k]!.norm) && !drugOf(t[k]!.norm)) break;
     }
     out.push({ drug, text: text.slice(t[first]!.start, t[last]!.end), kg: Math.round(kg * 1000) / 1000, start: t[first]!.start, end: t[last]!.end });
     i = last;

@@ -127,6 +127,17 @@ describe('seizures', () => {
     ['превезоа 2,4 тони кокаин', 2400],
     ['la Policía decomisó 40 paquetes de 1 kilo de cocaína', 40],
     ['customs found 12 bricks of 1.5 kg of cocaine', 18],
+    ['customs found 120 bricks of cocaine, each weighing about 1.1 kg', 132],
+    ['incautaron 27 paquetes de cocaína de 1 kilo cada uno', 27],
+    ['zaplijenjeno je 50 paketa kokaina težine po 1 kg', 50],
+    ['incautaron dos toneladas y media de cocaína', 2500],
+    ['incautaron tonelada y media de cocaína', 1500],
+    ['zaplenjeno je dve i po tone kokaina', 2500],
+    ['zaplijenjeno je dvije i pol tone kokaina', 2500],
+    ['заплени две и пол тони кокаин', 2500],
+    ['seized two tonnes and a half of cocaine', 2500],
+    ['police seized half a tonne of cocaine', 500],
+    ['police seized a tonne of cocaine', 1000],
   ];
   for (const [text, kg] of cases) it(text, () => expect(findSeizures(text).map((s) => s.kg)).toEqual([kg]));
   it('a bare quantity in a seizure sentence is the drug the article is about', () => {
