@@ -133,8 +133,8 @@ export class Gazetteer {
       if (!toks.length) continue;
       const minStem = toks.length > 1 ? 3 : MIN_STEM;
       const tokens = toks.map((t) => ({ norm: t.norm, stem: stemOf(t.norm, minStem), capital: /^\p{Lu}/u.test(t.text), upper: /^\p{Lu}{2,}$/u.test(t.text),
-        // Slavic fleeting a: Kragujevac, Kragujevca; Leskovac, u Leskovcu.
-        fleeting: /[^aeiou]ac$/.test(t.norm) && t.norm.length >= 5 ? `${t.norm.slice(0, -2)}c` : undefined }));
+        // Slavic fleeting a: Kragujevac, Kragujevca; Leskovac, u Leskovcu; Zadar, u Zadru; Sisak, u Sisku; Čačak, Čačka.
+        fleeting: /[^aeiou]a[ckrln]$/.test(t.norm) && t.norm.length >= 5 ? `${t.norm.slice(0, -2)}${t.norm.slice(-1)}` : undefined }));
       const key = tokens[0]!.stem.slice(0, KEY_LEN);
       const list = this.byKey.get(key) ?? [];
       list.push({ entry, alias, tokens });

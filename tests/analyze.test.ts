@@ -42,6 +42,8 @@ describe('entities survive real text', () => {
   it('Slavic case endings', () => {
     expect(canon('Uhapšen je u Ekvadoru, a radio je za Kavačkog klana ljude iz Crne Gore.')).toEqual(['Ecuador', 'Kavač clan', 'Montenegro']);
     expect(canon('Pošiljka je iz Kolumbije stigla u Srbiju preko luke Bar.')).toEqual(['Colombia', 'Serbia', 'Bar']);
+    // The fleeting a (Zadar → u Zadru, Čačak → u Čačku) and k → c (Rijeka → u Rijeci).
+    expect(canon('Carinici u Zadru, Čačku, Mostaru i Rijeci zaplijenili su kokain.')).toEqual(['Zadar', 'Čačak', 'Mostar', 'Rijeka']);
   });
   it('Cyrillic through transliteration', () => {
     expect(canon('Припадници кавачког клана слали су кокаин из Еквадора у Ђоја Тауро.')).toEqual(['Kavač clan', 'Ecuador', 'Gioia Tauro']);
