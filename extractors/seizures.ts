@@ -100,9 +100,11 @@ function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
   if (prev.norm === 'a' || prev.norm === 'an') return t[u - 2] && HALF.test(t[u - 2]!.norm) ? [0.5, u - 2] : [1, u - 1];
   if (HALF.test(prev.norm)) {
     // "one and a half": one | and/y/i/e | a | half
-    const w = t.slice(Math.max(0, u - 5), u - 1).map((x) => x.norm);
-    const whole = w.map((x) => WORD_NUMBERS[x] ?? parseNumber(x)).find((x) => x !== undefined);
-    return [whole !== undefined ? whole + 0.5 : 0.5, u - 1 - (whole !== undefined ? w.length : 0)];
+    const from = Math.max(0, u - 5);
+    const at = t.slice(from, u - 1).findIndex((x) => (WORD_NUMBERS[x.norm] ?? parseNumber(x.raw)) !== undefined);
+    if (at < 0) return [0.5, u - 1];
+    const whole = WORD_NUMBERS[t[from + at]!.norm] ?? parseNumber(t[from + at]!.raw)!;
+    return [whole + 0.5, from + at];
   }
   const word = WORD_NUMBERS[prev.norm];
   if (word !== undefined) {

@@ -142,6 +142,11 @@ describe('seizures', () => {
     ['police seized a tonne of cocaine', 1000],
   ];
   for (const [text, kg] of cases) it(text, () => expect(findSeizures(text).map((s) => s.kg)).toEqual([kg]));
+  it('a seizure\'s text is its quantity, from the first number word to the unit or the half after it', () => {
+    expect(findSeizures('seized one and a half tonnes of cocaine').map((s) => s.text)).toEqual(['one and a half tonnes']);
+    expect(findSeizures('incautaron dos toneladas y media de cocaína').map((s) => s.text)).toEqual(['dos toneladas y media']);
+    expect(findSeizures('customs found 120 bricks of cocaine, each weighing about 1.1 kg').map((s) => s.text)).toEqual(['120 bricks of cocaine, each weighing about 1.1 kg']);
+  });
   it('a bare quantity in a seizure sentence is the drug the article is about', () => {
     const text = 'The ring moved cocaine from Ecuador for three years. Police seized 400 kilos in Antwerp, and a further 250 kg was intercepted in Rotterdam. The boat weighed 300 tonnes.';
     expect(findSeizures(text).map((s) => [s.text, s.kg, s.drug])).toEqual([
