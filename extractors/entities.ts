@@ -164,6 +164,13 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       if (!placeWord) continue;
       removeAt(here);
     }
+    // A surname that a place's case form swallowed ("Miroslav Đaković", not Đakovica) is the surname.
+    const there = surname && overlaps(next.start, next.end) ? out.findIndex((m) => m.start < next.end && next.start < m.end) : -1;
+    if (there >= 0) {
+      const m = out[there]!;
+      if (!(m.start === next.start && m.end === next.end && (m.type === 'city' || m.type === 'port' || m.type === 'country') && m.canonical !== nameToLatin(next.text))) continue;
+      removeAt(there);
+    }
     i = addPersonAt(i) ?? i;
   }
 
@@ -247,8 +254,11 @@ function addNicknames(text: string, tokens: Token[], out: EntityMention[]): void
       if (people[mid]!.end <= n.start) lo = mid + 1;
       else hi = mid;
     }
-    const person = people[lo - 1];
-    if (!person || n.start - person.end > 400) continue;
+    // With nobody named before it, a press release may name the person later: "a 52-year-old known as
+    // "Barba" … identified as Tomislav Barišić".
+    const before = people[lo - 1];
+    const person = before && n.start - before.end <= 400 ? before : !before && people[lo] && people[lo]!.start - n.end <= 800 ? people[lo] : undefined;
+    if (!person) continue;
     take(n.start, n.end, person);
     if (done.has(n.text)) continue;
     done.add(n.text);

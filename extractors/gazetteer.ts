@@ -63,7 +63,8 @@ const MIN_STEM = 4;
 const CONTEXT_WORDS = new Set(
   ['port', 'porto', 'puerto', 'portin', 'porti', 'portit', 'luka', 'luke', 'luci', 'luku', 'lucki', 'lucka', 'luckog', 'lucke', 'terminal',
     'terminalu', 'terminala', 'pristaniste', 'pristanisteto', 'pristanistete', 'limani', 'harbour', 'harbor', 'city', 'ciudad', 'grad', 'gradu', 'qytetin', 'qyteti', 'of', 'de', 'del', 'u', 'iz', 'në', 'ne', 'nga', 'in', 'en', 'vo', 'od',
-    'te', 'se', 'i', 'e', 'preko', 'preku', 'via', 'through', 'kroz', 'desde', 'hacia', 'hasta', 'prema', 'kon', 'do', 'from', 'to', 'into', 'at', 'near', 'kod', 'blizu', 'drejt', 'per', 'për', 'deri']
+    'te', 'se', 'i', 'e', 'preko', 'preku', 'via', 'through', 'kroz', 'desde', 'hacia', 'hasta', 'prema', 'kon', 'do', 'from', 'to', 'into', 'at', 'near', 'kod', 'blizu', 'drejt', 'per', 'për', 'deri',
+    'između', 'izmedju', 'између', 'between', 'entre', 'midis', 'меѓу']
     .map((w) => fold(w)),
 );
 
@@ -207,16 +208,28 @@ export class Gazetteer {
     const t = tokens[i]!;
     if (!/^\p{Lu}/u.test(t.text)) return false;
     const prev = tokens[i - 1];
-    // A dateline: "Lima – Policia peruane…", "RIJEKA - Djelatnici…".
+    // A dateline: "Lima – Policia peruane…", "RIJEKA - Djelatnici…", "Lima, 2 de julio.", "Лима/Београд –".
     const lineStart = !prev || /\n/.test(text.slice(prev.end, t.start));
-    if (lineStart && /^\s?[–—-]\s/.test(text.slice(t.end, t.end + 3))) return true;
+    if (lineStart && /^(\s?[–—-]\s|,\s*\d|\s?\/\s?\p{Lu})/u.test(text.slice(t.end, t.end + 4))) return true;
+    // "Lime i Paite", "Santos and Itajaí": joined to a port or city that needs no licence of its own.
+    const next = tokens[i + 1];
+    if (next && /^(i|y|e|and|dhe|ili|o|or)$/.test(next.norm) && this.plainPlaceAt(text, tokens, i + 2, undefined)) return true;
     if (!prev) return false;
     const before = text.slice(prev.end, t.start);
     if (/[.!?\n]/.test(before)) return false;
     if (CONTEXT_WORDS.has(prev.norm) || PORT_WORD.test(prev.norm)) return true;
     // "Rijeke i Kopra", "Santos y Paranaguá": a place word two tokens back, over a conjunction or a name.
     const prev2 = tokens[i - 2];
-    return !!prev2 && /^(i|y|e|and|dhe|ili|o|or)$/.test(prev.norm) && /^\p{Lu}/u.test(prev2.text) && !!tokens[i - 3] && (CONTEXT_WORDS.has(tokens[i - 3]!.norm) || PORT_WORD.test(tokens[i - 3]!.norm));
+    if (!prev2 || !/^(i|y|e|and|dhe|ili|o|or)$/.test(prev.norm) || !/^\p{Lu}/u.test(prev2.text)) return false;
+    if (tokens[i - 3] && (CONTEXT_WORDS.has(tokens[i - 3]!.norm) || PORT_WORD.test(tokens[i - 3]!.norm))) return true;
+    // "destined for Koper and Rijeka": joined to a port or city that needs no licence of its own.
+    return this.plainPlaceAt(text, tokens, i - 2, i - 1);
+  }
+
+  /** Whether an unambiguous port or city starts at token i (and ends before token `end`, if given). */
+  private plainPlaceAt(text: string, tokens: Token[], i: number, end: number | undefined): boolean {
+    if (i < 0 || !tokens[i] || !/^\p{Lu}/u.test(tokens[i]!.text)) return false;
+    return this.candidatesAt(text, tokens, i, false).some((c) => !c.entry.ambiguous && (end === undefined || c.tokenEnd === end) && (c.entry.type === 'port' || c.entry.type === 'city'));
   }
 }
 

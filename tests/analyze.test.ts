@@ -45,6 +45,17 @@ describe('entities survive real text', () => {
     // The fleeting a (Zadar → u Zadru, Čačak → u Čačku) and k → c (Rijeka → u Rijeci).
     expect(canon('Carinici u Zadru, Čačku, Mostaru i Rijeci zaplijenili su kokain.')).toEqual(['Zadar', 'Čačak', 'Mostar', 'Rijeka']);
   });
+  it('names that are also common words count as places in datelines, between places and beside a known place', () => {
+    expect(canon('Lima, 14 de mayo. La Policía Nacional detuvo a dos serbios con cocaína.', 'city')).toEqual(['Lima']);
+    expect(canon('Лима/Београд – Полиција је ухапсила двојицу држављана Србије.', 'city')).toEqual(['Lima', 'Belgrade']);
+    expect(canon('Kokain je krijumčaren između Lime i Paite.')).toEqual(['Lima', 'Paita']);
+    expect(canon('The containers were bound for Koper and Rijeka.')).toEqual(['Koper', 'Rijeka']);
+  });
+  it('a surname a place swallowed is a surname, and a nickname named first belongs to the person named next', () => {
+    const found = findEntities('A 47-year-old Serbian national known as "Tetak" was arrested. Prosecutors later identified him as Miroslav Đaković, a former sailor.', gaz, { lang: 'en' });
+    expect(found.filter((e) => e.type === 'person').map((e) => [e.text, e.canonical])).toEqual([['Tetak', 'Miroslav Đaković'], ['Miroslav Đaković', 'Miroslav Đaković']]);
+    expect(found.some((e) => e.type === 'city')).toBe(false);
+  });
   it('Cyrillic through transliteration', () => {
     expect(canon('Припадници кавачког клана слали су кокаин из Еквадора у Ђоја Тауро.')).toEqual(['Kavač clan', 'Ecuador', 'Gioia Tauro']);
   });
