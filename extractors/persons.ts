@@ -131,6 +131,13 @@ export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string
       if (m.side === 'other') m.side = target.side;
     } else if (lemma !== key) m.canonical = lemma.charAt(0).toUpperCase() + lemma.slice(1);
   }
+  // "Luka Ć." with "Luka Ćetković" elsewhere in the text: the initial stands for that surname.
+  for (const m of people) {
+    const abbr = /^(.+) (\p{Lu})\.$/u.exec(m.canonical);
+    if (!abbr) continue;
+    const target = full.find((f) => f !== m && f.canonical.startsWith(`${abbr[1]} ${abbr[2]}`) && !f.canonical.endsWith('.'));
+    if (target) m.canonical = target.canonical;
+  }
   // A full name seen with a side lends it to its other mentions.
   for (const m of people) {
     if (m.side !== 'other') continue;

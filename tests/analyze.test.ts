@@ -51,6 +51,10 @@ describe('entities survive real text', () => {
     expect(canon('Kokain je krijumčaren između Lime i Paite.')).toEqual(['Lima', 'Paita']);
     expect(canon('The containers were bound for Koper and Rijeka.')).toEqual(['Koper', 'Rijeka']);
   });
+  it('a surname given by its initial is the full name named elsewhere in the text', () => {
+    const found = findEntities('Police named the Serbian suspect only as Marko P., but documents identify him as Marko Perović.', gaz, { lang: 'en' });
+    expect(found.filter((e) => e.type === 'person').map((e) => [e.text, e.canonical])).toEqual([['Marko P.', 'Marko Perović'], ['Marko Perović', 'Marko Perović']]);
+  });
   it('a surname a place swallowed is a surname, and a nickname named first belongs to the person named next', () => {
     const found = findEntities('A 47-year-old Serbian national known as "Tetak" was arrested. Prosecutors later identified him as Miroslav Đaković, a former sailor.', gaz, { lang: 'en' });
     expect(found.filter((e) => e.type === 'person').map((e) => [e.text, e.canonical])).toEqual([['Tetak', 'Miroslav Đaković'], ['Miroslav Đaković', 'Miroslav Đaković']]);
