@@ -12,6 +12,8 @@ export interface Nickname {
 
 /** One-word cues, folded. */
 const CUE = /^(alias|zvani|zvan|zvana|zvanog|zvanom|zvanim|nadimak|nadimka|nadimkom|nadimku|nadimcima|apodado|apodada|apodo|vulgo|nicknamed|nofka|nofken|nofkes|prekar|prekarot|prekorot|nadimakot)$/;
+/** Verbs of calling ("a quien sus socios llamaban "Šarac"", "koga zovu „Brko“"): a cue only before a quoted name, as operations and companies are "called" too. */
+const QUOTED_CUE = /^(llamaban|llaman|apodaban|apodan|zovu|zvali|nazivaju|nazivali|prozvali|quajne|quanin|quanë|quane|vikaat|vikale|викаат|викале|нарекуваат)$/;
 /** Two-word cues, folded. */
 const CUE2 = new Set(['conocido como', 'conocida como', 'known as', 'njohur si', 'quajtur si', 'poznat kao', 'poznata kao', 'poznatiji kao', 'poznat pod', 'poznat kako', 'poznata kako', 'poznatiot kako', 'po imenu', 'me emrin']);
 
@@ -19,7 +21,8 @@ export function findNicknames(text: string, tokens: Token[]): Nickname[] {
   const out: Nickname[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let after = -1;
-    if (CUE.test(tokens[i]!.norm)) after = i + 1;
+    const quotedOnly = QUOTED_CUE.test(tokens[i]!.norm);
+    if (CUE.test(tokens[i]!.norm) || quotedOnly) after = i + 1;
     else if (tokens[i + 1] && CUE2.has(`${tokens[i]!.norm} ${tokens[i + 1]!.norm}`)) after = i + 2;
     if (after < 0 || after >= tokens.length) continue;
     // "po nadimku", "pod nadimkom": the cue may be followed by a colon or comma.
@@ -32,7 +35,7 @@ export function findNicknames(text: string, tokens: Token[]): Nickname[] {
       // A nickname is a word or two, one of them capitalised: "el Ingeniero", "Kum", "Šef".
       if (inQuotes.text.split(/\s+/).length > 3 || !/\p{Lu}/u.test(inQuotes.text)) continue;
       out.push(inQuotes);
-    } else if (!q[1] && /^\p{Lu}\p{Ll}+$/u.test(tokens[after]!.text)) {
+    } else if (!q[1] && !quotedOnly && /^\p{Lu}\p{Ll}+$/u.test(tokens[after]!.text)) {
       const t = tokens[after]!;
       out.push({ text: t.text, start: t.start, end: t.end });
     }

@@ -95,6 +95,16 @@ describe('nicknames', () => {
     ]);
   });
 
+  it('reads a quoted name after a verb of calling, and nothing unquoted', () => {
+    const quoted = 'La Fiscalía acusa a Milan Jokić, a quien sus socios llamaban "el Sastre", de dirigir los envíos de cocaína.';
+    expect(findEntities(quoted, gaz, { lang: 'es', ner: false }).filter((e) => e.type === 'person').map((p) => [p.text, p.canonical])).toEqual([
+      ['Milan Jokić', 'Milan Jokić'],
+      ['el Sastre', 'Milan Jokić'],
+    ]);
+    const unquoted = 'Milan Jokić, a quien llaman Sastre, dirigía los envíos.';
+    expect(findEntities(unquoted, gaz, { lang: 'es', ner: false }).filter((e) => e.type === 'person').map((p) => p.text)).toEqual(['Milan Jokić']);
+  });
+
   it('lets a nickname that is also a word for a nationality stay a nickname', () => {
     const text = 'Haris Mehić je komunicirao pod nadimkom „Bosanac“ sa dobavljačima.';
     const ents = findEntities(text, gaz, { lang: 'bs' });
