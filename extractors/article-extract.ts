@@ -338,5 +338,25 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
     text = lead;
     bodySource = 'meta';
   }
+  if (bodySource === 'content') text = withoutTrailingTeasers(text);
   return { title, lead, author, published, modified, text, canonicalUrl, image, section, tags, bodySource, hasScripts };
+}
+
+/** Headings of the "more stories" block that ends many article pages, in Ruta's languages. */
+const TEASER_HEADING =
+  /^(you may also like|you might also like|related( stories| articles| news| content)?|read more|more from|more on this|more stories|also read|recommended( for you)?|most read|pro[cč]itajte (jo[sš]|i)|pro[cč]itaj (jo[sš]|i)|povezan[ae] (vijesti|vesti|tekstovi|[cč]lanci)|preporu[cč]ujemo|najnovije|najčitanije|lea tambi[eé]n|te puede interesar|noticias relacionadas|m[aá]s noticias|lo m[aá]s le[ií]do|lexo (edhe|m[eë] shum[eë])|lajme t[eë] ngjashme|te ngjashme|прочитај(те)? (још|и)|повезане вести|прочитајте (повеќе|и)|поврзани (вести|статии))\s*[.:…]*$/iu;
+
+/**
+ * The text without a trailing "You may also like…" block: the heading and the
+ * list of headlines after it, when nothing after the heading reads like prose
+ * (every line is short and none ends with a full stop; a headline may ask).
+ */
+function withoutTrailingTeasers(text: string): string {
+  const lines = text.split('\n');
+  for (let i = Math.floor(lines.length / 3); i < lines.length; i++) {
+    if (!TEASER_HEADING.test(lines[i]!.trim())) continue;
+    const after = lines.slice(i + 1).filter((l) => l.trim());
+    if (after.every((l) => l.trim().length <= 140 && !/[.!]$/u.test(l.trim()))) return lines.slice(0, i).join('\n').trimEnd();
+  }
+  return text;
 }

@@ -88,6 +88,14 @@ describe('main-content edge cases', () => {
     expect(ex.text).not.toContain('Teaser headline');
   });
 
+  it('drops a trailing "read more" heading and the headlines under it, and keeps prose after such a heading', () => {
+    const heads = ['Ko je vodio lanac?', 'Uhapšen drugi osumnjičeni', 'Sve o akciji „Pacifik“'].map((h) => `<h3>${h}</h3>`).join('');
+    const teasers = extractArticle(`<html><body><article>${para('Prvi dio.')}${para('Drugi dio.')}<h2>Pročitajte još</h2>${heads}</article></body></html>`, 'https://news.example/d');
+    expect(teasers.text).toContain('Drugi dio.');
+    expect(teasers.text).not.toMatch(/Pročitajte još|Uhapšen drugi/);
+    const prose = extractArticle(`<html><body><article>${para('Prvi dio.')}${para('Drugi dio.')}<h2>Related</h2>${para('The court will rule in March.')}</article></body></html>`, 'https://news.example/e');
+    expect(prose.text).toContain('The court will rule in March.');
+  });
   it('reads HTML inside a JSON-LD articleBody as markup, and keeps table cells apart', () => {
     const body = `<p class="bodytext">${'Prosecutors said the cocaine came from Guayaquil. '.repeat(4)}</p><p>${'The investigation continues in three countries. '.repeat(3)}</p>`;
     const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'H', articleBody: body });
