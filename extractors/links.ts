@@ -65,12 +65,12 @@ function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[
 }
 
 /** Sentence indices of each canonical name's mentions, in text order. */
-function mentionSentences(mentions: { m: EntityMention; s: number }[]): Map<string, { first: EntityMention; type: string; at: number[] }> {
-  const out = new Map<string, { first: EntityMention; type: string; at: number[] }>();
+function mentionSentences(mentions: { m: EntityMention; s: number }[]): Map<string, { type: string; at: number[] }> {
+  const out = new Map<string, { type: string; at: number[] }>();
   for (const { m, s } of mentions) {
     const e = out.get(m.canonical);
     if (e) e.at.push(s);
-    else out.set(m.canonical, { first: m, type: m.type, at: [s] });
+    else out.set(m.canonical, { type: m.type, at: [s] });
   }
   return out;
 }
