@@ -111,6 +111,7 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
 
   // Step 1: local evidence.
   const local = new Map<string, string>();
+  const passage = new Map<string, number[]>();
   for (let i = 0; i < sents.length; i++) {
     const windows: number[][] = [[i]];
     if (i + 1 < sents.length) windows.push([i, i + 1]);
@@ -122,7 +123,13 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
         for (const l of ents) {
           if (l.side !== 'latam' || !LATAM_TYPES.has(l.type) || !linkable(b, l, inSentence, w)) continue;
           const key = `${b.canonical}\u0000${l.canonical}`;
-          if (!local.has(key)) local.set(key, w.map((k) => sents[k]!.text).join(' '));
+          // The evidence is the first passage that links them; a two-sentence window gives way to
+          // the one of its sentences that names both.
+          const had = passage.get(key);
+          if (!had || (w.length === 1 && had.length === 2 && had.includes(w[0]!))) {
+            local.set(key, w.map((k) => sents[k]!.text).join(' '));
+            passage.set(key, w);
+          }
         }
       }
     }

@@ -211,6 +211,8 @@ describe('links', () => {
       'Según la Fiscalía, la organización estaba dirigida por el serbio Goran Pešić, detenido en Madrid';
     const links = analyze({ text: `${story}, que negociaba los envíos con el Clan del Golfo.`, lang: 'es' }).links;
     expect(links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toEqual(['Goran Pešić ↔ Clan del Golfo', 'Goran Pešić ↔ Buenaventura']);
+    // One sentence names both: that sentence alone is the evidence.
+    expect(links[0]!.evidence).toBe('Según la Fiscalía, la organización estaba dirigida por el serbio Goran Pešić, detenido en Madrid, que negociaba los envíos con el Clan del Golfo.');
     expect(links[1]!.evidence).toBe(
       'La red introducía cocaína desde Buenaventura en contenedores de fruta con destino a Europa. … Según la Fiscalía, la organización estaba dirigida por el serbio Goran Pešić, detenido en Madrid, que negociaba los envíos con el Clan del Golfo.',
     );
