@@ -47,14 +47,14 @@ export function namesInText(entry: GazetteerEntry): string[] {
 /**
  * Inflectional endings, folded. A text token matches an alias token when it is
  * the alias token's stem plus one of these. Slavic case endings, adjective
- * endings, Albanian definite forms (-i, -it, -in, -së, -në), Macedonian
+ * endings, Albanian definite forms (-i, -it, -in, -së, -në, -ën), Macedonian
  * definite articles (-ta, -ot, -to, -te) and plural -s/-es.
  */
 const SUFFIXES = new Set([
   '', 'a', 'e', 'i', 'o', 'u', 'om', 'em', 'oj', 'ou', 'ima', 'ama', 'ih', 'im', 'og', 'oga', 'ogo', 'ega', 'emu', 'omu', 'ski', 'ska', 'sko',
   'skog', 'skom', 'skoj', 'skih', 'skim', 'ov', 'ova', 'ove', 'ovi', 'ovu', 'ovog', 'ovom', 'ovih', 'ovoj', 'ev', 'eva', 'evih',
   'it', 'in', 'se', 'ne', 'ja', 've', 'te', 'ta', 'ot', 'to', 'ata', 'ite', 'ri', 'rit', 'rin', 'un', 'n', 's', 'es', 'as', 'os', 'ia', 'ise',
-  'ane', 'et', 'ut', 'ju', 'jom', 'je', 'ji', 'iot', 'oto',
+  'ane', 'et', 'ut', 'ju', 'jom', 'je', 'ji', 'iot', 'oto', 'en',
 ]);
 const VOWEL_END = /[aeiouy]$/;
 const MIN_STEM = 4;

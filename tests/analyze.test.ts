@@ -65,6 +65,7 @@ describe('entities survive real text', () => {
   });
   it('Albanian definite forms', () => {
     expect(canon('Kokaina nga Ekuadori u sekuestrua në portin e Durrësit.')).toEqual(['Ecuador', 'Durrës']);
+    expect(canon('Në portin e Guayaquilit u ngarkuan 300 kilogramë kokainë me destinacion Vlorën.')).toEqual(['Guayaquil', 'Vlorë']);
     expect(canon('Ngarkesa erdhi nga Kolumbia për kartelin e Ballkanit.', 'country')).toEqual(['Colombia']);
   });
   it('Macedonian', () => {

@@ -138,6 +138,8 @@ describe('people by their given name', () => {
   it('lets a city that is also a given name give way to the person', () => {
     const ents = findEntities('The court also sentenced Milan Radić, while the cocaine went on to Milan by truck.', gaz, { lang: 'en', ner: false });
     expect(ents.map((e) => `${e.type}:${e.canonical}`)).toEqual(['person:Milan Radić', 'city:Milan']);
+    const ghent = findEntities('Police arrested Genti Dervishi in Gent.', gaz, { lang: 'en', ner: false });
+    expect(ghent.map((e) => `${e.type}:${e.canonical}`)).toEqual(['person:Genti Dervishi', 'city:Ghent']);
   });
 
   it('does not make a person of a given name before a place', () => {
