@@ -35,16 +35,17 @@ const WORD_NUMBERS: Record<string, number> = {
   jedna: 1, jedan: 1, jednu: 1, dve: 2, dvije: 2, dva: 2, tri: 3, cetiri: 4, pet: 5, sest: 6, sedam: 7, osam: 8, devet: 9, deset: 10,
   nje: 1, një: 1, dy: 2, katër: 4, kater: 4, pese: 5, pesë: 5, gjashte: 6, shtate: 7, tete: 8, nente: 9, dhjete: 10,
   edna: 1, eden: 1, dve_mk: 2, chetiri: 4,
+  um: 1, dois: 2, duas: 2, quatro: 4, sete: 7, oito: 8, nove: 9, dez: 10, cem: 100,
 };
 /** Counted packages ("27 paquetes de 1 kilo"), folded. */
 const PACKAGES = /^(paquete|paquetes|panela|panelas|panes|ladrillo|ladrillos|bloque|bloques|fardo|fardos|package|packages|packet|packets|brick|bricks|block|blocks|bale|bales|parcel|parcels|paket|paketa|paketi|pakete|paketica|paketic|cigla|cigle|blok|blokova|bala|bale|pako|pakot|paketat)$/u;
 const OF = /^(de|of|od|e|te|ot)$/u;
 /** Seizure verbs and nouns (folded stems): a quantity in such a sentence, in an article about a drug, is that drug. */
 const SEIZED = /^(seiz|intercept|confiscat|impound|found|discover|recover|incaut|decomis|hallad|hallaz|encontrad|aprehend|aprehens|apreend|zaplen|zaplijen|zapljen|presretn|pronadj|oduzet|otkriven|zaplena|zapljena|sekuestr|konfiskua|konfisk|gjetur|kapur|pronajd)/u;
-const HALF = /^(half|media|medio|pola|gjysme|gjysmë|половина|пола)$/u;
+const HALF = /^(half|media|medio|meia|meio|pola|gjysme|gjysmë|половина|пола)$/u;
 /** "and a half" after a whole number and its unit, or between them: "dos toneladas y media", "dve i po tone", "dvije i pol tone", "две и пол тони". */
 const AND = /^(y|i|e|and|и|dhe)$/u;
-const HALF_AFTER = /^(half|media|medio|po|pol|gjysme|gjysmë|пол|по|половина)$/u;
+const HALF_AFTER = /^(half|media|medio|meia|meio|po|pol|gjysme|gjysmë|пол|по|половина)$/u;
 /** Words between a package count and its unit weight: "120 bricks of cocaine, each weighing about 1.1 kg", "27 paquetes de cocaína de 1 kilo cada uno". */
 const UNIT_WEIGHT_FILLER = /^(de|of|od|e|te|ot|each|weighing|weighs|weighed|about|around|approximately|cada|uno|una|con|un|peso|de|aproximadamente|svaki|svaka|svako|tezine|tezak|teski|teska|po|oko|otprilike|secili|seicila|me|peshe|peshë|rreth|секој|тежина|тежок|од|околу)$/u;
 

@@ -66,6 +66,9 @@ describe('entities survive real text', () => {
   it('Albanian definite forms', () => {
     expect(canon('Kokaina nga Ekuadori u sekuestrua në portin e Durrësit.')).toEqual(['Ecuador', 'Durrës']);
     expect(canon('Në portin e Guayaquilit u ngarkuan 300 kilogramë kokainë me destinacion Vlorën.')).toEqual(['Guayaquil', 'Vlorë']);
+  });
+  it('Portuguese names of the routes\' ports and groups', () => {
+    expect(canon('Um montenegrino enviava cocaína de Itajaí ao porto de Antuérpia para o clã Škaljari.')).toEqual(['Montenegrin', 'Itajaí', 'Antwerp', 'Škaljari clan']);
     expect(canon('Ngarkesa erdhi nga Kolumbia për kartelin e Ballkanit.', 'country')).toEqual(['Colombia']);
   });
   it('Macedonian', () => {
@@ -156,6 +159,7 @@ describe('seizures', () => {
     ['seized two tonnes and a half of cocaine', 2500],
     ['police seized half a tonne of cocaine', 500],
     ['police seized a tonne of cocaine', 1000],
+    ['a Polícia Federal apreendeu duas toneladas e meia de cocaína', 2500],
   ];
   for (const [text, kg] of cases) it(text, () => expect(findSeizures(text).map((s) => s.kg)).toEqual([kg]));
   it('a seizure\'s text is its quantity, from the first number word to the unit or the half after it', () => {
