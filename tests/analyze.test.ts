@@ -69,6 +69,7 @@ describe('entities survive real text', () => {
   });
   it('Portuguese names of the routes\' ports and groups', () => {
     expect(canon('Um montenegrino enviava cocaína de Itajaí ao porto de Antuérpia para o clã Škaljari.')).toEqual(['Montenegrin', 'Itajaí', 'Antwerp', 'Škaljari clan']);
+    expect(canon('O traficante sérvio levava cocaína do Equador à Sérvia pela Espanha e pelos Países Baixos.')).toEqual(['Serbian', 'Ecuador', 'Serbia', 'Spain', 'Netherlands']);
     expect(canon('Ngarkesa erdhi nga Kolumbia për kartelin e Ballkanit.', 'country')).toEqual(['Colombia']);
   });
   it('Macedonian', () => {
