@@ -15,7 +15,9 @@
 // 3. The strongest few are kept, one at a time: three, or one per ten
 //    sentences in long reports. A place already linked to one actor weighs
 //    less for the next, as reports give each place to one actor. A digest of
-//    every co-occurring pair buries the connection.
+//    every co-occurring pair buries the connection. Then every actor with local
+//    evidence that is still unlinked keeps its best local pair, so that a
+//    report on several cases loses none of them.
 //
 // Each link is a canonical pair with its evidence: the sentence (or the
 // sentences) where the two are named closest together.
@@ -51,8 +53,9 @@ const PLACE_TAKEN = 1;
 const FIRST_OF_KIND = 1;
 const LATER_OF_KIND = -1.5;
 const LOCAL_EVIDENCE = 1;
-/** By sentences between the two: same sentence, adjacent, two apart, farther. */
-const DISTANCE = [1.5, 0.5, 0, -1];
+/** By sentences between the two: same sentence, adjacent, two apart; then one less for every sentence farther. */
+const DISTANCE = [1.5, 0.5, 0];
+const distanceWeight = (gap: number) => DISTANCE[gap] ?? 2 - gap;
 const MIN_SCORE = 2;
 const MIN_KEPT = 3;
 const SENTENCES_PER_LINK = 10;
@@ -168,7 +171,7 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
         weight +
         (bName === protagonist ? PROTAGONIST : 0) +
         (firstOfKind.get(l.type) === lName ? FIRST_OF_KIND : LATER_OF_KIND) +
-        DISTANCE[Math.min(Math.abs(near[0] - near[1]), DISTANCE.length - 1)]! +
+        distanceWeight(Math.abs(near[0] - near[1])) +
         (local.has(`${bName}\u0000${lName}`) ? LOCAL_EVIDENCE : 0);
       if (score >= MIN_SCORE) scored.push({ balkan: bName, balkanType: b.type, latam: lName, latamType: l.type, near, score });
     }
@@ -188,6 +191,7 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
   const keep = Math.max(MIN_KEPT, Math.ceil(sents.length / SENTENCES_PER_LINK));
   const out: LinkCandidate[] = [];
   const taken = new Set<string>();
+  const linked = new Set<string>();
   const setBack: Scored[] = [];
   let next = 0;
   let back = 0;
@@ -206,6 +210,14 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
     } else break;
     out.push(linkOf(chosen));
     taken.add(chosen.latam);
+    linked.add(chosen.balkan);
+  }
+  // Every actor with local evidence keeps its best link from it, beyond the few: a report
+  // on four cases names four people, and none of them may go missing.
+  for (const c of scored) {
+    if (linked.has(c.balkan) || Math.abs(c.near[0] - c.near[1]) > 1 || !local.has(`${c.balkan}\u0000${c.latam}`)) continue;
+    out.push(linkOf(c));
+    linked.add(c.balkan);
   }
   return out;
 }
