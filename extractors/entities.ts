@@ -62,13 +62,22 @@ function readName(text: string, tokens: Token[], i: number, taken: (s: number, e
 const SURNAME_ENDINGS = new Set(['', 'a', 'u', 'e', 'i', 'em', 'om', 'og', 'oga', 'im', 'it', 'in', 'ja', 'ju', 'jt', 'n', 't', 's', "'s"]);
 const BALKAN_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sq']);
 
-/** A person the tagger found: Balkan when the surname or the language says so. */
+/** Surname endings of Spanish and Portuguese names (Gómez, Torres, Santos, Restrepo). */
+const HISPANIC_ENDING = /(ez|es|os|as|o)$/u;
+
+/** A person the tagger found: Balkan when the surname, a Balkan given name or the language says so. */
 function personSide(canonical: string, lang?: string): Side {
   if (balkanSurname(canonical)) return 'balkan';
+  if (HISPANIC_ENDING.test(canonical)) return 'other';
   // "Dragan Kovač", "Fatmir Gjoni" in an English or Spanish report: a Balkan given name says so.
   const parts = canonical.split(' ');
-  if (parts.length > 1 && balkanGivenName(parts[0]!) && !/(ez|es|os|as|o)$/u.test(parts.at(-1)!)) return 'balkan';
-  return lang && BALKAN_LANGS.has(lang) && !/(ez|es|os|as|o)$/u.test(canonical) ? 'balkan' : 'other';
+  if (parts.length > 1 && balkanGivenName(parts[0]!)) return 'balkan';
+  return lang && BALKAN_LANGS.has(lang) ? 'balkan' : 'other';
+}
+
+/** Whether a mention is a city, port or country over exactly this token. */
+function placeExactlyAt(m: EntityMention, t: Token): boolean {
+  return m.start === t.start && m.end === t.end && (m.type === 'city' || m.type === 'port' || m.type === 'country');
 }
 
 export interface FindOptions {
@@ -98,6 +107,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     for (let k = s; k < e; k++) if (cover[k]) return true;
     return false;
   };
+  /** The index of a mention over the token, or -1. */
+  const mentionOver = (t: Token) => (overlaps(t.start, t.end) ? out.findIndex((m) => m.start < t.end && t.start < m.end) : -1);
 
   const add = (entry: GazetteerEntry, m: { text: string; start: number; end: number }, via: EntityMention['via']) => {
     push({ type: entry.type, text: m.text, start: m.start, end: m.end, canonical: entry.canonical, side: entry.side, via, watchlist: via === 'watchlist' ? entry.origin : undefined });
@@ -157,18 +168,15 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     if (!givenName(t.text) || NOT_NAMES.has(next.text.toLowerCase())) continue;
     const surname = balkanSurname(personCanonical(`X ${next.text}`, opts.lang));
     if (gazetteer.matchAt(text, tokens, i + 1) && !surname) continue;
-    const here = overlaps(t.start, t.end) ? out.findIndex((m) => m.start < t.end && t.start < m.end) : -1;
+    const here = mentionOver(t);
     if (here >= 0) {
-      const m = out[here]!;
-      const placeWord = m.start === t.start && m.end === t.end && (m.type === 'city' || m.type === 'port' || m.type === 'country') && surname;
-      if (!placeWord) continue;
+      if (!surname || !placeExactlyAt(out[here]!, t)) continue;
       removeAt(here);
     }
     // A surname that a place's case form swallowed ("Miroslav Đaković", not Đakovica) is the surname.
-    const there = surname && overlaps(next.start, next.end) ? out.findIndex((m) => m.start < next.end && next.start < m.end) : -1;
+    const there = surname ? mentionOver(next) : -1;
     if (there >= 0) {
-      const m = out[there]!;
-      if (!(m.start === next.start && m.end === next.end && (m.type === 'city' || m.type === 'port' || m.type === 'country') && m.canonical !== nameToLatin(next.text))) continue;
+      if (!placeExactlyAt(out[there]!, next) || out[there]!.canonical === nameToLatin(next.text)) continue;
       removeAt(there);
     }
     i = addPersonAt(i) ?? i;

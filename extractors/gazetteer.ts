@@ -68,6 +68,9 @@ const CONTEXT_WORDS = new Set(
     .map((w) => fold(w)),
 );
 
+/** "and", "or" joining two place names, folded. */
+const CONJUNCTION = /^(i|y|e|and|dhe|ili|o|or)$/;
+
 /** Port words in their case forms: luka, luke, lukama, lučki, puerto, porti, terminal, pristanište, limani. */
 const PORT_WORD = /^(luk|luc|port|puert|terminal|limani|pristanis|harbo|muelle|pristan)/;
 
@@ -213,14 +216,14 @@ export class Gazetteer {
     if (lineStart && /^(\s?[–—-]\s|,\s*\d|\s?\/\s?\p{Lu})/u.test(text.slice(t.end, t.end + 4))) return true;
     // "Lime i Paite", "Santos and Itajaí": joined to a port or city that needs no licence of its own.
     const next = tokens[i + 1];
-    if (next && /^(i|y|e|and|dhe|ili|o|or)$/.test(next.norm) && this.plainPlaceAt(text, tokens, i + 2, undefined)) return true;
+    if (next && CONJUNCTION.test(next.norm) && this.plainPlaceAt(text, tokens, i + 2, undefined)) return true;
     if (!prev) return false;
     const before = text.slice(prev.end, t.start);
     if (/[.!?\n]/.test(before)) return false;
     if (CONTEXT_WORDS.has(prev.norm) || PORT_WORD.test(prev.norm)) return true;
     // "Rijeke i Kopra", "Santos y Paranaguá": a place word two tokens back, over a conjunction or a name.
     const prev2 = tokens[i - 2];
-    if (!prev2 || !/^(i|y|e|and|dhe|ili|o|or)$/.test(prev.norm) || !/^\p{Lu}/u.test(prev2.text)) return false;
+    if (!prev2 || !CONJUNCTION.test(prev.norm) || !/^\p{Lu}/u.test(prev2.text)) return false;
     if (tokens[i - 3] && (CONTEXT_WORDS.has(tokens[i - 3]!.norm) || PORT_WORD.test(tokens[i - 3]!.norm))) return true;
     // "destined for Koper and Rijeka": joined to a port or city that needs no licence of its own.
     return this.plainPlaceAt(text, tokens, i - 2, i - 1);

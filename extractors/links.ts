@@ -112,9 +112,10 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
   });
   const context = sents.map((s) => TRAFFICKING_CONTEXT.test(fold(s.text)));
 
-  // Step 1: local evidence.
-  const local = new Map<string, string>();
-  const passage = new Map<string, number[]>();
+  const passageText = (w: number[]) => w.map((k) => sents[k]!.text).join(' ');
+
+  // Step 1: local evidence: per pair, the sentence window that links them.
+  const local = new Map<string, number[]>();
   for (let i = 0; i < sents.length; i++) {
     const windows: number[][] = [[i]];
     if (i + 1 < sents.length) windows.push([i, i + 1]);
@@ -128,11 +129,8 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
           const key = `${b.canonical}\u0000${l.canonical}`;
           // The evidence is the first passage that links them; a two-sentence window gives way to
           // the one of its sentences that names both.
-          const had = passage.get(key);
-          if (!had || (w.length === 1 && had.length === 2 && had.includes(w[0]!))) {
-            local.set(key, w.map((k) => sents[k]!.text).join(' '));
-            passage.set(key, w);
-          }
+          const had = local.get(key);
+          if (!had || (w.length === 1 && had.length === 2 && had.includes(w[0]!))) local.set(key, w);
         }
       }
     }
@@ -145,10 +143,8 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
   const placed = inSentence.flatMap((list, s) => list.map((m) => ({ m, s })));
   const actors = mentionSentences(placed.filter(({ m }) => m.side === 'balkan' && BALKAN_TYPES.has(m.type)));
   const places = mentionSentences(placed.filter(({ m }) => m.side === 'latam' && LATAM_TYPES.has(m.type)));
-  const mentions = new Map<string, number>();
-  for (const e of entities) mentions.set(e.canonical, (mentions.get(e.canonical) ?? 0) + 1);
-  let protagonist: string | undefined;
-  for (const [name, a] of actors) if (a.type === 'person' && (!protagonist || mentions.get(name)! > mentions.get(protagonist)!)) protagonist = name;
+  let protagonist: { name: string; mentions: number } | undefined;
+  for (const [name, a] of actors) if (a.type === 'person' && (!protagonist || a.at.length > protagonist.mentions)) protagonist = { name, mentions: a.at.length };
   const firstOfKind = new Map<string, string>();
   for (const [name, p] of places) if (!firstOfKind.has(p.type)) firstOfKind.set(p.type, name);
 
@@ -169,7 +165,7 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
       if (!near) continue;
       const score =
         weight +
-        (bName === protagonist ? PROTAGONIST : 0) +
+        (bName === protagonist?.name ? PROTAGONIST : 0) +
         (firstOfKind.get(l.type) === lName ? FIRST_OF_KIND : LATER_OF_KIND) +
         distanceWeight(Math.abs(near[0] - near[1])) +
         (local.has(`${bName}\u0000${lName}`) ? LOCAL_EVIDENCE : 0);
@@ -178,8 +174,8 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
   }
   const linkOf = (c: Scored): LinkCandidate => {
     const [x, y] = c.near[0] <= c.near[1] ? c.near : [c.near[1], c.near[0]];
-    const evidence =
-      local.get(`${c.balkan}\u0000${c.latam}`) ?? (y - x <= 1 ? sents.slice(x, y + 1).map((s) => s.text).join(' ') : `${sents[x]!.text} … ${sents[y]!.text}`);
+    const w = local.get(`${c.balkan}\u0000${c.latam}`);
+    const evidence = w ? passageText(w) : y - x > 1 ? `${sents[x]!.text} … ${sents[y]!.text}` : passageText(x === y ? [x] : [x, y]);
     return { balkan: c.balkan, balkanType: c.balkanType, latam: c.latam, latamType: c.latamType, evidence };
   };
 

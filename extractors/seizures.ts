@@ -47,7 +47,12 @@ const HALF = /^(half|media|medio|meia|meio|pola|gjysme|gjysmë|половина|
 const AND = /^(y|i|e|and|и|dhe)$/u;
 const HALF_AFTER = /^(half|media|medio|meia|meio|po|pol|gjysme|gjysmë|пол|по|половина)$/u;
 /** Words between a package count and its unit weight: "120 bricks of cocaine, each weighing about 1.1 kg", "27 paquetes de cocaína de 1 kilo cada uno". */
-const UNIT_WEIGHT_FILLER = /^(de|of|od|e|te|ot|each|weighing|weighs|weighed|about|around|approximately|cada|uno|una|con|un|peso|de|aproximadamente|svaki|svaka|svako|tezine|tezak|teski|teska|po|oko|otprilike|secili|seicila|me|peshe|peshë|rreth|секој|тежина|тежок|од|околу)$/u;
+const UNIT_WEIGHT_FILLER = /^(each|weighing|weighs|weighed|about|around|approximately|cada|uno|una|con|un|peso|aproximadamente|svaki|svaka|svako|tezine|tezak|teski|teska|po|oko|otprilike|secili|seicila|me|peshe|peshë|rreth|секој|тежина|тежок|од|околу)$/u;
+
+/** The number a token writes, in digits or in words. */
+function numberOf(tok: { raw: string; norm: string } | undefined): number | undefined {
+  return tok ? parseNumber(tok.raw) ?? WORD_NUMBERS[tok.norm] : undefined;
+}
 
 interface Tok {
   raw: string;
@@ -95,23 +100,21 @@ function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
     return [n, u - 1];
   }
   // "dve i po tone": a whole number, "and", "half", then the unit.
-  const whole = t[u - 3] ? parseNumber(t[u - 3]!.raw) ?? WORD_NUMBERS[t[u - 3]!.norm] : undefined;
+  const whole = numberOf(t[u - 3]);
   if (HALF_AFTER.test(prev.norm) && t[u - 2] && AND.test(t[u - 2]!.norm) && whole !== undefined) return [whole + 0.5, u - 3];
   // "half a tonne", "a tonne of cocaine"
   if (prev.norm === 'a' || prev.norm === 'an') return t[u - 2] && HALF.test(t[u - 2]!.norm) ? [0.5, u - 2] : [1, u - 1];
   if (HALF.test(prev.norm)) {
     // "one and a half": one | and/y/i/e | a | half
     const from = Math.max(0, u - 5);
-    const at = t.slice(from, u - 1).findIndex((x) => (WORD_NUMBERS[x.norm] ?? parseNumber(x.raw)) !== undefined);
-    if (at < 0) return [0.5, u - 1];
-    const whole = WORD_NUMBERS[t[from + at]!.norm] ?? parseNumber(t[from + at]!.raw)!;
-    return [whole + 0.5, from + at];
+    const at = t.slice(from, u - 1).findIndex((x) => numberOf(x) !== undefined);
+    return at < 0 ? [0.5, u - 1] : [numberOf(t[from + at])! + 0.5, from + at];
   }
   const word = WORD_NUMBERS[prev.norm];
   if (word !== undefined) {
     const before = t[u - 2];
     if (before && /^(hundred|cien|cientos|stotin\p{L}*)$/u.test(prev.norm)) {
-      const m = WORD_NUMBERS[before.norm] ?? parseNumber(before.raw);
+      const m = numberOf(before);
       if (m !== undefined) return [m * word, u - 2];
     }
     return [word, u - 1];
@@ -147,17 +150,17 @@ export function findSeizures(text: string): SeizureMention[] {
     if (f === undefined) continue;
     // Single-letter units ("t", "g") only directly after a numeral.
     if (t[i]!.raw.length === 1 && parseNumber(t[i - 1]?.raw ?? '') === undefined) continue;
+    // "dos toneladas y media", "two tonnes and a half", "tona i po": the half after the unit, in its sentence.
+    let halfAt = t[i + 1] && AND.test(t[i + 1]!.norm) ? (t[i + 2]?.norm === 'a' ? i + 3 : i + 2) : -1;
+    if (halfAt > 0 && (!t[halfAt] || !HALF_AFTER.test(t[halfAt]!.norm) || sentenceBreak(text, t, i + 1))) halfAt = -1;
     // "tona i po", "tonelada y media": one, and a half.
-    const halfFollows = !!t[i + 1] && AND.test(t[i + 1]!.norm) && !!t[i + 2] && HALF_AFTER.test(t[i + 2]!.norm);
-    const q = quantityBefore(t, i) ?? (halfFollows && f >= 1000 ? ([1, i] as [number, number]) : undefined);
+    const q = quantityBefore(t, i) ?? (halfAt === i + 2 && f >= 1000 ? ([1, i] as [number, number]) : undefined);
     if (!q) continue;
     let [value, first] = q;
     let kg = value * f;
     let last = i;
     // "1 tonelada 127 kilos", "2 tone i 300 kilograma"
-    // "dos toneladas y media", "two tonnes and a half", "tona i po"
-    const halfAt = t[i + 1] && AND.test(t[i + 1]!.norm) ? (t[i + 2]?.norm === 'a' ? i + 3 : i + 2) : -1;
-    if (halfAt > 0 && t[halfAt] && HALF_AFTER.test(t[halfAt]!.norm) && !sentenceBreak(text, t, i + 1)) {
+    if (halfAt > 0) {
       kg += f / 2;
       last = halfAt;
     }
@@ -193,14 +196,14 @@ export function findSeizures(text: string): SeizureMention[] {
     // count of packages times the stated unit weight.
     for (let k = first - 1; k >= Math.max(1, first - 8) && !sentenceBreak(text, t, k + 1); k--) {
       if (PACKAGES.test(t[k]!.norm)) {
-        const count = parseNumber(t[k - 1]!.raw) ?? WORD_NUMBERS[t[k - 1]!.norm];
+        const count = numberOf(t[k - 1]);
         if (count !== undefined && count > 1 && k < first - 1) {
           kg *= count;
           first = k - 1;
         }
         break;
       }
-      if (!UNIT_WEIGHT_FILLER.test(t[k]!.norm) && !drugOf(t[k]!.norm)) break;
+      if (!OF.test(t[k]!.norm) && !UNIT_WEIGHT_FILLER.test(t[k]!.norm) && !drugOf(t[k]!.norm)) break;
     }
     out.push({ drug, text: text.slice(t[first]!.start, t[last]!.end), kg: Math.round(kg * 1000) / 1000, start: t[first]!.start, end: t[last]!.end });
     i = last;
