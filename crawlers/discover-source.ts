@@ -1,7 +1,7 @@
 // `ruta sources add URL`: from a homepage to a proposed source entry. Finds
 // feeds announced with <link rel="alternate"> and sitemaps listed in
 // robots.txt, and reads the page's language.
-import * as cheerio from 'cheerio';
+import { loadHtml } from './html-dom.js';
 import { decodeBody } from './charset.js';
 import { parseDiscovery } from './feeds.js';
 import { httpGet, type FetchOptions } from './http-fetch.js';
@@ -40,7 +40,7 @@ function slug(host: string): string {
 export async function proposeSource(homepage: string, fetchOpts: FetchOptions): Promise<Proposal> {
   const res = await httpGet(homepage, fetchOpts);
   const html = decodeBody(res.body, res.headers['content-type']).text;
-  const $ = cheerio.load(html);
+  const $ = loadHtml(html);
   const language = ($('html').attr('lang') ?? '').split(/[-_]/)[0]!.toLowerCase() || null;
   const name = ($('meta[property="og:site_name"]').attr('content') ?? $('title').text()).trim().split(/\s[|–—-]\s/)[0]!.trim() || new URL(res.url).hostname;
   const candidates: Candidate[] = [];

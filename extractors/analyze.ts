@@ -16,6 +16,8 @@ export interface AnalyzeInput {
 }
 
 export interface Analysis {
+  /** Set when the text was longer than ANALYZE_MAX_CHARS: entities, seizures and links cover text[0, analyzedChars). */
+  analyzedChars?: number;
   lang: string;
   script: 'Latn' | 'Cyrl';
   langConfidence: number;
@@ -26,11 +28,33 @@ export interface Analysis {
 
 export { DEFAULT_GAZETTEER_DIR, loadDefaultGazetteer };
 
+/**
+ * Entities, seizures and links are found in at most this many characters of a text. A long
+ * investigation runs to some 60,000; a page of several megabytes of text (a hostile or broken
+ * one) would take half a minute and a gigabyte of memory.
+ */
+export const ANALYZE_MAX_CHARS = 150_000;
+
+/** Where a long text is cut for analysis: the last paragraph break (else sentence end, else space) before the limit. */
+export function analysisEnd(text: string, max = ANALYZE_MAX_CHARS): number {
+  if (text.length <= max) return text.length;
+  const floor = max - 5_000;
+  for (const sep of ['\n', '. ', ' ']) {
+    const at = text.lastIndexOf(sep, max - sep.length);
+    if (at >= floor) return at + sep.length;
+  }
+  return max;
+}
+
 export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(), watchlist?: Gazetteer): Analysis {
-  const detected = identifyLanguage(`${input.title ?? ''}\n${input.text}`, input.lang ?? input.langPrior);
+  const end = analysisEnd(input.text);
+  const text = end < input.text.length ? input.text.slice(0, end) : input.text;
+  const detected = identifyLanguage(`${input.title ?? ''}\n${text}`, input.lang ?? input.langPrior);
   const lang = input.lang ?? detected.lang;
-  const entities = findEntities(input.text, gazetteer, { lang, watchlist });
-  const seizures = findSeizures(input.text);
-  const links = findLinks(input.text, entities);
-  return { lang, script: detected.script, langConfidence: detected.confidence, entities, seizures, links };
+  const entities = findEntities(text, gazetteer, { lang, watchlist });
+  const seizures = findSeizures(text);
+  const links = findLinks(text, entities);
+  const analysis: Analysis = { lang, script: detected.script, langConfidence: detected.confidence, entities, seizures, links };
+  if (end < input.text.length) analysis.analyzedChars = end;
+  return analysis;
 }

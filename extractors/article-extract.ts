@@ -1,10 +1,11 @@
 // Article extraction with cheerio: per-source selectors, then JSON-LD
 // NewsArticle, then Open Graph and meta tags, then a main-content algorithm
 // that scores blocks by paragraph text and link density.
-import * as cheerio from 'cheerio';
+import { loadHtml } from '../crawlers/html-dom.js';
 import type { CheerioAPI, Cheerio } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { parseDate } from './dates.js';
+import { concat, segOf, textStats, trimmedLength } from './text-stats.js';
 
 export interface Selectors {
   title?: string;
@@ -203,15 +204,15 @@ function removeNoise($: CheerioAPI, extra?: string) {
 
 /** Finds the element whose paragraphs hold the most non-link text. */
 function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
+  const stats = textStats($.root()[0]!);
   const scores = new Map<Element, number>();
   eachOf($, 'p, pre, blockquote, li', (el) => {
-    const p = $(el);
-    const text = clean(p.text());
-    if (text.length < 25) return;
-    const linkText = clean(descendantText(el, 'a')).length;
-    if (linkText / text.length > 0.5) return;
+    const s = stats.get(el)!;
+    const textLength = trimmedLength(s.text);
+    if (textLength < 25) return;
+    if (trimmedLength(s.links) / textLength > 0.5) return;
     // List items count half: teaser lists ("More from…") are lists, article text mostly is not.
-    const score = (text.length + (text.match(/[,.;]/g)?.length ?? 0) * 10) * (el.tagName === 'li' ? 0.5 : 1);
+    const score = (textLength + s.punct * 10) * (el.tagName === 'li' ? 0.5 : 1);
     const parent = el.parent as Element | null;
     if (!parent) return;
     scores.set(parent, (scores.get(parent) ?? 0) + score);
@@ -220,14 +221,21 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
   });
   // Text set directly in blocks (split by <br>, or divs used as paragraphs) counts like paragraphs:
   // the block scores itself and, half, its parent.
+  const SPACE = segOf(' ');
   eachOf($, 'div, section, td, font, span', (el) => {
-    const own = el.children
-      .filter((c) => c.type === 'text' || (c.type === 'tag' && /^(a|b|i|em|strong|span|br)$/i.test((c as Element).tagName)))
-      .map((c) => (c.type === 'text' ? (c as unknown as { data: string }).data : $(c).text()))
-      .join(' ');
-    const len = clean(own).length;
+    let own = segOf('');
+    let punct = 0;
+    let first = true;
+    for (const c of el.children) {
+      if (!(c.type === 'text' || (c.type === 'tag' && /^(a|b|i|em|strong|span|br)$/i.test((c as Element).tagName)))) continue;
+      const s = stats.get(c)!;
+      own = first ? s.text : concat(concat(own, SPACE), s.text);
+      first = false;
+      punct += s.punct;
+    }
+    const len = trimmedLength(own);
     if (len < 80) return;
-    const score = len + (own.match(/[,.;]/g)?.length ?? 0) * 10;
+    const score = len + punct * 10;
     scores.set(el as Element, (scores.get(el as Element) ?? 0) + score);
     const parent = el.parent as Element | null;
     if (parent && parent.type === 'tag') scores.set(parent, (scores.get(parent) ?? 0) + score);
@@ -235,8 +243,9 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
   let best: Element | null = null;
   let bestScore = 0;
   for (const [el, s] of scores) {
-    const text = clean($(el).text()).length || 1;
-    const links = clean(descendantText(el, 'a')).length;
+    const st = stats.get(el)!;
+    const text = trimmedLength(st.text) || 1;
+    const links = trimmedLength(st.links);
     const adjusted = s * (1 - Math.min(0.9, links / text));
     if (adjusted > bestScore) {
       best = el;
@@ -258,8 +267,8 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
 }
 
 export function extractArticle(html: string, url: string, selectors: Selectors = {}): ExtractedArticle {
-  // htmlparser2 in HTML mode: about three times faster than parse5, and as forgiving of broken markup.
-  const $ = cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true, recognizeSelfClosing: false } });
+  // htmlparser2 in HTML mode: about three times faster than parse5, and as forgiving of broken markup; depth capped.
+  const $ = loadHtml(html);
   const hasScripts = $('script:not([type="application/ld+json"])').length > 0;
   const ld = jsonLdArticles($)[0];
   const metas = metaIndex($);
@@ -321,9 +330,9 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
   // JSON-LD articleBody wins unless it is a teaser (many sites truncate it): then the page's own text does.
   if (bodySource !== 'selectors' && ld && typeof ld.articleBody === 'string' && clean(ld.articleBody).length > 80) {
     // Some sites put HTML in articleBody: read it as markup then, never show tags as text.
-    const ldHtml = /<\/?[a-z][^>]*>/i.test(ld.articleBody) ? cheerio.load(ld.articleBody) : null;
+    const ldHtml = /<\/?[a-z][^>]*>/i.test(ld.articleBody) ? loadHtml(ld.articleBody) : null;
     const ldText = ldHtml
-      ? blockText(ldHtml, ldHtml('body'))
+      ? blockText(ldHtml, ldHtml('body').length ? ldHtml('body') : ldHtml.root().contents())
       : ld.articleBody
           .split(/\n\s*\n|\r\n\s*\r\n/)
           .map(clean)

@@ -27,14 +27,16 @@ function matchCase(out: string, src: string): string {
 
 /** Cyrillic (Serbian, Macedonian) to Latin script. Other characters pass through. */
 export function cyrToLat(s: string): string {
-  let out = '';
-  for (const ch of s) {
-    const lower = ch.toLowerCase();
-    const t = CYR_TO_LAT[lower];
-    out += t === undefined ? ch : matchCase(t, ch);
-  }
-  return out;
+  // One replace, not a string built a character at a time: that is a rope of one node per
+  // character until it is read, 30 bytes each (150 MB for a 5 MB text).
+  return s.replace(CYRILLIC, (ch) => {
+    const t = CYR_TO_LAT[ch.toLowerCase()];
+    return t === undefined ? ch : matchCase(t, ch);
+  });
 }
+
+/** Every letter CYR_TO_LAT knows, in either case. */
+const CYRILLIC = /[\u0400-\u045f]/g;
 
 /** Serbian Latin to Cyrillic. */
 export function latToCyr(s: string): string {

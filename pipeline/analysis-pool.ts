@@ -5,7 +5,7 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Selectors } from '../extractors/article-extract.js';
 import type { ArticleInput } from '../storage/articles-repo.js';
-import { buildArticle, extractPage, needsBrowser, ExtractionError, type ArticleContext } from './process-page.js';
+import { buildArticle, extractPage, needsBrowser, pageWarning, ExtractionError, type ArticleContext } from './process-page.js';
 
 export interface AnalysisTask {
   id: number;
@@ -21,7 +21,8 @@ export interface AnalysisResult {
   article?: ArticleInput;
   needsBrowser: boolean;
   textLength: number;
-  charsetWarning?: string;
+  /** A wrong charset declaration, or a text longer than analysis reads. */
+  warning?: string;
   error?: string;
   errorName?: string;
 }
@@ -32,7 +33,7 @@ export class AnalysisError extends Error {}
 export function analyzeTask(task: AnalysisTask): AnalysisResult {
   try {
     const page = extractPage(task.finalUrl, Buffer.from(task.body), task.contentType, task.selectors);
-    const base = { id: task.id, needsBrowser: needsBrowser(page), textLength: page.extracted.text.length, charsetWarning: page.charsetWarning };
+    const base = { id: task.id, needsBrowser: needsBrowser(page), textLength: page.extracted.text.length, warning: pageWarning(page) };
     try {
       return { ...base, article: buildArticle(page, task.ctx) };
     } catch (e) {
@@ -51,6 +52,15 @@ export function defaultWorkerCount(env: NodeJS.ProcessEnv = process.env): number
   return Math.max(1, Math.min(3, cores - 1));
 }
 
+/**
+ * Each worker's old-generation heap, in MB (RUTA_WORKER_HEAP_MB). 128 extracts a 5 MB page of
+ * text; a page that needs more fails with an error that says so, and the worker is replaced.
+ */
+export function workerHeapMb(env: NodeJS.ProcessEnv = process.env): number {
+  const n = Number(env.RUTA_WORKER_HEAP_MB);
+  return env.RUTA_WORKER_HEAP_MB && Number.isFinite(n) && n >= 32 ? Math.floor(n) : 128;
+}
+
 interface Slot {
   worker: Worker;
   busy: boolean;
@@ -63,11 +73,14 @@ export class AnalysisPool {
   private nextId = 1;
   private closed = false;
 
-  constructor(private size = defaultWorkerCount()) {}
+  constructor(
+    private size = defaultWorkerCount(),
+    private heapMb = workerHeapMb(),
+  ) {}
 
   private spawn(): Slot {
     const worker = new Worker(new URL('./analysis-worker-boot.js', import.meta.url), {
-      resourceLimits: { maxOldGenerationSizeMb: 160, maxYoungGenerationSizeMb: 8 },
+      resourceLimits: { maxOldGenerationSizeMb: this.heapMb, maxYoungGenerationSizeMb: 8 },
     });
     const slot: Slot = { worker, busy: false };
     worker.on('message', (r: AnalysisResult) => {
@@ -87,10 +100,14 @@ export class AnalysisPool {
 
   /** A worker died: its task fails, and it is replaced. */
   private fail(slot: Slot, e: Error) {
+    const why =
+      (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY'
+        ? `the page needs more than the ${this.heapMb} MB an analysis worker has (it holds far more markup than an article page; RUTA_WORKER_HEAP_MB raises the limit)`
+        : e.message;
     for (const [id, p] of this.pending) {
       if (p.slot === slot) {
         this.pending.delete(id);
-        p.reject(new AnalysisError(`analysis failed: ${e.message}`));
+        p.reject(new AnalysisError(`analysis failed: ${why}`));
       }
     }
     this.slots = this.slots.filter((s) => s !== slot);

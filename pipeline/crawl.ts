@@ -16,7 +16,7 @@ import { deliverPending } from '../alerts/deliver.js';
 import { updateSearchIndex } from '../storage/search-index.js';
 import { createContext, type CrawlContext } from './context.js';
 import { discover, fetchDoc, RobotsDisallowedError, sourceConfig } from './discover.js';
-import { buildArticle, extractPage } from './process-page.js';
+import { buildArticle, extractPage, pageWarning } from './process-page.js';
 import { resultError } from './analysis-pool.js';
 import type { ArticleInput } from '../storage/articles-repo.js';
 
@@ -79,8 +79,8 @@ async function fetchArticle(ctx: CrawlContext, source: Source, row: { id: number
   }
   const res = await ctx.gate.run(url, () => httpGet(url, ctx.fetchOpts));
   const plain = await ctx.analysis.run({ finalUrl: res.url, body: res.body, contentType: res.headers['content-type'] ?? null, selectors, ctx: articleCtx });
-  if (plain.charsetWarning) rep.warnings.push(`${url}: ${plain.charsetWarning}`);
-  await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: res.status, ok: true, bytes: res.body.length, durationMs: res.durationMs, error: plain.charsetWarning ?? null });
+  if (plain.warning) rep.warnings.push(`${url}: ${plain.warning}`);
+  await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: res.status, ok: true, bytes: res.body.length, durationMs: res.durationMs, error: plain.warning ?? null });
   if (plain.needsBrowser) {
     try {
       const js = await viaBrowser(`rendered: a plain fetch found only boilerplate (${plain.textLength} characters) on a page that runs scripts`);
@@ -202,6 +202,8 @@ async function watchPage(ctx: CrawlContext, source: Source, rep: SourceReport, o
     }
     const page = extractPage(res.url, res.body, res.headers['content-type'] ?? null, sourceConfig(source).selectors);
     const article = buildArticle(page, { sourceId: source.id, sourceLanguage: source.language });
+    const warning = pageWarning(page);
+    if (warning) rep.warnings.push(`${source.url}: ${warning}`);
     const r = await reviseArticle(ctx.db, { ...article, url: canonicalUrl(source.url) });
     await saveValidators(ctx.db, source.url, res.headers.etag ?? null, res.headers['last-modified'] ?? null);
     if (r.status === 'stored') rep.stored++;

@@ -1,7 +1,7 @@
 // Discovery: from a source's feed, sitemap (or robots.txt Sitemap: lines),
 // listing pages, search template or watched page to candidate article URLs,
 // fetched politely and conditionally.
-import * as cheerio from 'cheerio';
+import { loadHtml } from '../crawlers/html-dom.js';
 import { decodeBody } from '../crawlers/charset.js';
 import { parseDiscovery, type FeedEntry } from '../crawlers/feeds.js';
 import { httpGet } from '../crawlers/http-fetch.js';
@@ -80,7 +80,7 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
       seen.add(url);
       const res = await fetchDoc(ctx, source, url, 'page', false);
       out.fetched++;
-      const $ = cheerio.load(decodeBody(res.body, res.headers['content-type']).text);
+      const $ = loadHtml(decodeBody(res.body, res.headers['content-type']).text);
       $(linkSel).each((_, el) => {
         try {
           out.entries.push({ url: new URL($(el).attr('href')!, res.url).href, title: $(el).text().trim() || undefined });

@@ -3,7 +3,7 @@
 // canonical URL and content hash (buildArticle).
 import { decodeBody } from '../crawlers/charset.js';
 import { extractArticle, type ExtractedArticle, type Selectors } from '../extractors/article-extract.js';
-import { analyze } from '../extractors/analyze.js';
+import { analysisEnd, analyze } from '../extractors/analyze.js';
 import { canonicalUrl, sameSite } from '../dedupe/canonical-url.js';
 import { contentHash } from '../dedupe/content-hash.js';
 import { fingerprint } from '../dedupe/fingerprint.js';
@@ -34,6 +34,14 @@ export function extractPage(finalUrl: string, body: Buffer, contentType: string 
 export function needsBrowser(p: ExtractedPage): boolean {
   const ex = p.extracted;
   return ex.hasScripts && (ex.bodySource === 'meta' || ex.bodySource === 'none' || ex.text.length < BOILERPLATE_CHARS);
+}
+
+/** What a crawl report should say about the page: a charset that was wrong, a text longer than analysis reads. */
+export function pageWarning(p: ExtractedPage): string | undefined {
+  const text = p.extracted.text.trim();
+  const end = analysisEnd(text);
+  const long = end < text.length ? `the text is ${text.length} characters long; entities, seizures and links were looked for in the first ${end} only` : undefined;
+  return [p.charsetWarning, long].filter(Boolean).join('; ') || undefined;
 }
 
 export interface ArticleContext {
@@ -71,6 +79,7 @@ export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInpu
     entities: analysis.entities.map(({ type, text, start, end, canonical, side }) => ({ type, text, start, end, canonical, side })),
     seizures: analysis.seizures,
     links: analysis.links,
-    fingerprint: fingerprint({ url, title, text, published, seenAt: ctx.seenAt ?? new Date(), lang: analysis.lang, entities: analysis.entities, seizures: analysis.seizures }),
+    // Near-duplicate detection reads what analysis read: past that, a text only costs time and memory.
+    fingerprint: fingerprint({ url, title, text: analysis.analyzedChars === undefined ? text : text.slice(0, analysis.analyzedChars), published, seenAt: ctx.seenAt ?? new Date(), lang: analysis.lang, entities: analysis.entities, seizures: analysis.seizures }),
   };
 }

@@ -31,3 +31,24 @@ it('an extraction failure in a worker comes back as the same kind of error', asy
   expect(e).toBeInstanceOf(ExtractionError);
   expect(e.message).toMatch(/no article text found at https:\/\/vesti\.example\/bar\.html/);
 });
+
+it('a page that needs more memory than a worker has fails with an error that says so, and the next page is analysed', async () => {
+  const small = new AnalysisPool(1, 32);
+  try {
+    // 600,000 elements: far more markup than an article page, and more than 32 MB of DOM.
+    const huge = Buffer.from(`<html><body>${'<div><span>a</span><a href="/x">b</a></div>'.repeat(150_000)}</body></html>`);
+    await expect(small.run({ ...task, body: new Uint8Array(huge) })).rejects.toThrow(/needs more than the 32 MB an analysis worker has .*RUTA_WORKER_HEAP_MB/);
+    const r = await small.run({ ...task, body: new Uint8Array(page) });
+    expect(r.article!.seizures.map((s) => s.kg)).toEqual([120]);
+  } finally {
+    await small.close();
+  }
+});
+
+it('a text longer than analysis reads comes back with a warning that says how much was read', async () => {
+  const para = '<p>Carinici su u luci Bar zaplenili 120 kilograma kokaina iz Ekvadora, a uhapšen je Marko Vuković.</p>';
+  const long = Buffer.from(`<html><body><article>${para.repeat(2500)}</article></body></html>`);
+  const r = await threaded.run({ ...task, body: new Uint8Array(long) });
+  expect(r.article).toBeDefined();
+  expect(r.warning).toMatch(/^the text is \d+ characters long; entities, seizures and links were looked for in the first \d+ only$/);
+});
