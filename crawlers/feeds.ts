@@ -1,7 +1,7 @@
 // Reads feeds (RSS, Atom, RDF, JSON Feed through feedsmith) and sitemaps
 // (urlset, news sitemap, sitemap index) into a list of discovered entries.
 import { parseFeed } from 'feedsmith';
-import * as cheerio from 'cheerio';
+import { loadXml } from './html-dom.js';
 
 export interface FeedEntry {
   url: string;
@@ -83,7 +83,7 @@ export function parseSitemap(body: string, baseUrl: string): Discovery {
   if (!/<(urlset|sitemapindex)[\s>]/i.test(body)) {
     throw new FeedParseError(`malformed sitemap at ${baseUrl}: no <urlset> or <sitemapindex> element; check the sitemap URL`);
   }
-  const $ = cheerio.load(body, { xml: true });
+  const $ = loadXml(body);
   const sitemaps = $('sitemapindex > sitemap > loc')
     .map((_, el) => absolute($(el).text(), baseUrl))
     .get()

@@ -1,4 +1,4 @@
-// Parsing untrusted HTML into a cheerio document whose nesting is bounded.
+// Parsing untrusted HTML (and sitemap XML) into a cheerio document whose nesting is bounded.
 // htmlparser2 keeps its open elements in an array it shifts and unshifts, and
 // DOM walks (selectors, text) cost time in proportion to depth at every node,
 // so time grows with the square of the nesting: 200,000 nested <div>s (1.2 MB)
@@ -20,6 +20,11 @@ export function loadHtml(html: string): cheerio.CheerioAPI {
   return cheerio.load(parseDocument(capNesting(html).html, PARSE), { xml: PARSE });
 }
 
+/** Parses XML (sitemaps) with its nesting capped, and loads it into cheerio. */
+export function loadXml(xml: string): cheerio.CheerioAPI {
+  return cheerio.load(capNesting(xml, MAX_DEPTH, true).html, { xml: true });
+}
+
 // The parser's own tables (htmlparser2 Parser.js): void elements, raw-text elements, and the
 // start tags that close an open element first (<p> closes <p>, <div> closes <p>, <td> closes <td>).
 const VOID = new Set(['area', 'base', 'basefont', 'br', 'col', 'command', 'embed', 'frame', 'hr', 'img', 'input', 'isindex', 'keygen', 'link', 'meta', 'param', 'source', 'track', 'wbr']);
@@ -38,14 +43,14 @@ const IMPLIES_CLOSE = new Map<string, Set<string>>(
   }).map(([k, v]) => [k, new Set(v)]),
 );
 
-const TOKEN = /<!--[\s\S]*?(?:-->|$)|<(\/?)([a-zA-Z][^\s/>]*)[^>]*>/g;
+const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?(?:\]\]>|$)|<(\/?)([a-zA-Z_][^\s/>]*)[^>]*>/g;
 
 /**
  * The markup with its nesting capped at `max` levels, as described above. `moved` counts the
  * elements opened as siblings instead of children. Returns the input string itself when nothing
  * is that deep. The pass follows the parser's open elements on a stack that never grows past `max`.
  */
-export function capNesting(html: string, max = MAX_DEPTH): { html: string; moved: number } {
+export function capNesting(html: string, max = MAX_DEPTH, xml = false): { html: string; moved: number } {
   // Fewer tags than the limit cannot nest that deep.
   let lt = 0;
   for (let i = html.indexOf('<'); i >= 0 && lt <= max; i = html.indexOf('<', i + 1)) lt++;
@@ -62,15 +67,21 @@ export function capNesting(html: string, max = MAX_DEPTH): { html: string; moved
   };
   const tokens = new RegExp(TOKEN);
   for (let m = tokens.exec(html); m; m = tokens.exec(html)) {
-    if (!m[2]) continue; // a comment
-    const name = m[2].toLowerCase();
+    if (!m[2]) continue; // a comment or CDATA
+    if (xml) {
+      // XML: no void, raw-text or implied elements, and <x/> is always empty.
+      if (m[0].endsWith('/>')) continue;
+    } else {
+      m[2] = m[2].toLowerCase();
+    }
+    const name = m[2];
     if (m[1] !== '/') {
-      if (RAW.has(name)) {
+      if (!xml && RAW.has(name)) {
         tokens.lastIndex = rawEnd(html, name, tokens.lastIndex);
         continue;
       }
-      if (VOID.has(name) || (foreign > 0 && m[0].endsWith('/>'))) continue;
-      const closes = IMPLIES_CLOSE.get(name);
+      if (!xml && (VOID.has(name) || (foreign > 0 && m[0].endsWith('/>')))) continue;
+      const closes = xml ? undefined : IMPLIES_CLOSE.get(name);
       while (closes && stack.length && closes.has(stack[stack.length - 1]!)) pop();
       if (stack.length >= max) {
         const deepest = stack[stack.length - 1]!;

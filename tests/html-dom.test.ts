@@ -6,6 +6,7 @@ import type { AnyNode, Element } from 'domhandler';
 import { capNesting, loadHtml, MAX_DEPTH } from '../crawlers/html-dom.js';
 import { textStats, trimmedLength } from '../extractors/text-stats.js';
 import { extractPage } from '../pipeline/process-page.js';
+import { parseSitemap } from '../crawlers/feeds.js';
 import { ANALYZE_MAX_CHARS, analyze } from '../extractors/analyze.js';
 
 function maxDepth(node: AnyNode, depth = 0): number {
@@ -54,6 +55,18 @@ describe('capNesting', () => {
     expect(capNesting(svg).moved).toBe(0);
     const spans = `<body>${'<span/>'.repeat(1000)}x</body>`;
     expect(capNesting(spans).moved).toBe(1000 - MAX_DEPTH + 1);
+  });
+});
+
+describe('capNesting in XML mode (sitemaps)', () => {
+  it('leaves a sitemap as it is, and flattens a hostile one so it parses at once', () => {
+    const urls = Array.from({ length: 2000 }, (_, i) => `<url><loc>https://news.example/a${i}</loc><news:news><news:title><![CDATA[<b>${i}</b>]]></news:title></news:news></url>`).join('');
+    const sitemap = `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${urls}<x/></urlset>`;
+    expect(capNesting(sitemap, MAX_DEPTH, true)).toEqual({ html: sitemap, moved: 0 });
+    expect(parseSitemap(sitemap, 'https://news.example/sitemap.xml').entries).toHaveLength(2000);
+    const deep = `<?xml version="1.0"?><urlset>${'<url>'.repeat(200_000)}<loc>https://news.example/x</loc>${'</url>'.repeat(200_000)}<url><loc>https://news.example/y</loc></url></urlset>`;
+    expect(capNesting(deep, MAX_DEPTH, true).moved).toBeGreaterThan(199_000);
+    expect(parseSitemap(deep, 'https://news.example/sitemap.xml').entries.map((e) => e.url)).toContain('https://news.example/y');
   });
 });
 
