@@ -45,9 +45,8 @@ export async function watermark(db: Db, rule: string): Promise<number> {
   return (await db.ruleWatermark.findUnique({ where: { rule } }))?.lastId ?? 0;
 }
 
-/** Articles written or revised after the rule's watermark, in journal order. */
-export async function changesSince(db: Db, rule: string, limit = 200): Promise<ChangedArticle[]> {
-  const after = await watermark(db, rule);
+/** Articles written or revised after journal position `after`, in journal order. */
+export async function changesAfter(db: Db, after: number, limit = 200): Promise<ChangedArticle[]> {
   const changes = await db.articleChange.findMany({ where: { seq: { gt: after } }, orderBy: { seq: 'asc' }, take: limit });
   if (!changes.length) return [];
   const ids = [...new Set(changes.map((c) => c.articleId))];

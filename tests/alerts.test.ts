@@ -18,6 +18,7 @@ import { contentHash } from '../dedupe/content-hash.js';
 import { parseWatchlists } from '../alerts/watchlist-file.js';
 import { compileWatchlist, matchWatchlist } from '../alerts/watchlist-matcher.js';
 import { runRules } from '../alerts/run-rules.js';
+import { RULES } from '../alerts/rules/index.js';
 import { deliverPending } from '../alerts/deliver.js';
 import { mailerFromEnv } from '../alerts/channels/email.js';
 import { localClock, queueDueDigests } from '../alerts/digest.js';
@@ -174,6 +175,35 @@ describe('alert rules', () => {
     expect((await db.articleChange.findMany({ where: { articleId: rev.articleId } })).map((c) => c.kind)).toEqual(['new', 'revised']);
     expect((await runRules(db)).total).toBe(0);
     expect(await db.alert.count()).toBe(before);
+  });
+});
+
+describe('rules at different watermarks', () => {
+  it('each rule takes the changes past its own watermark, once, when the batch is read for all of them', async () => {
+    const keys = async (db: Db) => (await db.alert.findMany({ select: { key: true } })).map((a) => a.key).sort();
+    // Control: every rule runs after each article.
+    const control = (await freshDb()).db;
+    await storeArticle(control, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    await runRules(control, { seizureKg: 100 });
+    await storeArticle(control, article('night-desk', 'kavac-arrest-quito', FOLLOW_UP.title, FOLLOW_UP.text, '2026-11-21T09:00:00Z'));
+    await runRules(control, { seizureKg: 100 });
+    const expected = await keys(control);
+    expect(new Set(expected.map((k) => k.split(':')[0]))).toEqual(new Set(['watchlist-hit', 'balkan-latam-link', 'seizure-threshold', 'link-new-place', 'link-story-person']));
+
+    const { db } = await freshDb();
+    await storeArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    // Only the seizure rule runs (as after a crash between rules, or before the others were added).
+    const seizureOnly = await runRules(db, { seizureKg: 100, rules: RULES.filter((r) => r.name === 'seizure-threshold') });
+    expect(seizureOnly.byRule).toEqual({ 'seizure-threshold': 1 });
+    await storeArticle(db, article('night-desk', 'kavac-arrest-quito', FOLLOW_UP.title, FOLLOW_UP.text, '2026-11-21T09:00:00Z'));
+    // All rules, one change per batch: the others catch up on both articles, the seizure rule reads only the second.
+    const all = await runRules(db, { seizureKg: 100, batchSize: 1 });
+    expect(all.byRule['seizure-threshold']).toBe(0);
+    expect(await keys(db)).toEqual(expected);
+    const marks = await db.ruleWatermark.findMany({ where: { rule: { in: RULES.map((r) => r.name) } } });
+    expect(marks).toHaveLength(RULES.length);
+    expect(new Set(marks.map((m) => m.lastId)).size).toBe(1);
+    expect((await runRules(db, { seizureKg: 100 })).total).toBe(0);
   });
 });
 
