@@ -1,7 +1,8 @@
 // Balkan–Latin America links: the principal connections an article reports.
 //
 // 1. Local evidence. A Balkan actor and a Latin American group, country or
-//    city in one sentence of trafficking context; a port also from the next
+//    city in one sentence of trafficking context (a drug or crime word, or a
+//    criminal group named: "X kept in touch with Los Choneros"); a port also from the next
 //    sentence ("… was arrested in Belgrade. The cocaine had left Guayaquil …"),
 //    as reports name the port of loading apart from the actor. An article
 //    without such a pair has no links at all.
@@ -110,7 +111,11 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
     for (let k = from; k < sorted.length && sorted[k]!.start < s.end; k++) if (sorted[k]!.end <= s.end) here.push(sorted[k]!);
     return here;
   });
-  const context = sents.map((s) => TRAFFICKING_CONTEXT.test(fold(s.text)));
+  // In an article about drugs or crime, a sentence that names a criminal group is about it too,
+  // whatever its words ("X kept in touch with Los Choneros"). (Los Lobos is also a band.)
+  const words = sents.map((s) => TRAFFICKING_CONTEXT.test(fold(s.text)));
+  const crimeArticle = words.some(Boolean);
+  const context = words.map((c, k) => c || (crimeArticle && inSentence[k]!.some((m) => m.type === 'criminal_group')));
 
   const passageText = (w: number[]) => w.map((k) => sents[k]!.text).join(' ');
 

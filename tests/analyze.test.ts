@@ -252,6 +252,15 @@ describe('links', () => {
     expect(new Set(links.map((l) => `${l.balkan}|${l.latam}`)).size).toBe(links.length);
     for (const l of links) expect(l.evidence).toContain(l.balkan);
   });
+  it('a sentence that names a criminal group is trafficking context', () => {
+    const text = 'Podgorica – U Luci Bar zaplijenjeno je 320 kilograma kokaina iz Gvajakila, a uhapšen je Milan Bulatović. Bulatović je ranije živio u Budvi. Policija sumnja da je njegov saradnik Nenad Lalić održavao kontakte sa pripadnicima grupe Los Choneros.';
+    const pairs = analyze({ text, lang: 'sr' }).links.map((l) => [l.balkan, l.latam]);
+    expect(pairs).toContainEqual(['Milan Bulatović', 'Guayaquil']);
+    expect(pairs).toContainEqual(['Nenad Lalić', 'Los Choneros']);
+    expect(analyze({ text, lang: 'sr' }).links.find((l) => l.balkan === 'Nenad Lalić')!.evidence).toContain('Los Choneros');
+    // Only in an article about drugs or crime: Los Lobos is also a band.
+    expect(analyze({ text: 'Goran Bregović played in Mexico City with Los Lobos on Saturday.', lang: 'en' }).links).toEqual([]);
+  });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
     // Shipments alone are trade, not trafficking.
