@@ -80,9 +80,10 @@ export function capNesting(html: string, max = MAX_DEPTH, xml = false): { html: 
         tokens.lastIndex = rawEnd(html, name, tokens.lastIndex);
         continue;
       }
-      if (!xml && (VOID.has(name) || (foreign > 0 && m[0].endsWith('/>')))) continue;
+      // As in the parser, a start tag closes what it implies first, even a void one (<hr> closes <p>).
       const closes = xml ? undefined : IMPLIES_CLOSE.get(name);
       while (closes && stack.length && closes.has(stack[stack.length - 1]!)) pop();
+      if (!xml && (VOID.has(name) || (foreign > 0 && m[0].endsWith('/>')))) continue;
       if (stack.length >= max) {
         const deepest = stack[stack.length - 1]!;
         out.push(html.slice(last, m.index), `</${deepest}>`);

@@ -2,6 +2,7 @@
 // measures the main-content scorer uses (extractors/text-stats.ts).
 import { describe, expect, it } from 'vitest';
 import * as cheerio from 'cheerio';
+import { parseDocument } from 'htmlparser2';
 import type { AnyNode, Element } from 'domhandler';
 import { capNesting, loadHtml, MAX_DEPTH } from '../crawlers/html-dom.js';
 import { textStats, trimmedLength } from '../extractors/text-stats.js';
@@ -55,6 +56,22 @@ describe('capNesting', () => {
     expect(capNesting(svg).moved).toBe(0);
     const spans = `<body>${'<span/>'.repeat(1000)}x</body>`;
     expect(capNesting(spans).moved).toBe(1000 - MAX_DEPTH + 1);
+  });
+});
+
+describe('capNesting on random markup', () => {
+  it('keeps the text of 300 random deep documents exactly, in order, and bounds their depth', () => {
+    let seed = 20261123;
+    const rand = () => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32);
+    const PIECES = ['<div>', '</div>', '<p>', '</p>', '<b>', '</b>', '<span class="x">', '</span>', '<li>', '<ul>', '</ul>', '<table><tr><td>', '</td>', '<hr>', '<br/>', '<svg><path d="M0"/>', '</svg>', '<script>var x = "<div>";</script>', '<!-- <div> -->', '<textarea><b></textarea>', 'Кокаин у луци Бар. ', 'Cocaína en Guayaquil. ', ' ', '&amp;', '<a href="/x">', '</a>', '</i>', '<x-y>'];
+    for (let i = 0; i < 300; i++) {
+      const depth = Math.floor(rand() * 1500);
+      const html = Array.from({ length: depth + Math.floor(rand() * 300) }, (_, k) => (k < depth ? ['<div>', '<b>', '<span>', '<p>'][Math.floor(rand() * 4)] : PIECES[Math.floor(rand() * PIECES.length)])).join('');
+      const capped = loadHtml(html);
+      const plain = cheerio.load(parseDocument(html, { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: false }));
+      expect(capped.root().text()).toBe(plain.root().text());
+      expect(maxDepth(capped.root()[0]!)).toBeLessThanOrEqual(MAX_DEPTH + 1);
+    }
   });
 });
 
