@@ -70,7 +70,9 @@ async function fetchArticle(ctx: CrawlContext, source: Source, row: { id: number
     const body = Buffer.from(r.html, 'utf8');
     await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: r.status, ok: true, rendered: true, bytes: body.length, durationMs: Date.now() - t0, error: reason });
     rep.rendered++;
-    return ctx.analysis.run({ finalUrl: r.url, body, contentType: 'text/html; charset=utf-8', selectors, ctx: articleCtx });
+    const result = await ctx.analysis.run({ finalUrl: r.url, body, contentType: 'text/html; charset=utf-8', selectors, ctx: articleCtx });
+    if (result.article && result.warning) rep.warnings.push(`${url}: ${result.warning}`);
+    return result;
   };
   if (source.render) {
     const r = await viaBrowser('rendered: the source has render: true');
