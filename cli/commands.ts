@@ -178,11 +178,11 @@ export async function eachJsonLine(file: string | undefined, fn: (obj: Record<st
 }
 
 export async function analyzeCmd(file: string | undefined): Promise<number> {
-  const { analyze } = await import('../extractors/analyze.js');
+  const { analyze, partialAnalysisNote } = await import('../extractors/analyze.js');
   return eachJsonLine(file, (o) => {
     const text = typeof o.text === 'string' ? o.text : '';
     const a = analyze({ text, title: typeof o.title === 'string' ? o.title : undefined, lang: typeof o.lang === 'string' ? o.lang : undefined });
-    if (a.analyzedChars !== undefined) progress(`${JSON.stringify(o.id ?? null)}: the text is ${text.length} characters long; entities, seizures and links were looked for in the first ${a.analyzedChars} only`);
+    if (a.analyzedChars !== undefined) progress(`${JSON.stringify(o.id ?? null)}: ${partialAnalysisNote(text.length, a.analyzedChars)}`);
     out(
       JSON.stringify({
         id: o.id ?? null,

@@ -68,13 +68,9 @@ export function capNesting(html: string, max = MAX_DEPTH, xml = false): { html: 
   const tokens = new RegExp(TOKEN);
   for (let m = tokens.exec(html); m; m = tokens.exec(html)) {
     if (!m[2]) continue; // a comment or CDATA
-    if (xml) {
-      // XML: no void, raw-text or implied elements, and <x/> is always empty.
-      if (m[0].endsWith('/>')) continue;
-    } else {
-      m[2] = m[2].toLowerCase();
-    }
-    const name = m[2];
+    // XML: no void, raw-text or implied elements, and <x/> is always empty.
+    if (xml && m[0].endsWith('/>')) continue;
+    const name = xml ? m[2] : m[2].toLowerCase();
     if (m[1] !== '/') {
       if (!xml && RAW.has(name)) {
         tokens.lastIndex = rawEnd(html, name, tokens.lastIndex);

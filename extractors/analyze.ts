@@ -46,6 +46,11 @@ export function analysisEnd(text: string, max = ANALYZE_MAX_CHARS): number {
   return max;
 }
 
+/** What a reader is told when analysis read only the first `analyzedChars` of a text. */
+export function partialAnalysisNote(textLength: number, analyzedChars: number): string {
+  return `the text is ${textLength} characters long; entities, seizures and links were looked for in the first ${analyzedChars} only`;
+}
+
 export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(), watchlist?: Gazetteer): Analysis {
   const end = analysisEnd(input.text);
   const text = end < input.text.length ? input.text.slice(0, end) : input.text;

@@ -5,7 +5,7 @@ import { loadHtml } from '../crawlers/html-dom.js';
 import type { CheerioAPI, Cheerio } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { parseDate } from './dates.js';
-import { concat, segOf, textStats, trimmedLength } from './text-stats.js';
+import { concat, EMPTY, segOf, textStats, trimmedLength } from './text-stats.js';
 
 export interface Selectors {
   title?: string;
@@ -223,14 +223,13 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
   // the block scores itself and, half, its parent.
   const SPACE = segOf(' ');
   eachOf($, 'div, section, td, font, span', (el) => {
-    let own = segOf('');
+    // The pieces joined by spaces; a space before the first one is trimmed away anyway.
+    let own = EMPTY;
     let punct = 0;
-    let first = true;
     for (const c of el.children) {
       if (!(c.type === 'text' || (c.type === 'tag' && /^(a|b|i|em|strong|span|br)$/i.test((c as Element).tagName)))) continue;
       const s = stats.get(c)!;
-      own = first ? s.text : concat(concat(own, SPACE), s.text);
-      first = false;
+      own = concat(concat(own, SPACE), s.text);
       punct += s.punct;
     }
     const len = trimmedLength(own);

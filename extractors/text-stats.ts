@@ -13,7 +13,7 @@ export interface Seg {
   trail: boolean;
 }
 
-const EMPTY: Seg = { len: 0, lead: false, trail: false };
+export const EMPTY: Seg = { len: 0, lead: false, trail: false };
 
 export function segOf(s: string): Seg {
   if (!s) return EMPTY;

@@ -3,7 +3,7 @@
 // canonical URL and content hash (buildArticle).
 import { decodeBody } from '../crawlers/charset.js';
 import { extractArticle, type ExtractedArticle, type Selectors } from '../extractors/article-extract.js';
-import { analysisEnd, analyze } from '../extractors/analyze.js';
+import { analysisEnd, analyze, partialAnalysisNote } from '../extractors/analyze.js';
 import { canonicalUrl, sameSite } from '../dedupe/canonical-url.js';
 import { contentHash } from '../dedupe/content-hash.js';
 import { fingerprint } from '../dedupe/fingerprint.js';
@@ -40,7 +40,7 @@ export function needsBrowser(p: ExtractedPage): boolean {
 export function pageWarning(p: ExtractedPage): string | undefined {
   const text = p.extracted.text.trim();
   const end = analysisEnd(text);
-  const long = end < text.length ? `the text is ${text.length} characters long; entities, seizures and links were looked for in the first ${end} only` : undefined;
+  const long = end < text.length ? partialAnalysisNote(text.length, end) : undefined;
   return [p.charsetWarning, long].filter(Boolean).join('; ') || undefined;
 }
 
