@@ -42,6 +42,11 @@ const PACKAGES = /^(paquete|paquetes|panela|panelas|panes|ladrillo|ladrillos|blo
 const OF = /^(de|of|od|e|te|ot)$/u;
 /** Seizure verbs and nouns (folded stems): a quantity in such a sentence, in an article about a drug, is that drug. */
 const SEIZED = /^(seiz|intercept|confiscat|impound|found|discover|recover|incaut|decomis|hallad|hallaz|encontrad|aprehend|aprehens|apreend|zaplen|zaplijen|zapljen|presretn|pronadj|oduzet|otkriven|zaplena|zapljena|sekuestr|konfiskua|konfisk|gjetur|kapur|pronajd)/u;
+/**
+ * Price words (folded): "a kilo of cocaine costs $1,500 in Guayaquil" states a price, not a seizure.
+ * Only a quantity of one unit with such a word, and no seizure word, in its sentence is read as a price.
+ */
+const PRICE = /^(cost|costs|costing|sell|sells|selling|sold|price|prices|priced|buy|buys|bought|fetch|fetches|fetched|cuesta|cuestan|costaba|costaban|vale|valen|valia|valian|precio|precios|vende|venden|vendia|vendian|compra|compran|compraba|compraban|paga|pagan|pagaba|pagaban|cotiza|cotizan|custa|custam|custava|preco|precos|kosta|kostao|kostala|kostaju|kostati|cijena|cijenu|cijene|cena|cenu|cene|cenata|prodaje|prodaju|prodavao|prodavala|prodava|kupuje|kupuju|kupovao|placa|placaju|placao|vredi|vrijedi|kushton|kushtonte|kushtojne|cmim|cmimi|cmimin|shitet|shiten|shitej|blihet|blihen|bleret|cini|cinat)$/u;
 const HALF = /^(half|media|medio|meia|meio|pola|gjysme|gjysmë|половина|пола)$/u;
 /** "and a half" after a whole number and its unit, or between them: "dos toneladas y media", "dve i po tone", "dvije i pol tone", "две и пол тони". */
 const AND = /^(y|i|e|and|и|dhe)$/u;
@@ -127,6 +132,16 @@ function sentenceBreak(text: string, t: Tok[], k: number): boolean {
   return /[.!?\n]/.test(text.slice(t[k - 1]!.end, t[k]!.start));
 }
 
+/** Does the sentence around tokens first..last have a token that `re` matches? */
+function sentenceHas(text: string, t: Tok[], first: number, last: number, re: RegExp): boolean {
+  for (let k = first; k >= 0; k--) {
+    if (re.test(t[k]!.norm)) return true;
+    if (k > 0 && sentenceBreak(text, t, k)) break;
+  }
+  for (let k = last + 1; k < t.length && !sentenceBreak(text, t, k); k++) if (re.test(t[k]!.norm)) return true;
+  return false;
+}
+
 /** The drug of a bare quantity (tokens first..last) in a seizure sentence: the last drug named before it in the text. */
 function impliedDrug(text: string, t: Tok[], first: number, last: number): string | undefined {
   const after = t[last + 1];
@@ -205,6 +220,8 @@ export function findSeizures(text: string): SeizureMention[] {
       }
       if (!OF.test(t[k]!.norm) && !UNIT_WEIGHT_FILLER.test(t[k]!.norm) && !drugOf(t[k]!.norm)) break;
     }
+    // "a kilogram of cocaine costs $100,000 in Europe", "un kilo de cocaína cuesta 1.500 dólares": a price, not a seizure.
+    if (kg === f && sentenceHas(text, t, first, last, PRICE) && !sentenceHas(text, t, first, last, SEIZED)) continue;
     out.push({ drug, text: text.slice(t[first]!.start, t[last]!.end), kg: Math.round(kg * 1000) / 1000, start: t[first]!.start, end: t[last]!.end });
     i = last;
   }

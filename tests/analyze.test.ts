@@ -183,6 +183,20 @@ describe('seizures', () => {
     expect(findSeizures('the cocaine was worth 50 millones de euros')).toEqual([]);
     expect(findSeizures('500 kg de bananas')).toEqual([]);
   });
+  it('the price of a kilo is not a seizure; a kilo seized is, whatever it is worth', () => {
+    for (const price of [
+      'According to the minister, a kilogram of cocaine, which costs between $100,000 and $150,000 in Europe, sells for far less here.',
+      'Un kilo de cocaína cuesta unos 1.500 dólares en Ecuador.',
+      'Jedan kilogram kokaina u Europi košta do 35.000 eura.',
+      'Një kilogram kokainë kushton rreth 30 mijë euro në Evropë.',
+      'Еден килограм кокаин во Европа чини околу 35.000 евра.',
+      '1 kg of cocaine bought for $1,500 in Guayaquil fetches €35,000 in Antwerp.',
+    ]) expect(findSeizures(price), price).toEqual([]);
+    expect(findSeizures('Police seized a kilogram of cocaine worth $40,000 at the port of Bar.').map((s) => s.kg)).toEqual([1]);
+    expect(findSeizures('La policía incautó un kilo de cocaína que cuesta 30.000 euros en Europa.').map((s) => s.kg)).toEqual([1]);
+    // More than one unit is a quantity someone weighed, priced or not.
+    expect(findSeizures('The 300 kilograms of cocaine would sell for €20 million in Europe.').map((s) => s.kg)).toEqual([300]);
+  });
 });
 
 describe('links', () => {
