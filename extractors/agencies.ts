@@ -134,7 +134,7 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
     const fill = (place: Place): GazetteerEntry =>
       concrete(m.entry, m.entry.placeNames?.[place.canonical] ?? m.entry.canonical.replace('{place}', place.canonical), { side: place.side, country: place.country || undefined });
     // 1. The place named right after: "Policijske uprave u Novom Sadu".
-    const q = qualifier(text, tokens, m, gazetteer, ok);
+    const q = qualifier(text, tokens, m, gazetteer, ok, lang);
     if (q) {
       for (let k = idx + 1; k < matches.length && matches[k]!.start < q.end; k++) consumed.add(matches[k]!);
       emit({ ...m, entry: fill(places.get(q.entry.canonical)!), text: text.slice(m.start, q.end), end: q.end, tokenEnd: q.tokenEnd });
@@ -168,11 +168,11 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
   return out;
 }
 
-function qualifier(text: string, tokens: Token[], m: GazetteerMatch, gazetteer: Gazetteer, ok: Set<string>): GazetteerMatch | undefined {
+function qualifier(text: string, tokens: Token[], m: GazetteerMatch, gazetteer: Gazetteer, ok: Set<string>, lang?: string): GazetteerMatch | undefined {
   for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++) {
     // A place belongs to the name only within the same clause.
     if (/[.,;:!?()\n]/.test(text.slice(k === m.tokenEnd ? m.end : tokens[k - 1]!.end, tokens[k]!.start))) return undefined;
-    const pm = gazetteer.matchAt(text, tokens, k);
+    const pm = gazetteer.matchAt(text, tokens, k, lang);
     if (pm && PLACE_TYPES.has(pm.entry.type) && ok.has(pm.entry.canonical)) return pm;
     if (!CONNECTORS.has(tokens[k]!.norm)) return undefined;
   }

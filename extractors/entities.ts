@@ -115,12 +115,12 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   };
 
   if (opts.watchlist) {
-    for (const m of opts.watchlist.match(text, tokens)) {
+    for (const m of opts.watchlist.match(text, tokens, opts.lang)) {
       if (m.entry.negative?.length && negativeNearby(text, m.start, m.entry.negative)) continue;
       add(m.entry, m, 'watchlist');
     }
   }
-  const gaz = resolveAgencies(text, tokens, gazetteer.match(text, tokens), gazetteer, opts.lang);
+  const gaz = resolveAgencies(text, tokens, gazetteer.match(text, tokens, opts.lang), gazetteer, opts.lang);
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   // Companies and vessels named after a word that says what they are.
   for (const c of findCueNames(text, tokens, overlaps)) {
@@ -167,7 +167,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     if (!/^\p{Lu}\p{Ll}/u.test(t.text) || !/^\p{Lu}\p{Ll}/u.test(next.text) || text.slice(t.end, next.start) !== ' ') continue;
     if (!givenName(t.text) || NOT_NAMES.has(next.text.toLowerCase())) continue;
     const surname = balkanSurname(personCanonical(`X ${next.text}`, opts.lang));
-    if (gazetteer.matchAt(text, tokens, i + 1) && !surname) continue;
+    if (gazetteer.matchAt(text, tokens, i + 1, opts.lang) && !surname) continue;
     const here = mentionOver(t);
     if (here >= 0) {
       if (!surname || !placeExactlyAt(out[here]!, t)) continue;

@@ -56,6 +56,18 @@ const SUFFIXES = new Set([
   'it', 'in', 'se', 'ne', 'ja', 've', 'te', 'ta', 'ot', 'to', 'ata', 'ite', 'ri', 'rit', 'rin', 'un', 'n', 's', 'es', 'as', 'os', 'ia', 'ise',
   'ane', 'et', 'ut', 'ju', 'jom', 'je', 'ji', 'iot', 'oto', 'en',
 ]);
+/**
+ * Languages whose words take those endings. In others (English, Spanish, Portuguese …) a name
+ * takes only a plural -s or -es: "Grace" in an English byline is not Graz (Serbian Грац, u Gracu).
+ */
+const INFLECTING = new Set(['sr', 'hr', 'bs', 'cnr', 'sh', 'mk', 'sq', 'sl', 'bg']);
+const PLURAL_ONLY = new Set(['', 's', 'es']);
+const GENDER = /^(a|o|as|os)$/;
+/** The endings a text's words may add to a name: all of them when the language is unknown. */
+export function endingsFor(lang: string | null | undefined): ReadonlySet<string> {
+  const base = (lang ?? '').toLowerCase().split(/[-_]/)[0]!;
+  return !base || base === 'und' || INFLECTING.has(base) ? SUFFIXES : PLURAL_ONLY;
+}
 const VOWEL_END = /[aeiouy]$/;
 const MIN_STEM = 4;
 
@@ -102,10 +114,16 @@ function stemOf(norm: string, minStem: number): string {
   return VOWEL_END.test(norm) && norm.length - 1 >= minStem ? norm.slice(0, -1) : norm;
 }
 
-function tokenMatches(t: Token, a: AliasToken, minStem: number, adjectives = true): boolean {
+function tokenMatches(t: Token, a: AliasToken, minStem: number, adjectives: boolean, endings: ReadonlySet<string>): boolean {
   if (a.capital && !/^\p{Lu}/u.test(t.text) && !/^\p{N}/u.test(t.text)) return false;
   if (a.upper && t.text !== t.text.toUpperCase()) return false;
   if (t.norm === a.norm) return true;
+  if (endings !== SUFFIXES) {
+    if (t.norm.startsWith(a.norm) && endings.has(t.norm.slice(a.norm.length))) return true;
+    // Spanish and Portuguese gender and number: montenegrino, montenegrina, montenegrinos.
+    const stem = a.norm.slice(0, -1);
+    return /[ao]$/.test(a.norm) && stem.length >= MIN_STEM && t.norm.startsWith(stem) && GENDER.test(t.norm.slice(stem.length));
+  }
   if (a.fleeting && t.norm.startsWith(a.fleeting) && t.norm.length > a.fleeting.length && SUFFIXES.has(t.norm.slice(a.fleeting.length))) return true;
   if (a.stem.length < minStem || !t.norm.startsWith(a.stem)) return false;
   const ending = t.norm.slice(a.stem.length);
@@ -146,10 +164,11 @@ export class Gazetteer {
     }
   }
 
-  /** All non-overlapping matches, longest first, in text order. */
-  match(text: string, tokens: Token[] = tokenize(text)): GazetteerMatch[] {
+  /** All non-overlapping matches, longest first, in text order; names inflect as the text's language does (endingsFor). */
+  match(text: string, tokens: Token[] = tokenize(text), lang?: string | null): GazetteerMatch[] {
+    const endings = endingsFor(lang);
     const found: ScoredMatch[] = [];
-    for (let i = 0; i < tokens.length; i++) found.push(...this.candidatesAt(text, tokens, i, true));
+    for (let i = 0; i < tokens.length; i++) found.push(...this.candidatesAt(text, tokens, i, true, endings));
     found.sort(byPreference);
     const taken: GazetteerMatch[] = [];
     const covered = new Uint8Array(text.length + 1);
@@ -163,14 +182,14 @@ export class Gazetteer {
   }
 
   /** The best match that starts at token i, ambiguous names allowed: for a place named right after an agency ("Lučka uprava Ploče"). */
-  matchAt(text: string, tokens: Token[], i: number): GazetteerMatch | undefined {
-    const best = this.candidatesAt(text, tokens, i, false).sort(byPreference)[0];
+  matchAt(text: string, tokens: Token[], i: number, lang?: string | null): GazetteerMatch | undefined {
+    const best = this.candidatesAt(text, tokens, i, false, endingsFor(lang)).sort(byPreference)[0];
     if (!best) return undefined;
     const { exactCase: _drop, exact: _exact, ...m } = best;
     return m;
   }
 
-  private candidatesAt(text: string, tokens: Token[], i: number, checkAmbiguous: boolean): ScoredMatch[] {
+  private candidatesAt(text: string, tokens: Token[], i: number, checkAmbiguous: boolean, endings: ReadonlySet<string>): ScoredMatch[] {
     const found: ScoredMatch[] = [];
     const t = tokens[i];
     if (!t) return found;
@@ -180,14 +199,14 @@ export class Gazetteer {
       if (i + n > tokens.length) continue;
       let ok = true;
       const minStem = n > 1 ? 3 : MIN_STEM;
-      for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!, minStem, c.entry.type !== 'country');
+      for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!, minStem, c.entry.type !== 'country', endings);
       if (!ok) continue;
       const last = tokens[i + n - 1]!;
       // Tokens of a multi-word alias must be adjacent (only spaces or hyphens between).
       let adjacent = true;
       for (let k = 1; k < n && adjacent; k++) adjacent = /^[\s\-–'’]{1,3}$/.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start));
       if (!adjacent) continue;
-      if (checkAmbiguous && c.entry.ambiguous && !this.ambiguousOk(text, tokens, i)) continue;
+      if (checkAmbiguous && c.entry.ambiguous && !this.ambiguousOk(text, tokens, i, endings)) continue;
       found.push({
         entry: c.entry,
         text: text.slice(t.start, last.end),
@@ -207,7 +226,7 @@ export class Gazetteer {
    * place word right before it ("u Baru", "luke Bar", "preko Rijeke",
    * "lukama Santos") or to be joined to such a name ("Santos i Paranaguá").
    */
-  private ambiguousOk(text: string, tokens: Token[], i: number): boolean {
+  private ambiguousOk(text: string, tokens: Token[], i: number, endings: ReadonlySet<string>): boolean {
     const t = tokens[i]!;
     if (!/^\p{Lu}/u.test(t.text)) return false;
     const prev = tokens[i - 1];
@@ -216,7 +235,7 @@ export class Gazetteer {
     if (lineStart && /^(\s?[–—-]\s|,\s*\d|\s?\/\s?\p{Lu})/u.test(text.slice(t.end, t.end + 4))) return true;
     // "Lime i Paite", "Santos and Itajaí": joined to a port or city that needs no licence of its own.
     const next = tokens[i + 1];
-    if (next && CONJUNCTION.test(next.norm) && this.plainPlaceAt(text, tokens, i + 2, undefined)) return true;
+    if (next && CONJUNCTION.test(next.norm) && this.plainPlaceAt(text, tokens, i + 2, undefined, endings)) return true;
     if (!prev) return false;
     const before = text.slice(prev.end, t.start);
     if (/[.!?\n]/.test(before)) return false;
@@ -226,13 +245,13 @@ export class Gazetteer {
     if (!prev2 || !CONJUNCTION.test(prev.norm) || !/^\p{Lu}/u.test(prev2.text)) return false;
     if (tokens[i - 3] && (CONTEXT_WORDS.has(tokens[i - 3]!.norm) || PORT_WORD.test(tokens[i - 3]!.norm))) return true;
     // "destined for Koper and Rijeka": joined to a port or city that needs no licence of its own.
-    return this.plainPlaceAt(text, tokens, i - 2, i - 1);
+    return this.plainPlaceAt(text, tokens, i - 2, i - 1, endings);
   }
 
   /** Whether an unambiguous port or city starts at token i (and ends before token `end`, if given). */
-  private plainPlaceAt(text: string, tokens: Token[], i: number, end: number | undefined): boolean {
+  private plainPlaceAt(text: string, tokens: Token[], i: number, end: number | undefined, endings: ReadonlySet<string>): boolean {
     if (i < 0 || !tokens[i] || !/^\p{Lu}/u.test(tokens[i]!.text)) return false;
-    return this.candidatesAt(text, tokens, i, false).some((c) => !c.entry.ambiguous && (end === undefined || c.tokenEnd === end) && (c.entry.type === 'port' || c.entry.type === 'city'));
+    return this.candidatesAt(text, tokens, i, false, endings).some((c) => !c.entry.ambiguous && (end === undefined || c.tokenEnd === end) && (c.entry.type === 'port' || c.entry.type === 'city'));
   }
 }
 

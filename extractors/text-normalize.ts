@@ -83,7 +83,8 @@ export interface Token {
   end: number;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)*/gu;
+/** A word, with inner apostrophes (D'Amico, 'Ndrangheta) but not an English possessive: "Ecuador's" is Ecuador. */
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’](?!s(?![\p{L}\p{M}\p{N}]))[\p{L}]+)*/gu;
 
 export function tokenize(text: string): Token[] {
   const out: Token[] = [];

@@ -81,6 +81,24 @@ describe('entities survive real text', () => {
     expect(canon('Kokain je pronađen u luci Ploče.')).toEqual(['Ploče']);
     expect(canon('The cocaine was unloaded at the port of Bar in Montenegro.')).toEqual(['Bar', 'Montenegro']);
   });
+  it('English possessives: "Ecuador’s port" names Ecuador, the name without its \'s', () => {
+    const a = analyze({ text: "Ecuador’s main port, Guayaquil's terminal, and the Kavač clan's brokers moved the cocaine, police said.", lang: 'en' });
+    expect(a.entities.map((e) => [e.type, e.text, e.canonical])).toEqual([
+      ['country', 'Ecuador', 'Ecuador'],
+      ['port', 'Guayaquil', 'Guayaquil'],
+      ['criminal_group', 'Kavač clan', 'Kavač clan'],
+    ]);
+    // Inner apostrophes stay in the word.
+    expect(canon("Agents of the 'Ndrangheta met D'Alessandro in Gioia Tauro.")).toContain('Ndrangheta');
+  });
+  it('names take the endings of the text\'s language: Slavic cases in Serbian, gender and number in Spanish, plurals only in English', () => {
+    const en = (text: string) => findEntities(text, gaz, { lang: 'en', ner: false }).map((e) => e.canonical);
+    expect(en('Photo by Anna Grace. Police in Graz questioned two Albanians.')).toEqual(['Anna Grace', 'Graz', 'Albanian']);
+    expect(findEntities('Uhapšen je u Gracu.', gaz, { lang: 'sr', ner: false }).map((e) => e.canonical)).toEqual(['Graz']);
+    expect(findEntities('Detuvieron a dos montenegrinas en Guayaquil.', gaz, { lang: 'es', ner: false }).map((e) => e.canonical)).toEqual(['Montenegrin', 'Guayaquil']);
+    // Without a language, every ending is allowed.
+    expect(canon('Uhapšen je u Gracu.')).toEqual(['Graz']);
+  });
   it('people by nationality and citizenship patterns', () => {
     const es = findEntities('Detuvieron al serbio Nenad Kostić en Guayaquil.', gaz);
     expect(es.find((e) => e.type === 'person')).toMatchObject({ canonical: 'Nenad Kostić', side: 'balkan' });

@@ -10,7 +10,8 @@ export interface NameSpan {
   end: number;
 }
 
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-'’.][\p{L}\p{M}\p{N}]+)*\.?|[^\s\p{L}\p{M}\p{N}]/gu;
+/** Tokens as the training data has them: an English possessive is a token of its own ("Ecuador 's", as in CoNLL-2003). */
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-.][\p{L}\p{M}\p{N}]+|['’](?!s(?![\p{L}\p{M}\p{N}]))[\p{L}\p{M}\p{N}]+)*\.?|['’]s(?![\p{L}\p{M}\p{N}])|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /** Macedonian reads through the Serbian–Croatian model after transliteration. */
 function modelLang(lang: string | undefined): string | undefined {
