@@ -33,9 +33,22 @@ const PARTICLES = new Set(['de', 'del', 'la', 'los', 'da', 'dos', 'van', 'von', 
 const NOT_NAMES = new Set(
   ['the', 'el', 'la', 'los', 'las', 'un', 'una', 'u', 'i', 'a', 'and', 'y', 'e', 'dhe', 'ne', 'në', 'en', 'in', 'of', 'de', 'je', 'se', 'su', 'da', 'na', 'po', 'za', 'od', 'do', 'iz', 'me', 'te', 'që', 'qe',
     'policija', 'policia', 'police', 'polícia', 'policía', 'tužilaštvo', 'sud', 'court', 'tribunal', 'fiscalía', 'mup', 'ministry', 'ministerio', 'agencies', 'agencias',
+    // Words that open English sentences and that the tagger, seeing a capital, may take for a name.
+    'however', 'therefore', 'meanwhile', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'seldom', 'thus', 'hence', 'instead', 'indeed', 'likewise', 'besides', 'overall', 'yet', 'still', 'also', 'today', 'yesterday',
     'januar', 'februar', 'enero', 'febrero', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes']
     .map((w) => w.toLowerCase()),
 );
+
+/** An English sentence adverb ("Paradoxically,", "Separately,"): no name ends so. */
+const ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ingly|edly|ively|ously|ently|antly|ately|arly)$/u;
+
+/** The word before a police operation's name: "Operación Metástasis", "akcija Oqeani", "operacija Balkan". */
+const OPERATION = /^(operation|operacion|operacao|operazione|operacija|operacije|operaciju|operacioni|operacionin|akcija|akcije|akciju|aksioni|aksionin|операција|акција)$/u;
+
+/** A name the tagger found that is no person or organisation: a word opening the sentence ("Therefore", "Paradoxically"), an operation. */
+function notAName(name: string): boolean {
+  return NOT_NAMES.has(name.toLowerCase()) || ADVERB.test(name) || OPERATION.test(fold(name.split(/\s/)[0]!));
+}
 
 function isNameToken(t: Token | undefined): boolean {
   if (!t) return false;
@@ -107,10 +120,21 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     for (let k = s; k < e; k++) if (cover[k]) return true;
     return false;
   };
+  /** Regions' characters: no person or organisation of a pattern or the tagger (a company's cue word may still name one: "Balkan Trade d.o.o."). */
+  const region = new Uint8Array(text.length + 1);
+  const taken = (s: number, e: number) => {
+    for (let k = s; k < e; k++) if (cover[k] || region[k]) return true;
+    return false;
+  };
   /** The index of a mention over the token, or -1. */
   const mentionOver = (t: Token) => (overlaps(t.start, t.end) ? out.findIndex((m) => m.start < t.end && t.start < m.end) : -1);
 
   const add = (entry: GazetteerEntry, m: { text: string; start: number; end: number }, via: EntityMention['via']) => {
+    // A region is no entity of Ruta's, but no person or organisation either: it only keeps its words from them.
+    if (entry.type === 'region') {
+      region.fill(1, m.start, m.end);
+      return;
+    }
     push({ type: entry.type, text: m.text, start: m.start, end: m.end, canonical: entry.canonical, side: entry.side, via, watchlist: via === 'watchlist' ? entry.origin : undefined });
   };
 
@@ -135,7 +159,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   const sideOfPattern = (i: number): Side | undefined => (placeBefore.get(i) ?? placeBefore.get(i - 1))?.entry.side;
   /** Reads a person's name from token i and adds it, with the side a nationality, surname or language gives; returns the name's last token. */
   const addPersonAt = (i: number): number | undefined => {
-    const span = readName(text, tokens, i, overlaps);
+    const span = readName(text, tokens, i, taken);
     if (!span) return undefined;
     const s0 = tokens[span[0]]!.start;
     const e0 = tokens[span[1]]!.end;
@@ -191,10 +215,10 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       return !!s && TRAFFICKING_CONTEXT.test(fold(s.text));
     };
     for (const found of tagNames(text, opts.lang)) {
-      if (overlaps(found.start, found.end)) continue;
+      if (taken(found.start, found.end)) continue;
       const name = text.slice(found.start, found.end);
+      if (notAName(name)) continue;
       if (found.type === 'PER') {
-        if (NOT_NAMES.has(name.toLowerCase())) continue;
         const i = tokens.findIndex((t) => t.start === found.start);
         const canonical = personCanonical(name, opts.lang);
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);
@@ -212,7 +236,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (const m of out) if (m.type === 'person' && m.canonical.includes(' ')) surnames.set(fold(m.canonical.split(' ').pop()!), m);
   if (surnames.size) {
     for (const t of tokens) {
-      if (!/^\p{Lu}/u.test(t.text) || overlaps(t.start, t.end)) continue;
+      if (!/^\p{Lu}/u.test(t.text) || taken(t.start, t.end)) continue;
       const f = fold(nameToLatin(t.text));
       for (const [sur, person] of surnames) {
         if (!f.startsWith(sur) || !SURNAME_ENDINGS.has(f.slice(sur.length))) continue;

@@ -10,12 +10,19 @@ import { fold, tokenize, type Token } from './text-normalize.js';
 
 export const ENTITY_TYPES = ['person', 'criminal_group', 'port', 'city', 'country', 'nationality', 'organization', 'company', 'vessel'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
+/**
+ * What a gazetteer file may list: the entity types, and regions ("Western Balkans", "América Latina"),
+ * which are matched so that no tagger or pattern takes them for a person or an organisation, and
+ * are not reported.
+ */
+export const GAZETTEER_TYPES = [...ENTITY_TYPES, 'region'] as const;
+export type GazetteerType = (typeof GAZETTEER_TYPES)[number];
 export const SIDES = ['balkan', 'latam', 'europe', 'africa', 'other'] as const;
 export type Side = (typeof SIDES)[number];
 
 export interface GazetteerEntry {
   canonical: string;
-  type: EntityType;
+  type: GazetteerType;
   side: Side;
   aliases: string[];
   country?: string;
@@ -269,11 +276,11 @@ export function parseGazetteerYaml(text: string, origin: string): GazetteerEntry
   }
   if (!doc || !Array.isArray(doc.entries)) throw new GazetteerError(`${origin}: expected "entries:" with a list`);
   return doc.entries.map((raw, i) => {
-    const type = String(raw.type ?? doc.type ?? '') as EntityType;
+    const type = String(raw.type ?? doc.type ?? '') as GazetteerType;
     const side = String(raw.side ?? 'other') as Side;
     const canonical = String(raw.canonical ?? '').trim();
     if (!canonical) throw new GazetteerError(`${origin}, entry #${i + 1}: "canonical" is required`);
-    if (!ENTITY_TYPES.includes(type)) throw new GazetteerError(`${origin}, ${canonical}: type "${type}" is not one of ${ENTITY_TYPES.join(', ')}`);
+    if (!GAZETTEER_TYPES.includes(type)) throw new GazetteerError(`${origin}, ${canonical}: type "${type}" is not one of ${GAZETTEER_TYPES.join(', ')}`);
     if (!SIDES.includes(side)) throw new GazetteerError(`${origin}, ${canonical}: side "${side}" is not one of ${SIDES.join(', ')}`);
     const places = Array.isArray(raw.places) ? raw.places.map(String) : undefined;
     if (places && !canonical.includes('{place}')) throw new GazetteerError(`${origin}, ${canonical}: an entry with "places" needs {place} in its canonical name`);

@@ -99,6 +99,15 @@ describe('entities survive real text', () => {
     // Without a language, every ending is allowed.
     expect(canon('Uhapšen je u Gracu.')).toEqual(['Graz']);
   });
+  it('regions are neither people nor organisations, and are not reported; a company may still be named after one', () => {
+    const a = analyze({ text: 'Traffickers from the Western Balkans smuggled cocaine from Latin America’s ports to Europe, prosecutors said. Paradoxically, the Balkans remain a transit route for the drugs.', lang: 'en' });
+    expect(a.entities.map((e) => e.type)).toEqual([]);
+    // Nor is a police operation a person.
+    const op = analyze({ text: 'In late 2023, the attorney general announced the launch of Operación Metástasis, a crackdown on drug trafficking.', lang: 'en' });
+    expect(op.entities.filter((e) => e.type === 'person' || e.type === 'organization')).toEqual([]);
+    const sr = findEntities('Kokain je stigao preko Zapadnog Balkana. Pošiljku je uvezla firma Balkan Kafa Trade iz Beograda.', gaz, { lang: 'sr' });
+    expect(sr.map((e) => [e.type, e.canonical])).toEqual([['company', 'Balkan Kafa Trade'], ['city', 'Belgrade']]);
+  });
   it('people by nationality and citizenship patterns', () => {
     const es = findEntities('Detuvieron al serbio Nenad Kostić en Guayaquil.', gaz);
     expect(es.find((e) => e.type === 'person')).toMatchObject({ canonical: 'Nenad Kostić', side: 'balkan' });
