@@ -68,6 +68,8 @@ function readName(text: string, tokens: Token[], i: number, taken: (s: number, e
     else break;
     j++;
   }
+  // A particle whose name was already taken ("Consejo Nacional Electoral de Venezuela") ends no name.
+  while (parts.length && PARTICLES.has(tokens[parts[parts.length - 1]!]!.text)) parts.pop();
   if (parts.length < 2) return undefined;
   return [parts[0]!, parts[parts.length - 1]!];
 }

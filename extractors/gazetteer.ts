@@ -70,6 +70,8 @@ const SUFFIXES = new Set([
 const INFLECTING = new Set(['sr', 'hr', 'bs', 'cnr', 'sh', 'mk', 'sq', 'sl', 'bg']);
 const PLURAL_ONLY = new Set(['', 's', 'es']);
 const GENDER = /^(a|o|as|os)$/;
+/** The case endings of a feminine noun in -a (Hrvatska, Hrvatske, Hrvatskoj, Hrvatsku, Hrvatskom), and Albanian -ë/-a forms. */
+const NOUN_CASES = new Set(['a', 'e', 'oj', 'u', 'om', 'es', 'en', 'ë', 'ës', 'ën']);
 /** The endings a text's words may add to a name: all of them when the language is unknown. */
 export function endingsFor(lang: string | null | undefined): ReadonlySet<string> {
   const base = (lang ?? '').toLowerCase().split(/[-_]/)[0]!;
@@ -136,6 +138,8 @@ function tokenMatches(t: Token, a: AliasToken, minStem: number, adjectives: bool
   const ending = t.norm.slice(a.stem.length);
   // A country's adjective ("ekvadorski", "Ekvadorskog") is a nationality word, not the country.
   if (!adjectives && ending.startsWith('sk')) return false;
+  // A country named by an adjective (Hrvatska, Turska, Njemačka) declines as a noun: Hrvatske, Hrvatskoj, Hrvatsku; "Turski pisac" is an adjective.
+  if (!adjectives && /(sk|ck|shk)$/.test(a.stem) && !NOUN_CASES.has(ending)) return false;
   return SUFFIXES.has(ending);
 }
 

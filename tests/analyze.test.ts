@@ -108,6 +108,14 @@ describe('entities survive real text', () => {
     const sr = findEntities('Kokain je stigao preko Zapadnog Balkana. Pošiljku je uvezla firma Balkan Kafa Trade iz Beograda.', gaz, { lang: 'sr' });
     expect(sr.map((e) => [e.type, e.canonical])).toEqual([['company', 'Balkan Kafa Trade'], ['city', 'Belgrade']]);
   });
+  it('a country named by an adjective declines as a noun; the adjective itself is no country', () => {
+    const sr = (text: string) => findEntities(text, gaz, { lang: 'sr', ner: false }).map((e) => e.canonical);
+    expect(sr('Turski pisac je stigao u Hrvatsku, a zatim u Njemačkoj i iz Turske.')).toEqual(['Croatia', 'Germany', 'Turkey']);
+    expect(sr('Visoki zvaničnik UN-a rekao je da je kokain stigao iz Visokog.')).toEqual(['Visoko']);
+  });
+  it('a name pattern does not end on a particle whose name is taken', () => {
+    expect(findEntities('El Consejo Nacional Electoral de Venezuela anunció los resultados.', gaz, { lang: 'es', ner: false }).filter((e) => e.type === 'person')).toEqual([]);
+  });
   it('people by nationality and citizenship patterns', () => {
     const es = findEntities('Detuvieron al serbio Nenad Kostić en Guayaquil.', gaz);
     expect(es.find((e) => e.type === 'person')).toMatchObject({ canonical: 'Nenad Kostić', side: 'balkan' });
