@@ -219,7 +219,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     for (const found of tagNames(text, opts.lang)) {
       if (taken(found.start, found.end)) continue;
       const name = text.slice(found.start, found.end);
-      if (notAName(name)) continue;
+      // Not a word opening the sentence or an operation (notAName), nor an age: "45-godišnjeg Splićanina".
+      if (notAName(name) || /^\p{N}/u.test(name)) continue;
       if (found.type === 'PER') {
         const i = tokens.findIndex((t) => t.start === found.start);
         const canonical = personCanonical(name, opts.lang);

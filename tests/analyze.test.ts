@@ -102,6 +102,9 @@ describe('entities survive real text', () => {
   it('regions are neither people nor organisations, and are not reported; a company may still be named after one', () => {
     const a = analyze({ text: 'Traffickers from the Western Balkans smuggled cocaine from Latin America’s ports to Europe, prosecutors said. Paradoxically, the Balkans remain a transit route for the drugs.', lang: 'en' });
     expect(a.entities.map((e) => e.type)).toEqual([]);
+    // Nor is an age ("45-godišnjeg Splićanina", the 45-year-old from Split) an organisation.
+    const age = analyze({ text: 'USKOK je podigao optužnicu protiv 45-godišnjeg Splićanina Ivana M. zbog krijumčarenja 300 kilograma kokaina iz Ekvadora preko luke Ploče.', lang: 'hr' });
+    expect(age.entities.filter((e) => e.type === 'organization').map((e) => e.text)).toEqual(['USKOK']);
     // Nor is a police operation a person.
     const op = analyze({ text: 'In late 2023, the attorney general announced the launch of Operación Metástasis, a crackdown on drug trafficking.', lang: 'en' });
     expect(op.entities.filter((e) => e.type === 'person' || e.type === 'organization')).toEqual([]);
