@@ -87,13 +87,36 @@ export interface TrainOptions {
 }
 
 export class NaiveBayes {
+  /**
+   * Log-probabilities in thousandths, bucket by bucket, each bucket's labels side by side: a
+   * feature's scores for every label are one read (per-label arrays cost a cache miss per label).
+   */
+  private readonly byBucket: Int16Array;
+
   constructor(
     readonly labels: string[],
-    /** Per label, one log-probability per bucket, in thousandths. */
-    readonly weights: Int16Array[],
+    /** Per label, one log-probability per bucket, in thousandths (or the interleaved table itself). */
+    weights: Int16Array[] | Int16Array,
     readonly priors: number[],
     readonly kind: FeatureKind = 'general',
-  ) {}
+  ) {
+    if (weights instanceof Int16Array) this.byBucket = weights;
+    else {
+      const L = labels.length;
+      this.byBucket = new Int16Array(KIND_BUCKETS[kind] * L);
+      weights.forEach((w, k) => {
+        for (let f = 0; f < w.length; f++) this.byBucket[f * L + k] = w[f]!;
+      });
+    }
+  }
+
+  /** One label's log-probability per bucket (for serialising). */
+  private labelWeights(k: number): Int16Array {
+    const L = this.labels.length;
+    const w = new Int16Array(KIND_BUCKETS[this.kind]);
+    for (let f = 0; f < w.length; f++) w[f] = this.byBucket[f * L + k]!;
+    return w;
+  }
 
   static train(examples: TrainingExample[], options: TrainOptions = {}): NaiveBayes {
     const kind = options.kind ?? 'general';
@@ -130,14 +153,18 @@ export class NaiveBayes {
   }
 
   private scoreFeatures(feats: number[], only?: Set<string>): { label: string; score: number }[] {
+    const L = this.labels.length;
+    const sums = new Float64Array(L);
+    const table = this.byBucket;
+    for (const f of feats) {
+      const o = f * L;
+      for (let k = 0; k < L; k++) sums[k]! += table[o + k]!;
+    }
     const out: { label: string; score: number }[] = [];
-    for (let k = 0; k < this.labels.length; k++) {
+    for (let k = 0; k < L; k++) {
       const label = this.labels[k]!;
       if (only && !only.has(label)) continue;
-      const w = this.weights[k]!;
-      let s = this.priors[k]! * SCALE;
-      for (const f of feats) s += w[f]!;
-      out.push({ label, score: s / SCALE });
+      out.push({ label, score: (this.priors[k]! * SCALE + sums[k]!) / SCALE });
     }
     return out.sort((a, b) => b.score - a.score);
   }
@@ -158,7 +185,7 @@ export class NaiveBayes {
     const header = Buffer.from(JSON.stringify({ labels: this.labels, priors: this.priors, buckets: KIND_BUCKETS[this.kind], kind: this.kind }), 'utf8');
     const len = Buffer.alloc(4);
     len.writeUInt32LE(header.length);
-    const body = Buffer.concat(this.weights.map((w) => Buffer.from(w.buffer, w.byteOffset, w.byteLength)));
+    const body = Buffer.concat(this.labels.map((_, k) => this.labelWeights(k)).map((w) => Buffer.from(w.buffer, w.byteOffset, w.byteLength)));
     return gzipSync(Buffer.concat([len, header, body]), { level: 9 });
   }
 
@@ -169,11 +196,14 @@ export class NaiveBayes {
     const kind = header.kind ?? 'general';
     const BUCKETS = KIND_BUCKETS[kind];
     if (header.buckets !== BUCKETS) throw new Error(`language model has ${header.buckets} buckets, this code expects ${BUCKETS}; retrain with npm run train:langid`);
+    // The file holds each label's weights in turn; the table in memory interleaves them.
     const body = raw.subarray(4 + hlen);
-    const copy = new Uint8Array(body.length);
-    copy.set(body);
-    const weights = header.labels.map((_, k) => new Int16Array(copy.buffer, k * BUCKETS * 2, BUCKETS));
-    return new NaiveBayes(header.labels, weights, header.priors, kind);
+    const aligned = new Int16Array(body.length / 2);
+    new Uint8Array(aligned.buffer).set(body);
+    const L = header.labels.length;
+    const table = new Int16Array(BUCKETS * L);
+    for (let k = 0; k < L; k++) for (let f = 0, at = k * BUCKETS; f < BUCKETS; f++) table[f * L + k] = aligned[at + f]!;
+    return new NaiveBayes(header.labels, table, header.priors, kind);
   }
 }
 
