@@ -69,6 +69,8 @@ const SUFFIXES = new Set([
  */
 const INFLECTING = new Set(['sr', 'hr', 'bs', 'cnr', 'sh', 'mk', 'sq', 'sl', 'bg']);
 const PLURAL_ONLY = new Set(['', 's', 'es']);
+/** In those languages only nationality words take them ("Albanians", "montenegrinas"); "Bares" is not Bar. */
+const EXACT = new Set(['']);
 const GENDER = /^(a|o|as|os)$/;
 /** The case endings of a feminine noun in -a (Hrvatska, Hrvatske, Hrvatskoj, Hrvatsku, Hrvatskom), and Albanian -ë/-a forms. */
 const NOUN_CASES = new Set(['a', 'e', 'oj', 'u', 'om', 'es', 'en', 'ë', 'ës', 'ën']);
@@ -131,11 +133,13 @@ function tokenMatches(t: Token, a: AliasToken, minStem: number, adjectives: bool
     if (t.norm.startsWith(a.norm) && endings.has(t.norm.slice(a.norm.length))) return true;
     // Spanish and Portuguese gender and number: montenegrino, montenegrina, montenegrinos.
     const stem = a.norm.slice(0, -1);
-    return /[ao]$/.test(a.norm) && stem.length >= MIN_STEM && t.norm.startsWith(stem) && GENDER.test(t.norm.slice(stem.length));
+    return endings !== EXACT && /[ao]$/.test(a.norm) && stem.length >= MIN_STEM && t.norm.startsWith(stem) && GENDER.test(t.norm.slice(stem.length));
   }
   if (a.fleeting && t.norm.startsWith(a.fleeting) && t.norm.length > a.fleeting.length && SUFFIXES.has(t.norm.slice(a.fleeting.length))) return true;
   if (a.stem.length < minStem || !t.norm.startsWith(a.stem)) return false;
   const ending = t.norm.slice(a.stem.length);
+  // The name less its last vowel is no form of it ("Pire", purée, is not Pireu; "Kolumbij" is nothing).
+  if (!ending && a.stem !== a.norm) return false;
   // A country's adjective ("ekvadorski", "Ekvadorskog") is a nationality word, not the country.
   if (!adjectives && ending.startsWith('sk')) return false;
   // A country named by an adjective (Hrvatska, Turska, Njemačka) declines as a noun: Hrvatske, Hrvatskoj, Hrvatsku; "Turski pisac" is an adjective.
@@ -210,7 +214,8 @@ export class Gazetteer {
       if (i + n > tokens.length) continue;
       let ok = true;
       const minStem = n > 1 ? 3 : MIN_STEM;
-      for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!, minStem, c.entry.type !== 'country', endings);
+      const own = endings === SUFFIXES || c.entry.type === 'nationality' ? endings : EXACT;
+      for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!, minStem, c.entry.type !== 'country', own);
       if (!ok) continue;
       const last = tokens[i + n - 1]!;
       // Tokens of a multi-word alias must be adjacent (only spaces or hyphens between).

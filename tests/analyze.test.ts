@@ -96,6 +96,10 @@ describe('entities survive real text', () => {
     expect(en('Photo by Anna Grace. Police in Graz questioned two Albanians.')).toEqual(['Anna Grace', 'Graz', 'Albanian']);
     expect(findEntities('Uhapšen je u Gracu.', gaz, { lang: 'sr', ner: false }).map((e) => e.canonical)).toEqual(['Graz']);
     expect(findEntities('Detuvieron a dos montenegrinas en Guayaquil.', gaz, { lang: 'es', ner: false }).map((e) => e.canonical)).toEqual(['Montenegrin', 'Guayaquil']);
+    // Only nationality words inflect there; a place is written as it is, and its name less a vowel is nothing.
+    expect(findEntities('O coordenador regional, Aníbal Pires, falou com a Associação Brasileira de Bares.', gaz, { lang: 'pt', ner: false }).map((e) => e.canonical)).toEqual(['Brazilian']);
+    expect(findEntities('El general Franco visitó Polonio.', gaz, { lang: 'es', ner: false }).map((e) => e.type)).not.toContain('country');
+    expect(findEntities('Pire od banane pošećeriti i dodati sok.', gaz, { lang: 'bs', ner: false })).toEqual([]);
     // Without a language, every ending is allowed.
     expect(canon('Uhapšen je u Gracu.')).toEqual(['Graz']);
   });
