@@ -191,7 +191,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
     if (!/^\p{Lu}\p{Ll}/u.test(t.text) || !/^\p{Lu}\p{Ll}/u.test(next.text) || text.slice(t.end, next.start) !== ' ') continue;
-    if (!givenName(t.text) || NOT_NAMES.has(next.text.toLowerCase())) continue;
+    if (!givenName(t.text, opts.lang) || NOT_NAMES.has(next.text.toLowerCase())) continue;
     const surname = balkanSurname(personCanonical(`X ${next.text}`, opts.lang));
     if (gazetteer.matchAt(text, tokens, i + 1, opts.lang) && !surname) continue;
     const here = mentionOver(t);

@@ -31,6 +31,7 @@ function lexicon(): Map<string, string> {
 }
 
 const BALKAN_LISTS = new Set(['south_slavic', 'albanian']);
+const INFLECTING_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'sh', 'mk', 'sq', 'sl', 'bg', 'und']);
 
 /** Whether a word is a given name known only from the Balkan lists ("Dragan", "Fatmir"; not "Mario", which Spanish has too). */
 export function balkanGivenName(word: string): boolean {
@@ -43,11 +44,13 @@ export function balkanGivenName(word: string): boolean {
 const ENDINGS = ['om', 'em', 'ju', 'ja', 'in', 'it', 'es', 'en', 'a', 'u', 'e', 'i', 'n', 't', 's'];
 
 /** The dictionary form of a given name, inflected or not; undefined when the word is not a known given name. */
-export function givenName(word: string): string | undefined {
+export function givenName(word: string, lang?: string | null): string | undefined {
   const lex = lexicon();
   const w = fold(cyrToLat(word));
   const exact = lex.get(w);
   if (exact) return exact;
+  // Names decline in Slavic and Albanian text only: Portuguese "Artes" is not Arta.
+  if (lang && !INFLECTING_LANGS.has(lang.toLowerCase().split(/[-_]/)[0]!)) return undefined;
   for (const e of ENDINGS) {
     if (!w.endsWith(e) || w.length - e.length < 3) continue;
     const base = w.slice(0, -e.length);
