@@ -177,8 +177,10 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       const before = tokens[gm.tokenStart - 1];
       trigger = gm.entry.type === 'nationality' || (!!before && CITIZEN.test(before.norm));
     }
-    if (!trigger && CITIZEN.test(tokens[i - 1]?.norm ?? '')) trigger = true;
-    if (!trigger && IDENTIFIED.test(tokens[i - 1]?.norm ?? '')) trigger = true;
+    // The word says what the person is, not part of a name: "Serbian national Dragan X", not "National Security Council".
+    const word = (t: Token | undefined, re: RegExp) => !!t && re.test(t.norm) && !/^\p{Lu}\p{L}/u.test(t.text);
+    if (!trigger && word(tokens[i - 1], CITIZEN)) trigger = true;
+    if (!trigger && word(tokens[i - 1], IDENTIFIED)) trigger = true;
     if (!trigger && /^(como|as|kao|si|како)$/.test(tokens[i - 1]?.norm ?? '') && IDENTIFIED.test(tokens[i - 2]?.norm ?? '')) trigger = true;
     if (!trigger && ALIAS.test(tokens[i + 2]?.norm ?? '')) trigger = true; // "Marko Petrović, alias …"
     if (!trigger) continue;
@@ -238,8 +240,15 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   const surnames = new Map<string, EntityMention>();
   for (const m of out) if (m.type === 'person' && m.canonical.includes(' ')) surnames.set(fold(m.canonical.split(' ').pop()!), m);
   if (surnames.size) {
-    for (const t of tokens) {
+    // A word inside a longer name is not the surname alone ("Shoreline Amphitheatre", "Switch Lite"),
+    // though the word opening a sentence may stand before it ("When Ford visited").
+    const capital = (k: number) => !!tokens[k] && /^\p{Lu}/u.test(tokens[k]!.text);
+    const joined = (k: number) => k > 0 && k < tokens.length && text.slice(tokens[k - 1]!.end, tokens[k]!.start) === ' ';
+    const opensSentence = (k: number) => k === 0 || /[.!?\n"“]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+    for (let k = 0; k < tokens.length; k++) {
+      const t = tokens[k]!;
       if (!/^\p{Lu}/u.test(t.text) || taken(t.start, t.end)) continue;
+      if ((joined(k) && capital(k - 1) && !opensSentence(k - 1)) || (joined(k + 1) && capital(k + 1))) continue;
       const f = fold(nameToLatin(t.text));
       for (const [sur, person] of surnames) {
         if (!f.startsWith(sur) || !SURNAME_ENDINGS.has(f.slice(sur.length))) continue;

@@ -133,6 +133,13 @@ describe('entities survive real text', () => {
     expect(sq.find((e) => e.type === 'person')?.text).toBe('Erion Dervishaj');
     const sr = findEntities('Uhapšen je državljanin Crne Gore Marko Vuković u Gvajakilu.', gaz);
     expect(sr.find((e) => e.type === 'person')).toMatchObject({ text: 'Marko Vuković', side: 'balkan' });
+    // The word must say what the person is, not open a name.
+    expect(findEntities('Tim Morrison, a former National Security Council official, testified.', gaz, { lang: 'en', ner: false }).map((e) => e.text)).not.toContain('Security Council');
+  });
+  it('a surname alone is the person named in full before, but not a word inside another name', () => {
+    const text = 'Police arrested Dragan Lazović in Guayaquil. When Lazović arrived, officers of the Lazović Foundation and Shoreline Lazović Hall waited.';
+    const people = findEntities(text, gaz, { lang: 'en', ner: false }).filter((e) => e.type === 'person').map((e) => e.text);
+    expect(people).toEqual(['Dragan Lazović', 'Lazović']);
   });
   it('a Balkan given name puts a person on the Balkan side whatever the surname; a name Spanish shares does not', () => {
     const en = findEntities('Police arrested Mario Gómez and Dragan Kovač for smuggling cocaine.', gaz, { lang: 'en' });
