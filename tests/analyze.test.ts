@@ -4,6 +4,7 @@ import { findEntities } from '../extractors/entities.js';
 import { personCanonical } from '../extractors/persons.js';
 import { identifyLanguage } from '../extractors/langid.js';
 import { findSeizures, parseNumber } from '../extractors/seizures.js';
+import { nerTokens } from '../extractors/ner/names.js';
 import { cyrToLat, fold, latToCyr } from '../extractors/text-normalize.js';
 import { outlets } from './fixtures/newsroom/outlets.js';
 
@@ -125,6 +126,11 @@ describe('entities survive real text', () => {
   });
   it('a name pattern does not end on a particle whose name is taken', () => {
     expect(findEntities('El Consejo Nacional Electoral de Venezuela anunció los resultados.', gaz, { lang: 'es', ner: false }).filter((e) => e.type === 'person')).toEqual([]);
+  });
+  it('the tagger reads possessives and contractions apart, as its training data (CoNLL) has them; inner apostrophes stay', () => {
+    expect(nerTokens('I’m sure Ecuador’s police and D’Amico\'s men we\'ve seen did it.').map((t) => t.text)).toEqual([
+      'I', '’m', 'sure', 'Ecuador', '’s', 'police', 'and', 'D’Amico', "'s", 'men', 'we', "'ve", 'seen', 'did', 'it', '.',
+    ]);
   });
   it('people by nationality and citizenship patterns', () => {
     const es = findEntities('Detuvieron al serbio Nenad Kostić en Guayaquil.', gaz);

@@ -10,13 +10,26 @@ export interface NameSpan {
   end: number;
 }
 
-/** Tokens as the training data has them: an English possessive is a token of its own ("Ecuador 's", as in CoNLL-2003). */
-const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-.][\p{L}\p{M}\p{N}]+|['’](?!s(?![\p{L}\p{M}\p{N}]))[\p{L}\p{M}\p{N}]+)*\.?|['’]s(?![\p{L}\p{M}\p{N}])|[^\s\p{L}\p{M}\p{N}]/gu;
+/** Tokens as the training data has them: an English possessive or contraction is a token of its own ("Ecuador 's", "I 'm", as in CoNLL-2003). */
+const TOKEN = /[\p{L}\p{M}\p{N}]+(?:[-.][\p{L}\p{M}\p{N}]+|['’](?!(?:s|m|re|ve|ll|d)(?![\p{L}\p{M}\p{N}]))[\p{L}\p{M}\p{N}]+)*\.?|['’](?:s|m|re|ve|ll|d)(?![\p{L}\p{M}\p{N}])|[^\s\p{L}\p{M}\p{N}]/gu;
 
 /** Macedonian reads through the Serbian–Croatian model after transliteration. */
 function modelLang(lang: string | undefined): string | undefined {
   if (lang === 'mk') return 'sr';
   return nerGroupOf(lang) ? lang : undefined;
+}
+
+/** A sentence's tokens as the tagger's training data has them, with offsets from `at`. */
+export function nerTokens(sentence: string, at = 0): { text: string; start: number; end: number }[] {
+  const toks: { text: string; start: number; end: number }[] = [];
+  for (const m of sentence.matchAll(TOKEN)) {
+    let t = m[0];
+    // A trailing period is the sentence's, except for initials and abbreviations ("Luka Ć.", "U.S.").
+    if (t.length > 2 && t.endsWith('.') && !/^\p{Lu}(\.\p{Lu})*\.$/u.test(t)) t = t.slice(0, -1);
+    toks.push({ text: t, start: at + m.index!, end: at + m.index! + t.length });
+    if (t.length < m[0].length) toks.push({ text: '.', start: at + m.index! + t.length, end: at + m.index! + m[0].length });
+  }
+  return toks;
 }
 
 export function tagNames(text: string, lang: string | undefined): NameSpan[] {
@@ -27,15 +40,7 @@ export function tagNames(text: string, lang: string | undefined): NameSpan[] {
   for (const s of sentences(text)) {
     // Only sentences with a capitalised word after their first can hold a name the tagger would find.
     if (!/\s["“„«‘']?\p{Lu}/u.test(s.text) && !/^["“„«‘']?\p{Lu}\p{Ll}+\s+\p{Lu}/u.test(s.text)) continue;
-    const toks: { text: string; start: number; end: number }[] = [];
-    for (const m of s.text.matchAll(TOKEN)) {
-      let t = m[0];
-      // A trailing period is the sentence's, except for initials and abbreviations ("Luka Ć.", "U.S.").
-      if (t.length > 2 && t.endsWith('.') && !/^\p{Lu}(\.\p{Lu})*\.$/u.test(t)) t = t.slice(0, -1);
-      toks.push({ text: t, start: s.start + m.index!, end: s.start + m.index! + t.length });
-      if (t.length < m[0].length) toks.push({ text: '.', start: s.start + m.index! + t.length, end: s.start + m.index! + m[0].length });
-    }
-    doc.push(toks);
+    doc.push(nerTokens(s.text, s.start));
   }
   // The sentences are tagged together: a name's other occurrences in the text inform each one.
   const tagged = tagDocumentTokens(
