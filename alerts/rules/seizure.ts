@@ -7,6 +7,9 @@ import type { Rule } from './types.js';
 
 export const SEIZURE_RULE = 'seizure-threshold';
 const SIDES = new Set(['balkan', 'latam']);
+/** Who and where first: parties, then places, then nationality words, then the agencies that made the seizure. */
+const ORDER = ['person', 'criminal_group', 'port', 'city', 'country', 'vessel', 'company', 'nationality', 'organization'];
+const rank = (type: string) => (ORDER.includes(type) ? ORDER.indexOf(type) : ORDER.length);
 
 function fmtKg(kg: number): string {
   return kg >= 1000 ? `${(kg / 1000).toLocaleString('en', { maximumFractionDigits: 2 })} t` : `${kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg`;
@@ -25,7 +28,7 @@ export const seizureRule: Rule = {
         const sentence = sentenceAt(a.text, z.start);
         // Prefer the parties and places named in the seizure's own sentence.
         const near = sided.filter((m) => sentence.includes(m.text));
-        const names = [...new Set((near.length ? near : sided).map((m) => m.canonical))].slice(0, 6);
+        const names = [...new Set((near.length ? near : sided).map((m, i) => ({ m, i })).sort((x, y) => rank(x.m.type) - rank(y.m.type) || x.i - y.i).map(({ m }) => m.canonical))].slice(0, 6);
         const sides = [...new Set((near.length ? near : sided).map((m) => m.side))].sort();
         alerts.push({
           rule: SEIZURE_RULE,
