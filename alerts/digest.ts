@@ -36,6 +36,8 @@ interface Line {
   url: string | null;
   meta: string;
   quote?: string | null;
+  /** Lines of one article are shown under it once: its title (meta) and link. */
+  group?: string;
 }
 
 /** The user's local date and hour. */
@@ -44,6 +46,11 @@ export function localClock(tz: string, at: Date): { date: string; hour: number }
     new Intl.DateTimeFormat('en-CA', { timeZone: tz, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23' }).formatToParts(at).map((p) => [p.type, p.value]),
   );
   return { date: `${parts.year}-${parts.month}-${parts.day}`, hour: Number(parts.hour) };
+}
+
+/** A moment in the user's time zone: "23 Nov 2026, 07:00". */
+export function localTime(tz: string, at: Date): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: tz, day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(at);
 }
 
 const DAY = 86400_000;
@@ -62,9 +69,13 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
     title: 'New Balkan–Latin America links',
     lines: links.map((l) => {
       const ev = l.evidence[0];
-      return { key: `link:${l.id}`, title: `${l.balkan} – ${l.latam}`, url: ev ? ev.article.url : null, meta: ev ? `${ev.article.title} (${ev.article.lang})` : '', quote: ev?.sentence };
+      return { key: `link:${l.id}`, title: `${l.balkan} – ${l.latam}`, url: ev ? ev.article.url : null, meta: ev ? `${ev.article.title} (${ev.article.lang})` : '', quote: ev?.sentence, group: ev ? `article:${ev.article.id}` : undefined };
     }),
   });
+  // An article's links together, in the order their first link came.
+  const firstAt = new Map<string, number>();
+  sections[0]!.lines.forEach((l, i) => firstAt.set(l.group ?? l.key, firstAt.get(l.group ?? l.key) ?? i));
+  sections[0]!.lines = sections[0]!.lines.map((l, i) => ({ l, i })).sort((a, b) => firstAt.get(a.l.group ?? a.l.key)! - firstAt.get(b.l.group ?? b.l.key)! || a.i - b.i).map(({ l }) => l);
   const stories = await newStories(db, since, now);
   sections.push({
     title: 'New stories',
@@ -103,7 +114,9 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
       key: h.status === 'failing' ? `source:${h.id}:failing:${h.lastErrorAt?.toISOString() ?? ''}` : `source:${h.id}:silent:${h.lastItemAt?.toISOString() ?? ''}`,
       title: `${h.name} (${h.id})`,
       url: null,
-      meta: h.status === 'failing' ? `failing since ${h.lastErrorAt?.toISOString() ?? '?'}: ${oneLine(h.lastError ?? '', 200)}` : `silent: no new article since ${h.lastItemAt?.toISOString() ?? 'ever'}`,
+      meta: h.status === 'failing'
+        ? `failing since ${h.lastErrorAt ? localTime(user.timezone, h.lastErrorAt) : '?'}: ${oneLine(h.lastError ?? '', 200)}`
+        : `silent: no new article since ${h.lastItemAt ? localTime(user.timezone, h.lastItemAt) : 'ever'}`,
     })),
   });
 
@@ -113,31 +126,56 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const items = sections.flatMap((s) => s.lines.map((l) => l.key));
   if (!items.length) return null;
 
+  // For reading, an article's links that one sentence states share that sentence.
+  const shown = sections.map((s) => ({
+    title: s.title,
+    count: s.lines.length,
+    lines: s.lines.reduce<Line[]>((acc, l) => {
+      // The article's lines are together (see above): look back through them for the same sentence.
+      let k = acc.length - 1;
+      while (k >= 0 && l.group && acc[k]!.group === l.group && !(l.quote && acc[k]!.quote === l.quote)) k--;
+      if (k >= 0 && l.group && acc[k]!.group === l.group) acc[k] = { ...acc[k]!, title: `${acc[k]!.title}; ${l.title}` };
+      else acc.push(l);
+      return acc;
+    }, []),
+  }));
   const { date } = localClock(user.timezone, now);
+  const period = `${localTime(user.timezone, since)} to ${localTime(user.timezone, now)} (${user.timezone})`;
   const counts = Object.fromEntries(sections.map((s) => [s.title, s.lines.length]));
   const n = (i: number, what: string) => (sections[i]!.lines.length ? [`${sections[i]!.lines.length} ${what}`] : []);
   const headline = [...n(0, 'new link(s)'), ...n(1, 'stories'), ...n(2, 'seizure(s)'), ...n(3, 'watchlist hit(s)'), ...n(4, 'alert(s)'), ...n(5, 'source problem(s)')].join(', ');
   const subject = oneLine(`[Ruta] Daily digest ${date}: ${headline}`);
   const text = [
     `Ruta daily digest for ${user.email}, ${date} (${user.timezone})`,
-    `Covers ${since.toISOString()} to ${now.toISOString()}.`,
-    ...sections.filter((s) => s.lines.length).flatMap((s) => [
+    `Covers ${period}.`,
+    ...shown.filter((s) => s.count).flatMap((s) => [
       '',
-      `== ${s.title} (${s.lines.length}) ==`,
-      ...s.lines.flatMap((l) => [`- ${oneLine(l.title, 300)}`, `  ${oneLine(l.meta, 400)}`, ...(l.quote ? [`  “${oneLine(l.quote, 500)}”`] : []), ...(safeUrl(l.url) ? [`  ${safeUrl(l.url)}`] : [])]),
+      `== ${s.title} (${s.count}) ==`,
+      ...s.lines.flatMap((l, i) => {
+        const quote = l.quote ? [`  “${oneLine(l.quote, 500)}”`] : [];
+        if (!l.group) return [`- ${oneLine(l.title, 300)}`, `  ${oneLine(l.meta, 400)}`, ...quote, ...(safeUrl(l.url) ? [`  ${safeUrl(l.url)}`] : [])];
+        // The article once, then each of its lines.
+        const head = s.lines[i - 1]?.group === l.group ? [] : [`- ${oneLine(l.meta, 400)}`, ...(safeUrl(l.url) ? [`  ${safeUrl(l.url)}`] : [])];
+        return [...head, `  * ${oneLine(l.title, 300)}`, ...quote.map((q) => `  ${q}`)];
+      }),
     ]),
     '',
   ].join('\n');
   const body = [
     `<h1 style="font-size:1.3em">Ruta daily digest — ${escapeHtml(date)}</h1>`,
-    `<p style="color:#555">For ${escapeHtml(user.email)} · ${escapeHtml(since.toISOString())} to ${escapeHtml(now.toISOString())}</p>`,
-    ...sections.filter((s) => s.lines.length).map((s) =>
+    `<p style="color:#555">For ${escapeHtml(user.email)} · ${escapeHtml(period)}</p>`,
+    ...shown.filter((s) => s.count).map((s) =>
       [
-        `<h2 style="font-size:1.1em">${escapeHtml(s.title)} (${s.lines.length})</h2><ul>`,
-        ...s.lines.map((l) => {
+        `<h2 style="font-size:1.1em">${escapeHtml(s.title)} (${s.count})</h2><ul>`,
+        ...s.lines.map((l, i) => {
           const url = safeUrl(l.url);
           const title = escapeHtml(l.title);
-          return `<li style="margin-bottom:8px">${url ? `<a href="${escapeHtml(url)}">${title}</a>` : `<b>${title}</b>`}<br><small>${escapeHtml(l.meta)}</small>${l.quote ? `<blockquote style="margin:4px 0;color:#333">“${escapeHtml(l.quote)}”</blockquote>` : ''}</li>`;
+          const quote = l.quote ? `<blockquote style="margin:4px 0;color:#333">“${escapeHtml(l.quote)}”</blockquote>` : '';
+          if (!l.group) return `<li style="margin-bottom:8px">${url ? `<a href="${escapeHtml(url)}">${title}</a>` : `<b>${title}</b>`}<br><small>${escapeHtml(l.meta)}</small>${quote}</li>`;
+          // The article once, as a link, then each of its lines with its own quote.
+          const open = s.lines[i - 1]?.group === l.group ? '' : `<li style="margin-bottom:8px">${url ? `<a href="${escapeHtml(url)}">${escapeHtml(l.meta)}</a>` : escapeHtml(l.meta)}<ul>`;
+          const close = s.lines[i + 1]?.group === l.group ? '' : '</ul></li>';
+          return `${open}<li style="margin-bottom:4px"><b>${title}</b>${quote}</li>${close}`;
         }),
         '</ul>',
       ].join(''),

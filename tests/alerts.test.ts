@@ -379,6 +379,11 @@ describe('daily digest', () => {
     const sections = $('h2').toArray().map((h) => $(h).text());
     expect(sections).toEqual(['New Balkan–Latin America links (1)', 'New stories (1)', 'Largest seizures (1)', 'Watchlist hits (2)', 'Other alerts (2)', 'Sources that went silent or broke (1)']);
     expect($('blockquote').first().text()).toContain('organised by the Kavač clan');
+    // Links under their article, the period in the user's time.
+    const links = $('h2').first().next('ul');
+    expect(links.find('> li > a').first().text()).toContain(FIRST.title);
+    expect(links.find('> li > ul > li > b').first().text()).toMatch(/^Kavač clan – /);
+    expect(m.text).toMatch(/Covers \d{1,2} \w{3} \d{4}, \d\d:\d\d to \d{1,2} \w{3} \d{4}, \d\d:\d\d \(America\/Guayaquil\)\./);
     expect(m.text).toContain('HTTP 503 from https://vijesti.example/feed');
     expect(m.text).toContain('https://el-litoral.example/guayaquil-kavac');
 
