@@ -34,7 +34,7 @@ export async function alertDetail(db: Db, id: number) {
   const a = await db.alert.findUnique({
     where: { id },
     include: {
-      article: { include: { mentions: { orderBy: { start: 'asc' }, include: { entity: true } }, sources: { include: { source: { select: { name: true } } } } } },
+      article: { include: { mentions: { orderBy: { start: 'asc' }, include: { entity: true } }, seizures: { orderBy: { start: 'asc' } }, sources: { include: { source: { select: { name: true } } } } } },
       story: { include: { articles: { orderBy: { id: 'asc' }, take: 30, select: { id: true, title: true, url: true, lang: true, published: true } } } },
       link: true,
     },

@@ -175,6 +175,9 @@ describe('the web app in Chromium', () => {
     await expect(p.locator('.why').textContent()).resolves.toContain('Rule:');
     expect(await p.locator('.article-text mark').count()).toBeGreaterThan(1);
     expect(await p.locator('.article-text mark.t-criminal_group').first().textContent()).toMatch(/Kavač/);
+    // The critical alert is the 2.3 t seizure: its quantity is marked too, and a legend says what the colours are.
+    expect(await p.locator('.article-text mark.t-seizure').allTextContents()).toEqual(['2.3 tonnes']);
+    expect(await p.locator('.legend').textContent()).toContain('seizure');
     await p.screenshot({ path: join(SHOTS, 'alert.png'), fullPage: true });
     await p.keyboard.press('n');
     await p.keyboard.type('Checked against the prosecutor’s statement.');

@@ -10,6 +10,8 @@ import { html } from '../html.js';
 import { highlight } from '../highlight.js';
 import { csrfField, page } from '../layout.js';
 
+/** What the highlight colours mean. */
+const LEGEND: [string, string][] = [['person', 'person'], ['criminal_group', 'group'], ['port', 'place'], ['nationality', 'nationality, vessel'], ['organization', 'organisation, company'], ['seizure', 'seizure']];
 const ACTIONS: { status: TriageStatus; label: string; key: string }[] = [
   { status: 'confirmed', label: 'Confirm', key: 'c' },
   { status: 'dismissed', label: 'Dismiss', key: 'x' },
@@ -74,7 +76,11 @@ ${csrfField(v)}
 ${a.article
   ? html`<section><h2>${ext(a.article.url, a.article.title)}</h2>
 <p class="muted">${a.article.lang} · ${a.article.published?.toISOString().slice(0, 10) ?? 'undated'} · ${a.article.sources.map((s) => s.source.name).join(', ')}</p>
-<div class="article-text">${highlight(a.article.text, a.article.mentions.map((m) => ({ start: m.start, end: m.end, type: m.entity.type, canonical: m.entity.canonical })))}</div></section>`
+<p class="legend muted">${LEGEND.map(([type, label]) => html`<mark class="t-${type}">${label}</mark> `)}</p>
+<div class="article-text">${highlight(a.article.text, [
+    ...a.article.mentions.map((m) => ({ start: m.start, end: m.end, type: m.entity.type, canonical: m.entity.canonical })),
+    ...a.article.seizures.map((z) => ({ start: z.start, end: z.end, type: 'seizure', canonical: `${z.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${z.drug}` })),
+  ])}</div></section>`
   : ''}
 ${a.story
   ? html`<section><h2>Story #${a.story.id}: ${a.story.headline}</h2><p class="muted">${a.story.outletCount} outlet(s), ${a.story.articleCount} article(s), ${a.story.languages}</p>
