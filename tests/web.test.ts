@@ -279,6 +279,9 @@ describe('the web app in Chromium', () => {
     expect(json[0]).toHaveProperty('balkan.name');
     await p.goto(`${base}/seizures`);
     expect(await p.locator('#timeline rect').count()).toBeGreaterThan(0);
+    // Each month's bar says how much: the fixture's 2.3 t and 450 kg seizures, in one month.
+    const values = await p.locator('#timeline .value').allTextContents();
+    expect(values).toEqual(['2.8 t']); // one month: 2.3 t + 450 kg
     await p.screenshot({ path: join(SHOTS, 'seizures.png'), fullPage: true });
     await p.context().close();
   });

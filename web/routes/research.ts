@@ -93,8 +93,18 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span cla
     const points = await seizureTimeline(db, f);
     const byMonth = new Map<string, number>();
     for (const p of points) byMonth.set(p.date.toISOString().slice(0, 7), (byMonth.get(p.date.toISOString().slice(0, 7)) ?? 0) + p.kg);
-    const months = [...byMonth].sort((a, b) => a[0].localeCompare(b[0]));
+    // Every month from the first to the last, those without a seizure too: the axis is time.
+    const seen = [...byMonth.keys()].sort();
+    const months: [string, number][] = [];
+    if (seen.length) {
+      let [y, m] = seen[0]!.split('-').map(Number) as [number, number];
+      for (let key = seen[0]!; key <= seen[seen.length - 1]! && months.length < 240; key = `${y}-${String(m).padStart(2, '0')}`) {
+        months.push([key, byMonth.get(key) ?? 0]);
+        if (++m > 12) [y, m] = [y + 1, 1];
+      }
+    }
     const max = Math.max(1, ...months.map(([, kg]) => kg));
+    const fmt = (kg: number) => (kg >= 1000 ? `${(kg / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} t` : `${Math.round(kg).toLocaleString('en')} kg`);
     const barW = Math.max(8, Math.min(40, Math.floor(900 / Math.max(1, months.length))));
     // The table: the 200 most recent, with their sentences.
     const listed = [...points].reverse().slice(0, 200);
@@ -106,8 +116,11 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span cla
 ${months.length
   ? html`<svg id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 240" width="960" height="240" role="img" aria-label="kilograms seized per month">
 ${months.map(([m, kg], i) => {
-  const h = Math.max(2, Math.round((kg / max) * 180));
-  return html`<g class="bar"><title>${m}: ${Math.round(kg).toLocaleString('en')} kg</title><rect x="${30 + i * (barW + 4)}" y="${200 - h}" width="${barW}" height="${h}"/><text x="${30 + i * (barW + 4)}" y="220" class="tick">${m}</text></g>`;
+  const h = Math.max(2, Math.round((kg / max) * 170));
+  const x = 30 + i * (barW + 4);
+  // Month ticks where there is room for them: every bar when wide, every year's January (and the first) when narrow.
+  const tick = barW >= 24 || i === 0 || m.endsWith('-01');
+  return html`<g class="bar"><title>${m}: ${Math.round(kg).toLocaleString('en')} kg</title>${kg ? html`<rect x="${x}" y="${200 - h}" width="${barW}" height="${h}"/>` : ''}${kg && barW >= 24 ? html`<text x="${x}" y="${194 - h}" class="value">${fmt(kg)}</text>` : ''}${tick ? html`<text x="${x}" y="220" class="tick">${m}</text>` : ''}</g>`;
 })}</svg>`
   : html`<p>No seizures in this period.</p>`}
 <table><thead><tr><th>Date</th><th>Amount</th><th>Evidence</th></tr></thead><tbody>
