@@ -97,8 +97,12 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span cla
     const seen = [...byMonth.keys()].sort();
     const months: [string, number][] = [];
     if (seen.length) {
+      // At most the last twenty years (a stray old date must not push the recent months off).
+      const [ly, lm] = seen[seen.length - 1]!.split('-').map(Number) as [number, number];
+      const floor = (ly - 20) * 12 + lm;
       let [y, m] = seen[0]!.split('-').map(Number) as [number, number];
-      for (let key = seen[0]!; key <= seen[seen.length - 1]! && months.length < 240; key = `${y}-${String(m).padStart(2, '0')}`) {
+      if (y * 12 + m < floor) [y, m] = [Math.floor((floor - 1) / 12), ((floor - 1) % 12) + 1];
+      for (let key = `${y}-${String(m).padStart(2, '0')}`; key <= seen[seen.length - 1]!; key = `${y}-${String(m).padStart(2, '0')}`) {
         months.push([key, byMonth.get(key) ?? 0]);
         if (++m > 12) [y, m] = [y + 1, 1];
       }
@@ -106,6 +110,7 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span cla
     const max = Math.max(1, ...months.map(([, kg]) => kg));
     const fmt = (kg: number) => (kg >= 1000 ? `${(kg / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} t` : `${Math.round(kg).toLocaleString('en')} kg`);
     const barW = Math.max(8, Math.min(40, Math.floor(900 / Math.max(1, months.length))));
+    const chartW = Math.max(960, 40 + months.length * (barW + 4));
     // The table: the 200 most recent, with their sentences.
     const listed = [...points].reverse().slice(0, 200);
     const texts = await articleTexts(db, [...new Set(listed.map((p) => p.article.id))]);
@@ -114,14 +119,14 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span cla
 <form method="get" action="/seizures" class="filters"><label>From <input type="date" name="from" value="${c.req.query('from') ?? ''}"></label>
 <label>To <input type="date" name="to" value="${c.req.query('to') ?? ''}"></label> <button type="submit">Filter</button></form>
 ${months.length
-  ? html`<svg id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 240" width="960" height="240" role="img" aria-label="kilograms seized per month">
+  ? html`<div class="scroll-x"><svg id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${chartW} 240" width="${chartW}" height="240" role="img" aria-label="kilograms seized per month">
 ${months.map(([m, kg], i) => {
   const h = Math.max(2, Math.round((kg / max) * 170));
   const x = 30 + i * (barW + 4);
   // Month ticks where there is room for them: every bar when wide, every year's January (and the first) when narrow.
   const tick = barW >= 24 || i === 0 || m.endsWith('-01');
   return html`<g class="bar"><title>${m}: ${Math.round(kg).toLocaleString('en')} kg</title>${kg ? html`<rect x="${x}" y="${200 - h}" width="${barW}" height="${h}"/>` : ''}${kg && barW >= 24 ? html`<text x="${x}" y="${194 - h}" class="value">${fmt(kg)}</text>` : ''}${tick ? html`<text x="${x}" y="220" class="tick">${m}</text>` : ''}</g>`;
-})}</svg>`
+})}</svg></div>`
   : html`<p>No seizures in this period.</p>`}
 <table><thead><tr><th>Date</th><th>Amount</th><th>Evidence</th></tr></thead><tbody>
 ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${p.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${p.drug}</td><td>“${sentenceAt(texts.get(p.article.id) ?? p.text, texts.has(p.article.id) ? p.start : 0)}”<br>${ext(p.article.url, p.article.title)}</td></tr>`)}
