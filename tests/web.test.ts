@@ -291,7 +291,7 @@ describe('the web app in Chromium', () => {
     const search = async (q: string, across: boolean) => {
       await p.goto(`${base}/search`);
       await p.fill('input[name=q]', q);
-      if (!across) await p.uncheck('input[name=across]');
+      if (!across) await p.uncheck('input[type=checkbox][name=across]');
       await Promise.all([p.waitForURL(/q=/), p.press('input[name=q]', 'Enter')]);
       return p.locator('#results li a').allTextContents();
     };
@@ -301,7 +301,11 @@ describe('the web app in Chromium', () => {
     expect(await search('Шкаљарци', false)).toEqual([]);
     expect(await search('Gvajakil', true)).toEqual(['Кавачки клан и кокаин из Гвајакила']);
     expect(await search('Gvajakil', false)).toEqual([]);
-    expect(await p.locator('input[name=across]').isChecked()).toBe(false);
+    expect(await p.locator('input[type=checkbox][name=across]').isChecked()).toBe(false);
+    // A link or bookmark without the box's value searches across scripts, as the form does by default.
+    await p.goto(`${base}/search?q=Gvajakil`);
+    expect(await p.locator('#results li a').allTextContents()).toEqual(['Кавачки клан и кокаин из Гвајакила']);
+    expect(await p.locator('input[type=checkbox][name=across]').isChecked()).toBe(true);
     await p.screenshot({ path: join(SHOTS, 'search.png'), fullPage: true });
     await p.context().close();
   });

@@ -136,13 +136,15 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
 
   app.get('/search', allow(...RESEARCH), async (c) => {
     const q = (c.req.query('q') ?? '').slice(0, 300);
-    // Across scripts unless the box is unticked (the form sends across=1 when ticked).
-    const across = c.req.query('q') === undefined || c.req.query('across') === '1';
+    // Across scripts unless the box is unticked. The form always sends across=0 and, when the box is
+    // ticked, across=1 after it; a link or bookmark without "across" (/search?q=kavac) searches across.
+    const choices = c.req.queries('across') ?? [];
+    const across = !choices.length || choices.includes('1');
     const hits = q.trim() ? await searchArticles(db, q, { acrossScripts: across }) : [];
     return c.html(
       page('Search', c.get('viewer'), html`<h1>Search articles</h1>
 <form method="get" action="/search" role="search"><input type="search" name="q" value="${q}" size="50" autofocus aria-label="query">
-<label><input type="checkbox" name="across" value="1" ${across ? html`checked` : ''}> across scripts and diacritics (Кавачки = Kavački = kavacki)</label>
+<input type="hidden" name="across" value="0"><label><input type="checkbox" name="across" value="1" ${across ? html`checked` : ''}> across scripts and diacritics (Кавачки = Kavački = kavacki)</label>
 <button type="submit">Search</button></form>
 <p class="muted">Words must all appear; "quotes" for a phrase; a trailing * for a prefix (klan*).</p>
 ${q.trim() ? html`<p id="result-count">${hits.length} article(s)</p>` : ''}
