@@ -312,7 +312,12 @@ describe('the web app in Chromium', () => {
 
   it('an editor adds a source from its homepage, tests selectors on an article, saves them and disables the source', async () => {
     const p = await login('editor');
+    // A broken source comes first, with its last error.
+    await db.source.update({ where: { id: 'el-litoral' }, data: { lastRunAt: new Date(), lastErrorAt: new Date(), lastError: 'HTTP 503 from https://el-litoral.example/feed.xml' } });
     await p.goto(`${base}/sources`);
+    const first = p.locator('tbody tr').first();
+    expect(await first.locator('td').nth(1).textContent()).toBe('failing');
+    expect(await first.locator('.last-error').textContent()).toContain('HTTP 503 from https://el-litoral.example/feed.xml');
     await p.fill('input[name=url]', `${siteUrl}/`);
     await Promise.all([p.waitForURL(/\/sources\/discover$/), p.click('button:has-text("Find feeds")')]);
     await expect(p.locator('main').textContent()).resolves.toContain(`rss ${siteUrl}/rss.xml — 1 entries`);

@@ -41,15 +41,18 @@ ${SELECTOR_FIELDS.map((k) => html`<p><label>${k} <input name="${k}" value="${sel
 ${extra}`);
 }
 
+const STATUS_ORDER = ['failing', 'silent', 'no-items', 'never-run', 'ok'];
+
 export function sourceRoutes(app: Hono<Env>, db: Db) {
   app.get('/sources', allow('editor'), async (c) => {
     const v = c.get('viewer');
-    const health = await sourceHealth(db);
+    // Problems first: failing, silent, no items, never run; then the rest by name.
+    const health = (await sourceHealth(db)).map((h, i) => ({ h, i })).sort((a, b) => STATUS_ORDER.indexOf(a.h.status) - STATUS_ORDER.indexOf(b.h.status) || a.i - b.i).map(({ h }) => h);
     return c.html(
       page('Sources', v, html`<h1>Sources</h1>
 <form method="post" action="/sources/discover">${csrfField(v)}<label>Add from a homepage <input type="url" name="url" size="50" required placeholder="https://www.example.com/"></label> <button type="submit">Find feeds</button></form>
-<table><thead><tr><th>Source</th><th>Status</th><th>Enabled</th><th>Last success</th><th>Errors</th><th>Items/day</th></tr></thead><tbody>
-${health.map((h) => html`<tr data-href="/sources/${h.id}"><td><a href="/sources/${h.id}">${h.name}</a> <span class="muted">${h.id}</span></td><td>${h.status}</td><td>${h.enabled ? 'yes' : 'no'}</td><td>${h.lastSuccessAt?.toISOString().slice(0, 16).replace('T', ' ') ?? 'never'}</td><td>${Math.round(h.errorRate * 100)}%</td><td>${h.itemsPerDay.toFixed(1)}</td></tr>`)}
+<table><thead><tr><th>Source</th><th>Status</th><th>Enabled</th><th>Last success</th><th>Errors</th><th>Items/day</th><th>Last error</th></tr></thead><tbody>
+${health.map((h) => html`<tr data-href="/sources/${h.id}"><td><a href="/sources/${h.id}">${h.name}</a> <span class="muted">${h.id}</span></td><td class="status-${h.status}">${h.status}</td><td>${h.enabled ? 'yes' : 'no'}</td><td>${h.lastSuccessAt?.toISOString().slice(0, 16).replace('T', ' ') ?? 'never'}</td><td>${Math.round(h.errorRate * 100)}%</td><td>${h.itemsPerDay.toFixed(1)}</td><td class="last-error" title="${h.lastError ?? ''}">${h.lastError && h.lastErrorAt ? html`${h.lastErrorAt.toISOString().slice(0, 16).replace('T', ' ')}: ${h.lastError.length > 90 ? `${h.lastError.slice(0, 89)}…` : h.lastError}` : ''}</td></tr>`)}
 </tbody></table>`).toString(),
     );
   });
