@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { fold, tokenize, type Token } from './text-normalize.js';
+import { fold, inflectsNames, tokenize, type Token } from './text-normalize.js';
 
 export const ENTITY_TYPES = ['person', 'criminal_group', 'port', 'city', 'country', 'nationality', 'organization', 'company', 'vessel'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -64,20 +64,18 @@ const SUFFIXES = new Set([
   'ane', 'et', 'ut', 'ju', 'jom', 'je', 'ji', 'iot', 'oto', 'en',
 ]);
 /**
- * Languages whose words take those endings. In others (English, Spanish, Portuguese …) a name
- * takes only a plural -s or -es: "Grace" in an English byline is not Graz (Serbian Грац, u Gracu).
+ * In a language that does not decline names (inflectsNames), a nationality word takes a plural
+ * ("Albanians", "montenegrinas"), and every other name is written as it is: "Grace" in an English
+ * byline is not Graz (Serbian Грац, u Gracu), "Bares" is not Bar.
  */
-const INFLECTING = new Set(['sr', 'hr', 'bs', 'cnr', 'sh', 'mk', 'sq', 'sl', 'bg']);
 const PLURAL_ONLY = new Set(['', 's', 'es']);
-/** In those languages only nationality words take them ("Albanians", "montenegrinas"); "Bares" is not Bar. */
 const EXACT = new Set(['']);
 const GENDER = /^(a|o|as|os)$/;
 /** The case endings of a feminine noun in -a (Hrvatska, Hrvatske, Hrvatskoj, Hrvatsku, Hrvatskom), and Albanian -ë/-a forms. */
 const NOUN_CASES = new Set(['a', 'e', 'oj', 'u', 'om', 'es', 'en', 'ë', 'ës', 'ën']);
 /** The endings a text's words may add to a name: all of them when the language is unknown. */
 export function endingsFor(lang: string | null | undefined): ReadonlySet<string> {
-  const base = (lang ?? '').toLowerCase().split(/[-_]/)[0]!;
-  return !base || base === 'und' || INFLECTING.has(base) ? SUFFIXES : PLURAL_ONLY;
+  return inflectsNames(lang) ? SUFFIXES : PLURAL_ONLY;
 }
 const VOWEL_END = /[aeiouy]$/;
 const MIN_STEM = 4;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { cyrToLat, fold } from './text-normalize.js';
+import { cyrToLat, fold, inflectsNames } from './text-normalize.js';
 
 export const GIVEN_NAMES_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'config', 'given-names.yaml');
 
@@ -31,7 +31,6 @@ function lexicon(): Map<string, string> {
 }
 
 const BALKAN_LISTS = new Set(['south_slavic', 'albanian']);
-const INFLECTING_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'sh', 'mk', 'sq', 'sl', 'bg', 'und']);
 
 /** Whether a word is a given name known only from the Balkan lists ("Dragan", "Fatmir"; not "Mario", which Spanish has too). */
 export function balkanGivenName(word: string): boolean {
@@ -50,7 +49,7 @@ export function givenName(word: string, lang?: string | null): string | undefine
   const exact = lex.get(w);
   if (exact) return exact;
   // Names decline in Slavic and Albanian text only: Portuguese "Artes" is not Arta.
-  if (lang && !INFLECTING_LANGS.has(lang.toLowerCase().split(/[-_]/)[0]!)) return undefined;
+  if (lang && !inflectsNames(lang)) return undefined;
   for (const e of ENDINGS) {
     if (!w.endsWith(e) || w.length - e.length < 3) continue;
     const base = w.slice(0, -e.length);

@@ -74,6 +74,16 @@ export function fold(s: string): string {
     .replace(/[’‘`´]/g, "'");
 }
 
+/**
+ * Whether names decline in a language's text: Slavic cases and Albanian definite forms. Unknown
+ * (null, "und") counts as yes. In English, Spanish or Portuguese a name is written as it is.
+ */
+export function inflectsNames(lang: string | null | undefined): boolean {
+  const base = (lang ?? '').toLowerCase().split(/[-_]/)[0]!;
+  return !base || base === 'und' || INFLECTING.has(base);
+}
+const INFLECTING = new Set(['sr', 'hr', 'bs', 'cnr', 'sh', 'mk', 'sq', 'sl', 'bg']);
+
 export interface Token {
   /** The token as written. */
   text: string;
