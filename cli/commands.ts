@@ -181,7 +181,7 @@ export async function analyzeCmd(file: string | undefined): Promise<number> {
   const { analyze, partialAnalysisNote } = await import('../extractors/analyze.js');
   return eachJsonLine(file, (o) => {
     const text = typeof o.text === 'string' ? o.text : '';
-    const a = analyze({ text, title: typeof o.title === 'string' ? o.title : undefined, lang: typeof o.lang === 'string' ? o.lang : undefined });
+    const a = analyze({ text, title: typeof o.title === 'string' ? o.title : undefined, lang: typeof o.lang === 'string' ? o.lang : undefined, country: typeof o.country === 'string' ? o.country : undefined });
     if (a.analyzedChars !== undefined) progress(`${JSON.stringify(o.id ?? null)}: ${partialAnalysisNote(text.length, a.analyzedChars)}`);
     out(
       JSON.stringify({

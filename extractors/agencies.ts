@@ -2,7 +2,8 @@
 // Nacional", "Županijski sud", "МВР", "Lučka uprava". A gazetteer entry with
 // {place} in its canonical name stands for all of them; the place is the one
 // named right after ("Policía Nacional del Perú", "Županijskim sudom u
-// Zagrebu"), else the country of the text's language (MUP in Serbian is
+// Zagrebu"), else the source's country (an Ecuadorian outlet's "la Fiscalía"
+// is Ecuador's), else the country of the text's language (MUP in Serbian is
 // Serbia's), else the place the text speaks of most.
 import type { Gazetteer, GazetteerEntry, GazetteerMatch, Side } from './gazetteer.js';
 import { cyrToLat, fold, type Token } from './text-normalize.js';
@@ -86,7 +87,7 @@ const headOf = (m: { text: string }) => fold(cyrToLat(m.text.split(/[\s-]+/)[0]!
  * them when no place can be told), folding a place named right after the
  * agency into the agency's span.
  */
-export function resolveAgencies(text: string, tokens: Token[], matches: GazetteerMatch[], gazetteer: Gazetteer, lang?: string): GazetteerMatch[] {
+export function resolveAgencies(text: string, tokens: Token[], matches: GazetteerMatch[], gazetteer: Gazetteer, lang?: string, sourceCountry?: string): GazetteerMatch[] {
   if (!matches.some((m) => m.entry.places)) return matches;
   const { places, allowed } = compiled(gazetteer);
   // Where the text names each place, in text order: countries, and cities and ports with their country.
@@ -150,9 +151,8 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
       emit({ ...m, entry: earlier.entry });
       continue;
     }
-    // 3. The country of the text's language; 4. the allowed place the text names most, the nearer one first on a tie.
-    const home = lang ? HOME_COUNTRY[lang] : undefined;
-    let chosen = home && ok.has(home) ? home : undefined;
+    // 3. The source's country, else the country of the text's language; 4. the allowed place the text names most, the nearer one first on a tie.
+    let chosen = [sourceCountry, lang ? HOME_COUNTRY[lang] : undefined].find((home) => home && ok.has(home));
     if (!chosen) {
       let best = 0;
       for (const [place, list] of at) {

@@ -13,6 +13,8 @@ export interface AnalyzeInput {
   lang?: string | null;
   /** The source's language, used as a prior for short texts. */
   langPrior?: string | null;
+  /** The source's country (ISO 3166-1 alpha-2, as in sources.yaml): an agency named without its country is this country's. */
+  country?: string | null;
 }
 
 export interface Analysis {
@@ -56,7 +58,7 @@ export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(),
   const text = end < input.text.length ? input.text.slice(0, end) : input.text;
   const detected = identifyLanguage(`${input.title ?? ''}\n${text}`, input.lang ?? input.langPrior);
   const lang = input.lang ?? detected.lang;
-  const entities = findEntities(text, gazetteer, { lang, watchlist });
+  const entities = findEntities(text, gazetteer, { lang, watchlist, country: input.country });
   const seizures = findSeizures(text);
   const links = findLinks(text, entities);
   const analysis: Analysis = { lang, script: detected.script, langConfidence: detected.confidence, entities, seizures, links };

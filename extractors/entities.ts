@@ -97,6 +97,8 @@ function placeExactlyAt(m: EntityMention, t: Token): boolean {
 
 export interface FindOptions {
   lang?: string;
+  /** The source's country (ISO 3166-1 alpha-2): whose agencies the text names without saying whose. */
+  country?: string | null;
   /** Watchlist entries, matched the same way as gazetteer entries. */
   watchlist?: Gazetteer;
   /** Run the trained tagger (default true). */
@@ -146,7 +148,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       add(m.entry, m, 'watchlist');
     }
   }
-  const gaz = resolveAgencies(text, tokens, gazetteer.match(text, tokens, opts.lang), gazetteer, opts.lang);
+  const gaz = resolveAgencies(text, tokens, gazetteer.match(text, tokens, opts.lang), gazetteer, opts.lang, gazetteer.countryOf(opts.country));
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   // Companies and vessels named after a word that says what they are.
   for (const c of findCueNames(text, tokens, overlaps)) {

@@ -26,6 +26,8 @@ export interface GazetteerEntry {
   side: Side;
   aliases: string[];
   country?: string;
+  /** A country's ISO 3166-1 alpha-2 code (sources.yaml names a source's country so). */
+  code?: string;
   /** Also a common word: match only capitalised, in context. */
   ambiguous?: boolean;
   /** Terms that, in the same sentence, suppress a match (watchlists). */
@@ -177,6 +179,13 @@ export class Gazetteer {
     }
   }
 
+  /** The canonical name of the country with this ISO 3166-1 alpha-2 code, if the gazetteer gives it. */
+  countryOf(code: string | null | undefined): string | undefined {
+    if (!code) return undefined;
+    const c = code.toUpperCase();
+    return this.entries.find((e) => e.type === 'country' && e.code === c)?.canonical;
+  }
+
   /** All non-overlapping matches, longest first, in text order; names inflect as the text's language does (endingsFor). */
   match(text: string, tokens: Token[] = tokenize(text), lang?: string | null): GazetteerMatch[] {
     const endings = endingsFor(lang);
@@ -298,6 +307,7 @@ export function parseGazetteerYaml(text: string, origin: string): GazetteerEntry
       side,
       aliases: Array.isArray(raw.aliases) ? raw.aliases.map(String) : [],
       country: raw.country ? String(raw.country) : undefined,
+      code: raw.code ? String(raw.code).toUpperCase() : undefined,
       ambiguous: raw.ambiguous === true,
       origin,
       ...(places ? { places, unplaced: raw.unplaced ? String(raw.unplaced) : undefined, placeNames: placeNamesOf(raw.names, origin, canonical) } : {}),

@@ -63,7 +63,7 @@ interface Fetched {
  */
 async function fetchArticle(ctx: CrawlContext, source: Source, row: { id: number; url: string; hintTitle: string | null; hintPublished: Date | null }, selectors: ReturnType<typeof sourceConfig>['selectors'], rep: SourceReport): Promise<Fetched> {
   const url = row.url;
-  const articleCtx = { sourceId: source.id, sourceLanguage: source.language, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished, seenAt: new Date() };
+  const articleCtx = { sourceId: source.id, sourceLanguage: source.language, sourceCountry: source.country, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished, seenAt: new Date() };
   const viaBrowser = async (reason: string) => {
     const t0 = Date.now();
     const r = await ctx.gate.run(url, () => ctx.renderer.render(url));
@@ -203,7 +203,7 @@ async function watchPage(ctx: CrawlContext, source: Source, rep: SourceReport, o
       return;
     }
     const page = extractPage(res.url, res.body, res.headers['content-type'] ?? null, sourceConfig(source).selectors);
-    const article = buildArticle(page, { sourceId: source.id, sourceLanguage: source.language });
+    const article = buildArticle(page, { sourceId: source.id, sourceLanguage: source.language, sourceCountry: source.country });
     const warning = pageWarning(page);
     if (warning) rep.warnings.push(`${source.url}: ${warning}`);
     const r = await reviseArticle(ctx.db, { ...article, url: canonicalUrl(source.url) });

@@ -47,6 +47,8 @@ export function pageWarning(p: ExtractedPage): string | undefined {
 export interface ArticleContext {
   sourceId: string;
   sourceLanguage: string | null;
+  /** The source's country code, for agencies named without their country. */
+  sourceCountry?: string | null;
   frontierId?: number;
   hintTitle?: string | null;
   hintPublished?: Date | null;
@@ -59,7 +61,7 @@ export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInpu
   const text = ex.text.trim();
   if (!text) throw new ExtractionError(`no article text found at ${p.finalUrl}; set body selectors for source ${ctx.sourceId} if the page is an article`);
   const title = ex.title || ctx.hintTitle || p.finalUrl;
-  const analysis = analyze({ text, title, langPrior: ctx.sourceLanguage });
+  const analysis = analyze({ text, title, langPrior: ctx.sourceLanguage, country: ctx.sourceCountry });
   const declared = ex.canonicalUrl && sameSite(ex.canonicalUrl, p.finalUrl) ? ex.canonicalUrl : null;
   const url = canonicalUrl(declared ?? p.finalUrl);
   const published = ex.published ?? ctx.hintPublished ?? null;

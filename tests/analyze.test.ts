@@ -132,6 +132,15 @@ describe('entities survive real text', () => {
       'I', '’m', 'sure', 'Ecuador', '’s', 'police', 'and', 'D’Amico', "'s", 'men', 'we', "'ve", 'seen', 'did', 'it', '.',
     ]);
   });
+  it('an agency named without its country is the source\'s country\'s, then the language\'s', () => {
+    const org = (text: string, lang: string, country?: string) => analyze({ text, lang, country }).entities.filter((e) => e.type === 'organization').map((e) => e.canonical);
+    const mup = 'Iz MUP-a su saopštili da je uhapšen Marko Kolić zbog kokaina.';
+    expect(org(mup, 'sr')).toEqual(['Ministry of Interior of Serbia']);
+    expect(org(mup, 'sr', 'ME')).toEqual(['Ministry of Interior of Montenegro']);
+    expect(org('La Fiscalía pidió prisión preventiva para el detenido por tráfico de cocaína.', 'es', 'EC')).toEqual(["Attorney General's Office of Ecuador"]);
+    // A country whose agencies the name cannot stand for is passed over: a Serbian outlet's "Policía Nacional del Perú" stays Peru's.
+    expect(org('Según la Policía Nacional del Perú, la cocaína salió del Callao.', 'es', 'RS')).toEqual(['National Police of Peru']);
+  });
   it('people by nationality and citizenship patterns', () => {
     const es = findEntities('Detuvieron al serbio Nenad Kostić en Guayaquil.', gaz);
     expect(es.find((e) => e.type === 'person')).toMatchObject({ canonical: 'Nenad Kostić', side: 'balkan' });
