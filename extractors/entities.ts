@@ -45,6 +45,20 @@ const ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ingly|edly|ively|ously|ently|antly|ately|a
 /** The word before a police operation's name: "Operación Metástasis", "akcija Oqeani", "operacija Balkan". */
 const OPERATION = /^(operation|operacion|operacao|operazione|operacija|operacije|operaciju|operacioni|operacionin|akcija|akcije|akciju|aksioni|aksionin|операција|акција)$/u;
 
+/**
+ * The head noun of an institution, a venue or a publication, which no person's name has: last in
+ * English ("Chicago Tribune", "Resilience Fund", "Shoreline Amphitheatre"), first in the other
+ * languages ("Fundación Pablo Escobar", "Univerzitet Crne Gore").
+ */
+const HEAD_LAST = /^(fund|foundation|institute|university|college|school|academy|bank|council|ministry|agency|office|times|post|news|journal|tribune|herald|gazette|magazine|press|media|group|company|corporation|corp|inc|ltd|club|center|centre|airport|stadium|arena|hall|amphitheatre|amphitheater|pavilion|hotel|hospital|church|court|party|army|navy|committee|commission|association|union|league|federation|network|project|initiative|observatory|index|bulletin|museum|theatre|theater|festival|street|avenue|square|bridge|river|lake|island|county|province)$/u;
+const HEAD_FIRST = /^(fundacion|fundacao|fondacija|fondazione|universidad|universidade|univerzitet|sveuciliste|universiteti|banco|banka|ministerio|ministarstvo|ministria|hospital|bolnica|spitali|partido|stranka|partia|aeropuerto|aerodrom|aeroporto|aeroporti|estadio|stadion|museo|muzej|muzeu|teatro|pozoriste|kazaliste|teatri|comision|komisija|komisioni|consejo|savet|savjet|vijece|instituto|institut|instituti|colegio|escuela|skola|shkolla|calle|ulica|rruga|avenida|plaza|trg|sheshi|hotel|hoteli|klub|club|klubi)$/u;
+
+/** A span the tagger called a person that names an institution, a venue or a publication instead. */
+function institution(name: string): boolean {
+  const words = fold(name).split(/[\s-]+/);
+  return words.length > 1 && (HEAD_LAST.test(words[words.length - 1]!) || HEAD_FIRST.test(words[0]!));
+}
+
 /** A name the tagger found that is no person or organisation: a word opening the sentence ("Therefore", "Paradoxically"), an operation. */
 function notAName(name: string): boolean {
   return NOT_NAMES.has(name.toLowerCase()) || ADVERB.test(name) || OPERATION.test(fold(name.split(/\s/)[0]!));
@@ -226,6 +240,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       // Not a word opening the sentence or an operation (notAName), nor an age: "45-godišnjeg Splićanina".
       if (notAName(name) || /^\p{N}/u.test(name)) continue;
       if (found.type === 'PER') {
+        if (institution(name)) continue;
         const i = tokens.findIndex((t) => t.start === found.start);
         const canonical = personCanonical(name, opts.lang);
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);

@@ -113,6 +113,9 @@ describe('entities survive real text', () => {
     // Nor is an age ("45-godišnjeg Splićanina", the 45-year-old from Split) an organisation.
     const age = analyze({ text: 'USKOK je podigao optužnicu protiv 45-godišnjeg Splićanina Ivana M. zbog krijumčarenja 300 kilograma kokaina iz Ekvadora preko luke Ploče.', lang: 'hr' });
     expect(age.entities.filter((e) => e.type === 'organization').map((e) => e.text)).toEqual(['USKOK']);
+    // Nor is an institution, a venue or a paper the tagger read as a name.
+    const venues = analyze({ text: 'Also, the Doobies will loop into Shoreline Amphitheatre at Mountain View, CA for a hometown show on Sept. 12, with Houston’s The Cynthia Woods Mitchell Pavilion hosting the final date on the tour, Oct. 10.', lang: 'en' });
+    expect(venues.entities.filter((e) => e.type === 'person').map((e) => e.text)).toEqual([]);
     // Nor is a police operation a person.
     const op = analyze({ text: 'In late 2023, the attorney general announced the launch of Operación Metástasis, a crackdown on drug trafficking.', lang: 'en' });
     expect(op.entities.filter((e) => e.type === 'person' || e.type === 'organization')).toEqual([]);
