@@ -167,6 +167,12 @@ describe('the web app in Chromium', () => {
     expect(await rows.count()).toBe(await db.alert.count({ where: { status: 'open' } }));
     // Highest severity first.
     expect(await rows.first().locator('td').first().textContent()).toBe('critical');
+    // Times are the analyst's (Europe/Belgrade), the UTC moment in the element.
+    const time = rows.first().locator('time');
+    const utc = new Date((await time.getAttribute('datetime'))!);
+    const belgrade = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Belgrade', dateStyle: 'short', timeStyle: 'short' }).format(utc);
+    expect(await time.textContent()).toBe(belgrade);
+    expect(await p.locator('header, nav').first().textContent()).toContain('Europe/Belgrade');
     await p.keyboard.press('j');
     await expect(p.locator('tr.selected').count()).resolves.toBe(1);
     await p.keyboard.press('k');

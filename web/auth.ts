@@ -37,7 +37,7 @@ export function sessions(db: Db): MiddlewareHandler<Env> {
       if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return c.redirect('/login', 303);
       return c.redirect(`/login?next=${encodeURIComponent(path + new URL(c.req.url).search)}`, 302);
     }
-    c.set('viewer', { id: s.user.id, email: s.user.email, role: s.user.role, csrfToken: s.csrfToken });
+    c.set('viewer', { id: s.user.id, email: s.user.email, role: s.user.role, csrfToken: s.csrfToken, timezone: s.user.timezone ?? 'UTC' });
     if (c.req.method === 'POST') {
       const body = await c.req.parseBody();
       const token = typeof body._csrf === 'string' ? body._csrf : c.req.header('x-csrf-token') ?? '';

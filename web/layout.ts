@@ -6,6 +6,21 @@ export interface Viewer {
   email: string;
   role: string;
   csrfToken: string;
+  /** The person's IANA time zone: times on the pages are theirs. */
+  timezone: string;
+}
+
+/** A moment as "2026-11-23 06:44" in the viewer's time zone (the UTC time in its title). */
+export function when(v: Viewer, at: Date | null | undefined, missing = 'never'): Html {
+  if (!at) return html`${missing}`;
+  let local: string;
+  try {
+    const p = Object.fromEntries(new Intl.DateTimeFormat('en-CA', { timeZone: v.timezone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).formatToParts(at).map((x) => [x.type, x.value]));
+    local = `${p.year}-${p.month}-${p.day} ${p.hour}:${p.minute}`;
+  } catch {
+    local = `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  }
+  return html`<time datetime="${at.toISOString()}" title="${at.toISOString()}">${local}</time>`;
 }
 
 const NAV: { href: string; label: string; roles: string[]; key: string }[] = [
@@ -30,7 +45,7 @@ export function page(title: string, viewer: Viewer | null, body: Html): Html {
 <header><a class="brand" href="/">Ruta</a>
 ${viewer
   ? html`<nav>${NAV.filter((n) => n.roles.includes(viewer.role)).map((n) => html`<a href="${n.href}" data-key="${n.key}">${n.label}</a>`)}</nav>
-<form method="post" action="/logout" class="logout"><input type="hidden" name="_csrf" value="${viewer.csrfToken}"><span>${viewer.email} (${viewer.role})</span> <button type="submit">Log out</button></form>`
+<form method="post" action="/logout" class="logout"><input type="hidden" name="_csrf" value="${viewer.csrfToken}"><span>${viewer.email} (${viewer.role}) <span class="muted" title="times on these pages are in this time zone">${viewer.timezone}</span></span> <button type="submit">Log out</button></form>`
   : ''}
 </header>
 <main>${body}</main>

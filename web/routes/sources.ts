@@ -14,7 +14,7 @@ import { extractPage } from '../../pipeline/process-page.js';
 import { safeUrl } from '../../alerts/render.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
-import { csrfField, page, type Viewer } from '../layout.js';
+import { csrfField, page, when, type Viewer } from '../layout.js';
 
 const SELECTOR_FIELDS = ['title', 'body', 'author', 'published', 'remove'] as const;
 const fetchOpts = () => {
@@ -30,7 +30,7 @@ async function sourcePage(db: Db, v: Viewer, id: string, form?: Record<string, s
   const h = (await sourceHealth(db)).find((x) => x.id === id);
   return page(s.name, v, html`<p><a href="/sources">← Sources</a></p><h1>${s.name}</h1>
 <p class="muted">${s.kind} · ${s.language ?? '?'} · ${s.country ?? '?'} · ${s.schedule} · ${safeUrl(s.url) ?? s.url}</p>
-${h ? html`<p>Health: <b>${h.status}</b>; last success ${h.lastSuccessAt?.toISOString().slice(0, 16) ?? 'never'}; error rate ${Math.round(h.errorRate * 100)}% over ${h.fetches} fetch(es); ${h.itemsPerDay.toFixed(1)} item(s) a day${h.lastError ? html`; last error: ${h.lastError}` : ''}</p>` : ''}
+${h ? html`<p>Health: <b>${h.status}</b>; last success ${when(v, h.lastSuccessAt)}; error rate ${Math.round(h.errorRate * 100)}% over ${h.fetches} fetch(es); ${h.itemsPerDay.toFixed(1)} item(s) a day${h.lastError ? html`; last error: ${h.lastError}` : ''}</p>` : ''}
 <form method="post" action="/sources/${s.id}/enabled">${csrfField(v)}<input type="hidden" name="enabled" value="${s.enabled ? '0' : '1'}">
 <p>${s.enabled ? 'Enabled.' : 'Disabled.'} <button type="submit" id="toggle">${s.enabled ? 'Disable' : 'Enable'}</button></p></form>
 <h2>Article selectors</h2>
@@ -52,7 +52,7 @@ export function sourceRoutes(app: Hono<Env>, db: Db) {
       page('Sources', v, html`<h1>Sources</h1>
 <form method="post" action="/sources/discover">${csrfField(v)}<label>Add from a homepage <input type="url" name="url" size="50" required placeholder="https://www.example.com/"></label> <button type="submit">Find feeds</button></form>
 <table><thead><tr><th>Source</th><th>Status</th><th>Enabled</th><th>Last success</th><th>Errors</th><th>Items/day</th><th>Last error</th></tr></thead><tbody>
-${health.map((h) => html`<tr data-href="/sources/${h.id}"><td><a href="/sources/${h.id}">${h.name}</a> <span class="muted">${h.id}</span></td><td class="status-${h.status}">${h.status}</td><td>${h.enabled ? 'yes' : 'no'}</td><td>${h.lastSuccessAt?.toISOString().slice(0, 16).replace('T', ' ') ?? 'never'}</td><td>${Math.round(h.errorRate * 100)}%</td><td>${h.itemsPerDay.toFixed(1)}</td><td class="last-error" title="${h.lastError ?? ''}">${h.lastError && h.lastErrorAt ? html`${h.lastErrorAt.toISOString().slice(0, 16).replace('T', ' ')}: ${h.lastError.length > 90 ? `${h.lastError.slice(0, 89)}…` : h.lastError}` : ''}</td></tr>`)}
+${health.map((h) => html`<tr data-href="/sources/${h.id}"><td><a href="/sources/${h.id}">${h.name}</a> <span class="muted">${h.id}</span></td><td class="status-${h.status}">${h.status}</td><td>${h.enabled ? 'yes' : 'no'}</td><td>${when(v, h.lastSuccessAt)}</td><td>${Math.round(h.errorRate * 100)}%</td><td>${h.itemsPerDay.toFixed(1)}</td><td class="last-error" title="${h.lastError ?? ''}">${h.lastError && h.lastErrorAt ? html`${when(v, h.lastErrorAt)}: ${h.lastError.length > 90 ? `${h.lastError.slice(0, 89)}…` : h.lastError}` : ''}</td></tr>`)}
 </tbody></table>`).toString(),
     );
   });

@@ -8,7 +8,7 @@ import { safeUrl } from '../../alerts/render.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
 import { highlight } from '../highlight.js';
-import { csrfField, page } from '../layout.js';
+import { csrfField, page, when } from '../layout.js';
 
 /** What the highlight colours mean. */
 const LEGEND: [string, string][] = [['person', 'person'], ['criminal_group', 'group'], ['port', 'place'], ['nationality', 'nationality, vessel'], ['organization', 'organisation, company'], ['seizure', 'seizure']];
@@ -39,7 +39,7 @@ export function triageRoutes(app: Hono<Env>, db: Db) {
 ${filters.map(([s, label]) => html` · <a href="/triage${s ? `?status=${s}` : ''}">${label}</a>`)} · <a href="/triage?mine=1">Assigned to me</a></p>
 ${rows.length
   ? html`<table id="queue"><thead><tr><th>Severity</th><th>Rule</th><th>Why</th><th>Article</th><th>Status</th><th>Assignee</th><th>When</th></tr></thead><tbody>
-${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td class="sev-${r.severity}">${r.severity}</td><td>${r.rule}</td><td><a href="/alerts/${r.id}">${r.reason}</a></td><td>${r.articleTitle ?? ''}</td><td>${r.status}</td><td>${r.assignee ?? ''}</td><td>${r.createdAt.toISOString().slice(0, 16).replace('T', ' ')}</td></tr>`)}
+${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td class="sev-${r.severity}">${r.severity}</td><td>${r.rule}</td><td><a href="/alerts/${r.id}">${r.reason}</a></td><td>${r.articleTitle ?? ''}</td><td>${r.status}</td><td>${r.assignee ?? ''}</td><td>${when(v, r.createdAt)}</td></tr>`)}
 </tbody></table>`
   : html`<p>Nothing to triage.</p>`}`,
       ).toString(),
@@ -64,7 +64,7 @@ ${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td class="sev-${r.severi
 ${a.entities.length ? html`<p><b>Entities:</b> ${a.entities.join(', ')}</p>` : ''}
 ${a.link ? html`<p><b>Link:</b> ${a.link.balkan} (${a.link.balkanType}) – ${a.link.latam} (${a.link.latamType}), ${a.link.articleCount} article(s) since ${a.link.firstSeen.toISOString().slice(0, 10)}</p>` : ''}
 ${a.evidence ? html`<blockquote>“${a.evidence}”</blockquote>` : ''}
-<p class="muted">Status: ${a.status}${a.triagedBy ? html` (by ${a.triagedBy}, ${a.triagedAt?.toISOString().slice(0, 16).replace('T', ' ')})` : ''}${a.assignee ? html` · assigned to ${a.assignee}` : ''}</p>
+<p class="muted">Status: ${a.status}${a.triagedBy ? html` (by ${a.triagedBy}, ${when(v, a.triagedAt)})` : ''}${a.assignee ? html` · assigned to ${a.assignee}` : ''}</p>
 </section>
 <form method="post" action="/alerts/${a.id}/triage" id="triage">
 ${csrfField(v)}

@@ -7,7 +7,7 @@ import { previewSpecs, type PreviewReport } from '../../alerts/watchlist-preview
 import { safeUrl } from '../../alerts/render.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
-import { csrfField, page, type Viewer } from '../layout.js';
+import { csrfField, page, when, type Viewer } from '../layout.js';
 
 const MARK = { new: '+ new', kept: 'kept', dropped: '− no longer' } as const;
 
@@ -45,7 +45,7 @@ ${extra}
 ${audit.length
   ? html`<ul>${audit.map((r) => {
       const d = JSON.parse(r.detail) as { added?: string[]; changed?: { name: string }[]; removed?: { name: string }[] };
-      return html`<li>${r.at.toISOString().slice(0, 16).replace('T', ' ')} ${r.action}${r.userId ? html` by user #${r.userId}` : ''}: added ${(d.added ?? []).join(', ') || 'none'}; changed ${(d.changed ?? []).map((x) => x.name).join(', ') || 'none'}; removed ${(d.removed ?? []).map((x) => x.name).join(', ') || 'none'}</li>`;
+      return html`<li>${when(v, r.at)} ${r.action}${r.userId ? html` by user #${r.userId}` : ''}: added ${(d.added ?? []).join(', ') || 'none'}; changed ${(d.changed ?? []).map((x) => x.name).join(', ') || 'none'}; removed ${(d.removed ?? []).map((x) => x.name).join(', ') || 'none'}</li>`;
     })}</ul>`
   : html`<p>No changes recorded.</p>`}`,
   );
