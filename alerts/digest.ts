@@ -91,7 +91,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
     title: 'Largest seizures',
     lines: seizures.map((z) => ({
       key: `seizure:${seizureReportKey(z)}`,
-      title: `${z.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${z.drug}`,
+      title: `${z.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${z.drug}${z.place || z.date ? ` (${[z.place, z.date].filter(Boolean).join(', ')})` : ''}`,
       url: z.article.url,
       meta: `${z.article.title} (${z.article.lang})`,
       quote: sentenceAt(z.article.text, z.start),

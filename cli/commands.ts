@@ -189,7 +189,7 @@ export async function analyzeCmd(file: string | undefined): Promise<number> {
         lang: a.lang,
         script: a.script,
         entities: a.entities.map(({ type, text, start, end, canonical }) => ({ type, text, start, end, canonical })),
-        seizures: a.seizures.map(({ drug, text, kg, start, end }) => ({ drug, text, kg, start, end })),
+        seizures: a.seizures.map(({ drug, text, kg, start, end, place, date }) => ({ drug, text, kg, start, end, place: place ?? null, date: date ?? null })),
         links: a.links.map(({ balkan, latam, evidence }) => ({ balkan, latam, evidence })),
       }),
     );

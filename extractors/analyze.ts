@@ -4,6 +4,7 @@
 import { DEFAULT_GAZETTEER_DIR, Gazetteer, loadDefaultGazetteer } from './gazetteer.js';
 import { findEntities, type EntityMention } from './entities.js';
 import { findSeizures, type SeizureMention } from './seizures.js';
+import { withPlaceAndDate } from './seizure-context.js';
 import { findLinks, type LinkCandidate } from './links.js';
 import { identifyLanguage } from './langid.js';
 
@@ -59,7 +60,7 @@ export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(),
   const detected = identifyLanguage(`${input.title ?? ''}\n${text}`, input.lang ?? input.langPrior);
   const lang = input.lang ?? detected.lang;
   const entities = findEntities(text, gazetteer, { lang, watchlist, country: input.country });
-  const seizures = findSeizures(text);
+  const seizures = withPlaceAndDate(text, findSeizures(text), entities);
   const links = findLinks(text, entities);
   const analysis: Analysis = { lang, script: detected.script, langConfidence: detected.confidence, entities, seizures, links };
   if (end < input.text.length) analysis.analyzedChars = end;

@@ -27,7 +27,8 @@ const MONTHS: [string, number][] = [
 ];
 MONTHS.sort((a, b) => b[0].length - a[0].length);
 
-function monthOf(word: string): number | undefined {
+/** The month a word names (any inflected form, any Ruta language), or undefined. */
+export function monthOf(word: string): number | undefined {
   const w = fold(word);
   for (const [stem, n] of MONTHS) {
     if (w === stem) return n;

@@ -9,6 +9,10 @@ export interface SeizureMention {
   kg: number;
   start: number;
   end: number;
+  /** The port, city or country its sentence names (seizure-context.ts). */
+  place?: string;
+  /** The date its sentence states: "2024-03-14", "2024-03" or "2024". */
+  date?: string;
 }
 
 // Folded unit words → kg per unit.

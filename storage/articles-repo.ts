@@ -20,6 +20,8 @@ export interface SeizureRow {
   kg: number;
   start: number;
   end: number;
+  place?: string | null;
+  date?: string | null;
 }
 export interface LinkRow {
   balkan: string;
@@ -85,7 +87,7 @@ function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput, 'entit
     sql.run('INSERT INTO "Mention" ("articleId", "entityId", "text", "start", "end") VALUES (?, ?, ?, ?, ?)', articleId, entityIds.get(`${e.type}\u0000${e.canonical}`)!, e.text, e.start, e.end);
   }
   for (const z of a.seizures) {
-    sql.run('INSERT INTO "Seizure" ("articleId", "drug", "kg", "text", "start", "end") VALUES (?, ?, ?, ?, ?, ?)', articleId, z.drug, z.kg, z.text, z.start, z.end);
+    sql.run('INSERT INTO "Seizure" ("articleId", "drug", "kg", "text", "start", "end", "place", "date") VALUES (?, ?, ?, ?, ?, ?, ?, ?)', articleId, z.drug, z.kg, z.text, z.start, z.end, z.place ?? null, z.date ?? null);
   }
   const newLinks: { balkan: string; latam: string }[] = [];
   const seen = new Set<string>();

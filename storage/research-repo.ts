@@ -66,7 +66,11 @@ export interface SeizurePoint {
   drug: string;
   text: string;
   start: number;
+  /** The article's date (published, else when Ruta found it): the chart's axis. */
   date: Date;
+  /** Where and when the seizure's sentence says it happened, if it does. */
+  place: string | null;
+  stated: string | null;
   article: { id: number; title: string; url: string; lang: string; storyId: number | null };
 }
 
@@ -84,7 +88,7 @@ export async function seizureTimeline(db: Db, f: { from?: Date; to?: Date } = {}
     const k = seizureReportKey(z);
     if (seen.has(k)) continue;
     seen.add(k);
-    out.push({ id: z.id, kg: z.kg, drug: z.drug, text: z.text, start: z.start, date, article: z.article });
+    out.push({ id: z.id, kg: z.kg, drug: z.drug, text: z.text, start: z.start, date, place: z.place, stated: z.date, article: z.article });
   }
   return out.sort((a, b) => a.date.getTime() - b.date.getTime());
 }

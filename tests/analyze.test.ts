@@ -269,6 +269,23 @@ describe('seizures', () => {
   });
 });
 
+describe('where and when a seizure happened', () => {
+  const sz = (text: string, lang: string) => analyze({ text, lang }).seizures.map((z) => [z.kg, z.place ?? null, z.date ?? null]);
+  it('the place its sentence names, not the route\'s; the date as far as the sentence gives it', () => {
+    expect(sz('In February 2024, customs officers in Rotterdam found 780 kilos of cocaine in a container from Guayaquil. Police seized 2.3 tonnes at the port of Callao on 21 June 2024.', 'en')).toEqual([
+      [780, 'Rotterdam', '2024-02'],
+      [2300, 'Callao', '2024-06-21'],
+    ]);
+    expect(sz('U luci Ploče 14.01.2024. zaplijenjeno je 400 kilograma kokaina iz Ekvadora.', 'hr')).toEqual([[400, 'Ploče', '2024-01-14']]);
+    expect(sz('Policia sekuestroi në vitin 2022 në portin e Vlorës 600 kilogramë kokainë.', 'sq')).toEqual([[600, 'Vlorë', '2022']]);
+    expect(sz('La Policía detuvo en Guayaquil a un serbio tras hallar 1 tonelada 127 kilos de cocaína con destino al puerto de Amberes, en Bélgica.', 'es')).toEqual([[1127, 'Guayaquil', null]]);
+    // Only a route, and a span of years: neither is stated.
+    expect(sz('Between 2019 and 2021 the group shipped 1.2 tonnes of cocaine from Santa Marta to Bar.', 'en')).toEqual([[1200, null, null]]);
+    // A month without its year is no date.
+    expect(sz('U martu je u Baru zaplenjeno 300 kilograma kokaina.', 'sr')).toEqual([[300, 'Bar', null]]);
+  });
+});
+
 describe('links', () => {
   it('joins a Balkan side and a Latin American side in a trafficking context', () => {
     const a = analyze({ text: 'Припадници кавачког клана организовали су шверц кокаина из колумбијске луке Картахена са Кланом дел Голфо.' });

@@ -81,6 +81,14 @@ describe('ruta init → sources import → crawl --once → articles export', ()
     for (const a of exported) expect(Object.keys(a).sort()).toEqual(['lang', 'published', 'script', 'text', 'title', 'url']);
   });
 
+  it('stores each seizure with the place and date its sentence states', () => {
+    const db = new Database(env.RUTA_DB!, { readonly: true });
+    const rows = db.prepare('SELECT s."kg", s."place", s."date" FROM "Seizure" s JOIN "Article" a ON a."id" = s."articleId" WHERE a."url" LIKE ? ORDER BY s."kg"').all('%el-litoral%') as { kg: number; place: string | null; date: string | null }[];
+    db.close();
+    // "… hallaran 1.200 kilos de cocaína …" in a sentence that says "en Guayaquil" and "con destino al puerto de Amberes".
+    expect(rows.find((r) => r.kg === 1200)).toMatchObject({ place: 'Guayaquil' });
+  });
+
   it('decodes windows-1250 and windows-1251 outlets to correct Unicode', () => {
     const text = (id: string) => exported.filter((a) => (a.url as string).includes(`/${id}/`)).map((a) => `${a.title} ${a.text}`).join(' ');
     const hr = text('jadranski-list');
@@ -132,7 +140,7 @@ describe('ruta init → sources import → crawl --once → articles export', ()
     const ents = line!.entities as { text: string; start: number; end: number; canonical: string }[];
     for (const e of ents) expect(text.slice(e.start, e.end)).toBe(e.text);
     expect(ents.map((e) => e.canonical)).toEqual(expect.arrayContaining(['Serbia', 'Guayaquil', 'Kavač clan']));
-    expect((line!.seizures as { kg: number }[])[0]!.kg).toBe(1127);
+    expect(line!.seizures).toEqual([{ drug: 'cocaine', text: '1.127 kilograma', kg: 1127, start: text.indexOf('1.127'), end: text.indexOf('1.127') + 15, place: 'Guayaquil', date: null }]);
     expect(r.stderr).toMatch(/stdin:2: not valid JSON/);
     expect(r.code).toBe(1);
   });

@@ -128,8 +128,8 @@ ${months.map(([m, kg], i) => {
   return html`<g class="bar"><title>${m}: ${Math.round(kg).toLocaleString('en')} kg</title>${kg ? html`<rect x="${x}" y="${200 - h}" width="${barW}" height="${h}"/>` : ''}${kg && barW >= 24 ? html`<text x="${x}" y="${194 - h}" class="value">${fmt(kg)}</text>` : ''}${tick ? html`<text x="${x}" y="220" class="tick">${m}</text>` : ''}</g>`;
 })}</svg></div>`
   : html`<p>No seizures in this period.</p>`}
-<table><thead><tr><th>Date</th><th>Amount</th><th>Evidence</th></tr></thead><tbody>
-${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${p.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${p.drug}</td><td>“${sentenceAt(texts.get(p.article.id) ?? p.text, texts.has(p.article.id) ? p.start : 0)}”<br>${ext(p.article.url, p.article.title)}</td></tr>`)}
+<table><thead><tr><th>Article date</th><th>Amount</th><th>Where, when</th><th>Evidence</th></tr></thead><tbody>
+${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${p.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${p.drug}</td><td class="seizure-where">${[p.place, p.stated].filter(Boolean).join(', ')}</td><td>“${sentenceAt(texts.get(p.article.id) ?? p.text, texts.has(p.article.id) ? p.start : 0)}”<br>${ext(p.article.url, p.article.title)}</td></tr>`)}
 </tbody></table>${points.length > listed.length ? html`<p class="muted">The ${listed.length} most recent of ${points.length}; narrow the period to see others.</p>` : ''}`).toString(),
     );
   });

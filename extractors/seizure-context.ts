@@ -1,0 +1,99 @@
+// Where and when a seizure happened, where its sentence says so: the place is
+// the port, city or country named nearest the quantity in its sentence, and not
+// on the route ("a container from Guayaquil"); the date is the one written nearest it, as
+// far as the sentence gives it: "2024-03-14", "2024-03" or "2024". A month or
+// weekday without a year ("in March", "on Monday") gives no date: the reader
+// knows the article's own.
+import type { EntityMention } from './entities.js';
+import type { SeizureMention } from './seizures.js';
+import { fold, sentences } from './text-normalize.js';
+import { monthOf } from './dates.js';
+
+const PLACE_RANK: Record<string, number> = { port: 0, city: 1, country: 2 };
+/**
+ * Words before a place that make it the route's, not the seizure's: "a container from Guayaquil",
+ * "bound for Antwerp", "con destino al puerto de Amberes", "iz Ekvadora", "nga Ekuadori", "preko Kopra".
+ */
+const ROUTE = new Set(
+  ['from', 'to', 'for', 'bound', 'destined', 'towards', 'via', 'through', 'desde', 'hacia', 'hasta', 'destino', 'rumbo', 'procedente', 'procedentes', 'origen', 'iz', 'do', 'za', 'prema', 'preko', 'kroz', 'namijenjen', 'namenjen', 'nga', 'drejt', 'per', 'deri', 'od', 'kon', 'preku', 'para', 'rumo'],
+);
+
+interface DateHit {
+  start: number;
+  end: number;
+  value: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+const YEAR = '(19[89]\\d|20\\d\\d)';
+
+/** The dates a sentence writes, with their offsets into it: day-month-year, month-year, numeric, a year alone. */
+export function datesIn(sentence: string): DateHit[] {
+  const hits: DateHit[] = [];
+  const taken = (s: number, e: number) => hits.some((h) => h.start < e && s < h.end);
+  const add = (s: number, e: number, value: string) => {
+    if (!taken(s, e)) hits.push({ start: s, end: e, value });
+  };
+  // 14.03.2024, 14/03/2024 (day first, as in every Ruta language but English)
+  for (const m of sentence.matchAll(new RegExp(`\\b(\\d{1,2})[./](\\d{1,2})[./]${YEAR}\\b`, 'gu'))) {
+    const d = Number(m[1]);
+    const mo = Number(m[2]);
+    if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) add(m.index!, m.index! + m[0].length, `${m[3]}-${pad(mo)}-${pad(d)}`);
+  }
+  // 14 de marzo de 2024, 14. marta 2024., 14 mars 2024; March 14, 2024; marzo de 2024, u martu 2024., March 2024
+  const word = '([\\p{L}]+)';
+  for (const m of sentence.matchAll(new RegExp(`\\b(\\d{1,2})\\.?\\s+(?:de\\s+|of\\s+)?${word}\\.?,?\\s+(?:de\\s+|del\\s+)?${YEAR}`, 'gu'))) {
+    const mo = monthOf(m[2]!);
+    if (mo && Number(m[1]) >= 1 && Number(m[1]) <= 31) add(m.index!, m.index! + m[0].length, `${m[3]}-${pad(mo)}-${pad(Number(m[1]))}`);
+  }
+  for (const m of sentence.matchAll(new RegExp(`${word}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}`, 'gu'))) {
+    const mo = monthOf(m[1]!);
+    if (mo && Number(m[2]) >= 1 && Number(m[2]) <= 31) add(m.index!, m.index! + m[0].length, `${m[3]}-${pad(mo)}-${pad(Number(m[2]))}`);
+  }
+  for (const m of sentence.matchAll(new RegExp(`${word}\\.?,?\\s+(?:de\\s+|del\\s+|of\\s+)?${YEAR}`, 'gu'))) {
+    const mo = monthOf(m[1]!);
+    if (mo) add(m.index!, m.index! + m[0].length, `${m[2]}-${pad(mo)}`);
+  }
+  // A year alone: "in 2022", "u 2022. godini", "në vitin 2022". Not a span of years ("between 2019 and 2021"), nor where one starts ("since 2022").
+  if (!/\b(19[89]\d|20\d\d)\b.{1,12}\b(19[89]\d|20\d\d)\b/u.test(sentence)) {
+    for (const m of sentence.matchAll(new RegExp(`\\b${YEAR}\\b`, 'gu'))) {
+      if (/\b(since|from|desde|od|prej|nga|od|од|depuis|dende)\s+$/iu.test(sentence.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+      add(m.index!, m.index! + m[0].length, m[1]!);
+    }
+  }
+  return hits;
+}
+
+/** Each seizure with the place and date its sentence states, when it states them. */
+export function withPlaceAndDate(text: string, seizures: SeizureMention[], entities: EntityMention[]): SeizureMention[] {
+  if (!seizures.length) return seizures;
+  const sents = sentences(text);
+  return seizures.map((z) => {
+    const s = sents.find((x) => z.start >= x.start && z.start < x.end);
+    if (!s) return z;
+    const distance = (a: { start: number; end: number }) => (a.end <= z.start ? z.start - a.end : a.start >= z.end ? a.start - z.end : 0);
+    let place: EntityMention | undefined;
+    // On the route: after a route word, or right after a place that is ("con destino al puerto de Amberes, en Bélgica").
+    let routeEnd = -1;
+    const onRoute = (e: EntityMention) => {
+      const route =
+        (text.slice(s.start, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4).some((w) => ROUTE.has(fold(w))) ||
+        (routeEnd >= 0 && e.start - routeEnd <= 12 && /^[\s,]*(?:\p{L}+\s+)?$/u.test(text.slice(routeEnd, e.start)));
+      if (route) routeEnd = e.end;
+      return route;
+    };
+    for (const e of entities) {
+      if (!(e.type in PLACE_RANK) || e.start < s.start || e.end > s.end || onRoute(e)) continue;
+      if (!place || distance(e) < distance(place) || (distance(e) === distance(place) && PLACE_RANK[e.type]! < PLACE_RANK[place.type]!)) place = e;
+    }
+    // A date inside the quantity itself ("1.127") is none; a seizure's sentence dates the seizure.
+    const dates = datesIn(s.text)
+      .map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }))
+      .filter((d) => d.end <= z.start || d.start >= z.end);
+    const date = dates.sort((a, b) => distance(a) - distance(b) || b.value.length - a.value.length)[0];
+    const out: SeizureMention = { ...z };
+    if (place) out.place = place.canonical;
+    if (date) out.date = date.value;
+    return out;
+  });
+}
