@@ -37,7 +37,7 @@ export interface ChangedArticle {
   storyId: number | null;
   duplicateOfId: number | null;
   mentions: { entityId: number; type: string; canonical: string; side: string; text: string; start: number; end: number }[];
-  seizures: { id: number; drug: string; kg: number; text: string; start: number }[];
+  seizures: { id: number; drug: string; kg: number; text: string; start: number; place: string | null }[];
   evidence: { linkId: number; balkan: string; latam: string; sentence: string; firstArticleId: number | null }[];
 }
 
@@ -55,7 +55,7 @@ export async function changesAfter(db: Db, after: number, limit = 200): Promise<
     select: {
       id: true, title: true, url: true, lang: true, text: true, storyId: true, duplicateOfId: true,
       mentions: { orderBy: { start: 'asc' }, select: { entityId: true, text: true, start: true, end: true, entity: { select: { type: true, canonical: true, side: true } } } },
-      seizures: { orderBy: { start: 'asc' }, select: { id: true, drug: true, kg: true, text: true, start: true } },
+      seizures: { orderBy: { start: 'asc' }, select: { id: true, drug: true, kg: true, text: true, start: true, place: true } },
       evidence: { orderBy: { id: 'asc' }, select: { sentence: true, link: { select: { id: true, balkan: true, latam: true, evidence: { take: 1, orderBy: { id: 'asc' }, select: { articleId: true } } } } } },
     },
   });

@@ -145,7 +145,7 @@ describe('alert rules', () => {
     expect(byRule('balkan-latam-link')[0]).toMatchObject({ severity: 'high', reason: 'New Balkan–Latin America link: Kavač clan – Guayaquil' });
     expect(byRule('seizure-threshold')[0]).toMatchObject({ severity: 'critical' });
     // The parties named in the seizure's own sentence.
-    expect(byRule('seizure-threshold')[0]!.reason).toBe('Seizure of 2.3 t cocaine with a Latin American side: Guayaquil, National Police of Ecuador');
+    expect(byRule('seizure-threshold')[0]!.reason).toBe('Seizure of 2.3 t cocaine in Guayaquil with a Latin American side: National Police of Ecuador');
     for (const a of alerts1) {
       expect(a.evidence && `${FIRST.title}\n${FIRST.text}`.includes(a.evidence.replace(/…$/, ''))).toBeTruthy();
       expect(a.storyId).toBe(first.status === 'stored' ? first.storyId : -1);

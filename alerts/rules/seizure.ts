@@ -30,11 +30,13 @@ export const seizureRule: Rule = {
         const near = sided.filter((m) => sentence.includes(m.text));
         const names = [...new Set((near.length ? near : sided).map((m, i) => ({ m, i })).sort((x, y) => rank(x.m.type) - rank(y.m.type) || x.i - y.i).map(({ m }) => m.canonical))].slice(0, 6);
         const sides = [...new Set((near.length ? near : sided).map((m) => m.side))].sort();
+        // The reason names the place once: "Seizure of 2.3 t cocaine in Guayaquil with … side: National Police of Ecuador".
+        const others = names.some((n) => n !== z.place) ? names.filter((n) => n !== z.place) : names;
         alerts.push({
           rule: SEIZURE_RULE,
           key: `${SEIZURE_RULE}:${a.storyId === null ? `article:${a.id}` : `story:${a.storyId}`}:kg:${Math.round(z.kg)}`,
           severity: z.kg >= ctx.seizureKg * 10 ? 'critical' : 'high',
-          reason: `Seizure of ${fmtKg(z.kg)} ${z.drug} with a ${sides.map((s) => (s === 'balkan' ? 'Balkan' : 'Latin American')).join(' and a ')} side: ${names.join(', ')}`,
+          reason: `Seizure of ${fmtKg(z.kg)} ${z.drug}${z.place ? ` in ${z.place}` : ''} with a ${sides.map((s) => (s === 'balkan' ? 'Balkan' : 'Latin American')).join(' and a ')} side: ${others.join(', ')}`,
           evidence: sentence,
           entities: names,
           articleId: a.id,
