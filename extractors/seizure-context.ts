@@ -57,7 +57,9 @@ export function datesIn(sentence: string): DateHit[] {
   // A year alone: "in 2022", "u 2022. godini", "në vitin 2022". Not a span of years ("between 2019 and 2021"), nor where one starts ("since 2022").
   if (!/\b(19[89]\d|20\d\d)\b.{1,12}\b(19[89]\d|20\d\d)\b/u.test(sentence)) {
     for (const m of sentence.matchAll(new RegExp(`\\b${YEAR}\\b`, 'gu'))) {
-      if (/\b(since|from|desde|od|prej|nga|od|од|depuis|dende)\s+$/iu.test(sentence.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+      if (/\b(since|from|desde|od|prej|nga|од|depuis|dende)\s+$/iu.test(sentence.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+      // "2000 kilos" is a quantity, not a year.
+      if (/^\s*(kg|kilo|kilogram|килограм|кг|t\b|ton|тон|gram|lb|pound|paquet|paket|bloque|brick)/iu.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 12))) continue;
       add(m.index!, m.index! + m[0].length, m[1]!);
     }
   }

@@ -281,6 +281,8 @@ describe('where and when a seizure happened', () => {
     expect(sz('La Policía detuvo en Guayaquil a un serbio tras hallar 1 tonelada 127 kilos de cocaína con destino al puerto de Amberes, en Bélgica.', 'es')).toEqual([[1127, 'Guayaquil', null]]);
     // Only a route, and a span of years: neither is stated.
     expect(sz('Between 2019 and 2021 the group shipped 1.2 tonnes of cocaine from Santa Marta to Bar.', 'en')).toEqual([[1200, null, null]]);
+    // A quantity is no year.
+    expect(sz('Police seized 2000 kilos of cocaine in Paita.', 'en')).toEqual([[2000, 'Paita', null]]);
     // A month without its year is no date.
     expect(sz('U martu je u Baru zaplenjeno 300 kilograma kokaina.', 'sr')).toEqual([[300, 'Bar', null]]);
   });
