@@ -282,7 +282,7 @@ describe('where and when a seizure happened', () => {
     // Only a route, and a span of years: neither is stated.
     expect(sz('Between 2019 and 2021 the group shipped 1.2 tonnes of cocaine from Santa Marta to Bar.', 'en')).toEqual([[1200, null, null]]);
     // A quantity is no year.
-    expect(sz('Police seized 2000 kilos of cocaine in Paita.', 'en')).toEqual([[2000, 'Paita', null]]);
+    expect(sz('Police seized 500 kilograms of cocaine in Callao, and customs found 2000 kilos in Paita.', 'en')).toEqual([[500, 'Callao', null], [2000, 'Paita', null]]);
     // A month without its year is no date.
     expect(sz('U martu je u Baru zaplenjeno 300 kilograma kokaina.', 'sr')).toEqual([[300, 'Bar', null]]);
   });
