@@ -66,6 +66,26 @@ export function datesIn(sentence: string): DateHit[] {
   return hits;
 }
 
+/**
+ * The clause of a sentence [from, to) that holds [start, end): clauses end at a semicolon, at a comma
+ * before a conjunction or a relative word ("…, and customs found", "…, od kade …"), and at a conjunction
+ * before a new number ("… in Callao and 2000 kilos more …").
+ */
+const CLAUSE_BREAK = /;|,\s+(?=(?:and|but|while|whereas|y|e|pero|mientras|i|a|dok|pa|ali|dhe|ndërsa|kurse|и|а|додека|но|од каде|where|donde|gdje|gde|ku)(?![\p{L}]))|\s(?:and|y|e|i|dhe|и)\s+(?=\d)/giu;
+function clauseAround(text: string, from: number, to: number, start: number, end: number): [number, number] {
+  let cs = from;
+  let ce = to;
+  for (const m of text.slice(from, to).matchAll(CLAUSE_BREAK)) {
+    const at = from + m.index!;
+    if (at + m[0].length <= start) cs = at + m[0].length;
+    else if (at >= end) {
+      ce = at;
+      break;
+    }
+  }
+  return [cs, ce];
+}
+
 /** Each seizure with the place and date its sentence states, when it states them. */
 export function withPlaceAndDate(text: string, seizures: SeizureMention[], entities: EntityMention[]): SeizureMention[] {
   if (!seizures.length) return seizures;
@@ -84,8 +104,14 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
       if (route) routeEnd = e.end;
       return route;
     };
-    for (const e of entities) {
-      if (!(e.type in PLACE_RANK) || e.start < s.start || e.end > s.end || onRoute(e)) continue;
+    // The quantity's own clause first: "… 500 kg in Callao, and customs found 2000 kilos in Paita" gives each its place.
+    const [cs, ce] = clauseAround(text, s.start, s.end, z.start, z.end);
+    const inSentence = entities.filter((e) => e.type in PLACE_RANK && e.start >= s.start && e.end <= s.end);
+    const route = new Set(inSentence.filter(onRoute));
+    const inClause = inSentence.filter((e) => e.start >= cs && e.end <= ce);
+    // A clause that names only the route ("… 1,6 tonnes from Callao to Thessaloniki, from where …") states no place.
+    const candidates = inClause.length ? inClause.filter((e) => !route.has(e)) : inSentence.filter((e) => !route.has(e));
+    for (const e of candidates) {
       if (!place || distance(e) < distance(place) || (distance(e) === distance(place) && PLACE_RANK[e.type]! < PLACE_RANK[place.type]!)) place = e;
     }
     // A date inside the quantity itself ("1.127") is none; a seizure's sentence dates the seizure.

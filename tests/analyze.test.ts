@@ -283,6 +283,9 @@ describe('where and when a seizure happened', () => {
     expect(sz('Between 2019 and 2021 the group shipped 1.2 tonnes of cocaine from Santa Marta to Bar.', 'en')).toEqual([[1200, null, null]]);
     // A quantity is no year.
     expect(sz('Police seized 500 kilograms of cocaine in Callao, and customs found 2000 kilos in Paita.', 'en')).toEqual([[500, 'Callao', null], [2000, 'Paita', null]]);
+    // Each quantity's own clause names its place; a clause that names only the route states none.
+    expect(sz('Police seized 500 kilograms of cocaine in Callao and 2000 kilos more in Paita.', 'en')).toEqual([[500, 'Callao', null], [2000, 'Paita', null]]);
+    expect(sz('Судот утврди дека тој во 2022 година организирал пренесување на 1,6 тони кокаин од пристаништето Каљао до Солун, од каде што дрогата требало да биде пренесена во Скопје.', 'mk')).toEqual([[1600, null, '2022']]);
     // A month without its year is no date.
     expect(sz('U martu je u Baru zaplenjeno 300 kilograma kokaina.', 'sr')).toEqual([[300, 'Bar', null]]);
   });
