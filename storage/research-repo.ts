@@ -51,6 +51,16 @@ export async function linkWithEvidence(db: Db, id: number) {
   });
 }
 
+/** The other links of a link's two sides: what else the Balkan side reaches, and who else reaches the Latin American side. */
+export async function neighbourLinks(db: Db, link: { id: number; balkan: string; latam: string }) {
+  const select = { id: true, balkan: true, latam: true, articleCount: true, lastSeen: true } as const;
+  const [ofBalkan, ofLatam] = await Promise.all([
+    db.link.findMany({ where: { balkan: link.balkan, id: { not: link.id } }, orderBy: [{ articleCount: 'desc' }, { id: 'asc' }], take: 50, select }),
+    db.link.findMany({ where: { latam: link.latam, id: { not: link.id } }, orderBy: [{ articleCount: 'desc' }, { id: 'asc' }], take: 50, select }),
+  ]);
+  return { ofBalkan, ofLatam };
+}
+
 export async function countries(db: Db): Promise<string[]> {
   const rows = await db.entity.findMany({ where: { type: 'country' }, orderBy: { canonical: 'asc' }, select: { canonical: true } });
   return rows.map((r) => r.canonical);

@@ -265,6 +265,11 @@ describe('the web app in Chromium', () => {
     const guayaquil = p.locator('#graph a.edge', { has: p.locator('title', { hasText: 'Kavač clan – Guayaquil' }) });
     await Promise.all([p.waitForURL(/\/links\/\d+$/), guayaquil.dispatchEvent('click')]);
     await expect(p.locator('#evidence li').first().textContent()).resolves.toContain('organised by the Kavač clan');
+    // The link's neighbours: the clan's other links, each a link of its own.
+    const others = await p.locator('#links-of-balkan li a').allTextContents();
+    expect(others.length).toBeGreaterThan(0);
+    expect(others.every((x) => x.startsWith('Kavač clan – ') && x !== 'Kavač clan – Guayaquil')).toBe(true);
+    expect(others).toEqual(expect.arrayContaining([expect.stringContaining('Callao')]));
     // Filters: a period with nothing, then a country.
     await p.goto(`${base}/graph?from=2001-01-01&to=2001-12-31`);
     await expect(p.locator('main').textContent()).resolves.toContain('No links in this period');

@@ -2,7 +2,7 @@
 // full-text search across scripts, and exports.
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { articleTexts, countries, linkGraph, linkWithEvidence, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
+import { articleTexts, countries, linkGraph, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
 import { searchArticles } from '../../storage/search-index.js';
 import { safeUrl } from '../../alerts/render.js';
 import { sentenceAt } from '../../alerts/evidence.js';
@@ -81,10 +81,14 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span cla
   app.get('/links/:id', allow(...RESEARCH), async (c) => {
     const l = await linkWithEvidence(db, Number(c.req.param('id')) || 0);
     if (!l) return c.notFound();
+    const near = await neighbourLinks(db, l);
+    const others = (title: string, id: string, list: { id: number; balkan: string; latam: string; articleCount: number }[]) =>
+      list.length ? html`<h2>${title}</h2><ul id="${id}">${list.map((x) => html`<li><a href="/links/${x.id}">${x.balkan} – ${x.latam}</a> <span class="muted">(${x.articleCount} article(s))</span></li>`)}</ul>` : '';
     return c.html(
       page(`${l.balkan} – ${l.latam}`, c.get('viewer'), html`<p><a href="/graph">← Graph</a></p><h1>${l.balkan} – ${l.latam}</h1>
 <p class="muted">${l.balkanType} – ${l.latamType} · ${l.articleCount} article(s) · first seen ${l.firstSeen.toISOString().slice(0, 10)}</p>
-<ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${ext(e.article.url, e.article.title)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? `, story #${e.article.storyId}` : ''})</span></li>`)}</ol>`).toString(),
+<ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${ext(e.article.url, e.article.title)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? `, story #${e.article.storyId}` : ''})</span></li>`)}</ol>
+${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${others(`Others linked to ${l.latam}`, 'links-of-latam', near.ofLatam)}`).toString(),
     );
   });
 
