@@ -64,6 +64,11 @@ function notAName(name: string): boolean {
   return NOT_NAMES.has(name.toLowerCase()) || ADVERB.test(name) || OPERATION.test(fold(name.split(/\s/)[0]!));
 }
 
+/** A word that says what the person after it is, not part of a name: "Serbian national Dragan X", not "National Security Council". */
+function cueWord(t: Token | undefined, re: RegExp): boolean {
+  return !!t && re.test(t.norm) && !/^\p{Lu}\p{L}/u.test(t.text);
+}
+
 function isNameToken(t: Token | undefined): boolean {
   if (!t) return false;
   if (!/^\p{Lu}[\p{Ll}\p{M}'’-]+$/u.test(t.text)) return false;
@@ -193,10 +198,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       const before = tokens[gm.tokenStart - 1];
       trigger = gm.entry.type === 'nationality' || (!!before && CITIZEN.test(before.norm));
     }
-    // The word says what the person is, not part of a name: "Serbian national Dragan X", not "National Security Council".
-    const word = (t: Token | undefined, re: RegExp) => !!t && re.test(t.norm) && !/^\p{Lu}\p{L}/u.test(t.text);
-    if (!trigger && word(tokens[i - 1], CITIZEN)) trigger = true;
-    if (!trigger && word(tokens[i - 1], IDENTIFIED)) trigger = true;
+    if (!trigger && cueWord(tokens[i - 1], CITIZEN)) trigger = true;
+    if (!trigger && cueWord(tokens[i - 1], IDENTIFIED)) trigger = true;
     if (!trigger && /^(como|as|kao|si|како)$/.test(tokens[i - 1]?.norm ?? '') && IDENTIFIED.test(tokens[i - 2]?.norm ?? '')) trigger = true;
     if (!trigger && ALIAS.test(tokens[i + 2]?.norm ?? '')) trigger = true; // "Marko Petrović, alias …"
     if (!trigger) continue;

@@ -157,6 +157,8 @@ const byPreference = (a: ScoredMatch, b: ScoredMatch) =>
 export class Gazetteer {
   private byKey = new Map<string, CompiledAlias[]>();
   readonly entries: GazetteerEntry[] = [];
+  /** Country ISO codes → canonical names. */
+  private readonly byCode = new Map<string, string>();
 
   constructor(entries: GazetteerEntry[] = []) {
     for (const e of entries) this.add(e);
@@ -164,6 +166,7 @@ export class Gazetteer {
 
   add(entry: GazetteerEntry): void {
     this.entries.push(entry);
+    if (entry.type === 'country' && entry.code && !this.byCode.has(entry.code)) this.byCode.set(entry.code, entry.canonical);
     const aliases = new Set(namesInText(entry).map((a) => a.trim()).filter(Boolean));
     for (const alias of aliases) {
       const toks = tokenize(alias);
@@ -181,9 +184,7 @@ export class Gazetteer {
 
   /** The canonical name of the country with this ISO 3166-1 alpha-2 code, if the gazetteer gives it. */
   countryOf(code: string | null | undefined): string | undefined {
-    if (!code) return undefined;
-    const c = code.toUpperCase();
-    return this.entries.find((e) => e.type === 'country' && e.code === c)?.canonical;
+    return code ? this.byCode.get(code.toUpperCase()) : undefined;
   }
 
   /** All non-overlapping matches, longest first, in text order; names inflect as the text's language does (endingsFor). */

@@ -26,6 +26,17 @@ interface DateHit {
 
 const pad = (n: number) => String(n).padStart(2, '0');
 const YEAR = '(19[89]\\d|20\\d\\d)';
+const WORD = '([\\p{L}]+)';
+/** 14.03.2024, 14/03/2024 (day first, as in every Ruta language but English). */
+const NUMERIC_DATE = new RegExp(`\\b(\\d{1,2})[./](\\d{1,2})[./]${YEAR}\\b`, 'gu');
+/** 14 de marzo de 2024, 14. marta 2024., 14 mars 2024. */
+const DAY_MONTH_YEAR = new RegExp(`\\b(\\d{1,2})\\.?\\s+(?:de\\s+|of\\s+)?${WORD}\\.?,?\\s+(?:de\\s+|del\\s+)?${YEAR}`, 'gu');
+/** March 14, 2024. */
+const MONTH_DAY_YEAR = new RegExp(`${WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}`, 'gu');
+/** marzo de 2024, u martu 2024., March 2024. */
+const MONTH_YEAR = new RegExp(`${WORD}\\.?,?\\s+(?:de\\s+|del\\s+|of\\s+)?${YEAR}`, 'gu');
+const YEAR_ALONE = new RegExp(`\\b${YEAR}\\b`, 'gu');
+const TWO_YEARS = /\b(19[89]\d|20\d\d)\b.{1,12}\b(19[89]\d|20\d\d)\b/u;
 
 /** The dates a sentence writes, with their offsets into it: day-month-year, month-year, numeric, a year alone. */
 export function datesIn(sentence: string): DateHit[] {
@@ -34,29 +45,26 @@ export function datesIn(sentence: string): DateHit[] {
   const add = (s: number, e: number, value: string) => {
     if (!taken(s, e)) hits.push({ start: s, end: e, value });
   };
-  // 14.03.2024, 14/03/2024 (day first, as in every Ruta language but English)
-  for (const m of sentence.matchAll(new RegExp(`\\b(\\d{1,2})[./](\\d{1,2})[./]${YEAR}\\b`, 'gu'))) {
+  for (const m of sentence.matchAll(NUMERIC_DATE)) {
     const d = Number(m[1]);
     const mo = Number(m[2]);
     if (d >= 1 && d <= 31 && mo >= 1 && mo <= 12) add(m.index!, m.index! + m[0].length, `${m[3]}-${pad(mo)}-${pad(d)}`);
   }
-  // 14 de marzo de 2024, 14. marta 2024., 14 mars 2024; March 14, 2024; marzo de 2024, u martu 2024., March 2024
-  const word = '([\\p{L}]+)';
-  for (const m of sentence.matchAll(new RegExp(`\\b(\\d{1,2})\\.?\\s+(?:de\\s+|of\\s+)?${word}\\.?,?\\s+(?:de\\s+|del\\s+)?${YEAR}`, 'gu'))) {
+  for (const m of sentence.matchAll(DAY_MONTH_YEAR)) {
     const mo = monthOf(m[2]!);
     if (mo && Number(m[1]) >= 1 && Number(m[1]) <= 31) add(m.index!, m.index! + m[0].length, `${m[3]}-${pad(mo)}-${pad(Number(m[1]))}`);
   }
-  for (const m of sentence.matchAll(new RegExp(`${word}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+${YEAR}`, 'gu'))) {
+  for (const m of sentence.matchAll(MONTH_DAY_YEAR)) {
     const mo = monthOf(m[1]!);
     if (mo && Number(m[2]) >= 1 && Number(m[2]) <= 31) add(m.index!, m.index! + m[0].length, `${m[3]}-${pad(mo)}-${pad(Number(m[2]))}`);
   }
-  for (const m of sentence.matchAll(new RegExp(`${word}\\.?,?\\s+(?:de\\s+|del\\s+|of\\s+)?${YEAR}`, 'gu'))) {
+  for (const m of sentence.matchAll(MONTH_YEAR)) {
     const mo = monthOf(m[1]!);
     if (mo) add(m.index!, m.index! + m[0].length, `${m[2]}-${pad(mo)}`);
   }
   // A year alone: "in 2022", "u 2022. godini", "në vitin 2022". Not a span of years ("between 2019 and 2021"), nor where one starts ("since 2022").
-  if (!/\b(19[89]\d|20\d\d)\b.{1,12}\b(19[89]\d|20\d\d)\b/u.test(sentence)) {
-    for (const m of sentence.matchAll(new RegExp(`\\b${YEAR}\\b`, 'gu'))) {
+  if (!TWO_YEARS.test(sentence)) {
+    for (const m of sentence.matchAll(YEAR_ALONE)) {
       if (/\b(since|from|desde|od|prej|nga|од|depuis|dende)\s+$/iu.test(sentence.slice(Math.max(0, m.index! - 12), m.index!))) continue;
       // "2000 kilos" is a quantity, not a year.
       if (/^\s*(kg|kilo|kilogram|килограм|кг|t\b|ton|тон|gram|lb|pound|paquet|paket|bloque|brick)/iu.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 12))) continue;
@@ -86,6 +94,24 @@ function clauseAround(text: string, from: number, to: number, start: number, end
   return [cs, ce];
 }
 
+/**
+ * The places of a sentence (in text order, from `from`) that are on the route: after a route word
+ * among the four before them, or right after a place that is ("con destino al puerto de Amberes, en Bélgica").
+ */
+function routePlaces(text: string, from: number, places: EntityMention[]): Set<EntityMention> {
+  const route = new Set<EntityMention>();
+  let routeEnd = -1;
+  for (const e of places) {
+    const after = (text.slice(from, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4).some((w) => ROUTE.has(fold(w)));
+    const besideRoute = routeEnd >= 0 && e.start - routeEnd <= 12 && /^[\s,]*(?:\p{L}+\s+)?$/u.test(text.slice(routeEnd, e.start));
+    if (after || besideRoute) {
+      route.add(e);
+      routeEnd = e.end;
+    }
+  }
+  return route;
+}
+
 /** Each seizure with the place and date its sentence states, when it states them. */
 export function withPlaceAndDate(text: string, seizures: SeizureMention[], entities: EntityMention[]): SeizureMention[] {
   if (!seizures.length) return seizures;
@@ -94,26 +120,15 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
     const s = sents.find((x) => z.start >= x.start && z.start < x.end);
     if (!s) return z;
     const distance = (a: { start: number; end: number }) => (a.end <= z.start ? z.start - a.end : a.start >= z.end ? a.start - z.end : 0);
-    let place: EntityMention | undefined;
-    // On the route: after a route word, or right after a place that is ("con destino al puerto de Amberes, en Bélgica").
-    let routeEnd = -1;
-    const onRoute = (e: EntityMention) => {
-      const route =
-        (text.slice(s.start, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4).some((w) => ROUTE.has(fold(w))) ||
-        (routeEnd >= 0 && e.start - routeEnd <= 12 && /^[\s,]*(?:\p{L}+\s+)?$/u.test(text.slice(routeEnd, e.start)));
-      if (route) routeEnd = e.end;
-      return route;
-    };
     // The quantity's own clause first: "… 500 kg in Callao, and customs found 2000 kilos in Paita" gives each its place.
     const [cs, ce] = clauseAround(text, s.start, s.end, z.start, z.end);
     const inSentence = entities.filter((e) => e.type in PLACE_RANK && e.start >= s.start && e.end <= s.end);
-    const route = new Set(inSentence.filter(onRoute));
+    const route = routePlaces(text, s.start, inSentence);
     const inClause = inSentence.filter((e) => e.start >= cs && e.end <= ce);
     // A clause that names only the route ("… 1,6 tonnes from Callao to Thessaloniki, from where …") states no place.
-    const candidates = inClause.length ? inClause.filter((e) => !route.has(e)) : inSentence.filter((e) => !route.has(e));
-    for (const e of candidates) {
-      if (!place || distance(e) < distance(place) || (distance(e) === distance(place) && PLACE_RANK[e.type]! < PLACE_RANK[place.type]!)) place = e;
-    }
+    const place = (inClause.length ? inClause : inSentence)
+      .filter((e) => !route.has(e))
+      .reduce<EntityMention | undefined>((best, e) => (!best || distance(e) < distance(best) || (distance(e) === distance(best) && PLACE_RANK[e.type]! < PLACE_RANK[best.type]!) ? e : best), undefined);
     // A date inside the quantity itself ("1.127") is none; a seizure's sentence dates the seizure.
     const dates = datesIn(s.text)
       .map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }))
