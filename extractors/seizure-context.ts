@@ -65,7 +65,7 @@ export function datesIn(sentence: string): DateHit[] {
   // A year alone: "in 2022", "u 2022. godini", "në vitin 2022". Not a span of years ("between 2019 and 2021"), nor where one starts ("since 2022").
   if (!TWO_YEARS.test(sentence)) {
     for (const m of sentence.matchAll(YEAR_ALONE)) {
-      if (/\b(since|from|desde|od|prej|nga|од|depuis|dende)\s+$/iu.test(sentence.slice(Math.max(0, m.index! - 12), m.index!))) continue;
+      if (/(?<![\p{L}])(since|from|desde|od|prej|nga|од|depuis|dende)\s+$/iu.test(sentence.slice(Math.max(0, m.index! - 12), m.index!))) continue;
       // "2000 kilos" is a quantity, not a year.
       if (/^\s*(kg|kilo|kilogram|килограм|кг|t\b|ton|тон|gram|lb|pound|paquet|paket|bloque|brick)/iu.test(sentence.slice(m.index! + m[0].length, m.index! + m[0].length + 12))) continue;
       add(m.index!, m.index! + m[0].length, m[1]!);

@@ -286,6 +286,8 @@ describe('where and when a seizure happened', () => {
     // Each quantity's own clause names its place; a clause that names only the route states none.
     expect(sz('Police seized 500 kilograms of cocaine in Callao and 2000 kilos more in Paita.', 'en')).toEqual([[500, 'Callao', null], [2000, 'Paita', null]]);
     expect(sz('Судот утврди дека тој во 2022 година организирал пренесување на 1,6 тони кокаин од пристаништето Каљао до Солун, од каде што дрогата требало да биде пренесена во Скопје.', 'mk')).toEqual([[1600, null, '2022']]);
+    // Nor is the year a period starts, in either script.
+    expect(sz('Од 2022. године полиција је у Бару запленила 300 килограма кокаина.', 'sr')).toEqual([[300, 'Bar', null]]);
     // A month without its year is no date.
     expect(sz('U martu je u Baru zaplenjeno 300 kilograma kokaina.', 'sr')).toEqual([[300, 'Bar', null]]);
   });
