@@ -118,6 +118,21 @@ describe('nicknames', () => {
   });
 });
 
+describe('groups and ports beyond the ones the issue names', () => {
+  it('finds them in every language, declined, and keeps look-alike names apart', () => {
+    expect(found('Optuženi su pripadnici Belivukovog klana i Šarićevoj grupi bliski ljudi, a kokain su kupovali od Comando Vermelho.', 'sr', 'criminal_group').map(([, c]) => c)).toEqual(['Belivuk clan', 'Šarić clan', 'Comando Vermelho']);
+    expect(found('Припадници сурчинског клана сарађивали су са картелом Тито и Дино.', 'sr', 'criminal_group').map(([, c]) => c)).toEqual(['Surčin clan', 'Tito and Dino cartel']);
+    // The Mexican Gulf Cartel is not Colombia's Clan del Golfo.
+    expect(found('El Cártel del Golfo y el Clan del Golfo no son lo mismo; las disidencias de las FARC tampoco.', 'es', 'criminal_group').map(([, c]) => c)).toEqual(['Gulf Cartel', 'Clan del Golfo', 'FARC']);
+    expect(found('The Kinahan cartel bought from the CJNG through the Mocro Maffia.', 'en', 'criminal_group').map(([, c]) => c)).toEqual(['Kinahan cartel', 'CJNG', 'Mocro Maffia']);
+    expect(found('Kokain je iz Puerto Cabella preko Gdanjska i Marseja stigao u Bar.', 'sr', 'port').map(([, c]) => c)).toEqual(['Puerto Cabello', 'Gdańsk', 'Marseille', 'Bar']);
+    expect(found('Droga u nis nga porti i Shëngjinit drejt Ankonës.', 'sq', 'port').map(([, c]) => c)).toEqual(['Shëngjin', 'Ancona']);
+    // Names that are also people's or common words need a port word.
+    expect(found('Antonio de la Torre y Lázaro Cárdenas hablaron ayer. Sines y cosenos.', 'es', 'port')).toEqual([]);
+    expect(found('La carga salió del puerto de Lázaro Cárdenas hacia Colón.', 'es', 'port').map(([, c]) => c)).toEqual(['Lázaro Cárdenas', 'Colón']);
+  });
+});
+
 describe('ports whose names are also words', () => {
   it('accepts them after a port word or joined to another port, and not as a plain word', () => {
     expect(found('Kokain je ukrcan u lukama Santos i Paranaguá.', 'sr', 'port').map(([, c]) => c)).toEqual(['Santos', 'Paranaguá']);

@@ -37,9 +37,11 @@ export function gazetteerLookup(entries: GazetteerEntry[]): GazetteerLookup {
   }
   const lookup = (w: string) => {
     const exact = words.get(w);
-    if (exact) return exact;
-    // A common given name (config/given-names.yaml), in any case form.
+    if (exact && !exact.endsWith('-part')) return exact;
+    // A common given name (config/given-names.yaml), in any case form, even when a place is named
+    // after one ("San Antonio", "Pedro Juan Caballero"): most Antonios are people.
     if (givenName(w)) return 'GIVEN';
+    if (exact) return exact;
     // Inflected forms: the stem plus up to four letters of ending (Ekvadoru, Crnoj, Durrësit).
     for (let cut = 1; cut <= 4 && w.length - cut >= MIN_STEM; cut++) {
       const hit = stems.get(w.slice(0, -cut)) ?? words.get(w.slice(0, -cut));
