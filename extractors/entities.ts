@@ -64,6 +64,27 @@ function notAName(name: string): boolean {
   return NOT_NAMES.has(name.toLowerCase()) || ADVERB.test(name) || OPERATION.test(fold(name.split(/\s/)[0]!));
 }
 
+/**
+ * Macedonian is read through the Serbian–Croatian tagger, which has not seen its common words: a
+ * capitalised "Меѓутоа" (however), "Според" (according to), "Главната" (the main one) or "Градот"
+ * (the town) looks like a name to it. A person it finds in Macedonian has none of these words (the
+ * definite forms -от, -иот, -ата, -ото, -ите are no name's ending), and a single word must be a
+ * given name: a surname alone is found again from the full name (see "Later mentions" below).
+ */
+const MK_FUNCTION_WORDS = new Set(
+  ['во', 'според', 'меѓутоа', 'исто', 'така', 'по', 'на', 'од', 'со', 'за', 'но', 'и', 'а', 'дека', 'кога', 'потоа', 'сепак', 'иако', 'додека',
+    'овој', 'оваа', 'ова', 'овие', 'тој', 'таа', 'тие', 'еден', 'една', 'едно', 'сите', 'многу', 'при', 'кон', 'преку', 'без', 'меѓу', 'пред', 'после', 'до', 'кај'],
+);
+const MK_DEFINITE = /\p{L}{2}(?:от|иот|ата|ото|ите)$/u;
+/** Place names open with these: Горно Броди, Ново Брдо, Северна Рајна-Вестфалија, Света Петка. */
+const MK_PLACE_FIRST = /^(горн|долн|нов|стар|северн|јужн|западн|источн|свет)(о|а|и)?$/;
+function macedonianPerson(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (MK_PLACE_FIRST.test(words[0]!.toLowerCase())) return false;
+  if (words.some((w) => MK_FUNCTION_WORDS.has(w.toLowerCase()) || (MK_DEFINITE.test(w.toLowerCase()) && !givenName(w, 'mk')))) return false;
+  return words.length > 1 || !!givenName(name, 'mk');
+}
+
 /** A word that says what the person after it is, not part of a name: "Serbian national Dragan X", not "National Security Council". */
 function cueWord(t: Token | undefined, re: RegExp): boolean {
   return !!t && re.test(t.norm) && !/^\p{Lu}\p{L}/u.test(t.text);
@@ -243,7 +264,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       // Not a word opening the sentence or an operation (notAName), nor an age: "45-godišnjeg Splićanina".
       if (notAName(name) || /^\p{N}/u.test(name)) continue;
       if (found.type === 'PER') {
-        if (institution(name)) continue;
+        if (institution(name) || (opts.lang === 'mk' && !macedonianPerson(name))) continue;
         const i = tokens.findIndex((t) => t.start === found.start);
         const canonical = personCanonical(name, opts.lang);
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);

@@ -202,3 +202,18 @@ describe('sides of people found by pattern', () => {
     expect(es).toMatchObject({ canonical: 'Julián Esparza Robles', side: 'other' });
   });
 });
+
+describe('Macedonian people through the Serbian–Croatian tagger', () => {
+  it('takes neither common words nor places for people, and keeps the people', () => {
+    const text =
+      'Меѓутоа, обвинителството тврди дека Никола Петрушевски ги организирал пратките. ' +
+      'Според документите, Главната улога ја имал Петрушевски. Градот Кичево и Горно Броди се споменуваат во списите. ' +
+      'Во Венеција се сретнал со Марко Трајковски.';
+    const people = findEntities(text, gaz, { lang: 'mk' })
+      .filter((e) => e.type === 'person')
+      .map((e) => e.canonical);
+    expect([...new Set(people)].sort()).toEqual(['Marko Trajkovski', 'Nikola Petruševski']);
+    // The surname alone, opening the sentence's name slot, is the same person.
+    expect(people.filter((p) => p === 'Nikola Petruševski').length).toBe(2);
+  });
+});
