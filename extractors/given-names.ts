@@ -53,7 +53,9 @@ export function givenName(word: string, lang?: string | null): string | undefine
   for (const e of ENDINGS) {
     if (!w.endsWith(e) || w.length - e.length < 3) continue;
     const base = w.slice(0, -e.length);
-    for (const c of [base, `${base}e`, `${base}o`, `${base}a`, `${base}i`]) {
+    // A fleeting a: Aleksandra, Aleksandru → Aleksandar; Petra → Petar.
+    const fleeting = /[^aeiou]r$/.test(base) ? `${base.slice(0, -1)}ar` : base;
+    for (const c of [base, `${base}e`, `${base}o`, `${base}a`, `${base}i`, fleeting]) {
       const hit = lex.get(c);
       if (hit) return hit;
     }

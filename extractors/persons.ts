@@ -2,7 +2,7 @@
 // ("Stefana Pavlovića" → "Stefan Pavlović", "Трајковски" → "Trajkovski"), one
 // person per document however the text refers to them later (surname alone,
 // nickname after "alias", "zvani", "conocido como", "i njohur si", "познат како").
-import { cyrToLat } from './text-normalize.js';
+import { cyrToLat, fold } from './text-normalize.js';
 import { givenName } from './given-names.js';
 import type { Side } from './gazetteer.js';
 
@@ -24,12 +24,18 @@ function surnameNominative(w: string): { nom: string; ending: string } | undefin
   return undefined;
 }
 
+/** Whether a word is a given name in its dictionary form (Martin, whatever the Spanish list's Martín). */
+function isGivenName(w: string): boolean {
+  const g = givenName(w);
+  return !!g && fold(g) === fold(w);
+}
+
 /** A masculine first name in the case its surname was in. */
 function givenNominative(w: string, surnameEnding: string): string {
   if (w.length < 4) return w;
   if (surnameEnding === 'a' && w.endsWith('a')) {
     const stem = w.slice(0, -1);
-    if (/(rk|nk|tk|šk)$/u.test(stem)) return `${stem}o`; // Marka → Marko, Janka → Janko
+    if (/[^aeiou]k$/u.test(stem)) return `${stem}o`; // Marka → Marko, Janka → Janko, Željka → Željko
     if (/đ$/u.test(stem)) return `${stem}e`; // Đorđa → Đorđe
     if (/[aeiou]$/u.test(stem)) return w;
     return stem; // Stefana → Stefan, Miloša → Miloš
@@ -50,7 +56,7 @@ export function personCanonical(name: string, lang?: string): string {
   if (!lang || !SLAVIC.has(lang)) return latin;
   const parts = latin.split(' ');
   const sur = surnameNominative(parts[parts.length - 1]!) ?? declinedWithGivenName(parts);
-  if (!sur) return latin;
+  if (!sur) return feminineNominative(parts) ?? latin;
   return [...parts.slice(0, -1).map((p) => knownGiven(givenNominative(p, sur.ending), p)), sur.nom].join(' ');
 }
 
@@ -66,16 +72,36 @@ function declinedWithGivenName(parts: string[]): { nom: string; ending: string }
   if (!m) return undefined;
   const first = parts[0]!;
   const given = givenNominative(first, m[2]!);
-  if (given === first || givenName(given) !== given) return undefined;
+  if (given === first || !isGivenName(given)) return undefined;
   // Slavic fleeting a: Marinca → Marinac, Bogdanca → Bogdanac.
   const nom = /[^aeiou]c$/u.test(m[1]!) ? `${m[1]!.slice(0, -1)}ac` : m[1]!;
   return { nom, ending: m[2]! };
 }
 
+/**
+ * A woman's name in an oblique case: her surname does not decline, her given name does ("Ane
+ * Brnabić", "Jadranki Kosor", "Milicom Đurić" → Ana Brnabić, Jadranka Kosor, Milica Đurić). Only a
+ * given name the lexicon knows in -a counts, and not one that is itself a name ("Ante", "Mile").
+ */
+function feminineNominative(parts: string[]): string | undefined {
+  const surname = parts[parts.length - 1]!;
+  // A surname in -om/-em is a man's in the instrumental ("Mustafom Kemalom Ataturkom").
+  if (parts.length < 2 || !/[^aeiou]$/u.test(surname) || /(om|em)$/u.test(surname)) return undefined;
+  const first = parts[0]!;
+  if (isGivenName(first)) return undefined;
+  const m = /^(\p{Lu}\p{Ll}+)(e|i|u|om|oj)$/u.exec(first);
+  if (!m) return undefined;
+  const nom = `${m[1]}a`;
+  return isGivenName(nom) ? [nom, ...parts.slice(1)].join(' ') : undefined;
+}
+
 /** A given name the rules brought back to a form the lexicon knows, or the lexicon's own form of it ("Antu" → Ante). */
 function knownGiven(byRule: string, asWritten: string): string {
-  if (givenName(byRule) === byRule) return byRule;
-  return givenName(asWritten) ?? byRule;
+  if (isGivenName(byRule)) return byRule;
+  const known = givenName(asWritten);
+  // A woman's name as written ("Vlatka", "Branka") is a man's genitive (Vlatko, Branko) when the surname declines with it.
+  if (isGivenName(asWritten) && /[^aeiou]ko$/u.test(byRule)) return byRule;
+  return known ?? byRule;
 }
 
 /**

@@ -192,6 +192,22 @@ describe('entities survive real text', () => {
     const people = findEntities('Sud je osudio Zorana Kovača zbog šverca kokaina iz Brazila. Kovač je ranije osuđivan.', gaz, { lang: 'sr' }).filter((e) => e.type === 'person');
     expect(people.map((e) => e.canonical)).toEqual(['Zoran Kovač', 'Zoran Kovač']);
   });
+  it('a woman\'s given name returns to the nominative beside her undeclined surname, and a man\'s in -ar or -ko beside his declined one', () => {
+    expect(personCanonical('Ane Brnabić', 'sr')).toBe('Ana Brnabić');
+    expect(personCanonical('Jadranki Kosor', 'hr')).toBe('Jadranka Kosor');
+    expect(personCanonical('Milicom Đurić', 'sr')).toBe('Milica Đurić');
+    expect(personCanonical('Kolinde Grabar-Kitarović', 'hr')).toBe('Kolinda Grabar-Kitarović');
+    // A man's name that ends in -e is a name as it is; an instrumental surname is a man's.
+    expect(personCanonical('Ante Gotovina', 'hr')).toBe('Ante Gotovina');
+    expect(personCanonical('Mustafom Kemalom', 'bs')).toBe('Mustafom Kemalom');
+    // Aleksandar, Petar: the a is fleeting; Vlatka and Branka beside a declined surname are Vlatko's and Branko's.
+    expect(personCanonical('Aleksandra Vučića', 'sr')).toBe('Aleksandar Vučić');
+    expect(personCanonical('Петром Ненадићем', 'sr')).toBe('Petar Nenadić');
+    expect(personCanonical('Vlatka Markovića', 'hr')).toBe('Vlatko Marković');
+    expect(personCanonical('Martina Kovača', 'hr')).toBe('Martin Kovač');
+    const people = findEntities('Uhapšena je Jelena Marković. Tužilaštvo tereti Jelenu Marković za pranje novca.', gaz, { lang: 'sr' }).filter((e) => e.type === 'person');
+    expect(people.map((e) => e.canonical)).toEqual(['Jelena Marković', 'Jelena Marković']);
+  });
   it('offsets are UTF-16 offsets into the text', () => {
     const text = 'Šef klana uhapšen u Гвајакилу 🚢 i Ekvadoru.';
     for (const e of findEntities(text, gaz)) expect(text.slice(e.start, e.end)).toBe(e.text);
