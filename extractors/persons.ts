@@ -141,21 +141,34 @@ export interface PersonLike {
  * One person per document: a mention that is only a surname (or a shorter form)
  * takes the canonical name and side of the full name it abbreviates.
  */
+const diacritics = (s: string) => s.match(/[^\x00-\x7f]/gu)?.length ?? 0;
+/** Written in capitals, as a dateline or a headline has it ("HANOI", "VUKSANOVIĆ"). */
+const shouted = (s: string) => s === s.toUpperCase() && /\p{Lu}{2}/u.test(s);
+
 export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string): void {
   const people = mentions.filter((m) => m.type === 'person');
+  // One person written with and without diacritics ("Adriana Leon", "Adriana León"; "Darko Saric",
+  // "Darko Šarić") is one, named by the form with the most of them, and not in capitals if it can.
+  const byFolded = new Map<string, string>();
+  for (const m of people) {
+    const had = byFolded.get(fold(m.canonical));
+    if (!had || diacritics(m.canonical) > diacritics(had) || (diacritics(m.canonical) === diacritics(had) && shouted(had) && !shouted(m.canonical))) byFolded.set(fold(m.canonical), m.canonical);
+  }
+  for (const m of people) m.canonical = byFolded.get(fold(m.canonical))!;
   const full = people.filter((m) => m.canonical.includes(' '));
   for (const m of people) {
     if (m.canonical.includes(' ')) continue;
-    const key = m.canonical.toLowerCase();
-    const lemma = (personCanonical(`X ${m.canonical}`, lang).split(' ').pop() ?? m.canonical).toLowerCase();
+    const key = fold(m.canonical);
+    const nominative = personCanonical(`X ${m.canonical}`, lang).split(' ').pop() ?? m.canonical;
+    const lemma = fold(nominative);
     const target = full.find((f) => {
-      const last = (f.canonical.split(' ').pop() ?? '').toLowerCase();
+      const last = fold(f.canonical.split(' ').pop() ?? '');
       return last === key || last === lemma;
     });
     if (target) {
       m.canonical = target.canonical;
       if (m.side === 'other') m.side = target.side;
-    } else if (lemma !== key) m.canonical = lemma.charAt(0).toUpperCase() + lemma.slice(1);
+    } else if (lemma !== key) m.canonical = nominative.charAt(0).toUpperCase() + nominative.slice(1);
   }
   // "Luka Ć." with "Luka Ćetković" elsewhere in the text: the initial stands for that surname.
   for (const m of people) {

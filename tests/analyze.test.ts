@@ -208,6 +208,11 @@ describe('entities survive real text', () => {
     const people = findEntities('Uhapšena je Jelena Marković. Tužilaštvo tereti Jelenu Marković za pranje novca.', gaz, { lang: 'sr' }).filter((e) => e.type === 'person');
     expect(people.map((e) => e.canonical)).toEqual(['Jelena Marković', 'Jelena Marković']);
   });
+  it('one person written with and without diacritics is one, named with them', () => {
+    const text = 'Police in Guayaquil arrested Darko Saric, a Serbian national. Darko Šarić denies the charges. Saric was extradited later.';
+    const people = findEntities(text, gaz, { lang: 'en' }).filter((e) => e.type === 'person');
+    expect(people.map((e) => e.canonical)).toEqual(['Darko Šarić', 'Darko Šarić', 'Darko Šarić']);
+  });
   it('offsets are UTF-16 offsets into the text', () => {
     const text = 'Šef klana uhapšen u Гвајакилу 🚢 i Ekvadoru.';
     for (const e of findEntities(text, gaz)) expect(text.slice(e.start, e.end)).toBe(e.text);
