@@ -1,6 +1,36 @@
-// Words that put a sentence in a trafficking context, as folded stems in every
-// Ruta language (folded text: Latin script, lowercase, no diacritics). Words of
-// plain trade (shipment, envío, pošiljka, isporuka) are not among them: fruit
-// shipments from Ecuador to a Balkan port are not a link.
-export const TRAFFICKING_CONTEXT =
-  /(cocain|kokain|droga|drog|drug|narco|narkot|traffick|trafic|trafik|krijumcar|smuggl|contraband|cartel|kartel|seiz|incaut|decomis|zaplen|zaplijen|sekuestr|laund|lavado|pranje|pastrim|mafia|mafij|klan|clan|banda|gang|kriminal|criminal|organized crime|crimen organizado|svercu|sverc|shverc)/;
+// Words that put a sentence in a trafficking context, in every Ruta language.
+// Words of plain trade (shipment, envío, pošiljka, isporuka) are not among
+// them: fruit shipments from Ecuador to a Balkan port are not a link.
+//
+// Each is a word or the start of one, never a piece inside another word: the
+// Slavic "drugi" (other), "član" (member), "trafika" (kiosk), "klanje"
+// (slaughter) and "pranje" (washing), or the Spanish "tráfico" (road traffic),
+// "lavado" (washing), "cartelera" (billboard) and "banda" (a music band), are
+// everyday words of news that is not about crime.
+import { fold } from './text-normalize.js';
+
+const STEMS = [
+  'cocain', 'kokain', 'drog(?!eri)', 'drugs?(?![a-z])', '(?:anti)?narco', '(?:anti)?narkot', 'estupefacient', 'heroin',
+  // Trafficking: English, Spanish/Portuguese (not "tráfico", road traffic, alone), Albanian and Serbo-Croatian (not "trafika", a kiosk).
+  'traffick', 'traficant', 'trafico (?:de|ilicito|internacional)', 'trafik(?:im|ant|ues)', 'krijumcar', 'kriumcar', 'smuggl', 'contraband',
+  'svercu', 'sverc', 'shverc',
+  'cartel(?!era)', 'kartel',
+  // Seizures.
+  'seiz', 'incaut', 'decomis', 'apreens', 'zaplen', 'zaplijen', 'sekuestr',
+  // Money laundering, not washing.
+  'laund', 'lavado de (?:dinero|activos|capitales)', 'blanqueo', 'pranj[aeu] novca', 'perenje pari', 'pastrim\\w* (?:i |te )?para',
+  'mafia', 'mafij',
+  // Clans and gangs (not "klanje", slaughter; not "član", member: see CLAN below).
+  'klan(?:a|u|om|ov[a-z]*|i|in|it|et|ot)?(?![a-z])', 'bandas? (?:criminal|delictiv|de narco|de trafic)', 'band(?:e|i|u|om|ata|ite)(?![a-z])',
+  'gang(?:s|ster[a-z]*|a|e|u|om)?(?![a-z])', 'pandill',
+  'kriminal', 'criminal', 'organized crime', 'crimen organizado',
+];
+
+const FOLDED = new RegExp(`(?<![a-z])(?:${STEMS.join('|')})`);
+/** English and Spanish "clan" on the text itself: folded, the Serbo-Croatian "član" (member) would be one too. */
+const CLAN = /(?<!\p{L})(?:clan|clanes|clans|clã|clãs)(?!\p{L})/u;
+
+/** Whether a sentence speaks of drugs, trafficking, seizures, laundering or organised crime. */
+export function traffickingContext(sentence: string): boolean {
+  return FOLDED.test(fold(sentence)) || CLAN.test(sentence.toLowerCase());
+}

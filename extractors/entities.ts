@@ -4,7 +4,7 @@
 // does not know yet.
 import { Gazetteer, type EntityType, type GazetteerEntry, type GazetteerMatch, type Side } from './gazetteer.js';
 import { cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
-import { TRAFFICKING_CONTEXT } from './context-words.js';
+import { traffickingContext } from './context-words.js';
 import { agencyShortForms, resolveAgencies } from './agencies.js';
 import { findCueNames } from './cue-names.js';
 import { findNicknames } from './nicknames.js';
@@ -43,7 +43,7 @@ const NOT_NAMES = new Set(
 const ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ingly|edly|ively|ously|ently|antly|ately|arly)$/u;
 
 /** The word before a police operation's name: "Operación Metástasis", "akcija Oqeani", "operacija Balkan". */
-const OPERATION = /^(operation|operacion|operacao|operazione|operacija|operacije|operaciju|operacioni|operacionin|akcija|akcije|akciju|aksioni|aksionin|операција|акција)$/u;
+const OPERATION = /^(operation|operacion|operacao|operazione|operativo|operacija|operacije|operaciji|operaciju|operacioni|operacionin|operacionit|akcija|akcije|akciji|akciju|aksioni|aksionin|aksionit|операција|акција)$/u;
 
 /**
  * The head noun of an institution, a venue or a publication, which no person's name has: last in
@@ -256,13 +256,16 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const sents = sentences(text);
     const inTraffickingSentence = (at: number) => {
       const s = sents.find((x) => at >= x.start && at < x.end);
-      return !!s && TRAFFICKING_CONTEXT.test(fold(s.text));
+      return !!s && traffickingContext(s.text);
     };
     for (const found of tagNames(text, opts.lang)) {
       if (taken(found.start, found.end)) continue;
       const name = text.slice(found.start, found.end);
       // Not a word opening the sentence or an operation (notAName), nor an age: "45-godišnjeg Splićanina".
       if (notAName(name) || /^\p{N}/u.test(name)) continue;
+      // Nor the name of an operation: "акције „Екватор“", "operativo Fénix", "aksionit 'Oqeani'".
+      const before = /(\p{L}+)[\s"'“”„«»‚‘’]*$/u.exec(text.slice(Math.max(0, found.start - 40), found.start))?.[1];
+      if (before && OPERATION.test(fold(before))) continue;
       if (found.type === 'PER') {
         if (institution(name) || (opts.lang === 'mk' && !macedonianPerson(name))) continue;
         const i = tokens.findIndex((t) => t.start === found.start);

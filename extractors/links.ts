@@ -24,7 +24,7 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { fold, sentences } from './text-normalize.js';
-import { TRAFFICKING_CONTEXT } from './context-words.js';
+import { traffickingContext } from './context-words.js';
 
 export interface LinkCandidate {
   balkan: string;
@@ -113,7 +113,7 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
   });
   // In an article about drugs or crime, a sentence that names a criminal group is about it too,
   // whatever its words ("X kept in touch with Los Choneros"). (Los Lobos is also a band.)
-  const words = sents.map((s) => TRAFFICKING_CONTEXT.test(fold(s.text)));
+  const words = sents.map((s) => traffickingContext(s.text));
   const crimeArticle = words.some(Boolean);
   const context = words.map((c, k) => c || (crimeArticle && inSentence[k]!.some((m) => m.type === 'criminal_group')));
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, loadDefaultGazetteer } from '../extractors/analyze.js';
 import { findEntities } from '../extractors/entities.js';
 import { personCanonical } from '../extractors/persons.js';
+import { traffickingContext } from '../extractors/context-words.js';
 import { identifyLanguage } from '../extractors/langid.js';
 import { findSeizures, parseNumber } from '../extractors/seizures.js';
 import { nerTokens } from '../extractors/ner/names.js';
@@ -212,6 +213,17 @@ describe('entities survive real text', () => {
     const text = 'Police in Guayaquil arrested Darko Saric, a Serbian national. Darko Šarić denies the charges. Saric was extradited later.';
     const people = findEntities(text, gaz, { lang: 'en' }).filter((e) => e.type === 'person');
     expect(people.map((e) => e.canonical)).toEqual(['Darko Šarić', 'Darko Šarić', 'Darko Šarić']);
+  });
+  it('a trafficking context needs a trafficking word, not a piece of an everyday one', () => {
+    for (const s of [
+      'Uhapšen je zbog krijumčarenja kokaina.', 'Члан банде Лос Чонерос је ухапшен.', 'La policía incautó 2 toneladas de droga.',
+      'He ran a gang that laundered money.', 'Tužilaštvo ga tereti za pranje novca.', 'El clan del Golfo controla la ruta.',
+      'Policia sekuestroi kokainë në port.', 'Припадник кланот е уапсен.', 'Trafikimi i drogës u rrit.', 'Operativo antinarcóticos en Guayaquil.',
+    ]) expect(traffickingContext(s), s).toBe(true);
+    for (const s of [
+      'Drugi put je bio u Ekvadoru.', 'Članovi žirija su iz Meksika.', 'Kupio je novine na trafici.', 'Pranje ruku je važno.',
+      'El tráfico en Quito fue intenso.', 'Un lavado de cara para la ciudad.', 'La cartelera del teatro de Lima.', 'La banda tocó en Bogotá.',
+    ]) expect(traffickingContext(s), s).toBe(false);
   });
   it('offsets are UTF-16 offsets into the text', () => {
     const text = 'Šef klana uhapšen u Гвајакилу 🚢 i Ekvadoru.';
