@@ -8,7 +8,7 @@ import { traffickingContext } from './context-words.js';
 import { agencyShortForms, resolveAgencies } from './agencies.js';
 import { findCueNames } from './cue-names.js';
 import { findNicknames } from './nicknames.js';
-import { balkanGivenName, givenName } from './given-names.js';
+import { balkanGivenName, foreignGivenName, givenName } from './given-names.js';
 import { tagNames } from './ner/names.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople } from './persons.js';
 
@@ -127,6 +127,8 @@ function personSide(canonical: string, lang?: string): Side {
   // "Dragan Kovač", "Fatmir Gjoni" in an English or Spanish report: a Balkan given name says so.
   const parts = canonical.split(' ');
   if (parts.length > 1 && balkanGivenName(parts[0]!)) return 'balkan';
+  // In Balkan news a person is taken for a local, unless the given name is of another land ("Felipe Massa", "Jennifer López").
+  if (parts.length > 1 && foreignGivenName(parts[0]!)) return 'other';
   return lang && BALKAN_LANGS.has(lang) ? 'balkan' : 'other';
 }
 

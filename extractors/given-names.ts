@@ -39,6 +39,13 @@ export function balkanGivenName(word: string): boolean {
   return !!from && [...from].every((k) => BALKAN_LISTS.has(k));
 }
 
+/** Whether a word is a given name known only from lists of other lands ("Felipe", "Jennifer"; not "Antonio", which the Balkan list has too). */
+export function foreignGivenName(word: string): boolean {
+  const name = givenName(word);
+  const from = name ? origins!.get(name) : undefined;
+  return !!from && ![...from].some((k) => BALKAN_LISTS.has(k));
+}
+
 // Case endings of given names, folded: Slavic (Marka, Marku, Markom, Ante → Antu, Ivana → Ivanu) and Albanian (Ilirin, Ilirit, Fatmirit, Metës → metes).
 const ENDINGS = ['om', 'em', 'ju', 'ja', 'in', 'it', 'es', 'en', 'a', 'u', 'e', 'i', 'n', 't', 's'];
 

@@ -217,3 +217,14 @@ describe('Macedonian people through the Serbian–Croatian tagger', () => {
     expect(people.filter((p) => p === 'Nikola Petruševski').length).toBe(2);
   });
 });
+
+describe('the side of a person in Balkan news', () => {
+  it('is Balkan for a local name and not for a name of another land', () => {
+    const sideOf = (text: string, lang: string) =>
+      Object.fromEntries(findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => [e.canonical, e.side]));
+    expect(sideOf('Uhapšeni su Dragan Kovač i Хуан Карлос Перес zbog kokaina.', 'sr')).toEqual({ 'Dragan Kovač': 'balkan', 'Huan Karlos Peres': 'other' });
+    expect(sideOf('Uhapšeni su Dragan Kovač i Kolumbijac Хуан Карлос Перес.', 'sr')).toEqual({ 'Dragan Kovač': 'balkan', 'Huan Karlos Peres': 'latam' });
+    expect(sideOf('Policija je privela Milana Jovanovića i Хосе Гавирию. Jennifer Lawrence je svjedočila.', 'sr')).toMatchObject({ 'Milan Jovanović': 'balkan', 'Jennifer Lawrence': 'other' });
+    expect(sideOf('Uhapšeni su Dragan Kovač i Хосе Гавирија.', 'sr')).toEqual({ 'Dragan Kovač': 'balkan', 'Hose Gavirija': 'other' });
+  });
+});
