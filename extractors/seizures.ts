@@ -59,8 +59,8 @@ const HALF_AFTER = /^(half|media|medio|meia|meio|po|pol|gjysme|gjysmë|пол|п
 const UNIT_WEIGHT_FILLER = /^(each|weighing|weighs|weighed|about|around|approximately|cada|uno|una|con|un|peso|aproximadamente|svaki|svaka|svako|tezine|tezak|teski|teska|po|oko|otprilike|secili|seicila|me|peshe|peshë|rreth|секој|тежина|тежок|од|околу)$/u;
 
 /** The number a token writes, in digits or in words. */
-function numberOf(tok: { raw: string; norm: string } | undefined): number | undefined {
-  return tok ? parseNumber(tok.raw) ?? WORD_NUMBERS[tok.norm] : undefined;
+function numberOf(tok: Tok | undefined): number | undefined {
+  return tok ? tok.num ?? WORD_NUMBERS[tok.norm] : undefined;
 }
 
 interface Tok {
@@ -68,19 +68,30 @@ interface Tok {
   norm: string;
   start: number;
   end: number;
+  /** The number the token writes in digits, read in the text's convention (parseNumber). */
+  num?: number;
 }
 
-function toks(text: string): Tok[] {
+function toks(text: string, lang?: string | null): Tok[] {
   const out: Tok[] = [];
   for (const m of text.matchAll(/\d+(?:[.,\u00a0\u202f ]\d{3})*(?:[.,]\d+)?|[\p{L}\p{M}]+|[€$]/gu)) {
-    out.push({ raw: m[0], norm: fold(m[0]).replace(/[\u00a0\u202f ]/g, ' '), start: m.index!, end: m.index! + m[0].length });
+    const num = /^\d/.test(m[0]) ? parseNumber(m[0], lang) : undefined;
+    out.push({ raw: m[0], norm: fold(m[0]).replace(/[\u00a0\u202f ]/g, ' '), start: m.index!, end: m.index! + m[0].length, num });
   }
   return out;
 }
 
-/** Parses a numeral written with any thousands/decimal convention. */
-export function parseNumber(raw: string): number | undefined {
+/**
+ * Languages whose comma is only ever a decimal point: "15,865 kg de cocaína" in a Brazilian report
+ * is fifteen kilos, "1,127 kilograma" is one. English writes thousands so ("2,700 kilograms"), and
+ * so does much Latin American Spanish, where a lone group of three after a comma stays thousands.
+ */
+const DECIMAL_COMMA = new Set(['pt', 'sr', 'hr', 'bs', 'cnr', 'sq', 'mk']);
+
+/** Parses a numeral written with any thousands/decimal convention (the text's language settles "15,865"). */
+export function parseNumber(raw: string, lang?: string | null): number | undefined {
   const s = raw.replace(/[\u00a0\u202f ]/g, ' ').trim();
+  if (lang && DECIMAL_COMMA.has(lang) && /^\d{1,3},\d{3}$/.test(s)) return Number(s.replace(',', '.'));
   if (/^\d{1,3}(?: \d{3})+$/.test(s)) return Number(s.replace(/ /g, ''));
   if (/^\d{1,3}(?:\.\d{3})+(?:,\d+)?$/.test(s)) return Number(s.replace(/\./g, '').replace(',', '.')); // 1.127 / 1.127,5
   if (/^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/.test(s)) return Number(s.replace(/,/g, '')); // 1,127 / 1,127.5
@@ -103,7 +114,7 @@ function drugOf(norm: string): string | undefined {
 function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
   const prev = t[u - 1];
   if (!prev) return undefined;
-  const n = parseNumber(prev.raw);
+  const n = prev.num;
   if (n !== undefined) {
     // "one and a half tons", "1 and a half"
     return [n, u - 1];
@@ -146,6 +157,21 @@ function sentenceHas(text: string, t: Tok[], first: number, last: number, re: Re
   return false;
 }
 
+/** The one drug that the sentence around tokens first..last names by name, if it names exactly one ("20 kg droge, uglavnom marihuane"). */
+function namedDrug(text: string, t: Tok[], first: number, last: number): string | undefined {
+  const kinds = new Set<string>();
+  const see = (k: number) => {
+    const d = drugOf(t[k]!.norm);
+    if (d && d !== 'unspecified') kinds.add(d);
+  };
+  for (let k = first; k >= 0; k--) {
+    see(k);
+    if (k > 0 && sentenceBreak(text, t, k)) break;
+  }
+  for (let k = last + 1; k < t.length && !sentenceBreak(text, t, k); k++) see(k);
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
 /** The drug of a bare quantity (tokens first..last) in a seizure sentence: the last drug named before it in the text. */
 function impliedDrug(text: string, t: Tok[], first: number, last: number): string | undefined {
   const after = t[last + 1];
@@ -161,14 +187,14 @@ function impliedDrug(text: string, t: Tok[], first: number, last: number): strin
   return undefined;
 }
 
-export function findSeizures(text: string): SeizureMention[] {
-  const t = toks(text);
+export function findSeizures(text: string, lang?: string | null): SeizureMention[] {
+  const t = toks(text, lang);
   const out: SeizureMention[] = [];
   for (let i = 0; i < t.length; i++) {
     const f = unitFactor(t[i]!.norm);
     if (f === undefined) continue;
     // Single-letter units ("t", "g") only directly after a numeral.
-    if (t[i]!.raw.length === 1 && parseNumber(t[i - 1]?.raw ?? '') === undefined) continue;
+    if (t[i]!.raw.length === 1 && t[i - 1]?.num === undefined) continue;
     // "dos toneladas y media", "two tonnes and a half", "tona i po": the half after the unit, in its sentence.
     let halfAt = t[i + 1] && AND.test(t[i + 1]!.norm) ? (t[i + 2]?.norm === 'a' ? i + 3 : i + 2) : -1;
     if (halfAt > 0 && (!t[halfAt] || !HALF_AFTER.test(t[halfAt]!.norm) || sentenceBreak(text, t, i + 1))) halfAt = -1;
@@ -186,8 +212,8 @@ export function findSeizures(text: string): SeizureMention[] {
     const n2 = t[last + 1] && AND.test(t[last + 1]!.norm) ? last + 2 : last + 1;
     const next = t[n2];
     const nextUnit = t[n2 + 1];
-    if (f === 1000 && next && nextUnit && parseNumber(next.raw) !== undefined && unitFactor(nextUnit.norm) === 1) {
-      kg += parseNumber(next.raw)!;
+    if (f === 1000 && next && nextUnit && next.num !== undefined && unitFactor(nextUnit.norm) === 1) {
+      kg += next.num;
       last = n2 + 1;
     }
     // The thing measured: a drug word within the next few tokens (or the few before the number).
@@ -211,6 +237,8 @@ export function findSeizures(text: string): SeizureMention[] {
     // unless the unit names what it weighs ("2 tonnes of weapons").
     if (!drug && !money) drug = impliedDrug(text, t, first, last);
     if (!drug || money || kg <= 0) continue;
+    // "105,75 kilograma droge marihuane", "320 kilos de droga" from a hashish ring: the drug by its name.
+    if (drug === 'unspecified') drug = namedDrug(text, t, first, last) ?? drug;
     // "27 paquetes de 1 kilo", "120 bricks of cocaine, each weighing about 1.1 kg": the
     // count of packages times the stated unit weight.
     for (let k = first - 1; k >= Math.max(1, first - 8) && !sentenceBreak(text, t, k + 1); k--) {

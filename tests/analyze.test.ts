@@ -239,6 +239,19 @@ describe('seizures', () => {
     expect(parseNumber('1,5')).toBe(1.5);
     expect(parseNumber('2.5')).toBe(2.5);
   });
+  it('reads a comma as the decimal point in languages that never write thousands with one', () => {
+    expect(parseNumber('15,865', 'pt')).toBe(15.865);
+    expect(parseNumber('1,127', 'hr')).toBe(1.127);
+    expect(parseNumber('2,700', 'en')).toBe(2700);
+    expect(parseNumber('1,250,000', 'pt')).toBe(1250000);
+    expect(findSeizures('Policiais apreenderam ontem 15,865 kg de cocaína em um ônibus.', 'pt').map((x) => x.kg)).toEqual([15.865]);
+    expect(findSeizures('Police seized 2,700 kilograms of cocaine.', 'en').map((x) => x.kg)).toEqual([2700]);
+  });
+  it('names the drug when the sentence says which one a general word means', () => {
+    expect(findSeizures('Pronađeno je ukupno 105,75 kilograma droge marihuane.', 'hr').map((x) => [x.drug, x.kg])).toEqual([['cannabis', 105.75]]);
+    expect(findSeizures('Desarticulada una red de hachís: intervenidos 320 kilos de droga.', 'es').map((x) => x.drug)).toEqual(['cannabis']);
+    expect(findSeizures('Incautaron cocaína y marihuana: 45 kilos de droga en total.', 'es').map((x) => x.drug)).toEqual(['unspecified']);
+  });
   const cases: [string, number][] = [
     ['hallaron 1 tonelada 127 kilos de cocaína', 1127],
     ['zaplijenjeno je 1.127 kilograma kokaina', 1127],
