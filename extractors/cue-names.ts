@@ -45,6 +45,26 @@ export function findCueNames(text: string, tokens: Token[], taken: (s: number, e
   return out;
 }
 
+/**
+ * English words of ship and company names as Serbian and Macedonian Cyrillic spell them, read back
+ * (Latin transliteration, folded → English): "Санта Роса Експрес" is the Santa Rosa Express, not
+ * "Ekspres"; "Оушн Трејдер" is Ocean Trader.
+ */
+const ENGLISH_BACK: Record<string, string> = {
+  ekspres: 'Express', ousn: 'Ocean', osn: 'Ocean', si: 'Sea', kvin: 'Queen', princes: 'Princess', trejder: 'Trader', kargo: 'Cargo',
+  glori: 'Glory', spirit: 'Spirit', vencer: 'Venture', lajn: 'Line', lajns: 'Lines', siping: 'Shipping', trejd: 'Trade', trejding: 'Trading',
+  grup: 'Group', internesenel: 'International', internesnal: 'International', pasifik: 'Pacific', atlantik: 'Atlantic', blu: 'Blue',
+  vajt: 'White', sanrajz: 'Sunrise', horajzn: 'Horizon', hrajzon: 'Horizon', frut: 'Fruit', fruts: 'Fruits', logistiks: 'Logistics',
+  kompani: 'Company', korporejsn: 'Corporation', limited: 'Limited', holding: 'Holding', marin: 'Marine', najt: 'Knight', trast: 'Trust',
+};
+
+/** A company's or a vessel's canonical name: Latin script, with English words that Cyrillic spelt read back. */
+export function cueNameCanonical(name: string, toLatin: (s: string) => string): string {
+  const latin = toLatin(name);
+  if (!/\p{Script=Cyrillic}/u.test(name)) return latin;
+  return latin.replace(/\p{L}+/gu, (w) => ENGLISH_BACK[w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')] ?? w);
+}
+
 /** A name in quotes right after the cue: the text between the quotes, if it is name-like. */
 function quoted(text: string, gap: string, gapStart: number): { text: string; start: number; end: number } | undefined {
   const m = /^\s{0,2}\S$/u.exec(gap);

@@ -6,7 +6,7 @@ import { Gazetteer, type EntityType, type GazetteerEntry, type GazetteerMatch, t
 import { cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
 import { traffickingContext } from './context-words.js';
 import { agencyShortForms, resolveAgencies } from './agencies.js';
-import { findCueNames } from './cue-names.js';
+import { cueNameCanonical, findCueNames } from './cue-names.js';
 import { findNicknames } from './nicknames.js';
 import { balkanGivenName, foreignGivenName, givenName } from './given-names.js';
 import { tagNames } from './ner/names.js';
@@ -194,7 +194,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   // Companies and vessels named after a word that says what they are.
   for (const c of findCueNames(text, tokens, overlaps)) {
-    push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: nameToLatin(c.text), side: 'other', via: 'pattern' });
+    push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: cueNameCanonical(c.text, nameToLatin), side: 'other', via: 'pattern' });
   }
 
   // People by pattern: "el serbio Dragan X", "državljanin Crne Gore Marko X", "shtetasi shqiptar A B", "identificado como X Y".

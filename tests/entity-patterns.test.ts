@@ -79,6 +79,11 @@ describe('companies and vessels named by the word before them', () => {
     expect(found('The cargo was loaded onto the vessel in Guayaquil.', 'en', 'vessel')).toEqual([]);
   });
 
+  it('reads back the English words of a name that Cyrillic spelt, and leaves Latin names as written', () => {
+    expect(found('Кокаин је пронађен на броду „Санта Роса Експрес“ и у фирми „Оушн Трејдер“.', 'sr').filter(([, c]) => c !== 'Cocaine').map(([, c]) => c)).toEqual(['Santa Rosa Express', 'Ocean Trader']);
+    expect(found('Droga je bila na brodu „Ekspres Rijeka“.', 'hr', 'vessel').map(([, c]) => c)).toEqual(['Ekspres Rijeka']);
+  });
+
   it('knows the encrypted-phone services', () => {
     expect(found('Poruke razmijenjene preko aplikacije Sky ECC i EncroChat.', 'hr', 'company').map(([, c]) => c)).toEqual(['Sky ECC', 'EncroChat']);
   });
