@@ -5,6 +5,7 @@
 // alert that was not written.
 import type { Db } from './db.js';
 import { sqlDate, writeTx, type Sql } from './raw-sql.js';
+import { fold } from '../extractors/text-normalize.js';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -74,10 +75,30 @@ export async function changesAfter(db: Db, after: number, limit = 200): Promise<
       id: a.id, title: a.title, url: a.url, lang: a.lang, text: a.text, storyId: a.storyId, duplicateOfId: a.duplicateOfId,
       mentions: a.mentions.map((m) => ({ entityId: m.entityId, type: m.entity.type, canonical: m.entity.canonical, side: m.entity.side, text: m.text, start: m.start, end: m.end })),
       seizures: a.seizures,
-      evidence: a.evidence.map((e) => ({ linkId: e.link.id, balkan: e.link.balkan, latam: e.link.latam, sentence: e.sentence, firstArticleId: e.link.evidence[0]?.articleId ?? null })),
+      evidence: await Promise.all(
+        a.evidence.map(async (e) => ({
+          linkId: e.link.id, balkan: e.link.balkan, latam: e.link.latam, sentence: e.sentence,
+          firstArticleId: await firstArticleOfPair(db, e.link, e.link.evidence[0]?.articleId ?? null, a.id),
+        })),
+      ),
     });
   }
   return out;
+}
+
+/**
+ * The first article of a pair, whatever its spelling: "Darko Saric – Guayaquil" is no new link
+ * when an earlier article reported "Darko Šarić – Guayaquil". Only a pair whose own first article
+ * is the one at hand is looked up; its twins share the Latin American side, a gazetteer name.
+ */
+async function firstArticleOfPair(db: Db, link: { id: number; balkan: string; latam: string }, first: number | null, articleId: number): Promise<number | null> {
+  if (first !== articleId) return first;
+  const twins = await db.link.findMany({
+    where: { latam: link.latam, id: { not: link.id } },
+    select: { balkan: true, evidence: { take: 1, orderBy: { id: 'asc' }, select: { articleId: true } } },
+  });
+  const key = fold(link.balkan);
+  return twins.reduce((min, t) => (fold(t.balkan) === key && t.evidence[0] && t.evidence[0].articleId < min ? t.evidence[0].articleId : min), first);
 }
 
 /** Entity names of a story's alerts from one rule. */

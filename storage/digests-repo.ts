@@ -4,6 +4,7 @@ import type { Db } from './db.js';
 import { sqlDate, writeTx } from './raw-sql.js';
 import { sourceHealth } from './health-repo.js';
 import { seizureReportKey } from './research-repo.js';
+import { fold } from '../extractors/text-normalize.js';
 
 /** Item keys already sent to the user in a digest. */
 export async function digestedKeys(db: Db, userId: number, keys: string[]): Promise<Set<string>> {
@@ -16,13 +17,20 @@ export async function lastDigest(db: Db, userId: number) {
   return db.digest.findFirst({ where: { userId }, orderBy: { until: 'desc' } });
 }
 
+/** Links first seen in the period, less those an earlier article reported under another spelling ("Darko Saric" after "Darko Šarić"). */
 export async function newLinks(db: Db, since: Date, until: Date, limit = 30) {
-  return db.link.findMany({
+  const links = await db.link.findMany({
     where: { firstSeen: { gt: since, lte: until } },
     orderBy: { firstSeen: 'asc' },
     take: limit,
     include: { evidence: { orderBy: { id: 'asc' }, take: 1, include: { article: { select: { id: true, title: true, url: true, lang: true, storyId: true } } } } },
   });
+  if (!links.length) return links;
+  const older = await db.link.findMany({
+    where: { latam: { in: [...new Set(links.map((l) => l.latam))] }, firstSeen: { lte: until } },
+    select: { id: true, balkan: true, latam: true, firstSeen: true },
+  });
+  return links.filter((l) => !older.some((o) => o.id !== l.id && o.latam === l.latam && fold(o.balkan) === fold(l.balkan) && o.firstSeen < l.firstSeen));
 }
 
 /** Stories that got articles in the period and matter here (a link, a seizure or an alert). Widest first; the digest drops those already sent. */

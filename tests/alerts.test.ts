@@ -18,6 +18,7 @@ import { contentHash } from '../dedupe/content-hash.js';
 import { parseWatchlists } from '../alerts/watchlist-file.js';
 import { compileWatchlist, matchWatchlist } from '../alerts/watchlist-matcher.js';
 import { runRules } from '../alerts/run-rules.js';
+import { newLinks } from '../storage/digests-repo.js';
 import { RULES } from '../alerts/rules/index.js';
 import { deliverPending } from '../alerts/deliver.js';
 import { mailerFromEnv } from '../alerts/channels/email.js';
@@ -175,6 +176,25 @@ describe('alert rules', () => {
     expect((await db.articleChange.findMany({ where: { articleId: rev.articleId } })).map((c) => c.kind)).toEqual(['new', 'revised']);
     expect((await runRules(db)).total).toBe(0);
     expect(await db.alert.count()).toBe(before);
+  });
+});
+
+describe('a pair under another spelling', () => {
+  it('is no new link: an earlier article reported it with diacritics', async () => {
+    const { db } = await freshDb();
+    const text = (name: string) => `Ecuadorian police arrested the Serbian trafficker ${name} in Guayaquil, where he organised cocaine shipments to Antwerp for the Škaljari clan.`;
+    await storeArticle(db, article('vijesti', 'saric-1', 'Arrest in Guayaquil', text('Darko Šarić'), '2026-11-20T08:00:00Z'));
+    await runRules(db);
+    // Another story, another outlet, the name without its diacritics.
+    await storeArticle(db, article('night-desk', 'saric-2', 'Court hearing', `The case was heard on Friday. ${text('Darko Saric')}`, '2026-11-21T08:00:00Z'));
+    await runRules(db);
+    const links = await db.alert.findMany({ where: { rule: 'balkan-latam-link' }, orderBy: { id: 'asc' } });
+    const about = (name: string) => links.filter((a) => (JSON.parse(a.entities) as string[]).includes(name));
+    expect(about('Darko Šarić')[0]).toMatchObject({ severity: 'high' });
+    expect(about('Darko Saric').length).toBeGreaterThan(0);
+    expect(about('Darko Saric').every((a) => a.severity === 'medium' && a.reason.startsWith('Known'))).toBe(true);
+    const fresh = await newLinks(db, new Date('2000-01-01'), new Date(Date.now() + 60_000));
+    expect(fresh.filter((l) => l.latam === 'Guayaquil').map((l) => l.balkan)).toEqual(['Darko Šarić', 'Škaljari clan']);
   });
 });
 
