@@ -102,7 +102,8 @@ function readName(text: string, tokens: Token[], i: number, taken: (s: number, e
   const parts: number[] = [];
   while (j < tokens.length && parts.length < 4) {
     const t = tokens[j]!;
-    if (parts.length && !/^[\s]{1,2}$/.test(text.slice(tokens[j - 1]!.end, t.start))) break;
+    // One or two spaces between a name's words; a line break ends the name (a headline, a list).
+    if (parts.length && !/^[^\S\n\r]{1,2}$/.test(text.slice(tokens[j - 1]!.end, t.start))) break;
     if (isNameToken(t) && !taken(t.start, t.end)) parts.push(j);
     else if (parts.length && PARTICLES.has(t.text) && isNameToken(tokens[j + 1])) parts.push(j);
     else break;

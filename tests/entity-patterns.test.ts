@@ -233,3 +233,10 @@ describe('the side of a person in Balkan news', () => {
     expect(sideOf('Uhapšeni su Dragan Kovač i Хосе Гавирија.', 'sr')).toEqual({ 'Dragan Kovač': 'balkan', 'Hose Gavirija': 'other' });
   });
 });
+
+describe('a name and a line break', () => {
+  it('ends the name at the break: a headline or a list item follows', () => {
+    const people = findEntities('Policija je uhapsila Nikola Perić\nPjesnik i kokain: nova optužnica', gaz, { lang: 'hr', ner: false }).filter((e) => e.type === 'person');
+    expect(people.map((e) => e.text)).toEqual(['Nikola Perić']);
+  });
+});
