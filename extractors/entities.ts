@@ -9,7 +9,7 @@ import { agencyShortForms, resolveAgencies } from './agencies.js';
 import { cueNameCanonical, findCueNames } from './cue-names.js';
 import { findNicknames } from './nicknames.js';
 import { balkanGivenName, foreignGivenName, givenName } from './given-names.js';
-import { tagNames } from './ner/names.js';
+import { tagNames, usualCasing } from './ner/names.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople } from './persons.js';
 
 export interface EntityMention {
@@ -269,6 +269,9 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       // Nor the name of an operation: "акције „Екватор“", "operativo Fénix", "aksionit 'Oqeani'".
       const before = /(\p{L}+)[\s"'“”„«»‚‘’]*$/u.exec(text.slice(Math.max(0, found.start - 40), found.start))?.[1];
       if (before && OPERATION.test(fold(before))) continue;
+      // Nor one word that the language writes in lowercase ("Interview", "Ministro", "Други"), unless it
+      // is a given name (Marta, Luka); a known person's surname alone comes back below.
+      if (!/\s/u.test(name) && usualCasing(name, opts.lang) === 'L' && !givenName(name, opts.lang)) continue;
       if (found.type === 'PER') {
         if (institution(name) || (opts.lang === 'mk' && !macedonianPerson(name))) continue;
         const i = tokens.findIndex((t) => t.start === found.start);

@@ -240,3 +240,11 @@ describe('a name and a line break', () => {
     expect(people.map((e) => e.text)).toEqual(['Nikola Perić']);
   });
 });
+
+describe('one word the tagger calls a name', () => {
+  it('is dropped when the language writes it in lowercase', () => {
+    const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.text);
+    expect(people('Durante la conferencia el Ministro destacó que: “Rosario tiene ventajas competitivas ya que posee núcleos de investigación”.', 'es')).not.toContain('Ministro');
+    expect(people('У истом мјесецу убијено је још више од 200 људи из овог села које је пред Други свјетски рат имало око хиљаду становника.', 'sr')).not.toContain('Други');
+  });
+});

@@ -1,8 +1,8 @@
 // Names in running text: splits text into sentences and tokens the way the
 // tagger was trained (words and punctuation apart), tags them, and returns
 // PER, ORG, LOC and MISC spans as UTF-16 offsets into the text.
-import { sentences } from '../text-normalize.js';
-import { nerGroupOf, tagDocumentTokens } from './tagger.js';
+import { nerGroupOf, nerModel, tagDocumentTokens } from './tagger.js';
+import { cyrToLat, fold, sentences } from '../text-normalize.js';
 
 export interface NameSpan {
   type: string;
@@ -61,4 +61,10 @@ export function tagNames(text: string, lang: string | undefined): NameSpan[] {
     if (cur) out.push(cur);
   });
   return out;
+}
+
+/** How the tagger's training text usually writes a word inside a sentence: L (lowercase), C (capitalised), M (mixed) or U (never seen). */
+export function usualCasing(word: string, lang: string | undefined): string {
+  const group = nerGroupOf(modelLang(lang));
+  return group ? nerModel(group).casing(fold(cyrToLat(word))) : 'U';
 }
