@@ -30,6 +30,8 @@ export interface GazetteerEntry {
   code?: string;
   /** Also a common word: match only capitalised, in context. */
   ambiguous?: boolean;
+  /** false: the entry's words are no feature of the trained tagger (config/gazetteer/clubs.yaml). */
+  tagger?: boolean;
   /** Terms that, in the same sentence, suppress a match (watchlists). */
   negative?: string[];
   /** Where the entry came from: a gazetteer file or a watchlist name. */
@@ -281,6 +283,8 @@ export class Gazetteer {
 
 interface GazetteerFile {
   type?: string;
+  /** false: the names' words are no feature of the trained tagger (it learnt without them). */
+  tagger?: boolean;
   entries?: Record<string, unknown>[];
 }
 
@@ -310,6 +314,7 @@ export function parseGazetteerYaml(text: string, origin: string): GazetteerEntry
       country: raw.country ? String(raw.country) : undefined,
       code: raw.code ? String(raw.code).toUpperCase() : undefined,
       ambiguous: raw.ambiguous === true,
+      ...((raw.tagger ?? doc.tagger) === false ? { tagger: false } : {}),
       origin,
       ...(places ? { places, unplaced: raw.unplaced ? String(raw.unplaced) : undefined, placeNames: placeNamesOf(raw.names, origin, canonical) } : {}),
     };

@@ -248,3 +248,12 @@ describe('one word the tagger calls a name', () => {
     expect(people('У истом мјесецу убијено је још више од 200 људи из овог села које је пред Други свјетски рат имало око хиљаду становника.', 'sr')).not.toContain('Други');
   });
 });
+
+describe('football clubs', () => {
+  it('are organisations, and the port or city in their name is no place', () => {
+    const all = (text: string, lang: string) => findEntities(text, gaz, { lang, ner: false }).map((e) => [e.type, e.canonical]);
+    expect(all('Hajduk Split je u nedjelju pobijedio Dinamo Zagreb.', 'hr')).toEqual([['organization', 'Hajduk Split'], ['organization', 'Dinamo Zagreb']]);
+    expect(all('Barcelona SC venció a Emelec y Alianza Lima empató.', 'es')).toEqual([['organization', 'Barcelona SC'], ['organization', 'Emelec'], ['organization', 'Alianza Lima']]);
+    expect(all('Navijači Partizana i Crvene zvezde.', 'sr')).toEqual([['organization', 'Partizan Belgrade'], ['organization', 'Red Star Belgrade']]);
+  });
+});

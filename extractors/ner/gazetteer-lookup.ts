@@ -24,7 +24,7 @@ export function gazetteerLookup(entries: GazetteerEntry[]): GazetteerLookup {
   const stems = new Map<string, string>();
   for (const e of entries) {
     const cls = CLASS[e.type];
-    if (!cls) continue;
+    if (!cls || e.tagger === false) continue;
     for (const alias of namesInText(e)) {
       const parts = fold(alias).split(/[^\p{L}\p{N}]+/u).filter((p) => p.length >= 3);
       const label: string = parts.length > 1 ? `${cls}-part` : cls;
