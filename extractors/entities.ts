@@ -85,6 +85,33 @@ function macedonianPerson(name: string): boolean {
   return words.length > 1 || !!givenName(name, 'mk');
 }
 
+/** A player's role or a club's fans, folded, in Ruta's languages. */
+const SPORTS_ROLE =
+  /^(midfielder|striker|forward|defender|goalkeeper|winger|coach|manager|player|players|fans|supporters|delantero|mediocampista|volante|defensa|defensor|arquero|portero|tecnico|entrenador|hinchas|aficionados|jugador|jugadores|vezni|veznjak|napadac|golman|vratar|trener|navijaci|navijace|igrac|igraca|igraci|meia|atacante|zagueiro|goleiro|torcedores|lojtar|lojtari|lojtaret|trajner|trajneri|tifozet|tifozat)$/;
+
+const clubIndex = new WeakMap<Gazetteer, Map<string, GazetteerEntry>>();
+/** The sports club whose name's first word a token is ("Santos", "Hajduka" in a Slavic case form), if only one club has it. */
+function clubNamedBy(gazetteer: Gazetteer, norm: string): GazetteerEntry | undefined {
+  let index = clubIndex.get(gazetteer);
+  if (!index) {
+    index = new Map();
+    const seen = new Map<string, GazetteerEntry | null>();
+    for (const e of gazetteer.entries) {
+      if (!e.club) continue;
+      for (const a of [e.canonical, ...e.aliases]) {
+        // The name's first word after a club prefix: Barcelona of "FC Barcelona" and of "Barcelona SC".
+        const first = fold(a).split(/\s+/).find((w) => !/^(fk|fc|kf|hnk|gnk|nk|sl|cf|sc|club|sport)$/.test(w)) ?? '';
+        if (first.length < 4) continue;
+        const had = seen.get(first);
+        seen.set(first, had === undefined || had === e ? e : null);
+      }
+    }
+    for (const [k, e] of seen) if (e) index.set(k, e);
+    clubIndex.set(gazetteer, index);
+  }
+  return index.get(norm) ?? index.get(norm.replace(/(a|u|om|e|i)$/, ''));
+}
+
 /** A word that says what the person after it is, not part of a name: "Serbian national Dragan X", not "National Security Council". */
 function cueWord(t: Token | undefined, re: RegExp): boolean {
   return !!t && re.test(t.norm) && !/^\p{Lu}\p{L}/u.test(t.text);
@@ -196,6 +223,21 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   // Companies and vessels named after a word that says what they are.
   for (const c of findCueNames(text, tokens, overlaps)) {
     push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: cueNameCanonical(c.text, nameToLatin), side: 'other', via: 'pattern' });
+  }
+
+  // "former Santos midfielder", "navijači Hajduka": a club's first word beside a player's role names the club.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!/^\p{Lu}/u.test(t.text) || !(SPORTS_ROLE.test(tokens[i + 1]?.norm ?? '') || SPORTS_ROLE.test(tokens[i - 1]?.norm ?? ''))) continue;
+    const club = clubNamedBy(gazetteer, t.norm);
+    if (!club) continue;
+    // The club, not the city or port it is named after ("the Barcelona midfielder").
+    const here = mentionOver(t);
+    if (here >= 0) {
+      if (!placeExactlyAt(out[here]!, t)) continue;
+      removeAt(here);
+    }
+    push({ type: 'organization', text: t.text, start: t.start, end: t.end, canonical: club.canonical, side: club.side, via: 'gazetteer' });
   }
 
   // People by pattern: "el serbio Dragan X", "državljanin Crne Gore Marko X", "shtetasi shqiptar A B", "identificado como X Y".

@@ -32,6 +32,8 @@ export interface GazetteerEntry {
   ambiguous?: boolean;
   /** false: the entry's words are no feature of the trained tagger (config/gazetteer/clubs.yaml). */
   tagger?: boolean;
+  /** A sports club, named in full or, before a player's role, by its first word ("former Santos midfielder"). */
+  club?: boolean;
   /** Terms that, in the same sentence, suppress a match (watchlists). */
   negative?: string[];
   /** Where the entry came from: a gazetteer file or a watchlist name. */
@@ -283,6 +285,8 @@ export class Gazetteer {
 
 interface GazetteerFile {
   type?: string;
+  /** "club": the entries are sports clubs (config/gazetteer/clubs.yaml). */
+  kind?: string;
   /** false: the names' words are no feature of the trained tagger (it learnt without them). */
   tagger?: boolean;
   entries?: Record<string, unknown>[];
@@ -315,6 +319,7 @@ export function parseGazetteerYaml(text: string, origin: string): GazetteerEntry
       code: raw.code ? String(raw.code).toUpperCase() : undefined,
       ambiguous: raw.ambiguous === true,
       ...((raw.tagger ?? doc.tagger) === false ? { tagger: false } : {}),
+      ...(doc.kind === 'club' ? { club: true } : {}),
       origin,
       ...(places ? { places, unplaced: raw.unplaced ? String(raw.unplaced) : undefined, placeNames: placeNamesOf(raw.names, origin, canonical) } : {}),
     };

@@ -255,5 +255,9 @@ describe('football clubs', () => {
     expect(all('Hajduk Split je u nedjelju pobijedio Dinamo Zagreb.', 'hr')).toEqual([['organization', 'Hajduk Split'], ['organization', 'Dinamo Zagreb']]);
     expect(all('Barcelona SC venció a Emelec y Alianza Lima empató.', 'es')).toEqual([['organization', 'Barcelona SC'], ['organization', 'Emelec'], ['organization', 'Alianza Lima']]);
     expect(all('Navijači Partizana i Crvene zvezde.', 'sr')).toEqual([['organization', 'Partizan Belgrade'], ['organization', 'Red Star Belgrade']]);
+    // A club's first word beside a player's role or its fans; a word two clubs share names neither.
+    expect(all('Serbia took the lead, but former Santos midfielder Thiago Moreira equalised.', 'en')).toContainEqual(['organization', 'Santos FC']);
+    expect(all('Navijači Hajduka su slavili.', 'hr')).toEqual([['organization', 'Hajduk Split']]);
+    expect(all('The Barcelona midfielder scored.', 'en')).toEqual([['port', 'Barcelona']]);
   });
 });
