@@ -11,7 +11,7 @@ export interface Nickname {
 }
 
 /** One-word cues, folded. */
-const CUE = /^(alias|zvani|zvan|zvana|zvanog|zvanom|zvanim|nadimak|nadimka|nadimkom|nadimku|nadimcima|apodado|apodada|apodo|vulgo|nicknamed|nofka|nofken|nofkes|prekar|prekarot|prekorot|nadimakot)$/;
+const CUE = /^(alias|aka|zvani|zvan|zvana|zvanog|zvanom|zvanim|nadimak|nadimka|nadimkom|nadimku|nadimcima|apodado|apodada|apodo|vulgo|nicknamed|nofka|nofken|nofkes|prekar|prekarot|prekorot|nadimakot)$/;
 /** Verbs of calling ("a quien sus socios llamaban "Šarac"", "koga zovu „Brko“"): a cue only before a quoted name, as operations and companies are "called" too. */
 const QUOTED_CUE = /^(llamaban|llaman|apodaban|apodan|zovu|zvali|nazivaju|nazivali|prozvali|quajne|quanin|quanë|quane|vikaat|vikale|викаат|викале|нарекуваат)$/;
 /** Two-word cues, folded. */
@@ -23,11 +23,14 @@ export function findNicknames(text: string, tokens: Token[]): Nickname[] {
     let after = -1;
     const quotedOnly = QUOTED_CUE.test(tokens[i]!.norm);
     if (CUE.test(tokens[i]!.norm) || quotedOnly) after = i + 1;
+    else if (/^a\.k\.a$/i.test(text.slice(tokens[i]!.start, tokens[i + 2]?.end))) after = i + 3; // "a.k.a.": three one-letter tokens
     else if (tokens[i + 1] && CUE2.has(`${tokens[i]!.norm} ${tokens[i + 1]!.norm}`)) after = i + 2;
     if (after < 0 || after >= tokens.length) continue;
     // "po nadimku", "pod nadimkom": the cue may be followed by a colon or comma.
     const from = tokens[after - 1]!.end;
-    const gap = text.slice(from, tokens[after]!.start);
+    let gap = text.slice(from, tokens[after]!.start);
+    // The closing dot of "a.k.a." is the cue's.
+    if (after === i + 3 && gap.startsWith('.')) gap = ` ${gap.slice(1)}`;
     const q = /^[\s:,]{0,3}(\S)?$/u.exec(gap);
     if (!q) continue;
     const inQuotes = q[1] ? quotedAt(text, from + gap.length - 1, 40) : undefined;

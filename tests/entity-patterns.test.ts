@@ -100,6 +100,13 @@ describe('nicknames', () => {
     ]);
   });
 
+  it('reads "aka" and "a.k.a." as cues too', () => {
+    for (const cue of ['aka', 'a.k.a.']) {
+      const people = findEntities(`Police arrested Darko Šarić, ${cue} "Kum", in Guayaquil. Kum had fled.`, gaz, { lang: 'en', ner: false }).filter((e) => e.type === 'person');
+      expect(people.map((p) => [p.text, p.canonical])).toEqual([['Darko Šarić', 'Darko Šarić'], ['Kum', 'Darko Šarić'], ['Kum', 'Darko Šarić']]);
+    }
+  });
+
   it('reads a quoted name after a verb of calling, and nothing unquoted', () => {
     const quoted = 'La Fiscalía acusa a Milan Jokić, a quien sus socios llamaban "el Sastre", de dirigir los envíos de cocaína.';
     expect(findEntities(quoted, gaz, { lang: 'es', ner: false }).filter((e) => e.type === 'person').map((p) => [p.text, p.canonical])).toEqual([
