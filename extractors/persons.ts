@@ -49,10 +49,27 @@ function givenNominative(w: string, surnameEnding: string): string {
   return w;
 }
 
+/** A name's word set in capitals, as Balkan papers set surnames ("Vuk RADONJIĆ"): Radonjić. Initials, two-letter words and Roman numerals (Benedicto XVI) stay. */
+const unshout = (w: string) => (/^\p{Lu}{3,}$/u.test(w) && !/^[IVXLCDM]+$/.test(w) ? w.charAt(0) + w.slice(1).toLowerCase() : w);
+
+/** Albanian letters for Slavic sounds, as Albanian writes a Slavic surname. */
+const ALBANIAN_TO_SLAVIC: [RegExp, string][] = [
+  [/Xh/g, 'Dž'], [/xh/g, 'dž'], [/Zh/g, 'Ž'], [/zh/g, 'ž'], [/Sh/g, 'Š'], [/sh/g, 'š'], [/Gj/g, 'Đ'], [/gj/g, 'đ'], [/Q/g, 'Ć'], [/q/g, 'ć'], [/Ç/g, 'Č'], [/ç/g, 'č'], [/ë/g, 'e'],
+];
+/** A Slavic surname in Albanian spelling, in its own: Radonjiq → Radonjić, Shariq → Šarić, Gjukanoviq → Đukanović. */
+function slavicSurname(w: string): string {
+  // Its definite form too: Radonjiqi (Radonjiqit, Radonjiqin less their ending).
+  const m = /^(\p{L}{2,}iq)i?$/u.exec(w);
+  return m ? ALBANIAN_TO_SLAVIC.reduce((s, [re, to]) => s.replace(re, to), m[1]!) : w;
+}
+
 /** A person's canonical name: Latin script, nominative case for Slavic names. */
 export function personCanonical(name: string, lang?: string): string {
-  const latin = nameToLatin(name).replace(/^["'“”„«»‚‘’]+|["'“”„«»‚‘’]+$/g, '');
-  if (lang === 'sq') return albanianNominative(latin);
+  const latin = nameToLatin(name).replace(/^["'“”„«»‚‘’]+|["'“”„«»‚‘’]+$/g, '').split(' ').map(unshout).join(' ');
+  if (lang === 'sq') {
+    const parts = albanianNominative(latin).split(' ');
+    return [...parts.slice(0, -1), slavicSurname(parts[parts.length - 1]!)].join(' ');
+  }
   if (!lang || !SLAVIC.has(lang)) return latin;
   const parts = latin.split(' ');
   const sur = surnameNominative(parts[parts.length - 1]!) ?? declinedWithGivenName(parts);

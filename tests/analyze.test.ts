@@ -212,6 +212,13 @@ describe('entities survive real text', () => {
     const people = findEntities('Uhapšena je Jelena Marković. Tužilaštvo tereti Jelenu Marković za pranje novca.', gaz, { lang: 'sr' }).filter((e) => e.type === 'person');
     expect(people.map((e) => e.canonical)).toEqual(['Jelena Marković', 'Jelena Marković']);
   });
+  it('a surname set in capitals and a Slavic surname in Albanian spelling are written as the person writes them', () => {
+    expect(personCanonical('Vuk RADONJIĆ', 'hr')).toBe('Vuk Radonjić');
+    expect(personCanonical('Benedicto XVI', 'es')).toBe('Benedicto XVI');
+    expect(personCanonical('Vuk Radonjiqit', 'sq')).toBe('Vuk Radonjić');
+    expect(personCanonical('Milo Gjukanoviq', 'sq')).toBe('Milo Đukanović');
+    expect(personCanonical('Ilir Hasanin', 'sq')).toBe('Ilir Hasani');
+  });
   it('one person written with and without diacritics is one, named with them', () => {
     const text = 'Police in Guayaquil arrested Darko Saric, a Serbian national. Darko Šarić denies the charges. Saric was extradited later.';
     const people = findEntities(text, gaz, { lang: 'en' }).filter((e) => e.type === 'person');
