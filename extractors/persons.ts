@@ -58,9 +58,8 @@ const ALBANIAN_TO_SLAVIC: [RegExp, string][] = [
 ];
 /** A Slavic surname in Albanian spelling, in its own: Radonjiq → Radonjić, Shariq → Šarić, Gjukanoviq → Đukanović. */
 function slavicSurname(w: string): string {
-  // Its definite form too: Radonjiqi (Radonjiqit, Radonjiqin less their ending).
-  const m = /^(\p{L}{2,}iq)i?$/u.exec(w);
-  return m ? ALBANIAN_TO_SLAVIC.reduce((s, [re, to]) => s.replace(re, to), m[1]!) : w;
+  // Not a definite form in -iqi: Krasniqi is an Albanian name.
+  return /\p{L}{2}iq$/u.test(w) ? ALBANIAN_TO_SLAVIC.reduce((s, [re, to]) => s.replace(re, to), w) : w;
 }
 
 /** A person's canonical name: Latin script, nominative case for Slavic names. */
