@@ -46,6 +46,12 @@ export function foreignGivenName(word: string): boolean {
   return !!from && ![...from].some((k) => BALKAN_LISTS.has(k));
 }
 
+/** Whether a word is a given name of the Spanish and Portuguese list (Felipe, Adolfo, José). */
+export function hispanicGivenName(word: string): boolean {
+  const name = givenName(word);
+  return !!name && !!origins!.get(name)?.has('spanish_portuguese');
+}
+
 // Case endings of given names, folded: Slavic (Marka, Marku, Markom, Ante → Antu, Ivana → Ivanu) and Albanian (Ilirin, Ilirit, Fatmirit, Metës → metes).
 const ENDINGS = ['om', 'em', 'ju', 'ja', 'in', 'it', 'es', 'en', 'a', 'u', 'e', 'i', 'n', 't', 's'];
 

@@ -3,7 +3,8 @@
 // person per document however the text refers to them later (surname alone,
 // nickname after "alias", "zvani", "conocido como", "i njohur si", "познат како").
 import { cyrToLat, fold } from './text-normalize.js';
-import { givenName } from './given-names.js';
+import { givenName, hispanicGivenName } from './given-names.js';
+import { usualCasing } from './ner/names.js';
 import type { Side } from './gazetteer.js';
 
 const SLAVIC = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sh']);
@@ -151,6 +152,8 @@ export interface PersonLike {
   text: string;
   canonical: string;
   side: Side;
+  /** Where the mention starts in the text (UTF-16 offset). */
+  start?: number;
 }
 
 /**
@@ -171,6 +174,18 @@ export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string
     if (!had || diacritics(m.canonical) > diacritics(had) || (diacritics(m.canonical) === diacritics(had) && shouted(had) && !shouted(m.canonical))) byFolded.set(fold(m.canonical), m.canonical);
   }
   for (const m of people) m.canonical = byFolded.get(fold(m.canonical))!;
+  // "Adolfo Macías" after "Adolfo Macías Villamar": a Spanish name named in full first, then
+  // without its second surname, is one person. Only a Hispanic given name, a first and a second
+  // surname, and a second surname that is no lowercase word ("Jesús María Por" is no name).
+  const hispanic = [...new Set(people.map((m) => m.canonical))].filter((n) => {
+    const w = n.split(' ');
+    return w.length === 3 && hispanicGivenName(w[0]!) && /^\p{Lu}\p{Ll}{2,}/u.test(w[2]!) && usualCasing(w[2]!, lang) !== 'L';
+  });
+  for (const m of people) {
+    if (m.canonical.split(' ').length !== 2) continue;
+    const longer = hispanic.filter((n) => fold(n).startsWith(`${fold(m.canonical)} `));
+    if (longer.length === 1 && people.some((p) => p.canonical === longer[0] && (p.start ?? 0) < (m.start ?? 0))) m.canonical = longer[0]!;
+  }
   const full = people.filter((m) => m.canonical.includes(' '));
   for (const m of people) {
     if (m.canonical.includes(' ')) continue;

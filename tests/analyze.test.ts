@@ -220,6 +220,11 @@ describe('entities survive real text', () => {
     expect(personCanonical('Milo Gjukanoviq', 'sq')).toBe('Milo Đukanović');
     expect(personCanonical('Ilir Hasanin', 'sq')).toBe('Ilir Hasani');
   });
+  it('a Spanish name in full and then without its second surname is one person', () => {
+    const text = 'Fue recapturado Adolfo Macías Villamar, líder de Los Choneros, en Manta. Según la Fiscalía, Adolfo Macías coordinaba envíos de cocaína.';
+    const people = findEntities(text, gaz, { lang: 'es' }).filter((e) => e.type === 'person');
+    expect(new Set(people.map((e) => e.canonical))).toEqual(new Set(['Adolfo Macías Villamar']));
+  });
   it('one person written with and without diacritics is one, named with them', () => {
     const text = 'Police in Guayaquil arrested Darko Saric, a Serbian national. Darko Šarić denies the charges. Saric was extradited later.';
     const people = findEntities(text, gaz, { lang: 'en' }).filter((e) => e.type === 'person');
