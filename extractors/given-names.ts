@@ -68,7 +68,7 @@ export function givenName(word: string, lang?: string | null): string | undefine
     const base = w.slice(0, -e.length);
     // A fleeting a: Aleksandra, Aleksandru → Aleksandar; Petra → Petar.
     const fleeting = /[^aeiou]r$/.test(base) ? `${base.slice(0, -1)}ar` : base;
-    for (const c of [base, `${base}e`, `${base}o`, `${base}a`, `${base}i`, fleeting]) {
+    for (const c of [base, fleeting, `${base}e`, `${base}o`, `${base}a`, `${base}i`]) {
       const hit = lex.get(c);
       if (hit) return hit;
     }
