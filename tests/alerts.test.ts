@@ -116,6 +116,7 @@ describe('watchlist matching', () => {
     expect(names('Припадници Кавачког клана ухапшени су у Гвајакилу.')).toEqual(['Kavač clan=Кавачког клана', 'Guayaquil=Гвајакилу']);
     expect(names('pripadnici kavackog klana')).toEqual(['Kavač clan=kavackog klana']);
     expect(names('El cártel de los Balcanes opera en Guayaquil.', 'es')).toEqual(['Balkan cartel=cártel de los Balcanes', 'Guayaquil=Guayaquil']);
+    expect(names('Припадници Беливуковог клана сарађивали су са картелом Тито и Дино.').sort()).toEqual(['Belivuk clan=Беливуковог клана', 'Tito and Dino cartel=картелом Тито и Дино']);
   });
 
   it('a negative term in the sentence suppresses the match, and other sentences still count', () => {

@@ -268,3 +268,11 @@ describe('football clubs', () => {
     expect(all('The Barcelona midfielder scored.', 'en')).toEqual([['port', 'Barcelona']]);
   });
 });
+
+describe('regions', () => {
+  it('are neither people nor organisations, and are not reported', () => {
+    const text = 'La Policía Nacional destruyó laboratorios en el VRAEM y en el Chapare. Droga de la Dalmacija y de Sandžak.';
+    const found = findEntities(text, gaz, { lang: 'es' }).map((e) => e.text);
+    for (const region of ['VRAEM', 'Chapare', 'Dalmacija', 'Sandžak']) expect(found).not.toContain(region);
+  });
+});
