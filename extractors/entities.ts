@@ -10,6 +10,8 @@ import { cueNameCanonical, findCueNames } from './cue-names.js';
 import { findNicknames } from './nicknames.js';
 import { balkanGivenName, foreignGivenName, givenName } from './given-names.js';
 import { tagNames, usualCasing } from './ner/names.js';
+import { clubsByRole } from './clubs.js';
+import { macedonianPerson } from './macedonian-names.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople } from './persons.js';
 
 export interface EntityMention {
@@ -62,54 +64,6 @@ function institution(name: string): boolean {
 /** A name the tagger found that is no person or organisation: a word opening the sentence ("Therefore", "Paradoxically"), an operation. */
 function notAName(name: string): boolean {
   return NOT_NAMES.has(name.toLowerCase()) || ADVERB.test(name) || OPERATION.test(fold(name.split(/\s/)[0]!));
-}
-
-/**
- * Macedonian is read through the Serbian–Croatian tagger, which has not seen its common words: a
- * capitalised "Меѓутоа" (however), "Според" (according to), "Главната" (the main one) or "Градот"
- * (the town) looks like a name to it. A person it finds in Macedonian has none of these words (the
- * definite forms -от, -иот, -ата, -ото, -ите are no name's ending), and a single word must be a
- * given name: a surname alone is found again from the full name (see "Later mentions" below).
- */
-const MK_FUNCTION_WORDS = new Set(
-  ['во', 'според', 'меѓутоа', 'исто', 'така', 'по', 'на', 'од', 'со', 'за', 'но', 'и', 'а', 'дека', 'кога', 'потоа', 'сепак', 'иако', 'додека',
-    'овој', 'оваа', 'ова', 'овие', 'тој', 'таа', 'тие', 'еден', 'една', 'едно', 'сите', 'многу', 'при', 'кон', 'преку', 'без', 'меѓу', 'пред', 'после', 'до', 'кај'],
-);
-const MK_DEFINITE = /\p{L}{2}(?:от|иот|ата|ото|ите)$/u;
-/** Place names open with these: Горно Броди, Ново Брдо, Северна Рајна-Вестфалија, Света Петка. */
-const MK_PLACE_FIRST = /^(горн|долн|нов|стар|северн|јужн|западн|источн|свет)(о|а|и)?$/;
-function macedonianPerson(name: string): boolean {
-  const words = name.split(/\s+/);
-  if (MK_PLACE_FIRST.test(words[0]!.toLowerCase())) return false;
-  if (words.some((w) => MK_FUNCTION_WORDS.has(w.toLowerCase()) || (MK_DEFINITE.test(w.toLowerCase()) && !givenName(w, 'mk')))) return false;
-  return words.length > 1 || !!givenName(name, 'mk');
-}
-
-/** A player's role or a club's fans, folded, in Ruta's languages. */
-const SPORTS_ROLE =
-  /^(midfielder|striker|forward|defender|goalkeeper|winger|coach|manager|player|players|fans|supporters|delantero|mediocampista|volante|defensa|defensor|arquero|portero|tecnico|entrenador|hinchas|aficionados|jugador|jugadores|vezni|veznjak|napadac|golman|vratar|trener|navijaci|navijace|igrac|igraca|igraci|meia|atacante|zagueiro|goleiro|torcedores|lojtar|lojtari|lojtaret|trajner|trajneri|tifozet|tifozat)$/;
-
-const clubIndex = new WeakMap<Gazetteer, Map<string, GazetteerEntry>>();
-/** The sports club whose name's first word a token is ("Santos", "Hajduka" in a Slavic case form), if only one club has it. */
-function clubNamedBy(gazetteer: Gazetteer, norm: string): GazetteerEntry | undefined {
-  let index = clubIndex.get(gazetteer);
-  if (!index) {
-    index = new Map();
-    const seen = new Map<string, GazetteerEntry | null>();
-    for (const e of gazetteer.entries) {
-      if (!e.club) continue;
-      for (const a of [e.canonical, ...e.aliases]) {
-        // The name's first word after a club prefix: Barcelona of "FC Barcelona" and of "Barcelona SC".
-        const first = fold(a).split(/\s+/).find((w) => !/^(fk|fc|kf|hnk|gnk|nk|sl|cf|sc|club|sport)$/.test(w)) ?? '';
-        if (first.length < 4) continue;
-        const had = seen.get(first);
-        seen.set(first, had === undefined || had === e ? e : null);
-      }
-    }
-    for (const [k, e] of seen) if (e) index.set(k, e);
-    clubIndex.set(gazetteer, index);
-  }
-  return index.get(norm) ?? index.get(norm.replace(/(a|u|om|e|i)$/, ''));
 }
 
 /** A word that says what the person after it is, not part of a name: "Serbian national Dragan X", not "National Security Council". */
@@ -225,19 +179,15 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: cueNameCanonical(c.text, nameToLatin), side: 'other', via: 'pattern' });
   }
 
-  // "former Santos midfielder", "navijači Hajduka": a club's first word beside a player's role names the club.
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!/^\p{Lu}/u.test(t.text) || !(SPORTS_ROLE.test(tokens[i + 1]?.norm ?? '') || SPORTS_ROLE.test(tokens[i - 1]?.norm ?? ''))) continue;
-    const club = clubNamedBy(gazetteer, t.norm);
-    if (!club) continue;
-    // The club, not the city or port it is named after ("the Barcelona midfielder").
-    const here = mentionOver(t);
+  // "former Santos midfielder", "navijači Hajduka": a club's first word beside a player's role names the club,
+  // not the city or port it is named after ("the Barcelona midfielder").
+  for (const c of clubsByRole(tokens, gazetteer)) {
+    const here = mentionOver(c.token);
     if (here >= 0) {
-      if (!placeExactlyAt(out[here]!, t)) continue;
+      if (!placeExactlyAt(out[here]!, c.token)) continue;
       removeAt(here);
     }
-    push({ type: 'organization', text: t.text, start: t.start, end: t.end, canonical: club.canonical, side: club.side, via: 'gazetteer' });
+    push({ type: 'organization', text: c.token.text, start: c.token.start, end: c.token.end, canonical: c.club.canonical, side: c.club.side, via: 'gazetteer' });
   }
 
   // People by pattern: "el serbio Dragan X", "državljanin Crne Gore Marko X", "shtetasi shqiptar A B", "identificado como X Y".
