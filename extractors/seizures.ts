@@ -17,7 +17,7 @@ export interface SeizureMention {
 
 // Folded unit words → kg per unit.
 const UNITS: [RegExp, number][] = [
-  [/^(kg|kgs|kilo|kilos|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh|kilogramo|килограм|килограма|килограми|кг|kilogramë)$/u, 1],
+  [/^(kg|kgs|kilo|kilos|quilo|quilos|quilograma|quilogramas|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh|kilogramo|килограм|килограма|килограми|кг|kilogramë)$/u, 1],
   [/^(t|ton|tons|tonne|tonnes|tonelada|toneladas|tona|tone|toni|tonite|tonu|tonama|tonë|tonet|тона|тони|тоне|tonelaje)$/u, 1000],
   [/^(lb|lbs|pound|pounds|libra|libras)$/u, 0.45359237],
   [/^(g|gr|gram|grams|gramo|gramos|grama|grami|gramë|грама|грам)$/u, 0.001],
@@ -110,10 +110,17 @@ function drugOf(norm: string): string | undefined {
   return undefined;
 }
 
+/** "Thousand" before a unit, folded: "1,2 mil quilos", "dos mil kilos", "hiljadu kilograma", "dvije tisuće kilograma". */
+const THOUSAND = /^(mil|thousand|hiljadu|hiljade|hiljada|tisucu|tisuce|tisuca|mije|iljada|iljadi)$/u;
+
 /** Reads a quantity ending just before token index `u` (the unit). Returns [value, firstTokenIndex]. */
 function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
   const prev = t[u - 1];
   if (!prev) return undefined;
+  if (THOUSAND.test(prev.norm)) {
+    const q = quantityBefore(t, u - 1);
+    return q ? [q[0] * 1000, q[1]] : [1000, u - 1];
+  }
   const n = prev.num;
   if (n !== undefined) {
     // "one and a half tons", "1 and a half"

@@ -274,6 +274,9 @@ describe('seizures', () => {
   const cases: [string, number][] = [
     ['hallaron 1 tonelada 127 kilos de cocaína', 1127],
     ['zaplijenjeno je 1.127 kilograma kokaina', 1127],
+    ['a Polícia Federal apreendeu 1,2 mil quilos de cocaína', 1200],
+    ['pronađeno je hiljadu kilograma kokaina', 1000],
+    ['zaplijenjene su dvije tisuće kilograma kokaina', 2000],
     ['seized one and a half tonnes of cocaine', 1500],
     ['1,5 tona kokaina', 1500],
     ['заплењено је 300 килограма кокаина', 300],
