@@ -31,7 +31,9 @@ const DRUGS: [RegExp, string][] = [
   [/^(amphetamine|amphetamines|anfetamina|amfetamin|amfetamina|амфетамин|mdma|ecstasy|methamphetamine|metanfetamina|metamfetamin)\p{L}*$/u, 'synthetic'],
 ];
 
-const CURRENCY = /^(euro|euros|eur|eura|евра|евро|dollar|dollars|dolar|dolares|dólares|dolara|долара|usd|€|\$|lek|leke|lekë|dinar|dinara|динара|kuna|kuna|real|reais|soles|pesos|million|millones|milion|miliona|милиона)/u;
+/** Money words, folded (Cyrillic read as Latin: евра is evra), whole words: "European" and "lekar" are none. */
+const CURRENCY =
+  /^(euro|euros|eur|eura|evra|evro|evrove|dollar|dollars|dolar|dolares|dolara|dollare|usd|€|\$|lek|leke|leku|dinar|dinara|dinare|kuna|kune|real|reais|soles|pesos|million|millions|millones|milion|miliona|milioni|milijun|milijuna|mln)$/u;
 
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, dozen: 12, hundred: 100,
@@ -51,10 +53,10 @@ const SEIZED = /^(seiz|intercept|confiscat|impound|found|discover|recover|incaut
  * Only a quantity of one unit with such a word, and no seizure word, in its sentence is read as a price.
  */
 const PRICE = /^(cost|costs|costing|sell|sells|selling|sold|price|prices|priced|buy|buys|bought|fetch|fetches|fetched|cuesta|cuestan|costaba|costaban|vale|valen|valia|valian|precio|precios|vende|venden|vendia|vendian|compra|compran|compraba|compraban|paga|pagan|pagaba|pagaban|cotiza|cotizan|custa|custam|custava|preco|precos|kosta|kostao|kostala|kostaju|kostati|cijena|cijenu|cijene|cena|cenu|cene|cenata|prodaje|prodaju|prodavao|prodavala|prodava|kupuje|kupuju|kupovao|placa|placaju|placao|vredi|vrijedi|kushton|kushtonte|kushtojne|cmim|cmimi|cmimin|shitet|shiten|shitej|blihet|blihen|bleret|cini|cinat)$/u;
-const HALF = /^(half|media|medio|meia|meio|pola|gjysme|gjysmë|половина|пола)$/u;
+const HALF = /^(half|media|medio|meia|meio|pola|polovina|polovinu|gjysme)$/u;
 /** "and a half" after a whole number and its unit, or between them: "dos toneladas y media", "dve i po tone", "dvije i pol tone", "две и пол тони". */
-const AND = /^(y|i|e|and|и|dhe)$/u;
-const HALF_AFTER = /^(half|media|medio|meia|meio|po|pol|gjysme|gjysmë|пол|по|половина)$/u;
+const AND = /^(y|i|e|and|dhe)$/u;
+const HALF_AFTER = /^(half|media|medio|meia|meio|po|pol|polovina|gjysme)$/u;
 /** Words between a package count and its unit weight: "120 bricks of cocaine, each weighing about 1.1 kg", "27 paquetes de cocaína de 1 kilo cada uno". */
 const UNIT_WEIGHT_FILLER = /^(each|weighing|weighs|weighed|about|around|approximately|cada|uno|una|con|un|peso|aproximadamente|svaki|svaka|svako|tezine|tezak|teski|teska|po|oko|otprilike|secili|seicila|me|peshe|peshë|rreth|секој|тежина|тежок|од|околу)$/u;
 
@@ -227,13 +229,14 @@ export function findSeizures(text: string, lang?: string | null): SeizureMention
     let drug: string | undefined;
     let money = false;
     for (let k = last + 1; k < Math.min(t.length, last + 7); k++) {
+      // The sentence ends, or another quantity begins ("29,5 kilograma, 41.000 evra"): what follows is not ours.
+      if (/[.;!?]/.test(text.slice(t[k - 1]!.end, t[k]!.start)) || t[k]!.num !== undefined) break;
       if (CURRENCY.test(t[k]!.norm)) {
         money = true;
         break;
       }
       drug = drugOf(t[k]!.norm);
       if (drug) break;
-      if (/[.;!?]/.test(text.slice(t[k - 1]!.end, t[k]!.start))) break;
     }
     if (!drug) for (let k = first - 1; k >= Math.max(0, first - 5); k--) {
       drug = drugOf(t[k]!.norm);

@@ -266,6 +266,10 @@ describe('seizures', () => {
     expect(findSeizures('Policiais apreenderam ontem 15,865 kg de cocaína em um ônibus.', 'pt').map((x) => x.kg)).toEqual([15.865]);
     expect(findSeizures('Police seized 2,700 kilograms of cocaine.', 'en').map((x) => x.kg)).toEqual([2700]);
   });
+  it('reads Cyrillic halves and money as the folded text has them, and money after another number is not the seizure\'s', () => {
+    expect(findSeizures('Полицијата заплени половина тон кокаин.', 'mk').map((x) => x.kg)).toEqual([500]);
+    expect(findSeizures('Пронајдени се 27 пакети кокаин со вкупна тежина од 29,5 килограми, 41.000 евра и огнено оружје.', 'mk').map((x) => x.kg)).toEqual([29.5]);
+  });
   it('names the drug when the sentence says which one a general word means', () => {
     expect(findSeizures('Pronađeno je ukupno 105,75 kilograma droge marihuane.', 'hr').map((x) => [x.drug, x.kg])).toEqual([['cannabis', 105.75]]);
     expect(findSeizures('Desarticulada una red de hachís: intervenidos 320 kilos de droga.', 'es').map((x) => x.drug)).toEqual(['cannabis']);
