@@ -29,8 +29,8 @@ export interface EntityMention {
 
 // Words that introduce a person's name after a nationality or country.
 const CITIZEN = /^(drzavljanin|drzavljanina|drzavljaninu|drzavljanka|drzavljanku|citizen|national|ciudadano|ciudadana|nacional|shtetas|shtetasi|shtetasin|shtetase|drzavjanin|drzavjanka|drzhavjanin|drzhavjaninot|biznismen|biznismena|empresario|businessman|narcotrafficker|narcotraficante|trafficker)$/;
-const IDENTIFIED = /^(identificado|identificada|identified|identifikovan|identifikovani|identificiran|identifikuar|idenтификуван|named|nombrado|imenom|po imenu|emri|lider|leader|jefe|boss|sef|šef|vodja|vođa|kreu|shefi|osumnjiceni|osumnjicenog|sospechoso|suspect|acusado|accused|okrivljeni|okrivljenog|i dyshuari|осомничениот)$/;
-const ALIAS = /^(alias|zvani|zvanog|zvanom|zvana|nadimak|nadimkom|apodado|apodo|alias|conocido|known|njohur|poznat|poznatog|познат|nicknamed)$/;
+const IDENTIFIED = /^(identificado|identificada|identified|identifikovan|identifikovani|identificiran|identifikuar|identifikuvan|named|nombrado|imenom|po imenu|emri|lider|leader|jefe|boss|sef|šef|vodja|vođa|kreu|shefi|osumnjiceni|osumnjicenog|sospechoso|suspect|acusado|accused|okrivljeni|okrivljenog|i dyshuari|осомничениот)$/;
+const ALIAS = /^(alias|zvani|zvanog|zvanom|zvana|nadimak|nadimkom|apodado|apodo|alias|conocido|known|njohur|poznat|poznatog|nicknamed)$/;
 const PARTICLES = new Set(['de', 'del', 'la', 'los', 'da', 'dos', 'van', 'von', 'di', 'el']);
 const NOT_NAMES = new Set(
   ['the', 'el', 'la', 'los', 'las', 'un', 'una', 'u', 'i', 'a', 'and', 'y', 'e', 'dhe', 'ne', 'në', 'en', 'in', 'of', 'de', 'je', 'se', 'su', 'da', 'na', 'po', 'za', 'od', 'do', 'iz', 'me', 'te', 'që', 'qe',
@@ -45,7 +45,7 @@ const NOT_NAMES = new Set(
 const ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ingly|edly|ively|ously|ently|antly|ately|arly)$/u;
 
 /** The word before a police operation's name: "Operación Metástasis", "akcija Oqeani", "operacija Balkan". */
-const OPERATION = /^(operation|operacion|operacao|operazione|operativo|operacija|operacije|operaciji|operaciju|operacioni|operacionin|operacionit|akcija|akcije|akciji|akciju|aksioni|aksionin|aksionit|операција|акција)$/u;
+const OPERATION = /^(operation|operacion|operacao|operazione|operativo|operacija|operacije|operaciji|operaciju|operacioni|operacionin|operacionit|akcija|akcije|akciji|akciju|aksioni|aksionin|aksionit)$/u;
 
 /**
  * The head noun of an institution, a venue or a publication, which no person's name has: last in
@@ -216,7 +216,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     }
     if (!trigger && cueWord(tokens[i - 1], CITIZEN)) trigger = true;
     if (!trigger && cueWord(tokens[i - 1], IDENTIFIED)) trigger = true;
-    if (!trigger && /^(como|as|kao|si|како)$/.test(tokens[i - 1]?.norm ?? '') && IDENTIFIED.test(tokens[i - 2]?.norm ?? '')) trigger = true;
+    if (!trigger && /^(como|as|kao|si|kako)$/.test(tokens[i - 1]?.norm ?? '') && IDENTIFIED.test(tokens[i - 2]?.norm ?? '')) trigger = true;
     if (!trigger && ALIAS.test(tokens[i + 2]?.norm ?? '')) trigger = true; // "Marko Petrović, alias …"
     if (!trigger) continue;
     i = addPersonAt(i) ?? i;

@@ -15,20 +15,20 @@ export interface SeizureMention {
   date?: string;
 }
 
-// Folded unit words → kg per unit.
+/** Units (kg per unit) and drug words as tokens' folded norms have them: Latin script, lowercase, no diacritics (кокаинот is kokainot, kokainë is kokaine). */
 const UNITS: [RegExp, number][] = [
-  [/^(kg|kgs|kilo|kilos|quilo|quilos|quilograma|quilogramas|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh|kilogramo|килограм|килограма|килограми|кг|kilogramë)$/u, 1],
-  [/^(t|ton|tons|tonne|tonnes|tonelada|toneladas|tona|tone|toni|tonite|tonu|tonama|tonë|tonet|тона|тони|тоне|tonelaje)$/u, 1000],
+  [/^(kg|kgs|kilo|kilos|quilo|quilos|quilograma|quilogramas|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh|kilogramo)$/u, 1],
+  [/^(t|ton|tons|tonne|tonnes|tonelada|toneladas|tona|tone|toni|tonite|tonu|tonama|tonet|tonelaje)$/u, 1000],
   [/^(lb|lbs|pound|pounds|libra|libras)$/u, 0.45359237],
-  [/^(g|gr|gram|grams|gramo|gramos|grama|grami|gramë|грама|грам)$/u, 0.001],
+  [/^(g|gr|gram|grams|gramo|gramos|grama|grami|grame)$/u, 0.001],
 ];
 
 const DRUGS: [RegExp, string][] = [
-  [/^(cocaine|cocaina|kokain|kokaina|kokaine|kokainu|kokainom|kokainit|kokaines|kokaine|кокаин|кокаина|кокаинот|coca|cocaína|crack)$/u, 'cocaine'],
-  [/^(cannabis|marijuana|marihuana|marihuane|marihuanu|marihuana|skunk|hashish|hachis|hasis|hashash|kanabis|kanabisa|kanabisit|канабис|марихуана|марихуане)$/u, 'cannabis'],
-  [/^(heroin|heroina|heroine|heroinu|heroinë|хероин|хероина)$/u, 'heroin'],
-  [/^(drug|drugs|droga|drogas|droge|drogu|drogë|drogën|drogat|дрога|дроге|дрогата|narcotics|narcoticos|narkotik|narkotika|narkotike|narkotici|наркотици|наркотика|substance|supstanc)\p{L}*$/u, 'unspecified'],
-  [/^(amphetamine|amphetamines|anfetamina|amfetamin|amfetamina|амфетамин|mdma|ecstasy|methamphetamine|metanfetamina|metamfetamin)\p{L}*$/u, 'synthetic'],
+  [/^(cocaine|cocaina|kokain|kokaina|kokaine|kokainu|kokainom|kokainit|kokaines|kokainen|kokainot|kokainata|coca|crack)$/u, 'cocaine'],
+  [/^(cannabis|marijuana|marihuana|marihuane|marihuanu|marihuana|skunk|hashish|hachis|hasis|hashash|kanabis|kanabisa|kanabisit)$/u, 'cannabis'],
+  [/^(heroin|heroina|heroine|heroinu)$/u, 'heroin'],
+  [/^(drug|drugs|droga|drogas|droge|drogu|drogat|narcotics|narcoticos|narkotik|narkotika|narkotike|narkotici|substance|supstanc)\p{L}*$/u, 'unspecified'],
+  [/^(amphetamine|amphetamines|anfetamina|amfetamin|amfetamina|mdma|ecstasy|methamphetamine|metanfetamina|metamfetamin)\p{L}*$/u, 'synthetic'],
 ];
 
 /** Money words, folded (Cyrillic read as Latin: евра is evra), whole words: "European" and "lekar" are none. */

@@ -270,6 +270,10 @@ describe('seizures', () => {
     expect(findSeizures('Полицијата заплени половина тон кокаин.', 'mk').map((x) => x.kg)).toEqual([500]);
     expect(findSeizures('Пронајдени се 27 пакети кокаин со вкупна тежина од 29,5 килограми, 41.000 евра и огнено оружје.', 'mk').map((x) => x.kg)).toEqual([29.5]);
   });
+  it('knows the definite and Albanian forms of units and drugs (кокаинот, gramë, kokainë)', () => {
+    expect(findSeizures('Полицијата заплени 40 килограми од кокаинот во пристаништето.', 'mk').map((x) => [x.drug, x.kg])).toEqual([['cocaine', 40]]);
+    expect(findSeizures('Policia gjeti 300 gramë kokainë.', 'sq').map((x) => [x.drug, x.kg])).toEqual([['cocaine', 0.3]]);
+  });
   it('names the drug when the sentence says which one a general word means', () => {
     expect(findSeizures('Pronađeno je ukupno 105,75 kilograma droge marihuane.', 'hr').map((x) => [x.drug, x.kg])).toEqual([['cannabis', 105.75]]);
     expect(findSeizures('Desarticulada una red de hachís: intervenidos 320 kilos de droga.', 'es').map((x) => x.drug)).toEqual(['cannabis']);

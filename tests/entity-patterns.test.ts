@@ -100,6 +100,11 @@ describe('nicknames', () => {
     ]);
   });
 
+  it('reads a Macedonian verb of calling before a quoted name', () => {
+    const people = findEntities('Уапсен е Никола Петрушевски, кого соработниците го нарекуваат „Бугарот“. Бугарот бил во Гвајакил.', gaz, { lang: 'mk' }).filter((e) => e.type === 'person');
+    expect(people.map((p) => p.canonical)).toEqual(['Nikola Petruševski', 'Nikola Petruševski', 'Nikola Petruševski']);
+  });
+
   it('reads "aka" and "a.k.a." as cues too', () => {
     for (const cue of ['aka', 'a.k.a.']) {
       const people = findEntities(`Police arrested Darko Šarić, ${cue} "Kum", in Guayaquil. Kum had fled.`, gaz, { lang: 'en', ner: false }).filter((e) => e.type === 'person');
