@@ -13,7 +13,7 @@ export interface Nickname {
 /** One-word cues, folded. */
 const CUE = /^(alias|aka|zvani|zvan|zvana|zvanog|zvanom|zvanim|nadimak|nadimka|nadimkom|nadimku|nadimcima|apodado|apodada|apodo|vulgo|nicknamed|nofka|nofken|nofkes|prekar|prekarot|prekorot|nadimakot)$/;
 /** Verbs of calling, folded (Cyrillic read as Latin) ("a quien sus socios llamaban "Šarac"", "koga zovu „Brko“"): a cue only before a quoted name, as operations and companies are "called" too. */
-const QUOTED_CUE = /^(llamaban|llaman|apodaban|apodan|zovu|zvali|nazivaju|nazivali|prozvali|quajne|quanin|quanë|quane|vikaat|vikale|narekuvaat)$/;
+const QUOTED_CUE = /^(llamaban|llaman|apodaban|apodan|zovu|zvali|nazivaju|nazivali|prozvali|quajne|quanin|quane|vikaat|vikale|narekuvaat)$/;
 /** Two-word cues, folded. */
 const CUE2 = new Set(['conocido como', 'conocida como', 'known as', 'njohur si', 'quajtur si', 'poznat kao', 'poznata kao', 'poznatiji kao', 'poznat pod', 'poznat kako', 'poznata kako', 'poznatiot kako', 'po imenu', 'me emrin']);
 
