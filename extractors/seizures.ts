@@ -35,12 +35,13 @@ const DRUGS: [RegExp, string][] = [
 const CURRENCY =
   /^(euro|euros|eur|eura|evra|evro|evrove|dollar|dollars|dolar|dolares|dolara|dollare|usd|€|\$|lek|leke|leku|dinar|dinara|dinare|kuna|kune|real|reais|soles|pesos|million|millions|millones|milion|miliona|milioni|milijun|milijuna|mln)$/u;
 
+/** Number words, folded (Macedonian две, четири are dve, cetiri; Albanian katër is kater). */
 const WORD_NUMBERS: Record<string, number> = {
   one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, dozen: 12, hundred: 100,
   un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, cien: 100,
   jedna: 1, jedan: 1, jednu: 1, dve: 2, dvije: 2, dva: 2, tri: 3, cetiri: 4, pet: 5, sest: 6, sedam: 7, osam: 8, devet: 9, deset: 10,
-  nje: 1, një: 1, dy: 2, katër: 4, kater: 4, pese: 5, pesë: 5, gjashte: 6, shtate: 7, tete: 8, nente: 9, dhjete: 10,
-  edna: 1, eden: 1, dve_mk: 2, chetiri: 4,
+  nje: 1, dy: 2, tre: 3, kater: 4, pese: 5, gjashte: 6, shtate: 7, tete: 8, nente: 9, dhjete: 10,
+  edna: 1, eden: 1,
   um: 1, dois: 2, duas: 2, quatro: 4, sete: 7, oito: 8, nove: 9, dez: 10, cem: 100,
 };
 /** Counted packages ("27 paquetes de 1 kilo"), folded. */
