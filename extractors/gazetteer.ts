@@ -90,6 +90,7 @@ const MIN_STEM = 4;
 const CONTEXT_WORDS = new Set(
   ['port', 'porto', 'puerto', 'portin', 'porti', 'portit', 'luka', 'luke', 'luci', 'luku', 'lucki', 'lucka', 'luckog', 'lucke', 'terminal',
     'terminalu', 'terminala', 'pristaniste', 'pristanisteto', 'pristanistete', 'limani', 'harbour', 'harbor', 'city', 'ciudad', 'grad', 'gradu', 'qytetin', 'qyteti', 'of', 'de', 'del', 'u', 'iz', 'në', 'ne', 'nga', 'in', 'en', 'vo', 'od',
+    'em', 'no', 'pelo', 'pela', 'para', 'cidade',
     'te', 'se', 'i', 'e', 'preko', 'preku', 'via', 'through', 'kroz', 'desde', 'hacia', 'hasta', 'prema', 'kon', 'do', 'from', 'to', 'into', 'at', 'near', 'kod', 'blizu', 'drejt', 'per', 'për', 'deri',
     'između', 'izmedju', 'између', 'between', 'entre', 'midis', 'меѓу']
     .map((w) => fold(w)),

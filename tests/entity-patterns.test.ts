@@ -17,6 +17,7 @@ describe('agencies every country names alike', () => {
       ['Županijski sud u Osijeku', 'County Court in Osijek'],
     ]);
     expect(found('Detenidos por la Policía Nacional del Perú en el Callao.', 'es', 'organization')).toEqual([['Policía Nacional del Perú', 'National Police of Peru']]);
+    expect(found('La Policía de Colombia informó que el cargamento salió de Turbo.', 'es', 'organization')).toEqual([['Policía de Colombia', 'National Police of Colombia']]);
     expect(found('Агентите на Федералната полиција на Бразил ја запленија пратката.', 'mk', 'organization')).toEqual([
       ['Федералната полиција на Бразил', 'Federal Police of Brazil'],
     ]);
@@ -156,6 +157,8 @@ describe('ports whose names are also words', () => {
     expect(found('Roba je išla preko Rijeke i Kopra do Srbije.', 'sr', 'port').map(([, c]) => c)).toEqual(['Rijeka', 'Koper']);
     expect(found('Sa Bara je otplovio brod.', 'sr', 'port')).toEqual([]);
     expect(found('Rijeka je nabujala nakon kiše.', 'hr', 'port')).toEqual([]);
+    // Portuguese place words license them too: "em Santos", "no porto".
+    expect(found('A Polícia Federal prendeu em Santos o sérvio Nenad Ilić.', 'pt', 'port').map(([, c]) => c)).toEqual(['Santos']);
   });
 });
 
