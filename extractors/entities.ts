@@ -12,7 +12,7 @@ import { balkanGivenName, foreignGivenName, givenName } from './given-names.js';
 import { tagNames, usualCasing } from './ner/names.js';
 import { clubsByRole } from './clubs.js';
 import { macedonianPerson } from './macedonian-names.js';
-import { balkanSurname, nameToLatin, personCanonical, resolvePeople } from './persons.js';
+import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalkanSurname } from './persons.js';
 
 export interface EntityMention {
   type: EntityType;
@@ -104,11 +104,14 @@ const HISPANIC_ENDING = /(ez|es|os|as|o)$/u;
 
 /** A person the tagger found: Balkan when the surname, a Balkan given name or the language says so. */
 function personSide(canonical: string, lang?: string): Side {
-  if (balkanSurname(canonical)) return 'balkan';
+  const parts = canonical.split(' ');
+  const balkanGiven = parts.length > 1 && balkanGivenName(parts[0]!);
+  // An Albanian-looking ending (-ri, -ni, -hi …) is Italian or Arabic too: in other languages' news
+  // it needs a Balkan given name ("Ridouan Taghi", "Bruno Gentili" are no Balkan people).
+  if (strongBalkanSurname(canonical) || (balkanSurname(canonical) && (balkanGiven || BALKAN_LANGS.has(lang ?? '')))) return 'balkan';
   if (HISPANIC_ENDING.test(canonical)) return 'other';
   // "Dragan Kovač", "Fatmir Gjoni" in an English or Spanish report: a Balkan given name says so.
-  const parts = canonical.split(' ');
-  if (parts.length > 1 && balkanGivenName(parts[0]!)) return 'balkan';
+  if (balkanGiven) return 'balkan';
   // In Balkan news a person is taken for a local, unless the given name is of another land ("Felipe Massa", "Jennifer López").
   if (parts.length > 1 && foreignGivenName(parts[0]!)) return 'other';
   return lang && BALKAN_LANGS.has(lang) ? 'balkan' : 'other';

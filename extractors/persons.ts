@@ -37,6 +37,8 @@ function givenNominative(w: string, surnameEnding: string): string {
   if (surnameEnding === 'a' && w.endsWith('a')) {
     const stem = w.slice(0, -1);
     if (/[^aeiou]k$/u.test(stem)) return `${stem}o`; // Marka → Marko, Janka → Janko, Željka → Željko
+    // Marija Kovačića → Mario, Darija → Dario; Vasilija → Vasilije where the lexicon has it.
+    if (/ij$/u.test(stem)) return isGivenName(`${stem}e`) ? `${stem}e` : `${stem.slice(0, -1)}o`;
     if (/đ$/u.test(stem)) return `${stem}e`; // Đorđa → Đorđe
     if (/[aeiou]$/u.test(stem)) return w;
     return stem; // Stefana → Stefan, Miloša → Miloš
@@ -88,6 +90,8 @@ function declinedWithGivenName(parts: string[]): { nom: string; ending: string }
   const m = /^(\p{Lu}\p{Ll}*[^aeiouj])(a|u|om|em)$/u.exec(parts[parts.length - 1]!);
   if (!m) return undefined;
   const first = parts[0]!;
+  // "Marija Kamera" may be a woman of that name: Mario only beside an -ić surname (surnameNominative).
+  if (/ija$/u.test(first)) return undefined;
   const given = givenNominative(first, m[2]!);
   if (given === first || !isGivenName(given)) return undefined;
   // Slavic fleeting a: Marinca → Marinac, Bogdanca → Bogdanac.
@@ -139,6 +143,11 @@ function albanianNominative(name: string): string {
       return p;
     })
     .join(' ');
+}
+
+/** Surnames that only the Western Balkans have: Slavic -ić, -ski, -cki; Albanian -aj, -qi, -xhi. (-ri, -ni, -li … are Italian and Arabic too.) */
+export function strongBalkanSurname(canonical: string): boolean {
+  return /(ić|ski|ska|cki|aj|qi|xhi)$/u.test(canonical.split(' ').pop() ?? '');
 }
 
 /** Surnames typical of the Western Balkans (Slavic -ić, -ski; Albanian -aj, -qi, -ri, -mi). */
