@@ -282,5 +282,9 @@ describe('regions', () => {
     const text = 'La Policía Nacional destruyó laboratorios en el VRAEM y en el Chapare. Droga de la Dalmacija y de Sandžak.';
     const found = findEntities(text, gaz, { lang: 'es' }).map((e) => e.text);
     for (const region of ['VRAEM', 'Chapare', 'Dalmacija', 'Sandžak']) expect(found).not.toContain(region);
+    // "Latin American", "South American", "sudamericanos": a region's adjective, not the American nationality.
+    const nat = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'nationality').map((e) => e.canonical);
+    expect(nat('Balkan and Latin American networks; the team ended its South American tour. An American citizen was held.', 'en')).toEqual(['American']);
+    expect(nat('Los carteles sudamericanos y latinoamericanos.', 'es')).toEqual([]);
   });
 });
