@@ -47,6 +47,9 @@ const ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ingly|edly|ively|ously|ently|antly|ately|a
 /** The word before a police operation's name: "Operación Metástasis", "akcija Oqeani", "operacija Balkan". */
 const OPERATION = /^(operation|operacion|operacao|operazione|operativo|operacija|operacije|operaciji|operaciju|operacioni|operacionin|operacionit|akcija|akcije|akciji|akciju|aksioni|aksionin|aksionit)$/u;
 
+/** A border crossing's word before its name: "graničnom prijelazu Izačić", "prelaz Batrovci", "pika kufitare Morinë". */
+const CROSSING = /^(prijelaz|prijelaza|prijelazu|prijelazom|prelaz|prelaza|prelazu|prelazom|crossing|cruce|paso|kufitare|kalimin|kalimit|premin|preminot|granicni|granicnom)$/u;
+
 /**
  * The head noun of an institution, a venue or a publication, which no person's name has: last in
  * English ("Chicago Tribune", "Resilience Fund", "Shoreline Amphitheatre"), first in the other
@@ -263,7 +266,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       if (notAName(name) || /^\p{N}/u.test(name)) continue;
       // Nor the name of an operation: "акције „Екватор“", "operativo Fénix", "aksionit 'Oqeani'".
       const before = /(\p{L}+)[\s"'“”„«»‚‘’]*$/u.exec(text.slice(Math.max(0, found.start - 40), found.start))?.[1];
-      if (before && OPERATION.test(fold(before))) continue;
+      if (before && (OPERATION.test(fold(before)) || CROSSING.test(fold(before)))) continue;
       // Nor one word that the language writes in lowercase ("Interview", "Ministro", "Други"), unless it
       // is a given name (Marta, Luka); a known person's surname alone comes back below.
       if (!/\s/u.test(name) && usualCasing(name, opts.lang) === 'L' && !givenName(name, opts.lang)) continue;

@@ -288,3 +288,10 @@ describe('regions', () => {
     expect(nat('Los carteles sudamericanos y latinoamericanos.', 'es')).toEqual([]);
   });
 });
+
+describe('a border crossing', () => {
+  it('is no person, though its name looks like a surname', () => {
+    const people = findEntities('Granična policija BiH je na graničnom prijelazu Izačić pronašla kokain, a vozač je uhapšen na prelazu Batrovci.', gaz, { lang: 'bs' }).filter((e) => e.type === 'person');
+    expect(people.map((e) => e.text)).toEqual([]);
+  });
+});
