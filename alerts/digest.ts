@@ -75,7 +75,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   // An article's links together, in the order their first link came.
   const firstAt = new Map<string, number>();
   sections[0]!.lines.forEach((l, i) => firstAt.set(l.group ?? l.key, firstAt.get(l.group ?? l.key) ?? i));
-  sections[0]!.lines = sections[0]!.lines.map((l, i) => ({ l, i })).sort((a, b) => firstAt.get(a.l.group ?? a.l.key)! - firstAt.get(b.l.group ?? b.l.key)! || a.i - b.i).map(({ l }) => l);
+  sections[0]!.lines.sort((a, b) => firstAt.get(a.group ?? a.key)! - firstAt.get(b.group ?? b.key)!); // stable: each article's links keep their order
   const stories = await newStories(db, since, now);
   sections.push({
     title: 'New stories',

@@ -4,7 +4,8 @@
 // "na brodu „Adriatic Pearl“". The name is the quoted text, or else a run of
 // capitalised words with the particles and legal suffixes of company names.
 import { givenName } from './given-names.js';
-import { quotedAt, type Token } from './text-normalize.js';
+import { fold, quotedAt, type Token } from './text-normalize.js';
+import { nameToLatin } from './persons.js';
 
 export interface CueName {
   type: 'company' | 'vessel';
@@ -59,10 +60,10 @@ const ENGLISH_BACK: Record<string, string> = {
 };
 
 /** A company's or a vessel's canonical name: Latin script, with English words that Cyrillic spelt read back. */
-export function cueNameCanonical(name: string, toLatin: (s: string) => string): string {
-  const latin = toLatin(name);
+export function cueNameCanonical(name: string): string {
+  const latin = nameToLatin(name);
   if (!/\p{Script=Cyrillic}/u.test(name)) return latin;
-  return latin.replace(/\p{L}+/gu, (w) => ENGLISH_BACK[w.toLowerCase().normalize('NFD').replace(/\p{M}/gu, '')] ?? w);
+  return latin.replace(/\p{L}+/gu, (w) => ENGLISH_BACK[fold(w)] ?? w);
 }
 
 /** A name in quotes right after the cue: the text between the quotes, if it is name-like. */

@@ -182,7 +182,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   // Companies and vessels named after a word that says what they are.
   for (const c of findCueNames(text, tokens, overlaps)) {
-    push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: cueNameCanonical(c.text, nameToLatin), side: 'other', via: 'pattern' });
+    push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: cueNameCanonical(c.text), side: 'other', via: 'pattern' });
   }
 
   // "former Santos midfielder", "navijači Hajduka": a club's first word beside a player's role names the club,
@@ -265,8 +265,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       // Not a word opening the sentence or an operation (notAName), nor an age: "45-godišnjeg Splićanina".
       if (notAName(name) || /^\p{N}/u.test(name)) continue;
       // Nor the name of an operation: "акције „Екватор“", "operativo Fénix", "aksionit 'Oqeani'".
-      const before = /(\p{L}+)[\s"'“”„«»‚‘’]*$/u.exec(text.slice(Math.max(0, found.start - 40), found.start))?.[1];
-      if (before && (OPERATION.test(fold(before)) || CROSSING.test(fold(before)))) continue;
+      const before = fold(/(\p{L}+)[\s"'“”„«»‚‘’]*$/u.exec(text.slice(Math.max(0, found.start - 40), found.start))?.[1] ?? '');
+      if (OPERATION.test(before) || CROSSING.test(before)) continue;
       // Nor one word that the language writes in lowercase ("Interview", "Ministro", "Други"), unless it
       // is a given name (Marta, Luka); a known person's surname alone comes back below.
       if (!/\s/u.test(name) && usualCasing(name, opts.lang) === 'L' && !givenName(name, opts.lang)) continue;

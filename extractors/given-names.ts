@@ -32,24 +32,27 @@ function lexicon(): Map<string, string> {
 
 const BALKAN_LISTS = new Set(['south_slavic', 'albanian']);
 
+/** The lists (south_slavic, albanian, spanish_portuguese, english) that hold a word's given name; empty when it is none. */
+function listsOf(word: string): string[] {
+  const name = givenName(word);
+  return name ? [...origins!.get(name)!] : [];
+}
+
 /** Whether a word is a given name known only from the Balkan lists ("Dragan", "Fatmir"; not "Mario", which Spanish has too). */
 export function balkanGivenName(word: string): boolean {
-  const name = givenName(word);
-  const from = name ? origins!.get(name) : undefined;
-  return !!from && [...from].every((k) => BALKAN_LISTS.has(k));
+  const lists = listsOf(word);
+  return lists.length > 0 && lists.every((k) => BALKAN_LISTS.has(k));
 }
 
 /** Whether a word is a given name known only from lists of other lands ("Felipe", "Jennifer"; not "Antonio", which the Balkan list has too). */
 export function foreignGivenName(word: string): boolean {
-  const name = givenName(word);
-  const from = name ? origins!.get(name) : undefined;
-  return !!from && ![...from].some((k) => BALKAN_LISTS.has(k));
+  const lists = listsOf(word);
+  return lists.length > 0 && !lists.some((k) => BALKAN_LISTS.has(k));
 }
 
 /** Whether a word is a given name of the Spanish and Portuguese list (Felipe, Adolfo, José). */
 export function hispanicGivenName(word: string): boolean {
-  const name = givenName(word);
-  return !!name && !!origins!.get(name)?.has('spanish_portuguese');
+  return listsOf(word).includes('spanish_portuguese');
 }
 
 // Case endings of given names, folded: Slavic (Marka, Marku, Markom, Ante → Antu, Ivana → Ivanu) and Albanian (Ilirin, Ilirit, Fatmirit, Metës → metes).

@@ -23,7 +23,7 @@
 // Each link is a canonical pair with its evidence: the sentence (or the
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
-import { fold, sentences } from './text-normalize.js';
+import { sentences } from './text-normalize.js';
 import { traffickingContext } from './context-words.js';
 
 export interface LinkCandidate {

@@ -119,10 +119,9 @@ function feminineNominative(parts: string[]): string | undefined {
 /** A given name the rules brought back to a form the lexicon knows, or the lexicon's own form of it ("Antu" → Ante). */
 function knownGiven(byRule: string, asWritten: string): string {
   if (isGivenName(byRule)) return byRule;
-  const known = givenName(asWritten);
   // A woman's name as written ("Vlatka", "Branka") is a man's genitive (Vlatko, Branko) when the surname declines with it.
-  if (isGivenName(asWritten) && /[^aeiou]ko$/u.test(byRule)) return byRule;
-  return known ?? byRule;
+  if (/[^aeiou]ko$/u.test(byRule) && isGivenName(asWritten)) return byRule;
+  return givenName(asWritten) ?? byRule;
 }
 
 /**
@@ -165,22 +164,21 @@ export interface PersonLike {
   start?: number;
 }
 
+const diacritics = (s: string) => s.match(/[^\x00-\x7f]/gu)?.length ?? 0;
+
 /**
  * One person per document: a mention that is only a surname (or a shorter form)
  * takes the canonical name and side of the full name it abbreviates.
  */
-const diacritics = (s: string) => s.match(/[^\x00-\x7f]/gu)?.length ?? 0;
-/** Written in capitals, as a dateline or a headline has it ("HANOI", "VUKSANOVIĆ"). */
-const shouted = (s: string) => s === s.toUpperCase() && /\p{Lu}{2}/u.test(s);
-
 export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string): void {
   const people = mentions.filter((m) => m.type === 'person');
   // One person written with and without diacritics ("Adriana Leon", "Adriana León"; "Darko Saric",
-  // "Darko Šarić") is one, named by the form with the most of them, and not in capitals if it can.
+  // "Darko Šarić") is one, named by the form with the most of them. (Names in capitals are already
+  // in title case: personCanonical.)
   const byFolded = new Map<string, string>();
   for (const m of people) {
     const had = byFolded.get(fold(m.canonical));
-    if (!had || diacritics(m.canonical) > diacritics(had) || (diacritics(m.canonical) === diacritics(had) && shouted(had) && !shouted(m.canonical))) byFolded.set(fold(m.canonical), m.canonical);
+    if (!had || diacritics(m.canonical) > diacritics(had)) byFolded.set(fold(m.canonical), m.canonical);
   }
   for (const m of people) m.canonical = byFolded.get(fold(m.canonical))!;
   // "Adolfo Macías" after "Adolfo Macías Villamar": a Spanish name named in full first, then

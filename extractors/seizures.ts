@@ -17,7 +17,7 @@ export interface SeizureMention {
 
 /** Units (kg per unit) and drug words as tokens' folded norms have them: Latin script, lowercase, no diacritics (кокаинот is kokainot, kokainë is kokaine). */
 const UNITS: [RegExp, number][] = [
-  [/^(kg|kgs|kilo|kilos|quilo|quilos|quilograma|quilogramas|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh|kilogramo)$/u, 1],
+  [/^(kg|kgs|kilo|kilos|quilo|quilos|quilograma|quilogramas|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh)$/u, 1],
   [/^(t|ton|tons|tonne|tonnes|tonelada|toneladas|tona|tone|toni|tonite|tonu|tonama|tonet|tonelaje)$/u, 1000],
   [/^(lb|lbs|pound|pounds|libra|libras)$/u, 0.45359237],
   [/^(g|gr|gram|grams|gramo|gramos|grama|grami|grame)$/u, 0.001],
@@ -25,7 +25,7 @@ const UNITS: [RegExp, number][] = [
 
 const DRUGS: [RegExp, string][] = [
   [/^(cocaine|cocaina|kokain|kokaina|kokaine|kokainu|kokainom|kokainit|kokaines|kokainen|kokainot|kokainata|coca|crack)$/u, 'cocaine'],
-  [/^(cannabis|marijuana|marihuana|marihuane|marihuanu|marihuana|skunk|hashish|hachis|hasis|hashash|kanabis|kanabisa|kanabisit)$/u, 'cannabis'],
+  [/^(cannabis|marijuana|marihuana|marihuane|marihuanu|skunk|hashish|hachis|hasis|hashash|kanabis|kanabisa|kanabisit)$/u, 'cannabis'],
   [/^(heroin|heroina|heroine|heroinu)$/u, 'heroin'],
   [/^(drug|drugs|droga|drogas|droge|drogu|drogat|narcotics|narcoticos|narkotik|narkotika|narkotike|narkotici|substance|supstanc)\p{L}*$/u, 'unspecified'],
   [/^(amphetamine|amphetamines|anfetamina|amfetamin|amfetamina|mdma|ecstasy|methamphetamine|metanfetamina|metamfetamin)\p{L}*$/u, 'synthetic'],
@@ -157,28 +157,28 @@ function sentenceBreak(text: string, t: Tok[], k: number): boolean {
   return /[.!?\n]/.test(text.slice(t[k - 1]!.end, t[k]!.start));
 }
 
-/** Does the sentence around tokens first..last have a token that `re` matches? */
-function sentenceHas(text: string, t: Tok[], first: number, last: number, re: RegExp): boolean {
+/** The tokens of the sentence around tokens first..last, outside that span: those before it, nearest first, then those after it. */
+function* sentenceAround(text: string, t: Tok[], first: number, last: number): Generator<Tok> {
   for (let k = first; k >= 0; k--) {
-    if (re.test(t[k]!.norm)) return true;
+    yield t[k]!;
     if (k > 0 && sentenceBreak(text, t, k)) break;
   }
-  for (let k = last + 1; k < t.length && !sentenceBreak(text, t, k); k++) if (re.test(t[k]!.norm)) return true;
+  for (let k = last + 1; k < t.length && !sentenceBreak(text, t, k); k++) yield t[k]!;
+}
+
+/** Does the sentence around tokens first..last have a token that `re` matches? */
+function sentenceHas(text: string, t: Tok[], first: number, last: number, re: RegExp): boolean {
+  for (const tok of sentenceAround(text, t, first, last)) if (re.test(tok.norm)) return true;
   return false;
 }
 
 /** The one drug that the sentence around tokens first..last names by name, if it names exactly one ("20 kg droge, uglavnom marihuane"). */
 function namedDrug(text: string, t: Tok[], first: number, last: number): string | undefined {
   const kinds = new Set<string>();
-  const see = (k: number) => {
-    const d = drugOf(t[k]!.norm);
+  for (const tok of sentenceAround(text, t, first, last)) {
+    const d = drugOf(tok.norm);
     if (d && d !== 'unspecified') kinds.add(d);
-  };
-  for (let k = first; k >= 0; k--) {
-    see(k);
-    if (k > 0 && sentenceBreak(text, t, k)) break;
   }
-  for (let k = last + 1; k < t.length && !sentenceBreak(text, t, k); k++) see(k);
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 

@@ -5,7 +5,7 @@
 // alert that was not written.
 import type { Db } from './db.js';
 import { sqlDate, writeTx, type Sql } from './raw-sql.js';
-import { fold } from '../extractors/text-normalize.js';
+import { spellingTwins, type PairLike } from './link-spelling.js';
 
 export const SEVERITIES = ['low', 'medium', 'high', 'critical'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -91,14 +91,13 @@ export async function changesAfter(db: Db, after: number, limit = 200): Promise<
  * when an earlier article reported "Darko Šarić – Guayaquil". Only a pair whose own first article
  * is the one at hand is looked up; its twins share the Latin American side, a gazetteer name.
  */
-async function firstArticleOfPair(db: Db, link: { id: number; balkan: string; latam: string }, first: number | null, articleId: number): Promise<number | null> {
+async function firstArticleOfPair(db: Db, link: PairLike, first: number | null, articleId: number): Promise<number | null> {
   if (first !== articleId) return first;
-  const twins = await db.link.findMany({
+  const others = await db.link.findMany({
     where: { latam: link.latam, id: { not: link.id } },
-    select: { balkan: true, evidence: { take: 1, orderBy: { id: 'asc' }, select: { articleId: true } } },
+    select: { id: true, balkan: true, latam: true, evidence: { take: 1, orderBy: { id: 'asc' }, select: { articleId: true } } },
   });
-  const key = fold(link.balkan);
-  return twins.reduce((min, t) => (fold(t.balkan) === key && t.evidence[0] && t.evidence[0].articleId < min ? t.evidence[0].articleId : min), first);
+  return others.reduce((min, o) => (spellingTwins(o, link) && o.evidence[0] && o.evidence[0].articleId < min ? o.evidence[0].articleId : min), first);
 }
 
 /** Entity names of a story's alerts from one rule. */

@@ -4,7 +4,7 @@ import type { Db } from './db.js';
 import { sqlDate, writeTx } from './raw-sql.js';
 import { sourceHealth } from './health-repo.js';
 import { seizureReportKey } from './research-repo.js';
-import { fold } from '../extractors/text-normalize.js';
+import { spellingTwins } from './link-spelling.js';
 
 /** Item keys already sent to the user in a digest. */
 export async function digestedKeys(db: Db, userId: number, keys: string[]): Promise<Set<string>> {
@@ -30,7 +30,7 @@ export async function newLinks(db: Db, since: Date, until: Date, limit = 30) {
     where: { latam: { in: [...new Set(links.map((l) => l.latam))] }, firstSeen: { lte: until } },
     select: { id: true, balkan: true, latam: true, firstSeen: true },
   });
-  return links.filter((l) => !older.some((o) => o.id !== l.id && o.latam === l.latam && fold(o.balkan) === fold(l.balkan) && o.firstSeen < l.firstSeen));
+  return links.filter((l) => !older.some((o) => spellingTwins(o, l) && o.firstSeen < l.firstSeen));
 }
 
 /** Stories that got articles in the period and matter here (a link, a seizure or an alert). Widest first; the digest drops those already sent. */

@@ -28,7 +28,8 @@ export const seizureRule: Rule = {
         const sentence = sentenceAt(a.text, z.start);
         // Prefer the parties and places named in the seizure's own sentence.
         const near = sided.filter((m) => sentence.includes(m.text));
-        const names = [...new Set((near.length ? near : sided).map((m, i) => ({ m, i })).sort((x, y) => rank(x.m.type) - rank(y.m.type) || x.i - y.i).map(({ m }) => m.canonical))].slice(0, 6);
+        // By kind, in text order within a kind (the sort is stable).
+        const names = [...new Set([...(near.length ? near : sided)].sort((x, y) => rank(x.type) - rank(y.type)).map((m) => m.canonical))].slice(0, 6);
         const sides = [...new Set((near.length ? near : sided).map((m) => m.side))].sort();
         // The reason names the place once: "Seizure of 2.3 t cocaine in Guayaquil with … side: National Police of Ecuador".
         const others = names.some((n) => n !== z.place) ? names.filter((n) => n !== z.place) : names;

@@ -46,8 +46,8 @@ const STATUS_ORDER = ['failing', 'silent', 'no-items', 'never-run', 'ok'];
 export function sourceRoutes(app: Hono<Env>, db: Db) {
   app.get('/sources', allow('editor'), async (c) => {
     const v = c.get('viewer');
-    // Problems first: failing, silent, no items, never run; then the rest by name.
-    const health = (await sourceHealth(db)).map((h, i) => ({ h, i })).sort((a, b) => STATUS_ORDER.indexOf(a.h.status) - STATUS_ORDER.indexOf(b.h.status) || a.i - b.i).map(({ h }) => h);
+    // Problems first: failing, silent, no items, never run; then the rest by name (the sort is stable).
+    const health = (await sourceHealth(db)).sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
     return c.html(
       page('Sources', v, html`<h1>Sources</h1>
 <form method="post" action="/sources/discover">${csrfField(v)}<label>Add from a homepage <input type="url" name="url" size="50" required placeholder="https://www.example.com/"></label> <button type="submit">Find feeds</button></form>
