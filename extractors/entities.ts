@@ -209,7 +209,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const s0 = tokens[span[0]]!.start;
     const e0 = tokens[span[1]]!.end;
     const name = text.slice(s0, e0);
-    const canonical = personCanonical(name, opts.lang);
+    const canonical = personCanonical(name, opts.lang, text.slice(Math.max(0, s0 - 40), s0));
     push({ type: 'person', text: name, start: s0, end: e0, canonical, side: sideOfPattern(i) ?? personSide(canonical, opts.lang), via: 'pattern' });
     return span[1];
   };
@@ -273,7 +273,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       if (found.type === 'PER') {
         if (institution(name) || (opts.lang === 'mk' && !macedonianPerson(name))) continue;
         const i = tokens.findIndex((t) => t.start === found.start);
-        const canonical = personCanonical(name, opts.lang);
+        const canonical = personCanonical(name, opts.lang, text.slice(Math.max(0, found.start - 40), found.start));
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);
         push({ type: 'person', text: name, start: found.start, end: found.end, canonical, side, via: 'ner' });
       } else if (found.type === 'ORG' && /\p{L}{3}/u.test(name) && inTraffickingSentence(found.start)) {

@@ -65,8 +65,8 @@ function slavicSurname(w: string): string {
   return /\p{L}{2}iq$/u.test(w) ? ALBANIAN_TO_SLAVIC.reduce((s, [re, to]) => s.replace(re, to), w) : w;
 }
 
-/** A person's canonical name: Latin script, nominative case for Slavic names. */
-export function personCanonical(name: string, lang?: string): string {
+/** A person's canonical name: Latin script, nominative case for Slavic names. `before` is the text before the name, whose words may say the person is a man ("protiv 45-godišnjeg Splićanina Ivana M."). */
+export function personCanonical(name: string, lang?: string, before = ''): string {
   const latin = nameToLatin(name).replace(/^["'“”„«»‚‘’]+|["'“”„«»‚‘’]+$/g, '').split(' ').map(unshout).join(' ');
   if (lang === 'sq') {
     const parts = albanianNominative(latin).split(' ');
@@ -74,6 +74,8 @@ export function personCanonical(name: string, lang?: string): string {
   }
   if (!lang || !SLAVIC.has(lang)) return latin;
   const parts = latin.split(' ');
+  const initialed = initialedMan(parts, before);
+  if (initialed) return initialed;
   const sur = surnameNominative(parts[parts.length - 1]!) ?? declinedWithGivenName(parts);
   if (!sur) return feminineNominative(parts) ?? latin;
   return [...parts.slice(0, -1).map((p) => knownGiven(givenNominative(p, sur.ending), p)), sur.nom].join(' ');
@@ -114,6 +116,40 @@ function feminineNominative(parts: string[]): string | undefined {
   if (!m) return undefined;
   const nom = `${m[1]}a`;
   return isGivenName(nom) ? [nom, ...parts.slice(1)].join(' ') : undefined;
+}
+
+/**
+ * A man named by given name and initial, as Balkan police reports name suspects, in an oblique
+ * case: "Stefana M.", "Miloša K.", "Aleksandru S." → Stefan M., Miloš K., Aleksandar S. The initial
+ * does not decline, so where the form is also a woman's ("Ivana M.", "Draganu M.") only the words
+ * before it decide: a preposition before a form in -a ("protiv Ivana M."; hers would be "Ivane"), or a
+ * masculine word in agreement ("45-godišnjeg", "Splićanina", "osumnjičenom").
+ */
+function initialedMan(parts: string[], before: string): string | undefined {
+  if (parts.length !== 2 || !/^\p{Lu}\.$/u.test(parts[1]!)) return undefined;
+  const first = parts[0]!;
+  const ending = /(om|em|a|u)$/u.exec(first)?.[1];
+  if (!ending || first.length < 4) return undefined;
+  const byRule = givenNominative(first, ending);
+  const man = [byRule, byRule.replace(/([^aeiou])r$/u, '$1ar')].find((c) => c !== first && /(?:[^aeiou]|o|e)$/u.test(c) && isGivenName(c));
+  if (!man) return undefined;
+  const hers = isGivenName(first) || !!feminineNominative(parts);
+  return !hers || masculineBefore(before, ending) ? `${man} ${parts[1]}` : undefined;
+}
+
+/** Prepositions (folded, Latin) that a Slavic name in -a follows only as a man's: a woman's would be in -e, -u, -i or -om. */
+const PREPOSITIONS = new Set(['protiv', 'od', 'do', 'iz', 'kod', 'bez', 'zbog', 'kraj', 'pored', 'osim', 'umjesto', 'umesto', 'nakon', 'posle', 'poslije', 'tijekom', 'tokom', 'za', 'na', 'kroz', 'uz', 'niz', 'pred', 'nad', 'pod', 'oko', 'preko', 'blizu', 'ispred', 'iza']);
+
+/** Verbs of arrest and charge (folded, Latin) whose object a name in -a is ("Policija je uhitila Ivana M."); not their passive participles ("uhićena", "pritvoren"), which agree with a subject. */
+const ARREST_VERB = /^(?:uhit|uhaps|haps|privel|priveo|privod|pritvor|osudi|optuz|lisil|zadrz|teret|izruc|ispit|saslus|identifik)/u;
+
+/** Whether the word before a name agrees with a man in the case the name's ending gives. */
+function masculineBefore(before: string, ending: string): boolean {
+  const word = fold(cyrToLat(/(\p{L}[\p{L}\p{N}-]*)[\s,]*$/u.exec(before)?.[1] ?? ''));
+  if (!word) return false;
+  if (ending === 'a') return PREPOSITIONS.has(word) || /(?:og|oga|eg|ega)$/u.test(word) || /anina$/u.test(word) || (ARREST_VERB.test(word) && !/[ae]n[aoi]?$/u.test(word));
+  if (ending === 'u') return /(?:om|omu|em|emu)$/u.test(word);
+  return /im$/u.test(word) && word.length > 3; // instrumental: "osumnjičenim Ivanom" (hers: "osumnjičenom Ivanom")
 }
 
 /** A given name the rules brought back to a form the lexicon knows, or the lexicon's own form of it ("Antu" → Ante). */
