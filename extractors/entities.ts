@@ -12,6 +12,7 @@ import { balkanGivenName, foreignGivenName, givenName } from './given-names.js';
 import { tagNames, usualCasing } from './ner/names.js';
 import { clubsByRole } from './clubs.js';
 import { macedonianPerson } from './macedonian-names.js';
+import { titleCasedLines } from './title-lines.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalkanSurname } from './persons.js';
 
 export interface EntityMention {
@@ -259,9 +260,20 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       const s = sents.find((x) => at >= x.start && at < x.end);
       return !!s && traffickingContext(s.text);
     };
+    // In a title-cased line (a headline, a list of products or venues) capitals prove nothing: a name
+    // with a word the language writes in lowercase ("New European Markets", "Jiffy Lube Live") stands
+    // only where running text names it too.
+    const titled = titleCasedLines(text);
+    const inTitle = (at: number) => titled.some((l) => at >= l.start && at < l.end);
+    const inProse = (name: string) => {
+      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!inTitle(at)) return true;
+      return false;
+    };
+    const lowercaseWord = (name: string) => name.split(/\s+/u).some((w) => usualCasing(w, opts.lang) === 'L' && !givenName(w, opts.lang));
     for (const found of tagNames(text, opts.lang)) {
       if (taken(found.start, found.end)) continue;
       const name = text.slice(found.start, found.end);
+      if (inTitle(found.start) && lowercaseWord(name) && !inProse(name)) continue;
       // Not a word opening the sentence or an operation (notAName), nor an age: "45-godišnjeg Splićanina".
       if (notAName(name) || /^\p{N}/u.test(name)) continue;
       // Nor the name of an operation: "акције „Екватор“", "operativo Fénix", "aksionit 'Oqeani'".

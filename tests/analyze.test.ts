@@ -3,6 +3,7 @@ import { analyze, loadDefaultGazetteer } from '../extractors/analyze.js';
 import { findEntities } from '../extractors/entities.js';
 import { personCanonical } from '../extractors/persons.js';
 import { traffickingContext } from '../extractors/context-words.js';
+import { titleCased } from '../extractors/title-lines.js';
 import { identifyLanguage } from '../extractors/langid.js';
 import { findSeizures, parseNumber } from '../extractors/seizures.js';
 import { nerTokens } from '../extractors/ner/names.js';
@@ -169,6 +170,16 @@ describe('entities survive real text', () => {
     expect(en.map((e) => [e.type, e.text, e.via])).toContainEqual(['person', 'Desmond Whitfield', 'ner']);
     const es = findEntities('Según la Fiscalía, Eusebio Salvatierra coordinaba los envíos desde Machala.', gaz, { lang: 'es' });
     expect(es.map((e) => [e.type, e.canonical])).toContainEqual(['person', 'Eusebio Salvatierra']);
+  });
+  it('in a title-cased line a tagger name with a word usually written in lowercase is no name; the people beside it are', () => {
+    expect(titleCased('Peru Drug Trafficking Groups Expanding to New European Markets')).toBe(true);
+    expect(titleCased('June 24 -- Jiffy Lube Live, Bristow, VA')).toBe(true);
+    expect(titleCased('Police in Guayaquil arrested two Serbian men on Tuesday')).toBe(false);
+    expect(titleCased('Police In Guayaquil Arrested Two Serbian Men.')).toBe(false); // a sentence
+    const text = 'The company behind the show.\nChoreographer_Jeong Hye Jin, Director_Oh Kyeong Taek, Art Director_Park Dong Woo, Lighting Design_Sin Ho, Video Design_Jeong Jae Jin\nThe show opens next week.';
+    const people = findEntities(text, gaz, { lang: 'en' }).filter((e) => e.type === 'person').map((e) => e.text);
+    expect(people).toEqual(expect.arrayContaining(['Jeong Hye Jin', 'Park Dong Woo', 'Jeong Jae Jin']));
+    expect(people.filter((p) => /Director|Design/.test(p))).toEqual([]);
   });
   it('one person per document, in the nominative and in Latin script, however the text names them', () => {
     const sr = findEntities('Policija je u Gvajakilu uhapsila Stefana Pavlovića, koji je organizovao šverc kokaina. Pavlović je ranije osuđivan.', gaz, { lang: 'sr' });
