@@ -7,7 +7,7 @@
 // (slaughter) and "pranje" (washing), or the Spanish "tráfico" (road traffic),
 // "lavado" (washing), "cartelera" (billboard) and "banda" (a music band), are
 // everyday words of news that is not about crime.
-import { fold } from './text-normalize.js';
+import { cyrToLat, fold } from './text-normalize.js';
 
 const STEMS = [
   'cocain', 'kokain', 'drog(?!eri)', 'drugs?(?![a-z])', '(?:anti)?narco', '(?:anti)?narkot', 'estupefacient', 'heroin',
@@ -33,4 +33,20 @@ const CLAN = /(?<!\p{L})(?:clan|clanes|clans|clã|clãs)(?!\p{L})/u;
 /** Whether a sentence speaks of drugs, trafficking, seizures, laundering or organised crime. */
 export function traffickingContext(sentence: string): boolean {
   return FOLDED.test(fold(sentence)) || CLAN.test(sentence.toLowerCase());
+}
+
+// Other cases: "Slični slučajevi zabilježeni su u Callau", "similar cases were reported in Callao".
+// A report on one case mentions others only to set it in context; the places of those cases are no one's
+// in this article.
+const OTHER_CASES = new RegExp(
+  `(?<![a-z])(?:${[
+    '(?:similar|other) (?:cases|seizures|arrests)', 'casos? (?:similares|parecidos|semelhantes)', 'otros casos', 'outros casos',
+    'slicn(?:i|ih|e|im) slucaj', 'drug(?:i|ih) slucaj', 'slicn(?:i|ih) zaplen', 'slicn(?:i|ih) zaplijen',
+    'raste(?:t)? (?:te|të) (?:ngjashme|tjera)', 'slicni slucai', 'drugi slucai',
+  ].join('|')})`,
+);
+
+/** Whether a sentence speaks of other, similar cases than the article's own. */
+export function otherCases(sentence: string): boolean {
+  return OTHER_CASES.test(fold(cyrToLat(sentence)));
 }

@@ -24,7 +24,7 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { sentences } from './text-normalize.js';
-import { traffickingContext } from './context-words.js';
+import { otherCases, traffickingContext } from './context-words.js';
 
 export interface LinkCandidate {
   balkan: string;
@@ -109,7 +109,8 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
     while (from < sorted.length && sorted[from]!.start < s.start) from++;
     const here: EntityMention[] = [];
     for (let k = from; k < sorted.length && sorted[k]!.start < s.end; k++) if (sorted[k]!.end <= s.end) here.push(sorted[k]!);
-    return here;
+    // The places of other cases ("Slični slučajevi zabilježeni su u Callau") are no actor's here.
+    return otherCases(s.text) ? here.filter((m) => m.side !== 'latam' || m.type === 'criminal_group') : here;
   });
   // In an article about drugs or crime, a sentence that names a criminal group is about it too,
   // whatever its words ("X kept in touch with Los Choneros"). (Los Lobos is also a band.)

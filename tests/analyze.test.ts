@@ -487,6 +487,13 @@ describe('links', () => {
     // Only in an article about drugs or crime: Los Lobos is also a band.
     expect(analyze({ text: 'Goran Bregović played in Mexico City with Los Lobos on Saturday.', lang: 'en' }).links).toEqual([]);
   });
+  it('a sentence on other, similar cases gives its places to no actor of the article', () => {
+    const story =
+      'Vuković je uhićen u peruanskoj luci Paita nakon što su ronioci na trupu broda pronašli 96 kilograma kokaina. Vuković je za ukrcaj droge trebao dobiti 50.000 dolara.';
+    const pairs = (text: string) => analyze({ text, lang: 'hr' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs(`Marin Vuković (29) iz Kaštela. ${story} Zabilježeni su u Callau.`)).toContain('Marin Vuković ↔ Callao');
+    expect(pairs(`Marin Vuković (29) iz Kaštela. ${story} Slični slučajevi zabilježeni su u Callau.`)).toEqual(['Marin Vuković ↔ Paita']);
+  });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
     // Shipments alone are trade, not trafficking.
