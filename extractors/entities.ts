@@ -102,6 +102,17 @@ function readName(text: string, tokens: Token[], i: number, taken: (s: number, e
 
 const SURNAME_ENDINGS = new Set(['', 'a', 'u', 'e', 'i', 'em', 'om', 'og', 'oga', 'im', 'it', 'in', 'ja', 'ju', 'jt', 'n', 't', 's', "'s"]);
 const BALKAN_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sq']);
+const SLAVIC_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'mk']);
+
+/** Case endings of a Slavic possessive adjective (Šarićev, Šarićeva, Šarićevoj, Šarićevog …). */
+const POSSESSIVE = /^(?:ov|ev|in)(?:a|e|u|o|i|om|oj|og|oga|omu|im|ih|ima)?$/u;
+/** Whether a folded word is the possessive adjective of a folded surname: Šarićeva of Šarić, Sanaderovu of Sanader, Obamina of Obama. */
+function possessiveOf(word: string, surname: string): boolean {
+  if (word.startsWith(surname) && POSSESSIVE.test(word.slice(surname.length))) return true;
+  // A surname in -a drops it before -in: Obama, Obamina.
+  const stem = surname.slice(0, -1);
+  return surname.endsWith('a') && word.startsWith(stem) && /^in/u.test(word.slice(stem.length)) && POSSESSIVE.test(word.slice(stem.length));
+}
 
 /** Surname endings of Spanish and Portuguese names (Gómez, Torres, Santos, Restrepo). */
 const HISPANIC_ENDING = /(ez|es|os|as|o)$/u;
@@ -305,13 +316,22 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const capital = (k: number) => !!tokens[k] && /^\p{Lu}/u.test(tokens[k]!.text);
     const joined = (k: number) => k > 0 && k < tokens.length && text.slice(tokens[k - 1]!.end, tokens[k]!.start) === ' ';
     const opensSentence = (k: number) => k === 0 || /[.!?\n"“]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
+    const possessives = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
-      if (!/^\p{Lu}/u.test(t.text) || taken(t.start, t.end)) continue;
+      if (!/^\p{Lu}/u.test(t.text)) continue;
+      // The tagger may have taken a possessive for a person of its own ("Šarićeva", "Sanaderovu"): the
+      // person named in full outranks it.
+      const here = taken(t.start, t.end) ? mentionOver(t) : -1;
+      const guess = here >= 0 && out[here]!.via === 'ner' && out[here]!.start === t.start && out[here]!.end === t.end && possessives;
+      if (taken(t.start, t.end) && !guess) continue;
       if ((joined(k) && capital(k - 1) && !opensSentence(k - 1)) || (joined(k + 1) && capital(k + 1))) continue;
       const f = fold(nameToLatin(t.text));
       for (const [sur, person] of surnames) {
-        if (!f.startsWith(sur) || !SURNAME_ENDINGS.has(f.slice(sur.length))) continue;
+        const rest = f.startsWith(sur) ? f.slice(sur.length) : undefined;
+        const possessive = possessives && possessiveOf(f, sur);
+        if (guess ? !possessive : rest === undefined || (!SURNAME_ENDINGS.has(rest) && !possessive)) continue;
+        if (guess) removeAt(here);
         push({ type: 'person', text: t.text, start: t.start, end: t.end, canonical: person.canonical, side: person.side, via: 'pattern' });
         break;
       }

@@ -74,6 +74,9 @@ export function personCanonical(name: string, lang?: string, before = ''): strin
   }
   if (!lang || !SLAVIC.has(lang)) return latin;
   const parts = latin.split(' ');
+  // One word, the possessive of an -ić surname: "Tadićeva majka", "Stanišićeva obrana" → Tadić, Stanišić.
+  const possessive = parts.length === 1 ? /^(\p{Lu}\p{L}*ić)ev(?:a|e|u|o|i|om|oj|og|oga|omu|im|ih|ima)?$/u.exec(latin) : null;
+  if (possessive) return possessive[1]!;
   const initialed = initialedMan(parts, before);
   if (initialed) return initialed;
   const sur = surnameNominative(parts[parts.length - 1]!) ?? declinedWithGivenName(parts);

@@ -246,6 +246,17 @@ describe('entities survive real text', () => {
     ];
     expect(cases.map(([name, lang, before]) => personCanonical(name, lang, before))).toEqual(cases.map(([, , , want]) => want));
   });
+  it('a Slavic possessive of a person\'s surname is that person ("Šarićeva organizacija", "Stanišićeva obrana")', () => {
+    const r = analyze({ text: 'Darko Šarić je osuđen u Beogradu. Šarićeva organizacija je, prema presudi, krijumčarila kokain iz Urugvaja.', lang: 'sr' });
+    expect(r.entities.filter((e) => e.type === 'person').map((e) => [e.text, e.canonical])).toEqual([
+      ['Darko Šarić', 'Darko Šarić'],
+      ['Šarićeva', 'Darko Šarić'],
+    ]);
+    expect(r.links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toEqual(['Darko Šarić ↔ Uruguay']);
+    // Without the full name, the -ić surname in the nominative.
+    expect(personCanonical('Stanišićeva', 'hr')).toBe('Stanišić');
+    expect(personCanonical('Tadićevoj', 'sr')).toBe('Tadić');
+  });
   it('a surname set in capitals and a Slavic surname in Albanian spelling are written as the person writes them', () => {
     const cases: [string, string, string][] = [
       ['Vuk RADONJIĆ', 'hr', 'Vuk Radonjić'],
