@@ -59,10 +59,13 @@ const CROSSING = /^(prijelaz|prijelaza|prijelazu|prijelazom|prelaz|prelaza|prela
 const HEAD_LAST = /^(fund|foundation|institute|university|college|school|academy|bank|council|ministry|agency|office|times|post|news|journal|tribune|herald|gazette|magazine|press|media|group|company|corporation|corp|inc|ltd|club|center|centre|airport|stadium|arena|hall|amphitheatre|amphitheater|pavilion|hotel|hospital|church|court|party|army|navy|committee|commission|association|union|league|federation|network|project|initiative|observatory|index|bulletin|museum|theatre|theater|festival|street|avenue|square|bridge|river|lake|island|county|province|images|photos|pictures|studios|records|productions)$/u;
 const HEAD_FIRST = /^(fundacion|fundacao|fondacija|fondazione|universidad|universidade|univerzitet|sveuciliste|universiteti|banco|banka|ministerio|ministarstvo|ministria|hospital|bolnica|spitali|partido|stranka|partia|aeropuerto|aerodrom|aeroporto|aeroporti|estadio|stadion|museo|muzej|muzeu|teatro|pozoriste|kazaliste|teatri|comision|komisija|komisioni|consejo|savet|savjet|vijece|instituto|institut|instituti|colegio|escuela|skola|shkolla|calle|ulica|rruga|avenida|plaza|trg|sheshi|hotel|hoteli|klub|club|klubi)$/u;
 
-/** A span the tagger called a person that names an institution, a venue or a publication instead. */
+/** Slavic place names open with these, in any case: Donja Štajerska, Gornja Ploča, Južni Banat, Malim Brijunom, Sveti Marko, Velika Gorica. */
+const PLACE_FIRST = /^(?:donj|gornj|juzn|sjevern|severn|istocn|zapadn|mal|velik|star|nov|svet)(?:i|a|e|o|u|og|oga|om|oj|im|ih)$/u;
+
+/** A span the tagger called a person that names an institution, a venue, a publication or a place instead. */
 function institution(name: string): boolean {
-  const words = fold(name).split(/[\s-]+/);
-  return words.length > 1 && (HEAD_LAST.test(words[words.length - 1]!) || HEAD_FIRST.test(words[0]!));
+  const words = fold(cyrToLat(name)).split(/[\s-]+/);
+  return words.length > 1 && (HEAD_LAST.test(words[words.length - 1]!) || HEAD_FIRST.test(words[0]!) || PLACE_FIRST.test(words[0]!));
 }
 
 /** A name the tagger found that is no person or organisation: a word opening the sentence ("Therefore", "Paradoxically"), an operation. */

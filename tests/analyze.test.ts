@@ -246,6 +246,11 @@ describe('entities survive real text', () => {
     ];
     expect(cases.map(([name, lang, before]) => personCanonical(name, lang, before))).toEqual(cases.map(([, , , want]) => want));
   });
+  it('a name opening with a Slavic place word (Donja, Gornji, Mali, Sveti, Južni …) is a place, no person', () => {
+    const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.text);
+    expect(people('Tko zna, možda je Odisej upravo lutao Malim Brijunom. – Broj turističkih ambulanti raste.', 'hr')).toEqual([]);
+    expect(people('4. Donja Štajerska sa gradovima Maribor i Celje je regija u Sloveniji.', 'bs')).toEqual([]);
+  });
   it('a Slavic possessive of a person\'s surname is that person ("Šarićeva organizacija", "Stanišićeva obrana")', () => {
     const r = analyze({ text: 'Darko Šarić je osuđen u Beogradu. Šarićeva organizacija je, prema presudi, krijumčarila kokain iz Urugvaja.', lang: 'sr' });
     expect(r.entities.filter((e) => e.type === 'person').map((e) => [e.text, e.canonical])).toEqual([
