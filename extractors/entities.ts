@@ -62,10 +62,17 @@ const HEAD_FIRST = /^(fundacion|fundacao|fondacija|fondazione|universidad|univer
 /** Slavic place names open with these, in any case: Donja Štajerska, Gornja Ploča, Južni Banat, Malim Brijunom, Sveti Marko, Velika Gorica. */
 const PLACE_FIRST = /^(?:donj|gornj|juzn|sjevern|severn|istocn|zapadn|mal|velik|star|nov|svet)(?:i|a|e|o|u|og|oga|om|oj|im|ih)$/u;
 
+/** Head nouns that are English surnames too (Anthony Lake, Stuart Hall, Frank Church). */
+const SURNAME_TOO = new Set(['lake', 'hall', 'church', 'bank', 'banks', 'court', 'post', 'press', 'bridge', 'bridges']);
+
+/** "Vlada Republike Hrvatske", "Vlade Srbije": the government of a land, not Vlada (Vladimir) of that name. */
+const government = (words: string[]) =>
+  /^vlad(a|e|i|u|om)$/u.test(words[0]!) && /^(republik|federacij|srbij|hrvatsk|crne|kosov|bosn|makedonij|albanij|slovenij|vojvodin|kanton|opcin|grad|zupanij|pokrajin)/u.test(words[1]!);
+
 /** A span the tagger called a person that names an institution, a venue, a publication or a place instead. */
 function institution(name: string): boolean {
   const words = fold(cyrToLat(name)).split(/[\s-]+/);
-  return words.length > 1 && (HEAD_LAST.test(words[words.length - 1]!) || HEAD_FIRST.test(words[0]!) || PLACE_FIRST.test(words[0]!));
+  return words.length > 1 && (HEAD_LAST.test(words[words.length - 1]!) || HEAD_FIRST.test(words[0]!) || PLACE_FIRST.test(words[0]!) || government(words));
 }
 
 /** A name the tagger found that is no person or organisation: a word opening the sentence ("Therefore", "Paradoxically"), an operation. */
@@ -250,6 +257,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const next = tokens[i + 1]!;
     if (!/^\p{Lu}\p{Ll}/u.test(t.text) || !/^\p{Lu}\p{Ll}/u.test(next.text) || text.slice(t.end, next.start) !== ' ') continue;
     if (!givenName(t.text, opts.lang) || NOT_NAMES.has(next.text.toLowerCase())) continue;
+    // "Vlada Republike", "Edward County", not "Anthony Lake" or "Stuart Hall": a surname may be such a word.
+    if (institution(`${t.text} ${next.text}`) && !SURNAME_TOO.has(fold(next.text))) continue;
     const surname = balkanSurname(personCanonical(`X ${next.text}`, opts.lang));
     if (gazetteer.matchAt(text, tokens, i + 1, opts.lang) && !surname) continue;
     const here = mentionOver(t);

@@ -12,14 +12,17 @@ export const GIVEN_NAMES_FILE = join(dirname(fileURLToPath(import.meta.url)), '.
 let names: Map<string, string> | undefined;
 /** Per dictionary form, the lists (south_slavic, albanian, …) that hold it. */
 let origins: Map<string, Set<string>> | undefined;
+/** Lists the tagger was not trained with (`untrained: [list, …]` in the file): they name people, but are no tagger feature. */
+let untrained = new Set<string>();
 
 function lexicon(): Map<string, string> {
   if (!names) {
     const doc = parse(readFileSync(process.env.RUTA_GIVEN_NAMES ?? GIVEN_NAMES_FILE, 'utf8')) as Record<string, unknown>;
     names = new Map();
     origins = new Map();
+    untrained = new Set(Array.isArray(doc?.untrained) ? doc.untrained.map(String) : []);
     for (const [key, list] of Object.entries(doc ?? {})) {
-      if (!Array.isArray(list)) continue;
+      if (!Array.isArray(list) || key === 'untrained') continue;
       for (const n of list) {
         if (typeof n !== 'string' || !n.trim()) continue;
         names.set(fold(n.trim()), n.trim());
@@ -77,4 +80,10 @@ export function givenName(word: string, lang?: string | null): string | undefine
     }
   }
   return undefined;
+}
+
+/** A given name as the tagger's feature: one of the lists it was trained with (see `untrained`). */
+export function trainedGivenName(word: string): string | undefined {
+  const name = givenName(word);
+  return name && [...origins!.get(name)!].some((k) => !untrained.has(k)) ? name : undefined;
 }

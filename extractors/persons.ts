@@ -41,12 +41,13 @@ function givenNominative(w: string, surnameEnding: string): string {
     if (/ij$/u.test(stem)) return isGivenName(`${stem}e`) ? `${stem}e` : `${stem.slice(0, -1)}o`;
     if (/đ$/u.test(stem)) return `${stem}e`; // Đorđa → Đorđe
     if (/[aeiou]$/u.test(stem)) return w;
+    if (!isGivenName(stem) && isGivenName(`${stem}o`)) return `${stem}o`; // Pabla → Pablo, Diega → Diego
     return stem; // Stefana → Stefan, Miloša → Miloš
   }
   if (surnameEnding === 'a' && w.endsWith('e')) return `${w.slice(0, -1)}a`; // Nikole → Nikola, Luke → Luka
   if (/^(u|em|om)$/.test(surnameEnding)) {
     const m = new RegExp(`^(.*[^aeiou])${surnameEnding}$`, 'u').exec(w);
-    if (m) return m[1]!;
+    if (m) return !isGivenName(m[1]!) && isGivenName(`${m[1]}o`) ? `${m[1]}o` : m[1]!; // Pablom → Pablo
     if (surnameEnding === 'u' && w.endsWith('u')) return `${w.slice(0, -1)}a`; // Nikolu → Nikola
   }
   return w;
@@ -79,29 +80,61 @@ export function personCanonical(name: string, lang?: string, before = ''): strin
   if (possessive) return possessive[1]!;
   const initialed = initialedMan(parts, before);
   if (initialed) return initialed;
-  const sur = surnameNominative(parts[parts.length - 1]!) ?? declinedWithGivenName(parts);
-  if (!sur) return feminineNominative(parts) ?? latin;
-  return [...parts.slice(0, -1).map((p) => knownGiven(givenNominative(p, sur.ending), p)), sur.nom].join(' ');
+  const declined = surnameNominative(parts[parts.length - 1]!) ?? declinedWithGivenName(parts);
+  if (!declined) return feminineNominative(parts) ?? latin;
+  const given = (p: string, k: number) => (k === 0 && 'given' in declined ? declined.given : knownGiven(givenNominative(p, declined.ending), p));
+  return [...parts.slice(0, -1).map(given), declined.nom].join(' ');
 }
 
 /**
- * Any other surname in an oblique case, when the given name before it is in the
- * same case: "Zorana Kovača" → Zoran Kovač, "Damirom Horvatom" → Damir Horvat,
- * "Ivana Marinca" → Ivan Marinac. A woman's surname does not decline ("Zorana
- * Kovač"), so the given name alone is not enough.
+ * The cases a declined given name can be in, each with the surname endings that agree with it: a
+ * man's name of the consonant type (Zoran, Pablo, Đorđe) declines -a, -u, -om; a name in -a (Nikola,
+ * Matija, Ana) -e, -u, -i, -om. So does a surname: Kovač, Kovača, Kovaču, Kovačem; Tesla, Tesle,
+ * Teslu, Tesli, Teslom.
  */
-function declinedWithGivenName(parts: string[]): { nom: string; ending: string } | undefined {
+const AGREEING: { given: 'consonant' | 'a'; ending: string; surname: string[]; surnameA: string[] }[] = [
+  { given: 'consonant', ending: 'a', surname: ['a'], surnameA: ['e', 'u'] }, // genitive, accusative
+  { given: 'consonant', ending: 'u', surname: ['u'], surnameA: ['i'] }, // dative, locative
+  { given: 'consonant', ending: 'om', surname: ['om', 'em'], surnameA: ['om'] },
+  { given: 'consonant', ending: 'em', surname: ['om', 'em'], surnameA: ['om'] },
+  { given: 'a', ending: 'e', surname: ['a'], surnameA: ['e'] }, // genitive
+  { given: 'a', ending: 'u', surname: ['a'], surnameA: ['u'] }, // accusative
+  { given: 'a', ending: 'i', surname: ['u'], surnameA: ['i'] }, // dative, locative
+  { given: 'a', ending: 'om', surname: ['om', 'em'], surnameA: ['om'] },
+];
+
+/**
+ * Any other surname in an oblique case, when the given name before it is in a case that agrees:
+ * "Zorana Kovača" → Zoran Kovač, "Damirom Horvatom" → Damir Horvat, "Ivana Marinca" → Ivan Marinac,
+ * "Pabla Escobara" → Pablo Escobar, "Matiju Ferlina" → Matija Ferlin, "Nikole Tesle" → Nikola Tesla.
+ * A woman's surname in a consonant does not decline ("Zorana Kovač"), so the given name alone is not
+ * enough. Returns the surname's nominative and the given name's.
+ */
+function declinedWithGivenName(parts: string[]): { nom: string; ending: string; given: string } | undefined {
   if (parts.length < 2) return undefined;
-  const m = /^(\p{Lu}\p{Ll}*[^aeiouj])(a|u|om|em)$/u.exec(parts[parts.length - 1]!);
-  if (!m) return undefined;
+  const surname = parts[parts.length - 1]!;
   const first = parts[0]!;
   // "Marija Kamera" may be a woman of that name: Mario only beside an -ić surname (surnameNominative).
   if (/ija$/u.test(first)) return undefined;
-  const given = givenNominative(first, m[2]!);
-  if (given === first || !isGivenName(given)) return undefined;
-  // Slavic fleeting a: Marinca → Marinac, Bogdanca → Bogdanac.
-  const nom = /[^aeiou]c$/u.test(m[1]!) ? `${m[1]!.slice(0, -1)}ac` : m[1]!;
-  return { nom, ending: m[2]! };
+  for (const c of AGREEING) {
+    if (!first.endsWith(c.ending) || first.length - c.ending.length < 2) continue;
+    const stem = first.slice(0, -c.ending.length);
+    const given = c.given === 'a' ? `${stem}a` : givenNominative(first, c.ending);
+    if (given === first || !isGivenName(given) || (c.given === 'consonant' && given.endsWith('a'))) continue;
+    // A foreign surname keeps its silent e or its y: Cruisea, Barryja → Cruise, Barry.
+    const foreign = c.given === 'consonant' ? /^(\p{Lu}\p{Ll}*(?:e|[yi](?=j)))j?(a|u|om|em)$/u.exec(surname) : null;
+    if (foreign && c.surname.includes(foreign[2]!)) return { nom: foreign[1]!, ending: foreign[2]!, given };
+    const m = /^(\p{Lu}\p{Ll}*[^aeiouj])(a|u|i|e|om|em)$/u.exec(surname);
+    if (!m) continue;
+    if (c.surname.includes(m[2]!)) {
+      // Slavic fleeting a: Marinca → Marinac, Bogdanca → Bogdanac.
+      const nom = /[^aeiou]c$/u.test(m[1]!) ? `${m[1]!.slice(0, -1)}ac` : m[1]!;
+      return { nom, ending: m[2]!, given };
+    }
+    // A surname in -a: only in a case no consonant surname has (-e, -i), or beside a name in -a.
+    if (c.surnameA.includes(m[2]!) && (c.given === 'a' || /^(e|i)$/u.test(m[2]!))) return { nom: `${m[1]}a`, ending: m[2]!, given };
+  }
+  return undefined;
 }
 
 /**

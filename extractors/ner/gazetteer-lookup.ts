@@ -2,7 +2,7 @@
 // the gazetteer entries it belongs to (LOC for places, ORG for groups and
 // agencies, MISC for nationality words), allowing for inflectional endings.
 import { namesInText, type GazetteerEntry } from '../gazetteer.js';
-import { givenName } from '../given-names.js';
+import { trainedGivenName } from '../given-names.js';
 import { fold } from '../text-normalize.js';
 import type { GazetteerLookup } from './features.js';
 
@@ -40,7 +40,7 @@ export function gazetteerLookup(entries: GazetteerEntry[]): GazetteerLookup {
     if (exact && !exact.endsWith('-part')) return exact;
     // A common given name (config/given-names.yaml), in any case form, even when a place is named
     // after one ("San Antonio", "Pedro Juan Caballero"): most Antonios are people.
-    if (givenName(w)) return 'GIVEN';
+    if (trainedGivenName(w)) return 'GIVEN';
     if (exact) return exact;
     // Inflected forms: the stem plus up to four letters of ending (Ekvadoru, Crnoj, Durrësit).
     for (let cut = 1; cut <= 4 && w.length - cut >= MIN_STEM; cut++) {
