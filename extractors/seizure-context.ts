@@ -18,6 +18,11 @@ const ROUTE = new Set(
   ['from', 'to', 'for', 'bound', 'destined', 'towards', 'via', 'through', 'desde', 'hacia', 'hasta', 'destino', 'rumbo', 'procedente', 'procedentes', 'origen', 'iz', 'do', 'za', 'prema', 'preko', 'kroz', 'namijenjen', 'namenjen', 'nga', 'drejt', 'per', 'deri', 'od', 'kon', 'preku', 'para', 'rumo'],
 );
 
+/** Words that put a place where something happened: "in Peru", "en Guayaquil", "u Pločama", "në Durrës". */
+const AT = new Set(['in', 'at', 'en', 'em', 'u', 'у', 'ne', 'во']);
+/** Route words of origin: "from", "desde", "iz", "nga", "od". */
+const ORIGIN = new Set(['from', 'desde', 'iz', 'nga', 'od', 'origen']);
+
 interface DateHit {
   start: number;
   end: number;
@@ -102,7 +107,14 @@ function routePlaces(text: string, from: number, places: EntityMention[]): Set<E
   const route = new Set<EntityMention>();
   let routeEnd = -1;
   for (const e of places) {
-    const after = (text.slice(from, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4).some((w) => ROUTE.has(fold(w)));
+    const before = (text.slice(from, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4).map(fold);
+    // "seized … from Serbian mafias in Peru": after a word of origin, a word of place makes the place the
+    // seizure's again (not after one of purpose: "spremnog za ukrcaj u Puerto Bolívaru" is the route's).
+    let lastRoute = -1;
+    before.forEach((w, k) => {
+      if (ROUTE.has(w)) lastRoute = k;
+    });
+    const after = lastRoute >= 0 && !(ORIGIN.has(before[lastRoute]!) && before.slice(lastRoute + 1).some((w) => AT.has(w)));
     const besideRoute = routeEnd >= 0 && e.start - routeEnd <= 12 && /^[\s,]*(?:\p{L}+\s+)?$/u.test(text.slice(routeEnd, e.start));
     if (after || besideRoute) {
       route.add(e);
