@@ -62,6 +62,16 @@ const HEAD_FIRST = /^(fundacion|fundacao|fondacija|fondazione|universidad|univer
 /** Slavic place names open with these, in any case: Donja Štajerska, Gornja Ploča, Južni Banat, Malim Brijunom, Sveti Marko, Velika Gorica. */
 const PLACE_FIRST = /^(?:donj|gornj|juzn|sjevern|severn|istocn|zapadn|mal|velik|star|nov|svet)(?:i|a|e|o|u|og|oga|om|oj|im|ih)$/u;
 
+/** A townsman or townswoman: Splićanin, Zagrepčanina, Beograđaninu, Riječanka, Šibenčanke. */
+const DEMONYM = /^\p{Lu}\p{Ll}+(?:anin|anina|aninu|aninom|[čćđj]an(?:ka|ke|ku|koj|kom))$/u;
+
+/** A tagger person that opens with where the person is from ("Splićanin Ante B.") starts after it. */
+function withoutDemonym<T extends { type: string; start: number; end: number }>(text: string, found: T): T {
+  if (found.type !== 'PER') return found;
+  const m = /^(\S+)\s+(?=\S)/u.exec(text.slice(found.start, found.end));
+  return m && DEMONYM.test(cyrToLat(m[1]!)) && !givenName(m[1]!) ? { ...found, start: found.start + m[0].length } : found;
+}
+
 /** Head nouns that are English surnames too (Anthony Lake, Stuart Hall, Frank Church). */
 const SURNAME_TOO = new Set(['lake', 'hall', 'church', 'bank', 'banks', 'court', 'post', 'press', 'bridge', 'bridges']);
 
@@ -91,17 +101,38 @@ function isNameToken(t: Token | undefined): boolean {
   return !NOT_NAMES.has(t.text.toLowerCase());
 }
 
-/** Reads a person name (2–4 capitalised tokens, particles allowed inside) starting at token i. */
-function readName(text: string, tokens: Token[], i: number, taken: (s: number, e: number) => boolean): [number, number] | undefined {
+/** A surname's initial, as Balkan police name suspects ("Ante B.", "Милош Ј."): one capital and its full stop. */
+export function isInitial(text: string, t: Token | undefined): boolean {
+  return !!t && /^\p{Lu}$/u.test(t.text) && text[t.end] === '.';
+}
+
+/**
+ * Reads a person name (2–4 capitalised tokens, particles allowed inside) starting at token i; with
+ * `initials`, a surname's initial may end it ("Ante B.": the name's end is then after the full stop).
+ */
+function readName(
+  text: string,
+  tokens: Token[],
+  i: number,
+  taken: (s: number, e: number) => boolean,
+  initials = false,
+  surnameAfterInitial: (word: string) => boolean = () => false,
+): [number, number] | undefined {
   let j = i;
   const parts: number[] = [];
   while (j < tokens.length && parts.length < 4) {
     const t = tokens[j]!;
     // One or two spaces between a name's words; a line break ends the name (a headline, a list).
-    if (parts.length && !/^[^\S\n\r]{1,2}$/.test(text.slice(tokens[j - 1]!.end, t.start))) break;
+    const gap = text.slice(tokens[j - 1]?.end ?? 0, t.start);
+    if (parts.length && !/^[^\S\n\r]{1,2}$/.test(gap) && !(gap === '. ' && isInitial(text, tokens[j - 1]))) break;
     if (isNameToken(t) && !taken(t.start, t.end)) parts.push(j);
     else if (parts.length && PARTICLES.has(t.text) && isNameToken(tokens[j + 1])) parts.push(j);
-    else break;
+    else if (initials && parts.length && isInitial(text, t) && !taken(t.start, t.end + 1)) {
+      parts.push(j);
+      // A middle initial ("Dušan J. Popović") goes on to the surname, not to a sentence's first word.
+      const after = tokens[j + 1];
+      if (!after || text.slice(t.end, after.start) !== '. ' || !isNameToken(after) || !surnameAfterInitial(after.text)) break;
+    } else break;
     j++;
   }
   // A particle whose name was already taken ("Consejo Nacional Electoral de Venezuela") ends no name.
@@ -225,11 +256,14 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   // A nationality or country right before the name gives the person a side.
   const sideOfPattern = (i: number): Side | undefined => (placeBefore.get(i) ?? placeBefore.get(i - 1))?.entry.side;
   /** Reads a person's name from token i and adds it, with the side a nationality, surname or language gives; returns the name's last token. */
+  const initials = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);
+  // After a middle initial, a word the language writes in lowercase opens the next sentence ("Ante B. Policija …").
+  const surnameAfterInitial = (w: string) => usualCasing(w, opts.lang) !== 'L';
   const addPersonAt = (i: number): number | undefined => {
-    const span = readName(text, tokens, i, taken);
+    const span = readName(text, tokens, i, taken, initials, surnameAfterInitial);
     if (!span) return undefined;
     const s0 = tokens[span[0]]!.start;
-    const e0 = tokens[span[1]]!.end;
+    const e0 = tokens[span[1]]!.end + (isInitial(text, tokens[span[1]]) ? 1 : 0);
     const name = text.slice(s0, e0);
     const canonical = personCanonical(name, opts.lang, text.slice(Math.max(0, s0 - 40), s0));
     push({ type: 'person', text: name, start: s0, end: e0, canonical, side: sideOfPattern(i) ?? personSide(canonical, opts.lang), via: 'pattern' });
@@ -255,7 +289,12 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (let i = 0; i + 1 < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
-    if (!/^\p{Lu}\p{Ll}/u.test(t.text) || !/^\p{Lu}\p{Ll}/u.test(next.text) || text.slice(t.end, next.start) !== ' ') continue;
+    if (!/^\p{Lu}\p{Ll}/u.test(t.text) || text.slice(t.end, next.start) !== ' ') continue;
+    if (initials && isInitial(text, next) && givenName(t.text, opts.lang) && !taken(t.start, next.end + 1)) {
+      i = addPersonAt(i) ?? i; // "Splićanina Antu B."
+      continue;
+    }
+    if (!/^\p{Lu}\p{Ll}/u.test(next.text)) continue;
     if (!givenName(t.text, opts.lang) || NOT_NAMES.has(next.text.toLowerCase())) continue;
     // "Vlada Republike", "Edward County", not "Anthony Lake" or "Stuart Hall": a surname may be such a word.
     if (institution(`${t.text} ${next.text}`) && !SURNAME_TOO.has(fold(next.text))) continue;
@@ -293,7 +332,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       return false;
     };
     const lowercaseWord = (name: string) => name.split(/\s+/u).some((w) => usualCasing(w, opts.lang) === 'L' && !givenName(w, opts.lang));
-    for (const found of tagNames(text, opts.lang)) {
+    for (const tagged of tagNames(text, opts.lang)) {
+      const found = initials ? withoutDemonym(text, tagged) : tagged;
       if (taken(found.start, found.end)) continue;
       const name = text.slice(found.start, found.end);
       if (inTitle(found.start) && lowercaseWord(name) && !inProse(name)) continue;
@@ -307,6 +347,10 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       if (!/\s/u.test(name) && usualCasing(name, opts.lang) === 'L' && !givenName(name, opts.lang)) continue;
       if (found.type === 'PER') {
         if (institution(name) || (opts.lang === 'mk' && !macedonianPerson(name))) continue;
+        // A townsman ("Beograđanina", "Splićanin Zvonimir …") is no name; but a surname may look like one
+        // ("rekao je Borovčanin").
+        const describing = !/anin$/u.test(name) || /^\s+\p{Lu}/u.test(text.slice(found.end, found.end + 3));
+        if (initials && DEMONYM.test(cyrToLat(name)) && !givenName(name) && describing) continue;
         const i = tokens.findIndex((t) => t.start === found.start);
         const canonical = personCanonical(name, opts.lang, text.slice(Math.max(0, found.start - 40), found.start));
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);

@@ -167,7 +167,8 @@ function initialedMan(parts: string[], before: string): string | undefined {
   const ending = /(om|em|a|u)$/u.exec(first)?.[1];
   if (!ending || first.length < 4) return undefined;
   const byRule = givenNominative(first, ending);
-  const man = [byRule, byRule.replace(/([^aeiou])r$/u, '$1ar')].find((c) => c !== first && /(?:[^aeiou]|o|e)$/u.test(c) && isGivenName(c));
+  // By rule (Stefana → Stefan, Aleksandru → Aleksandar), or as the lexicon has it (Antu → Ante).
+  const man = [byRule, byRule.replace(/([^aeiou])r$/u, '$1ar'), givenName(first) ?? ''].find((c) => c !== first && /(?:[^aeiou]|o|e)$/u.test(c) && isGivenName(c));
   if (!man) return undefined;
   const hers = isGivenName(first) || !!feminineNominative(parts);
   return !hers || masculineBefore(before, ending) ? `${man} ${parts[1]}` : undefined;

@@ -245,6 +245,17 @@ describe('entities survive real text', () => {
     const people = findEntities('Uhapšena je Jelena Marković. Tužilaštvo tereti Jelenu Marković za pranje novca.', gaz, { lang: 'sr' }).filter((e) => e.type === 'person');
     expect(people.map((e) => e.canonical)).toEqual(['Jelena Marković', 'Jelena Marković']);
   });
+  it('a given name and a surname\'s initial are a person, as Balkan police name suspects; a middle initial goes on to the surname; a townsman\'s word is no part of the name', () => {
+    const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => [e.text, e.canonical]);
+    expect(people('Policija je uhitila Splićanina Antu B. zbog šverca kokaina.', 'hr')).toEqual([['Antu B.', 'Ante B.']]);
+    expect(people('Uhićeni su Zagrepčanin Tomislav Ž. (41) i Splićanin Zvonimir Bašić (38).', 'hr')).toEqual([
+      ['Tomislav Ž.', 'Tomislav Ž.'],
+      ['Zvonimir Bašić', 'Zvonimir Bašić'],
+    ]);
+    expect(people('Књигу је приредио Душан Ј. Поповић.', 'sr')).toEqual([['Душан Ј. Поповић', 'Dušan J. Popović']]);
+    // The initial ends the name when the next sentence opens after it.
+    expect(people('Uhapšen je Dragan M. Policija je zaplenila kokain.', 'sr')).toEqual([['Dragan M.', 'Dragan M.']]);
+  });
   it('a man named by given name and initial returns to the nominative; where the form is also a woman\'s, the words before it decide', () => {
     const cases: [string, string, string, string][] = [
       // No woman is called Stefana or Miloša: these are men whatever comes before.
