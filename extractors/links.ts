@@ -58,13 +58,15 @@ const LOCAL_EVIDENCE = 1;
 const DISTANCE = [1.5, 0.5, 0];
 const distanceWeight = (gap: number) => DISTANCE[gap] ?? 2 - gap;
 const MIN_SCORE = 2;
+/** A word of origin right before a place: "from", "desde", "iz", "nga", "од", "do" (Portuguese "from the"). */
+const ORIGIN_BEFORE = /(?:^|[^\p{L}])(?:from|desde|iz|nga|od|од|из|do|da|procedente de|proveniente de)\s+$/iu;
 const MIN_KEPT = 3;
 const SENTENCES_PER_LINK = 10;
 
 /** Whether a local window links the pair (see step 1 above). */
-function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[][], w: number[]): boolean {
+function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[][], w: number[], origins: Set<EntityMention>): boolean {
   if (l.type === 'city' && b.type !== 'person') return false;
-  if (l.type === 'port' || w.length === 1) return true;
+  if (l.type === 'port' || w.length === 1 || (l.type === 'country' && origins.has(l))) return true;
   return w.some((k) => inSentence[k]!.includes(b) && inSentence[k]!.includes(l));
 }
 
@@ -120,6 +122,10 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
 
   const passageText = (w: number[]) => w.map((k) => sents[k]!.text).join(' ');
 
+  // A country the drugs came from ("a shipment of bananas from Ecuador", "iz Ekvadora") is the route's
+  // origin, as a port of loading is: it links from the next sentence too.
+  const origins = new Set(sorted.filter((m) => m.type === 'country' && ORIGIN_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start))));
+
   // Step 1: local evidence: per pair, the sentence window that links them.
   const local = new Map<string, number[]>();
   for (let i = 0; i < sents.length; i++) {
@@ -131,7 +137,7 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
       for (const b of ents) {
         if (b.side !== 'balkan' || !BALKAN_TYPES.has(b.type)) continue;
         for (const l of ents) {
-          if (l.side !== 'latam' || !LATAM_TYPES.has(l.type) || !linkable(b, l, inSentence, w)) continue;
+          if (l.side !== 'latam' || !LATAM_TYPES.has(l.type) || !linkable(b, l, inSentence, w, origins)) continue;
           const key = `${b.canonical}\u0000${l.canonical}`;
           // The evidence is the first passage that links them; a two-sentence window gives way to
           // the one of its sentences that names both.

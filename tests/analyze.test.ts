@@ -546,6 +546,14 @@ describe('links', () => {
     // Only in an article about drugs or crime: Los Lobos is also a band.
     expect(analyze({ text: 'Goran Bregović played in Mexico City with Los Lobos on Saturday.', lang: 'en' }).links).toEqual([]);
   });
+  it('the country the drugs came from links from the next sentence, as a port of loading does', () => {
+    const first = 'A Serbian man has been jailed for 12 years after 600kg of cocaine was found hidden in a shipment of bananas from Ecuador at the port of Bar.';
+    const second = 'Milan Vujović, 44, was convicted of organising the shipment on behalf of the Kavac clan, the court in Podgorica heard.';
+    const pairs = (text: string) => analyze({ text, lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs(`${first} ${second}`)).toEqual(['Milan Vujović ↔ Ecuador', 'Kavač clan ↔ Ecuador']);
+    // A country that is only where the ship sailed by is not the origin.
+    expect(pairs(`${first.replace('from Ecuador', 'that had called in Ecuador')} ${second}`)).toEqual([]);
+  });
   it('a sentence on other, similar cases gives its places to no actor of the article', () => {
     const story =
       'Vuković je uhićen u peruanskoj luci Paita nakon što su ronioci na trupu broda pronašli 96 kilograma kokaina. Vuković je za ukrcaj droge trebao dobiti 50.000 dolara.';
