@@ -47,6 +47,10 @@ const WORD_NUMBERS: Record<string, number> = {
 /** Counted packages ("27 paquetes de 1 kilo"), folded. */
 const PACKAGES = /^(paquete|paquetes|panela|panelas|panes|ladrillo|ladrillos|bloque|bloques|fardo|fardos|package|packages|packet|packets|brick|bricks|block|blocks|bale|bales|parcel|parcels|paket|paketa|paketi|pakete|paketica|paketic|cigla|cigle|blok|blokova|bala|bale|pako|pakot|paketat)$/u;
 const OF = /^(de|of|od|e|te|ot)$/u;
+/** A load of drugs (folded): "el cargamento", "the shipment", "pošiljka", "ngarkesa", "пратката". */
+const LOAD = /^(cargamento|carga|alijo|shipment|consignment|load|haul|drug|posiljk|tovar|drog|ngarkes|pratk|carregamento)/u;
+/** Weighing (folded): "con un peso de", "weighing", "teška", "težine", "me peshë", "тежина". */
+const WEIGHT = /^(peso|pesaba|pesa|pesava|weigh|tezin|tesk|tezak|pesh)/u;
 /** Seizure verbs and nouns (folded stems): a quantity in such a sentence, in an article about a drug, is that drug. */
 const SEIZED = /^(seiz|intercept|confiscat|impound|found|discover|recover|incaut|decomis|hallad|hallaz|encontrad|aprehend|aprehens|apreend|zaplen|zaplijen|zapljen|presretn|pronadj|oduzet|otkriven|zaplena|zapljena|sekuestr|konfiskua|konfisk|gjetur|kapur|pronajd)/u;
 /**
@@ -182,17 +186,45 @@ function namedDrug(text: string, t: Tok[], first: number, last: number): string 
   return kinds.size === 1 ? [...kinds][0] : undefined;
 }
 
-/** The drug of a bare quantity (tokens first..last) in a seizure sentence: the last drug named before it in the text. */
+/**
+ * The drug of a bare quantity (tokens first..last) in a seizure sentence: the last drug named before it in
+ * the text. So too the weight of the load the sentence before found ("… 1.200 bloques de cocaína. El
+ * cargamento, con un peso de 1,3 toneladas, …"), when it is the sentence's only weight.
+ */
 function impliedDrug(text: string, t: Tok[], first: number, last: number): string | undefined {
   const after = t[last + 1];
   if (after && OF.test(after.norm) && t[last + 2] && /^\p{L}/u.test(t[last + 2]!.raw) && text.slice(t[last]!.end, after.start).trim() === '') return undefined;
   let seized = false;
   for (let k = first; k > 0 && !seized && !sentenceBreak(text, t, k); k--) seized = SEIZED.test(t[k - 1]!.norm);
   for (let k = last + 1; k < t.length && !seized && !sentenceBreak(text, t, k); k++) seized = SEIZED.test(t[k]!.norm);
-  if (!seized) return undefined;
+  if (!seized) return weightOfLoad(text, t, first, last) ? drugOfSentenceBefore(text, t, first) : undefined;
   for (let k = first - 1; k >= 0; k--) {
     const drug = drugOf(t[k]!.norm);
     if (drug) return drug;
+  }
+  return undefined;
+}
+
+/** "El cargamento, con un peso de 1,3 toneladas": a load's weight, and the only weight its sentence gives. */
+function weightOfLoad(text: string, t: Tok[], first: number, last: number): boolean {
+  let load = false;
+  let weight = false;
+  for (const tok of sentenceAround(text, t, first, last)) {
+    if (tok.num === undefined && unitFactor(tok.norm) !== undefined) return false; // another weight
+    load ||= LOAD.test(tok.norm);
+    weight ||= WEIGHT.test(tok.norm);
+  }
+  return load && weight;
+}
+
+/** The drug the sentence before token k's names, if it names one. */
+function drugOfSentenceBefore(text: string, t: Tok[], k: number): string | undefined {
+  let j = k - 1;
+  while (j >= 0 && !sentenceBreak(text, t, j + 1)) j--; // to the end of the sentence before
+  for (; j >= 0; j--) {
+    const drug = drugOf(t[j]!.norm);
+    if (drug) return drug;
+    if (j > 0 && sentenceBreak(text, t, j)) break;
   }
   return undefined;
 }
@@ -239,7 +271,7 @@ export function findSeizures(text: string, lang?: string | null): SeizureMention
       drug = drugOf(t[k]!.norm);
       if (drug) break;
     }
-    if (!drug) for (let k = first - 1; k >= Math.max(0, first - 5); k--) {
+    if (!drug) for (let k = first - 1; k >= Math.max(0, first - 5) && !sentenceBreak(text, t, k + 1); k--) {
       drug = drugOf(t[k]!.norm);
       if (drug) break;
     }

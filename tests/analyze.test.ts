@@ -422,6 +422,16 @@ describe('seizures', () => {
     expect(findSeizures('Police seized 400 kilos in Antwerp.')).toEqual([]);
     expect(findSeizures('A cocaine ring was broken up. Police also seized 2 tonnes of weapons.')).toEqual([]);
     expect(findSeizures('Policija je zaplijenila kokain. U luci je pronađeno još 120 kilograma.').map((s) => s.kg)).toEqual([120]);
+    // The weight of the load the sentence before found, when it is its sentence's only weight.
+    const load = (text: string, lang: string) => findSeizures(text, lang).map((s) => [s.kg, s.drug]);
+    expect(load('La Policía encontró 1.200 bloques de cocaína en el puerto de Posorja. El cargamento, con un peso aproximado de 1,3 toneladas, tenía como destino Amberes.', 'es')).toEqual([[1300, 'cocaine']]);
+    expect(load('Policija je u luci Rijeka pronašla kokain. Pošiljka teška 240 kilograma stigla je iz Ekvadora.', 'hr')).toEqual([[240, 'cocaine']]);
+    // Not a ship's weight, nor a load of fruit, nor one weight among others.
+    expect(load('Police found cocaine in the port. The vessel, weighing 40,000 tonnes, sailed from Guayaquil.', 'en')).toEqual([]);
+    expect(load('El barco transportaba banano. El cargamento, con un peso de 20 toneladas, llegó a Amberes.', 'es')).toEqual([]);
+    expect(load('Se halló cocaína. El cargamento de 20 toneladas con un peso neto de 19 toneladas llegó.', 'es')).toEqual([]);
+    // A drug word in the sentence before is not the thing a quantity measures.
+    expect(load('Police found cocaine. The ship of 20 tonnes left.', 'en')).toEqual([]);
   });
   it('money is never a drug', () => {
     expect(findSeizures('the cocaine was worth 50 millones de euros')).toEqual([]);
