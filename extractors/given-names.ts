@@ -33,7 +33,8 @@ function lexicon(): Map<string, string> {
   return names;
 }
 
-const BALKAN_LISTS = new Set(['south_slavic', 'albanian']);
+/** The Balkan lists: south_slavic and albanian, and those added since training (albanian_since_training). */
+const balkanList = (key: string) => /^(south_slavic|albanian)/.test(key);
 
 /** The lists (south_slavic, albanian, spanish_portuguese, english) that hold a word's given name; empty when it is none. */
 function listsOf(word: string): string[] {
@@ -44,13 +45,13 @@ function listsOf(word: string): string[] {
 /** Whether a word is a given name known only from the Balkan lists ("Dragan", "Fatmir"; not "Mario", which Spanish has too). */
 export function balkanGivenName(word: string): boolean {
   const lists = listsOf(word);
-  return lists.length > 0 && lists.every((k) => BALKAN_LISTS.has(k));
+  return lists.length > 0 && lists.every(balkanList);
 }
 
 /** Whether a word is a given name known only from lists of other lands ("Felipe", "Jennifer"; not "Antonio", which the Balkan list has too). */
 export function foreignGivenName(word: string): boolean {
   const lists = listsOf(word);
-  return lists.length > 0 && !lists.some((k) => BALKAN_LISTS.has(k));
+  return lists.length > 0 && !lists.some(balkanList);
 }
 
 /** Whether a word is a given name of the Spanish and Portuguese list (Felipe, Adolfo, José). */

@@ -47,6 +47,7 @@ function givenNominative(w: string, surnameEnding: string): string {
   if (surnameEnding === 'a' && w.endsWith('e')) return `${w.slice(0, -1)}a`; // Nikole → Nikola, Luke → Luka
   if (/^(u|em|om)$/.test(surnameEnding)) {
     const m = new RegExp(`^(.*[^aeiou])${surnameEnding}$`, 'u').exec(w);
+    if (m && /ij$/u.test(m[1]!)) return isGivenName(`${m[1]}e`) ? `${m[1]}e` : `${m[1]!.slice(0, -1)}o`; // Mariju → Mario, Vasilijem → Vasilije
     if (m) return !isGivenName(m[1]!) && isGivenName(`${m[1]}o`) ? `${m[1]}o` : m[1]!; // Pablom → Pablo
     if (surnameEnding === 'u' && w.endsWith('u')) return `${w.slice(0, -1)}a`; // Nikolu → Nikola
   }
@@ -126,7 +127,10 @@ function declinedWithGivenName(parts: string[]): { nom: string; ending: string; 
     if (foreign && c.surname.includes(foreign[2]!)) return { nom: foreign[1]!, ending: foreign[2]!, given };
     const m = /^(\p{Lu}\p{Ll}*[^aeiouj])(a|u|i|e|om|em)$/u.exec(surname);
     if (!m) continue;
-    if (c.surname.includes(m[2]!)) {
+    // "Mariju Šarapovu" is Marija Šarapova's accusative, not a Mario Šarapov's dative: a surname in -ov,
+    // -ev in -a is a woman's (Russian, Bulgarian, Macedonian), and the given name may be hers too.
+    const hers = c.given === 'consonant' && m[2] === 'u' && /(ov|ev)$/u.test(m[1]!) && isGivenName(`${first.slice(0, -1)}a`);
+    if (c.surname.includes(m[2]!) && !hers) {
       // Slavic fleeting a: Marinca → Marinac, Bogdanca → Bogdanac.
       const nom = /[^aeiou]c$/u.test(m[1]!) ? `${m[1]!.slice(0, -1)}ac` : m[1]!;
       return { nom, ending: m[2]!, given };
