@@ -298,8 +298,13 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     if (!givenName(t.text, opts.lang) || NOT_NAMES.has(next.text.toLowerCase())) continue;
     // "Vlada Republike", "Edward County", not "Anthony Lake" or "Stuart Hall": a surname may be such a word.
     if (institution(`${t.text} ${next.text}`) && !SURNAME_TOO.has(fold(next.text))) continue;
-    const surname = balkanSurname(personCanonical(`X ${next.text}`, opts.lang));
-    if (gazetteer.matchAt(text, tokens, i + 1, opts.lang) && !surname) continue;
+    const place = gazetteer.matchAt(text, tokens, i + 1, opts.lang);
+    // A Balkan given name before a one-word country is a person: "Radoje Zvicer" (the Albanian for
+    // Switzerland is Zvicër), not a country.
+    const countryAsSurname =
+      place?.entry.type === 'country' && place.tokenEnd === i + 2 && balkanGivenName(t.text) && !/^ \p{Lu}/u.test(text.slice(next.end, next.end + 2));
+    const surname = countryAsSurname || balkanSurname(personCanonical(`X ${next.text}`, opts.lang));
+    if (place && !surname) continue;
     const here = mentionOver(t);
     if (here >= 0) {
       if (!surname || !placeExactlyAt(out[here]!, t)) continue;
@@ -379,15 +384,18 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       // The tagger may have taken a possessive for a person of its own ("Šarićeva", "Sanaderovu"): the
       // person named in full outranks it.
       const here = taken(t.start, t.end) ? mentionOver(t) : -1;
-      const guess = here >= 0 && out[here]!.via === 'ner' && out[here]!.start === t.start && out[here]!.end === t.end && possessives;
-      if (taken(t.start, t.end) && !guess) continue;
+      const exactly = here >= 0 && out[here]!.start === t.start && out[here]!.end === t.end;
+      const guess = exactly && out[here]!.via === 'ner' && possessives;
+      // A country that is the surname of a person named in full ("Radoje Zvicer … Zvicer se dovodi …").
+      const country = exactly && out[here]!.type === 'country' && surnames.has(fold(nameToLatin(t.text)));
+      if (taken(t.start, t.end) && !guess && !country) continue;
       if ((joined(k) && capital(k - 1) && !opensSentence(k - 1)) || (joined(k + 1) && capital(k + 1))) continue;
       const f = fold(nameToLatin(t.text));
       for (const [sur, person] of surnames) {
         const rest = f.startsWith(sur) ? f.slice(sur.length) : undefined;
         const possessive = possessives && possessiveOf(f, sur);
-        if (guess ? !possessive : rest === undefined || (!SURNAME_ENDINGS.has(rest) && !possessive)) continue;
-        if (guess) removeAt(here);
+        if (country ? rest !== '' : guess ? !possessive : rest === undefined || (!SURNAME_ENDINGS.has(rest) && !possessive)) continue;
+        if (guess || country) removeAt(here);
         push({ type: 'person', text: t.text, start: t.start, end: t.end, canonical: person.canonical, side: person.side, via: 'pattern' });
         break;
       }

@@ -284,6 +284,18 @@ describe('entities survive real text', () => {
     expect(people('Tko zna, možda je Odisej upravo lutao Malim Brijunom. – Broj turističkih ambulanti raste.', 'hr')).toEqual([]);
     expect(people('4. Donja Štajerska sa gradovima Maribor i Celje je regija u Sloveniji.', 'bs')).toEqual([]);
   });
+  it('a Balkan given name before a one-word country is a person, and so is that word alone later', () => {
+    const r = analyze({ text: 'Prema pisanju medija, Radoje Zvicer, vođa kavačkog klana, i dalje je u bekstvu. Zvicer se dovodi u vezu sa nabavkom kokaina u Ekvadoru.', lang: 'sr' });
+    expect(r.entities.filter((e) => e.type === 'person' || e.type === 'country').map((e) => [e.text, e.canonical])).toEqual([
+      ['Radoje Zvicer', 'Radoje Zvicer'],
+      ['Zvicer', 'Radoje Zvicer'],
+      ['Ekvadoru', 'Ecuador'],
+    ]);
+    expect(r.links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toContain('Radoje Zvicer ↔ Ecuador');
+    expect(canon('Montenegrin police say Radoje Zvicer is hiding abroad.', 'person')).toEqual(['Radoje Zvicer']);
+    // A given name from elsewhere does not make the country a surname.
+    expect(canon('Jennifer Ecuador', 'country')).toEqual(['Ecuador']);
+  });
   it('a government is no person called Vlada; a surname that is also a head noun stays a surname', () => {
     const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.canonical);
     expect(people('Vlada Republike Hrvatske donijela je odluku o zapljeni broda.', 'hr')).toEqual([]);
