@@ -7,6 +7,8 @@ import { findSeizures, type SeizureMention } from './seizures.js';
 import { withPlaceAndDate } from './seizure-context.js';
 import { findLinks, type LinkCandidate } from './links.js';
 import { identifyLanguage } from './langid.js';
+import { fold, sentences } from './text-normalize.js';
+import { traffickingContext } from './context-words.js';
 
 export interface AnalyzeInput {
   text: string;
@@ -54,12 +56,30 @@ export function partialAnalysisNote(textLength: number, analyzedChars: number): 
   return `the text is ${textLength} characters long; entities, seizures and links were looked for in the first ${analyzedChars} only`;
 }
 
+/** Words of the sea and its trade (folded): a port, a ship, a container, in every Ruta language. */
+const MARITIME = /(?<![a-z])(?:luk[aeiu]|luci|luck\w*|port(?:o|os|s|in|i|it|et|u)?|puert[oa]s?|terminal\w*|limani|pristanist\w*|harbou?rs?|muelle|brod\w*|barco|buque|navio|ships?|vessels?|containers?|kontejner\w*|контејнер\w*|contenedor\w*|conteiner\w*|anij\w*|naviera)(?![a-z])/u;
+
+const cityPortsOf = new WeakMap<Gazetteer, Set<string>>();
+
+/**
+ * A port that is a great city too (`city: true`), in news that speaks neither of trafficking nor of
+ * the sea, is the city: "Brazil's next match is against Uruguay in Montevideo", a concert in Split.
+ * A port town (Paita, Posorja) stays the port.
+ */
+function portsInLandNews(text: string, entities: EntityMention[], gazetteer: Gazetteer): EntityMention[] {
+  let cities = cityPortsOf.get(gazetteer);
+  if (!cities) cityPortsOf.set(gazetteer, (cities = new Set(gazetteer.entries.filter((e) => e.type === 'port' && e.city).map((e) => e.canonical))));
+  if (!entities.some((e) => e.type === 'port' && cities.has(e.canonical))) return entities;
+  if (MARITIME.test(fold(text)) || sentences(text).some((s) => traffickingContext(s.text))) return entities;
+  return entities.map((e) => (e.type === 'port' && cities.has(e.canonical) ? { ...e, type: 'city' } : e));
+}
+
 export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(), watchlist?: Gazetteer): Analysis {
   const end = analysisEnd(input.text);
   const text = end < input.text.length ? input.text.slice(0, end) : input.text;
   const detected = identifyLanguage(`${input.title ?? ''}\n${text}`, input.lang ?? input.langPrior);
   const lang = input.lang ?? detected.lang;
-  const entities = findEntities(text, gazetteer, { lang, watchlist, country: input.country });
+  const entities = portsInLandNews(text, findEntities(text, gazetteer, { lang, watchlist, country: input.country }), gazetteer);
   const seizures = withPlaceAndDate(text, findSeizures(text, lang), entities);
   const links = findLinks(text, entities);
   const analysis: Analysis = { lang, script: detected.script, langConfidence: detected.confidence, entities, seizures, links };

@@ -34,6 +34,8 @@ export interface GazetteerEntry {
   tagger?: boolean;
   /** A sports club, named in full or, before a player's role, by its first word ("former Santos midfielder"). */
   club?: boolean;
+  /** A port that is a great city too: in news of neither trafficking nor the sea it is the city (analyze.ts). */
+  city?: boolean;
   /** Terms that, in the same sentence, suppress a match (watchlists). */
   negative?: string[];
   /** Where the entry came from: a gazetteer file or a watchlist name. */
@@ -319,6 +321,7 @@ export function parseGazetteerYaml(text: string, origin: string): GazetteerEntry
       country: raw.country ? String(raw.country) : undefined,
       code: raw.code ? String(raw.code).toUpperCase() : undefined,
       ambiguous: raw.ambiguous === true,
+      ...(raw.city === true ? { city: true } : {}),
       ...((raw.tagger ?? doc.tagger) === false ? { tagger: false } : {}),
       ...(doc.kind === 'club' ? { club: true } : {}),
       origin,

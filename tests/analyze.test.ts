@@ -296,6 +296,14 @@ describe('entities survive real text', () => {
     // A given name from elsewhere does not make the country a surname.
     expect(canon('Jennifer Ecuador', 'country')).toEqual(['Ecuador']);
   });
+  it('a port that is a great city is the city in news of neither trafficking nor the sea; a port town stays the port', () => {
+    const kinds = (text: string, lang = 'en') => analyze({ text, lang }).entities.filter((e) => e.type === 'port' || e.type === 'city').map((e) => [e.canonical, e.type]);
+    expect(kinds("Brazil's next match is against Uruguay in Montevideo in October.")).toEqual([['Montevideo', 'city']]);
+    expect(kinds('Koncert je održan u Splitu pred deset tisuća ljudi.', 'hr')).toEqual([['Split', 'city']]);
+    expect(kinds('Police seized 2 tonnes of cocaine in Montevideo.')).toEqual([['Montevideo', 'port']]);
+    expect(kinds('The ship left Montevideo on Monday.')).toEqual([['Montevideo', 'port']]);
+    expect(kinds('Два лица загинаа во сообраќајна несреќа на патот меѓу Лима и Паита.', 'mk')).toContainEqual(['Paita', 'port']);
+  });
   it('a government is no person called Vlada; a surname that is also a head noun stays a surname', () => {
     const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.canonical);
     expect(people('Vlada Republike Hrvatske donijela je odluku o zapljeni broda.', 'hr')).toEqual([]);
