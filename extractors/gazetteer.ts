@@ -132,10 +132,15 @@ function stemOf(norm: string, minStem: number): string {
   return VOWEL_END.test(norm) && norm.length - 1 >= minStem ? norm.slice(0, -1) : norm;
 }
 
+/** Albanian linking articles, folded (e, i, të, së). */
+const LINKING_ARTICLE = new Set(['e', 'i', 'te', 'se']);
+
 function tokenMatches(t: Token, a: AliasToken, minStem: number, adjectives: boolean, endings: ReadonlySet<string>): boolean {
   if (a.capital && !/^\p{Lu}/u.test(t.text) && !/^\p{N}/u.test(t.text)) return false;
   if (a.upper && t.text !== t.text.toUpperCase()) return false;
   if (t.norm === a.norm) return true;
+  // Albanian's linking article declines with the name: "Prokuroria e Posaçme", "Prokurorisë së Posaçme".
+  if (endings === SUFFIXES && LINKING_ARTICLE.has(a.norm) && LINKING_ARTICLE.has(t.norm)) return true;
   if (endings !== SUFFIXES) {
     if (t.norm.startsWith(a.norm) && endings.has(t.norm.slice(a.norm.length))) return true;
     // Spanish and Portuguese gender and number: montenegrino, montenegrina, montenegrinos.

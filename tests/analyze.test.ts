@@ -304,6 +304,15 @@ describe('entities survive real text', () => {
     expect(kinds('The ship left Montevideo on Monday.')).toEqual([['Montevideo', 'port']]);
     expect(kinds('Два лица загинаа во сообраќајна несреќа на патот меѓу Лима и Паита.', 'mk')).toContainEqual(['Paita', 'port']);
   });
+  it('an Albanian name\'s linking article declines with it (Prokuroria e Posaçme, Prokurorisë së Posaçme)', () => {
+    const text = 'Çështja i kaloi Prokurorisë së Posaçme (SPAK), e cila po heton. Zëdhënësi i Policisë së Shtetit tha se Gjykatës së Posaçme i është kërkuar masa.';
+    expect(findEntities(text, gaz, { lang: 'sq' }).filter((e) => e.type === 'organization').map((e) => [e.text, e.canonical])).toEqual([
+      ['Prokurorisë së Posaçme', 'Special Prosecution Office (SPAK)'],
+      ['SPAK', 'Special Prosecution Office (SPAK)'],
+      ['Policisë së Shtetit', 'Albanian State Police'],
+      ['Gjykatës së Posaçme', 'Special Court Against Corruption and Organized Crime'],
+    ]);
+  });
   it('a government is no person called Vlada; a surname that is also a head noun stays a surname', () => {
     const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.canonical);
     expect(people('Vlada Republike Hrvatske donijela je odluku o zapljeni broda.', 'hr')).toEqual([]);
