@@ -141,6 +141,8 @@ function readName(
   return [parts[0]!, parts[parts.length - 1]!];
 }
 
+/** Endings that replace a surname's final a: Slavic (Gotovine, Gotovini, Gotovinu, Gotovinom) and Albanian (Berishës, Berishën). */
+const A_ENDINGS = new Set(['e', 'i', 'u', 'om', 'es', 'en']);
 const SURNAME_ENDINGS = new Set(['', 'a', 'u', 'e', 'i', 'em', 'om', 'og', 'oga', 'im', 'it', 'in', 'ja', 'ju', 'jt', 'n', 't', 's', "'s"]);
 const BALKAN_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sq']);
 const SLAVIC_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'mk']);
@@ -392,7 +394,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       if ((joined(k) && capital(k - 1) && !opensSentence(k - 1)) || (joined(k + 1) && capital(k + 1))) continue;
       const f = fold(nameToLatin(t.text));
       for (const [sur, person] of surnames) {
-        const rest = f.startsWith(sur) ? f.slice(sur.length) : undefined;
+        // A surname in -a declines in its stem: Gotovina, Gotovine, Gotovinom; Berisha, Berishës, Berishën.
+        const rest = f.startsWith(sur) ? f.slice(sur.length) : sur.endsWith('a') && f.startsWith(sur.slice(0, -1)) && A_ENDINGS.has(f.slice(sur.length - 1)) ? '' : undefined;
         const possessive = possessives && possessiveOf(f, sur);
         if (country ? rest !== '' : guess ? !possessive : rest === undefined || (!SURNAME_ENDINGS.has(rest) && !possessive)) continue;
         if (guess || country) removeAt(here);

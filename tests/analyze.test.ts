@@ -313,6 +313,17 @@ describe('entities survive real text', () => {
       ['Gjykatës së Posaçme', 'Special Court Against Corruption and Organized Crime'],
     ]);
   });
+  it('a surname in -a is the person in its declined forms too (Berishës, Gotovine); Arianit is a name of its own', () => {
+    const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => [e.text, e.canonical]);
+    expect(people('Sipas SPAK, Ervis Berisha kishte kontakte në Ekuador. Berishës i janë sekuestruar dy apartamente.', 'sq')).toEqual([
+      ['Ervis Berisha', 'Ervis Berisha'],
+      ['Berishës', 'Ervis Berisha'],
+    ]);
+    expect(people('Policia arrestoi Arianit Krasniqin. Krasniqi ishte në kërkim.', 'sq')).toEqual([
+      ['Arianit Krasniqin', 'Arianit Krasniqi'],
+      ['Krasniqi', 'Arianit Krasniqi'],
+    ]);
+  });
   it('a government is no person called Vlada; a surname that is also a head noun stays a surname', () => {
     const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.canonical);
     expect(people('Vlada Republike Hrvatske donijela je odluku o zapljeni broda.', 'hr')).toEqual([]);
