@@ -72,6 +72,21 @@ function withoutDemonym<T extends { type: string; start: number; end: number }>(
   return m && DEMONYM.test(cyrToLat(m[1]!)) && !givenName(m[1]!) ? { ...found, start: found.start + m[0].length } : found;
 }
 
+/** Titles before a name (folded), in every Ruta language: "Presidente Perón", "Ministro Ciancio", "Ambassador Volker". */
+const TITLE = /^(president|presidente|presidenta|predsjednik|predsednik|presidenti|pretsedatel|minister|ministro|ministra|ministar|ministri|senator|senador|senadora|governor|gobernador|judge|juez|jueza|sudac|sudija|mayor|alcalde|alcaldesa|gradonacelnik|ambassador|embajador|ambasador|prosecutor|fiscal|tuzilac|tuzitelj|dr|mr|mrs|ms|doctor|doctora|senor|senora|gospodin|gospodja|colonel|coronel|pukovnik|general|comandante|commander|capitan|captain|inspector|inspektor|detective|bishop|biskup|cardinal)$/u;
+
+/**
+ * A tagger person that opens with a title starts after it: "Presidente Perón", "Capitán Domingo
+ * Boasio", "señora Chang". (Not a royal's: "Prince Andrew" is how he is named.)
+ */
+function withoutTitle<T extends { type: string; start: number; end: number }>(text: string, found: T): T {
+  if (found.type !== 'PER') return found;
+  let start = found.start;
+  for (let m = /^(\p{L}+)\.?\s+(?=\p{Lu})/u.exec(text.slice(start, found.end)); m && TITLE.test(fold(m[1]!)); m = /^(\p{L}+)\.?\s+(?=\p{Lu})/u.exec(text.slice(start, found.end)))
+    start += m[0].length;
+  return start === found.start ? found : { ...found, start };
+}
+
 /** Head nouns that are English surnames too (Anthony Lake, Stuart Hall, Frank Church). */
 const SURNAME_TOO = new Set(['lake', 'hall', 'church', 'bank', 'banks', 'court', 'post', 'press', 'bridge', 'bridges']);
 
@@ -261,7 +276,9 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   const initials = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);
   // After a middle initial, a word the language writes in lowercase opens the next sentence ("Ante B. Policija …").
   const surnameAfterInitial = (w: string) => usualCasing(w, opts.lang) !== 'L';
-  const addPersonAt = (i: number): number | undefined => {
+  const addPersonAt = (at: number): number | undefined => {
+    // "German President Richard von Weizsäcker": the name starts after the title.
+    const i = TITLE.test(tokens[at]!.norm) && isNameToken(tokens[at + 1]) ? at + 1 : at;
     const span = readName(text, tokens, i, taken, initials, surnameAfterInitial);
     if (!span) return undefined;
     const s0 = tokens[span[0]]!.start;
@@ -340,7 +357,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     };
     const lowercaseWord = (name: string) => name.split(/\s+/u).some((w) => usualCasing(w, opts.lang) === 'L' && !givenName(w, opts.lang));
     for (const tagged of tagNames(text, opts.lang)) {
-      const found = initials ? withoutDemonym(text, tagged) : tagged;
+      const found = withoutTitle(text, initials ? withoutDemonym(text, tagged) : tagged);
       if (taken(found.start, found.end)) continue;
       const name = text.slice(found.start, found.end);
       if (inTitle(found.start) && lowercaseWord(name) && !inProse(name)) continue;

@@ -324,6 +324,11 @@ describe('entities survive real text', () => {
       ['Krasniqi', 'Arianit Krasniqi'],
     ]);
   });
+  it('a title before a name is no part of it; a royal\'s is', () => {
+    const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.canonical);
+    expect(people('The son of former German President Richard von Weizsäcker was killed in Berlin.', 'en')).toEqual(['Richard von Weizsäcker']);
+    expect(people('El Capitán Domingo Boasio dirigió la operación en el puerto.', 'es')).toEqual(['Domingo Boasio']);
+  });
   it('a government is no person called Vlada; a surname that is also a head noun stays a surname', () => {
     const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.canonical);
     expect(people('Vlada Republike Hrvatske donijela je odluku o zapljeni broda.', 'hr')).toEqual([]);
