@@ -350,10 +350,26 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     // with a word the language writes in lowercase ("New European Markets", "Jiffy Lube Live") stands
     // only where running text names it too.
     const titled = titleCasedLines(text);
-    const inTitle = (at: number) => titled.some((l) => at >= l.start && at < l.end);
+    const inTitle = (at: number) => {
+      // The last title line starting at or before `at` (lines are in text order).
+      let lo = 0;
+      let hi = titled.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (titled[mid]!.start <= at) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo > 0 && at < titled[lo - 1]!.end;
+    };
+    const prose = new Map<string, boolean>();
     const inProse = (name: string) => {
-      for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) if (!inTitle(at)) return true;
-      return false;
+      let found = prose.get(name);
+      if (found === undefined) {
+        found = false;
+        for (let at = text.indexOf(name); at >= 0 && !found; at = text.indexOf(name, at + 1)) found = !inTitle(at);
+        prose.set(name, found);
+      }
+      return found;
     };
     const lowercaseWord = (name: string) => name.split(/\s+/u).some((w) => usualCasing(w, opts.lang) === 'L' && !givenName(w, opts.lang));
     for (const tagged of tagNames(text, opts.lang)) {
