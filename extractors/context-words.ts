@@ -50,3 +50,11 @@ const OTHER_CASES = new RegExp(
 export function otherCases(sentence: string): boolean {
   return OTHER_CASES.test(fold(cyrToLat(sentence)));
 }
+
+/** Arrest and charge words (folded), in every Ruta language: "uhićen", "detenido", "arrested", "arrestuar", "уапсен", "preso". */
+const ARREST = /(?<![a-z])(?:arrest|detain|detenid|detuv|captur|uhaps|uhapš|uhic|uhit|privede|priveden|lisen slobode|arrestu|arrestim|uapsen|uapsi|pritvor|preso|presos|presa|prendeu|prenderam|indict|charged|imput|acusad|optuz|optuzen|akuzuar|obvin)/u;
+
+/** Whether a sentence reports an arrest or a charge. */
+export function arrestContext(sentence: string): boolean {
+  return ARREST.test(fold(sentence));
+}

@@ -24,7 +24,7 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { sentences } from './text-normalize.js';
-import { otherCases, traffickingContext } from './context-words.js';
+import { arrestContext, otherCases, traffickingContext } from './context-words.js';
 
 export interface LinkCandidate {
   balkan: string;
@@ -115,9 +115,10 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
     return otherCases(s.text) ? here.filter((m) => m.side !== 'latam' || m.type === 'criminal_group') : here;
   });
   // In an article about drugs or crime, a sentence that names a criminal group is about it too,
-  // whatever its words ("X kept in touch with Los Choneros"). (Los Lobos is also a band.)
+  // whatever its words ("X kept in touch with Los Choneros"). (Los Lobos is also a band: an article
+  // that reports an arrest is about crime, one on a concert is not.)
   const words = sents.map((s) => traffickingContext(s.text));
-  const crimeArticle = words.some(Boolean);
+  const crimeArticle = words.some(Boolean) || sents.some((s) => arrestContext(s.text));
   const context = words.map((c, k) => c || (crimeArticle && inSentence[k]!.some((m) => m.type === 'criminal_group')));
 
   const passageText = (w: number[]) => w.map((k) => sents[k]!.text).join(' ');

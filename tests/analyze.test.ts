@@ -628,6 +628,12 @@ describe('links', () => {
     expect(pairs(`Marin Vuković (29) iz Kaštela. ${story} Zabilježeni su u Callau.`)).toContain('Marin Vuković ↔ Callao');
     expect(pairs(`Marin Vuković (29) iz Kaštela. ${story} Slični slučajevi zabilježeni su u Callau.`)).toEqual(['Marin Vuković ↔ Paita']);
   });
+  it('an article that reports an arrest is about crime: the criminal group a sentence names puts it in context', () => {
+    const text = 'Hrvatski državljanin uhićen je u Ekvadoru. Riječ je o 33-godišnjem Ivanu Babiću iz Zagreba, kojeg ekvadorska policija povezuje s Los Lobosima.';
+    expect(analyze({ text, lang: 'hr' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toContain('Ivan Babić ↔ Los Lobos');
+    // Without the arrest, Los Lobos may be the band.
+    expect(analyze({ text: text.replace('uhićen je', 'boravi'), lang: 'hr' }).links).toEqual([]);
+  });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
     // Shipments alone are trade, not trafficking.
