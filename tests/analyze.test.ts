@@ -329,6 +329,11 @@ describe('entities survive real text', () => {
     expect(people('The son of former German President Richard von Weizsäcker was killed in Berlin.', 'en')).toEqual(['Richard von Weizsäcker']);
     expect(people('El Capitán Domingo Boasio dirigió la operación en el puerto.', 'es')).toEqual(['Domingo Boasio']);
   });
+  it('the press\'s names for clan members are the clan: kavčani, škaljarci, in both scripts', () => {
+    expect(canon('Kavčani su preko Ekvadora nabavljali kokain, dok su škaljarci koristili rute preko Brazila.', 'criminal_group')).toEqual(['Kavač clan', 'Škaljari clan']);
+    expect(canon('Кавчани и шкаљарци воде рат од 2014. године.', 'criminal_group')).toEqual(['Kavač clan', 'Škaljari clan']);
+    expect(canon('Sukob škaljaraca i kavčana traje godinama.', 'criminal_group')).toEqual(['Škaljari clan', 'Kavač clan']);
+  });
   it('a government is no person called Vlada; a surname that is also a head noun stays a surname', () => {
     const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.canonical);
     expect(people('Vlada Republike Hrvatske donijela je odluku o zapljeni broda.', 'hr')).toEqual([]);
