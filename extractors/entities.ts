@@ -87,6 +87,27 @@ function withoutTitle<T extends { type: string; start: number; end: number }>(te
   return start === found.start ? found : { ...found, start };
 }
 
+/**
+ * Two tagger organisations with "y", "and", "i" between them are one where the text names the whole
+ * as one elsewhere: "Instituto Prensa" y "Sociedad", beside "Instituto Prensa y Sociedad (IPYS)".
+ */
+function joinSplitOrganisations(text: string, out: EntityMention[], removeAt: (i: number) => void, push: (...ms: EntityMention[]) => void): void {
+  const orgs = out.filter((m) => m.type === 'organization').sort((a, b) => a.start - b.start);
+  const whole = new Map(orgs.map((m) => [m.text, m]));
+  for (let k = 0; k + 1 < orgs.length; k++) {
+    const a = orgs[k]!;
+    const b = orgs[k + 1]!;
+    if (a.via !== 'ner' || b.via !== 'ner' || !/^\s+(?:y|and|i|e|&|и)\s+$/u.test(text.slice(a.end, b.start))) continue;
+    const joined = text.slice(a.start, b.end);
+    const named = whole.get(joined);
+    if (!named) continue;
+    removeAt(out.indexOf(b));
+    removeAt(out.indexOf(a));
+    push({ ...named, text: joined, start: a.start, end: b.end });
+    k++;
+  }
+}
+
 /** Head nouns that are English surnames too (Anthony Lake, Stuart Hall, Frank Church). */
 const SURNAME_TOO = new Set(['lake', 'hall', 'church', 'bank', 'banks', 'court', 'post', 'press', 'bridge', 'bridges']);
 
@@ -347,8 +368,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       return !!s && traffickingContext(s.text);
     };
     // In a title-cased line (a headline, a list of products or venues) capitals prove nothing: a name
-    // with a word the language writes in lowercase ("New European Markets", "Jiffy Lube Live") stands
-    // only where running text names it too.
+    // with a word the language writes in lowercase ("Jiffy Lube Live"), or an organisation ("New
+    // European Markets"), stands only where running text names it too.
     const titled = titleCasedLines(text);
     const inTitle = (at: number) => {
       // The last title line starting at or before `at` (lines are in text order).
@@ -376,7 +397,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       const found = withoutTitle(text, initials ? withoutDemonym(text, tagged) : tagged);
       if (taken(found.start, found.end)) continue;
       const name = text.slice(found.start, found.end);
-      if (inTitle(found.start) && lowercaseWord(name) && !inProse(name)) continue;
+      // An organisation in a headline is named in the story too; only there is it one.
+      if (inTitle(found.start) && (lowercaseWord(name) || found.type === 'ORG') && !inProse(name)) continue;
       // Not a word opening the sentence or an operation (notAName), nor an age: "45-godišnjeg Splićanina".
       if (notAName(name) || /^\p{N}/u.test(name)) continue;
       // Nor the name of an operation: "акције „Екватор“", "operativo Fénix", "aksionit 'Oqeani'".
@@ -400,6 +422,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       }
     }
   }
+  joinSplitOrganisations(text, out, removeAt, push);
   // "Министарство" after "Министарство спољних послова Србије" is the same agency.
   push(...agencyShortForms(tokens, out.filter((m) => m.type === 'organization' && m.via === 'gazetteer'), overlaps));
   resolvePeople(out, opts.lang);

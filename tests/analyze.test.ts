@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { analyze, loadDefaultGazetteer } from '../extractors/analyze.js';
 import { findEntities } from '../extractors/entities.js';
@@ -333,6 +334,14 @@ describe('entities survive real text', () => {
     expect(canon('Kavčani su preko Ekvadora nabavljali kokain, dok su škaljarci koristili rute preko Brazila.', 'criminal_group')).toEqual(['Kavač clan', 'Škaljari clan']);
     expect(canon('Кавчани и шкаљарци воде рат од 2014. године.', 'criminal_group')).toEqual(['Kavač clan', 'Škaljari clan']);
     expect(canon('Sukob škaljaraca i kavčana traje godinama.', 'criminal_group')).toEqual(['Škaljari clan', 'Kavač clan']);
+  });
+  it('an organisation in a headline is one only where the story names it too; one the tagger split at "y" is whole where the text names it so', () => {
+    const seed = readFileSync(new URL('./fixtures/newsroom/seeds/000_8450eef5eceec4c1.txt', import.meta.url), 'utf8');
+    const orgs = findEntities(seed, gaz, { lang: 'en' }).filter((e) => e.type === 'organization').map((e) => e.text);
+    expect(orgs).not.toContain('Sociedad');
+    expect(orgs.filter((o) => o === 'Instituto Prensa y Sociedad').length).toBeGreaterThanOrEqual(2);
+    const headline = 'Peru Drug Trafficking Groups Expanding to New European Markets\nDrug trafficking routes out of Peru have taken a new direction, and cocaine now goes to Europe.';
+    expect(findEntities(headline, gaz, { lang: 'en' }).filter((e) => e.type === 'organization')).toEqual([]);
   });
   it('a government is no person called Vlada; a surname that is also a head noun stays a surname', () => {
     const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.canonical);
