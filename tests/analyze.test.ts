@@ -655,3 +655,22 @@ describe('links', () => {
     expect(analyze({ text: 'La empresa serbia recibió un envío de café de Guayaquil en el puerto de Bar.', lang: 'es' }).links).toEqual([]);
   });
 });
+
+describe('hostile text', () => {
+  it('pieces of every rule, shuffled, never throw and every mention is the text at its offsets', () => {
+    const pieces = ['Ivana M.', 'Splićanin ', 'Ante B. ', 'Šarićeva ', 'Darko Šarić ', 'Radoje Zvicer ', 'Zvicer ', 'Presidente ', ' y ', 'Instituto ', 'X.', '. ', '\n', 'Berishës ', 'Berisha ', 'kavčani ', '1,3 toneladas ', 'cargamento ', 'peso ', 'cocaína ', 'from ', ' in ', 'Peru', 'Montevideo ', 'Prokurorisë së Posaçme ', 'Mariju Horvatu ', 'Pabla Escobara ', '(', ')', '„', '“', 'Д.М.', 'Џон ', 'Donja ', 'Vlada Republike ', 'uhićen ', 'Los Lobos ', 'Slični slučajevi ', 'Callao ', 'Ž. ', '-', 'ë', '\u0301', '\u200b'];
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    let mentions = 0;
+    for (let k = 0; k < 150; k++) {
+      let text = '';
+      for (let j = 5 + rnd(40); j > 0; j--) text += pieces[rnd(pieces.length)];
+      for (const lang of ['hr', 'sq', 'es']) {
+        const r = analyze({ text, lang });
+        for (const e of r.entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+        mentions += r.entities.length;
+      }
+    }
+    expect(mentions).toBeGreaterThan(500);
+  });
+});
