@@ -210,13 +210,14 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   // A nationality or country right before the name gives the person a side.
   const sideOfPattern = (i: number): Side | undefined => (placeBefore.get(i) ?? placeBefore.get(i - 1))?.entry.side;
   /** Reads a person's name from token i and adds it, with the side a nationality, surname or language gives; returns the name's last token. */
-  const initials = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);
+  // Slavic news names suspects by initial and writes possessives of surnames ("Ante B.", "Šarićeva").
+  const slavic = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);
   // After a middle initial, a word the language writes in lowercase opens the next sentence ("Ante B. Policija …").
   const surnameAfterInitial = (w: string) => usualCasing(w, opts.lang) !== 'L';
   const addPersonAt = (at: number): number | undefined => {
     // "German President Richard von Weizsäcker": the name starts after the title.
     const i = TITLE.test(tokens[at]!.norm) && isNameToken(tokens[at + 1]) ? at + 1 : at;
-    const span = readName(text, tokens, i, taken, initials, surnameAfterInitial);
+    const span = readName(text, tokens, i, taken, slavic, surnameAfterInitial);
     if (!span) return undefined;
     const s0 = tokens[span[0]]!.start;
     const e0 = tokens[span[1]]!.end + (isInitial(text, tokens[span[1]]) ? 1 : 0);
@@ -246,7 +247,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
     if (!/^\p{Lu}\p{Ll}/u.test(t.text) || text.slice(t.end, next.start) !== ' ') continue;
-    if (initials && isInitial(text, next) && givenName(t.text, opts.lang) && !taken(t.start, next.end + 1)) {
+    if (slavic && isInitial(text, next) && givenName(t.text, opts.lang) && !taken(t.start, next.end + 1)) {
       i = addPersonAt(i) ?? i; // "Splićanina Antu B."
       continue;
     }
@@ -310,7 +311,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     };
     const lowercaseWord = (name: string) => name.split(/\s+/u).some((w) => usualCasing(w, opts.lang) === 'L' && !givenName(w, opts.lang));
     for (const tagged of tagNames(text, opts.lang)) {
-      const found = withoutTitle(text, initials ? withoutDemonym(text, tagged) : tagged);
+      const found = withoutTitle(text, slavic ? withoutDemonym(text, tagged) : tagged);
       if (taken(found.start, found.end)) continue;
       const name = text.slice(found.start, found.end);
       // An organisation in a headline is named in the story too; only there is it one.
@@ -328,7 +329,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
         // A townsman ("Beograđanina", "Splićanin Zvonimir …") is no name; but a surname may look like one
         // ("rekao je Borovčanin").
         const describing = !/anin$/u.test(name) || /^\s+\p{Lu}/u.test(text.slice(found.end, found.end + 3));
-        if (initials && DEMONYM.test(cyrToLat(name)) && !givenName(name) && describing) continue;
+        if (slavic && DEMONYM.test(cyrToLat(name)) && !givenName(name) && describing) continue;
         const i = tokens.findIndex((t) => t.start === found.start);
         const canonical = personCanonical(name, opts.lang, text.slice(Math.max(0, found.start - 40), found.start));
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);
@@ -351,7 +352,6 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const capital = (k: number) => !!tokens[k] && /^\p{Lu}/u.test(tokens[k]!.text);
     const joined = (k: number) => k > 0 && k < tokens.length && text.slice(tokens[k - 1]!.end, tokens[k]!.start) === ' ';
     const opensSentence = (k: number) => k === 0 || /[.!?\n"“]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start));
-    const possessives = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);
     for (let k = 0; k < tokens.length; k++) {
       const t = tokens[k]!;
       if (!/^\p{Lu}/u.test(t.text)) continue;
@@ -359,7 +359,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       // person named in full outranks it.
       const here = taken(t.start, t.end) ? mentionOver(t) : -1;
       const exactly = here >= 0 && out[here]!.start === t.start && out[here]!.end === t.end;
-      const guess = exactly && out[here]!.via === 'ner' && possessives;
+      const guess = exactly && out[here]!.via === 'ner' && slavic;
       // A country that is the surname of a person named in full ("Radoje Zvicer … Zvicer se dovodi …").
       const country = exactly && out[here]!.type === 'country' && surnames.has(fold(nameToLatin(t.text)));
       if (taken(t.start, t.end) && !guess && !country) continue;
@@ -368,7 +368,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       for (const [sur, person] of surnames) {
         // A surname in -a declines in its stem: Gotovina, Gotovine, Gotovinom; Berisha, Berishës, Berishën.
         const rest = f.startsWith(sur) ? f.slice(sur.length) : sur.endsWith('a') && f.startsWith(sur.slice(0, -1)) && A_ENDINGS.has(f.slice(sur.length - 1)) ? '' : undefined;
-        const possessive = possessives && possessiveOf(f, sur);
+        const possessive = slavic && possessiveOf(f, sur);
         if (country ? rest !== '' : guess ? !possessive : rest === undefined || (!SURNAME_ENDINGS.has(rest) && !possessive)) continue;
         if (guess || country) removeAt(here);
         push({ type: 'person', text: t.text, start: t.start, end: t.end, canonical: person.canonical, side: person.side, via: 'pattern' });
