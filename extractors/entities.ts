@@ -210,14 +210,15 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   // A nationality or country right before the name gives the person a side.
   const sideOfPattern = (i: number): Side | undefined => (placeBefore.get(i) ?? placeBefore.get(i - 1))?.entry.side;
   /** Reads a person's name from token i and adds it, with the side a nationality, surname or language gives; returns the name's last token. */
-  // Slavic news names suspects by initial and writes possessives of surnames ("Ante B.", "Šarićeva").
+  // Slavic news writes possessives of surnames ("Šarićeva"); Balkan news names suspects by initial ("Ante B.", "Ervis H.").
   const slavic = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);
+  const initials = opts.lang !== undefined && BALKAN_LANGS.has(opts.lang);
   // After a middle initial, a word the language writes in lowercase opens the next sentence ("Ante B. Policija …").
   const surnameAfterInitial = (w: string) => usualCasing(w, opts.lang) !== 'L';
   const addPersonAt = (at: number): number | undefined => {
     // "German President Richard von Weizsäcker": the name starts after the title.
     const i = TITLE.test(tokens[at]!.norm) && isNameToken(tokens[at + 1]) ? at + 1 : at;
-    const span = readName(text, tokens, i, taken, slavic, surnameAfterInitial);
+    const span = readName(text, tokens, i, taken, initials, surnameAfterInitial);
     if (!span) return undefined;
     const s0 = tokens[span[0]]!.start;
     const e0 = tokens[span[1]]!.end + (isInitial(text, tokens[span[1]]) ? 1 : 0);
@@ -247,7 +248,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
     if (!/^\p{Lu}\p{Ll}/u.test(t.text) || text.slice(t.end, next.start) !== ' ') continue;
-    if (slavic && isInitial(text, next) && givenName(t.text, opts.lang) && !taken(t.start, next.end + 1)) {
+    if (initials && isInitial(text, next) && givenName(t.text, opts.lang) && !taken(t.start, next.end + 1)) {
       i = addPersonAt(i) ?? i; // "Splićanina Antu B."
       continue;
     }

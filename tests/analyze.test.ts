@@ -260,6 +260,8 @@ describe('entities survive real text', () => {
     expect(people('Књигу је приредио Душан Ј. Поповић.', 'sr')).toEqual([['Душан Ј. Поповић', 'Dušan J. Popović']]);
     // The initial ends the name when the next sentence opens after it.
     expect(people('Uhapšen je Dragan M. Policija je zaplenila kokain.', 'sr')).toEqual([['Dragan M.', 'Dragan M.']]);
+    // Albanian police reports too.
+    expect(people('Policia arrestoi shtetasin Ervis H., 34 vjeç, të dyshuar për trafikim kokaine.', 'sq')).toEqual([['Ervis H.', 'Ervis H.']]);
   });
   it('a man named by given name and initial returns to the nominative; where the form is also a woman\'s, the words before it decide', () => {
     const cases: [string, string, string, string][] = [
