@@ -269,8 +269,10 @@ export class Gazetteer {
     // A dateline: "Lima – Policia peruane…", "RIJEKA - Djelatnici…", "Lima, 2 de julio.", "Лима/Београд –".
     const lineStart = !prev || /\n/.test(text.slice(prev.end, t.start));
     if (lineStart && /^(\s?[–—-]\s|,\s*\d|\s?\/\s?\p{Lu})/u.test(text.slice(t.end, t.end + 4))) return true;
-    // "Lime i Paite", "Santos and Itajaí": joined to a port or city that needs no licence of its own.
+    // "Lime i Paite", "Santos and Itajaí": joined to a port or city that needs no licence of its own;
+    // "Brazil's Santos port": a port word right after.
     const next = tokens[i + 1];
+    if (next && /^(port|harbou?r|terminal)s?$/.test(next.norm) && /^\s$/.test(text.slice(t.end, next.start))) return true;
     if (next && CONJUNCTION.test(next.norm) && this.plainPlaceAt(text, tokens, i + 2, undefined, endings)) return true;
     if (!prev) return false;
     const before = text.slice(prev.end, t.start);

@@ -345,6 +345,10 @@ describe('entities survive real text', () => {
     const headline = 'Peru Drug Trafficking Groups Expanding to New European Markets\nDrug trafficking routes out of Peru have taken a new direction, and cocaine now goes to Europe.';
     expect(findEntities(headline, gaz, { lang: 'en' }).filter((e) => e.type === 'organization')).toEqual([]);
   });
+  it('an ambiguous port name is the port with a port word right after it ("Brazil\'s Santos port")', () => {
+    expect(canon("He organised shipments of cocaine from Brazil's Santos port to Durrës.", 'port')).toEqual(['Santos', 'Durrës']);
+    expect(canon('Santos won the match on Sunday.', 'port')).toEqual([]);
+  });
   it('a government is no person called Vlada; a surname that is also a head noun stays a surname', () => {
     const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => e.canonical);
     expect(people('Vlada Republike Hrvatske donijela je odluku o zapljeni broda.', 'hr')).toEqual([]);
