@@ -138,9 +138,14 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
     const route = routePlaces(text, s.start, inSentence);
     const inClause = inSentence.filter((e) => e.start >= cs && e.end <= ce);
     // A clause that names only the route ("… 1,6 tonnes from Callao to Thessaloniki, from where …") states no place.
-    const place = (inClause.length ? inClause : inSentence)
-      .filter((e) => !route.has(e))
-      .reduce<EntityMention | undefined>((best, e) => (!best || distance(e) < distance(best) || (distance(e) === distance(best) && PLACE_RANK[e.type]! < PLACE_RANK[best.type]!) ? e : best), undefined);
+    // The nearest place, but a port or city over a country: "Police in Spain … found 2,000 kilos … at
+    // the port of Algeciras" happened in Algeciras.
+    const candidates = (inClause.length ? inClause : inSentence).filter((e) => !route.has(e));
+    const specific = candidates.some((e) => e.type !== 'country') ? candidates.filter((e) => e.type !== 'country') : candidates;
+    const place = specific.reduce<EntityMention | undefined>(
+      (best, e) => (!best || distance(e) < distance(best) || (distance(e) === distance(best) && PLACE_RANK[e.type]! < PLACE_RANK[best.type]!) ? e : best),
+      undefined,
+    );
     // A date inside the quantity itself ("1.127") is none; a seizure's sentence dates the seizure.
     const dates = datesIn(s.text)
       .map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }))

@@ -551,6 +551,8 @@ describe('where and when a seizure happened', () => {
     expect(sz('Од 2022. године полиција је у Бару запленила 300 килограма кокаина.', 'sr')).toEqual([[300, 'Bar', null]]);
     // A month without its year is no date.
     expect(sz('U martu je u Baru zaplenjeno 300 kilograma kokaina.', 'sr')).toEqual([[300, 'Bar', null]]);
+    // A port or city the clause names is more exact than its country, wherever each stands.
+    expect(sz('Police in Spain arrested three men after finding 2,000 kilos of cocaine in a container of pineapples from Costa Rica at the port of Algeciras.', 'en')).toEqual([[2000, 'Algeciras', null]]);
     // After a word of origin, "in" names where it happened again; after one of purpose it does not.
     expect(sz('In March, authorities captured one and a half tons of cocaine from Serbian mafias in Peru.', 'en')).toEqual([[1500, 'Peru', null]]);
     expect(sz('Policija je u Machali pronašla 1.050 kilograma kokaina spremnog za ukrcaj u Puerto Bolívaru.', 'bs')).toEqual([[1050, 'Machala', null]]);
