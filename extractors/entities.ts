@@ -215,10 +215,10 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   const initials = opts.lang !== undefined && BALKAN_LANGS.has(opts.lang);
   // After a middle initial, a word the language writes in lowercase opens the next sentence ("Ante B. Policija …").
   const surnameAfterInitial = (w: string) => usualCasing(w, opts.lang) !== 'L';
-  const addPersonAt = (at: number): number | undefined => {
+  const addPersonAt = (at: number, withInitials = initials): number | undefined => {
     // "German President Richard von Weizsäcker": the name starts after the title.
     const i = TITLE.test(tokens[at]!.norm) && isNameToken(tokens[at + 1]) ? at + 1 : at;
-    const span = readName(text, tokens, i, taken, initials, surnameAfterInitial);
+    const span = readName(text, tokens, i, taken, withInitials, surnameAfterInitial);
     if (!span) return undefined;
     const s0 = tokens[span[0]]!.start;
     const e0 = tokens[span[1]]!.end + (isInitial(text, tokens[span[1]]) ? 1 : 0);
@@ -248,8 +248,11 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const t = tokens[i]!;
     const next = tokens[i + 1]!;
     if (!/^\p{Lu}\p{Ll}/u.test(t.text) || text.slice(t.end, next.start) !== ' ') continue;
-    if (initials && isInitial(text, next) && givenName(t.text, opts.lang) && !taken(t.start, next.end + 1)) {
-      i = addPersonAt(i) ?? i; // "Splićanina Antu B."
+    // "Splićanina Antu B."; in any language a Balkan given name ("el serbio Milan R.", not Milan the city).
+    if ((initials || balkanGivenName(t.text)) && isInitial(text, next) && givenName(t.text, opts.lang) && !taken(next.start, next.end + 1)) {
+      const here = mentionOver(t);
+      if (here >= 0 && placeExactlyAt(out[here]!, t)) removeAt(here);
+      if (!taken(t.start, t.end)) i = addPersonAt(i, true) ?? i;
       continue;
     }
     if (!/^\p{Lu}\p{Ll}/u.test(next.text)) continue;

@@ -260,6 +260,8 @@ describe('entities survive real text', () => {
     expect(people('Књигу је приредио Душан Ј. Поповић.', 'sr')).toEqual([['Душан Ј. Поповић', 'Dušan J. Popović']]);
     // The initial ends the name when the next sentence opens after it.
     expect(people('Uhapšen je Dragan M. Policija je zaplenila kokain.', 'sr')).toEqual([['Dragan M.', 'Dragan M.']]);
+    // In any language a Balkan given name with an initial, even one that is a city too.
+    expect(people('Un juez de Machala dictó prisión preventiva para el serbio Milan R., de 39 años, detenido con 300 kilos de cocaína.', 'es')).toEqual([['Milan R.', 'Milan R.']]);
     // Albanian police reports too.
     expect(people('Policia arrestoi shtetasin Ervis H., 34 vjeç, të dyshuar për trafikim kokaine.', 'sq')).toEqual([['Ervis H.', 'Ervis H.']]);
   });
