@@ -56,8 +56,8 @@ export function partialAnalysisNote(textLength: number, analyzedChars: number): 
   return `the text is ${textLength} characters long; entities, seizures and links were looked for in the first ${analyzedChars} only`;
 }
 
-/** Words of the sea and its trade (folded): a port, a ship, a container, in every Ruta language. */
-const MARITIME = /(?<![a-z])(?:luk[aeiu]|luci|luck\w*|port(?:o|os|s|in|i|it|et|u)?|puert[oa]s?|terminal\w*|limani|pristanist\w*|harbou?rs?|muelle|brod\w*|barco|buque|navio|ships?|vessels?|containers?|kontejner\w*|контејнер\w*|contenedor\w*|conteiner\w*|anij\w*|naviera)(?![a-z])/u;
+/** Words of the sea and its trade, folded (Cyrillic read as Latin): a port, a ship, a container, in every Ruta language. */
+const MARITIME = /(?<![a-z])(?:luk[aeiu]|luci|luck\w*|port(?:o|os|s|in|i|it|et|u)?|puert[oa]s?|terminal\w*|limani|pristanist\w*|harbou?rs?|muelle|brod\w*|barco|buque|navio|ships?|vessels?|containers?|kontejner\w*|contenedor\w*|conteiner\w*|anij\w*|naviera)(?![a-z])/u;
 
 const cityPortsOf = new WeakMap<Gazetteer, Set<string>>();
 

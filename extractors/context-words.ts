@@ -42,7 +42,7 @@ const OTHER_CASES = new RegExp(
   `(?<![a-z])(?:${[
     '(?:similar|other) (?:cases|seizures|arrests)', 'casos? (?:similares|parecidos|semelhantes)', 'otros casos', 'outros casos',
     'slicn(?:i|ih|e|im) slucaj', 'drug(?:i|ih) slucaj', 'slicn(?:i|ih) zaplen', 'slicn(?:i|ih) zaplijen',
-    'raste(?:t)? (?:te|të) (?:ngjashme|tjera)', 'slicni slucai', 'drugi slucai',
+    'raste(?:t)? te (?:ngjashme|tjera)', 'slicni slucai', 'drugi slucai',
   ].join('|')})`,
 );
 
@@ -51,8 +51,8 @@ export function otherCases(sentence: string): boolean {
   return OTHER_CASES.test(fold(cyrToLat(sentence)));
 }
 
-/** Arrest and charge words (folded), in every Ruta language: "uhićen", "detenido", "arrested", "arrestuar", "уапсен", "preso". */
-const ARREST = /(?<![a-z])(?:arrest|detain|detenid|detuv|captur|uhaps|uhapš|uhic|uhit|privede|priveden|lisen slobode|arrestu|arrestim|uapsen|uapsi|pritvor|preso|presos|presa|prendeu|prenderam|indict|charged|imput|acusad|optuz|optuzen|akuzuar|obvin)/u;
+/** Arrest and charge words, folded (Cyrillic read as Latin: уапсен is uapsen), in every Ruta language: "uhićen", "detenido", "arrested", "arrestuar", "preso". */
+const ARREST = /(?<![a-z])(?:arrest|detain|detenid|detuv|captur|uhaps|uhic|uhit|privede|priveden|lisen slobode|arrestu|arrestim|uapsen|uapsi|pritvor|preso|presos|presa|prendeu|prenderam|indict|charged|imput|acusad|optuz|optuzen|akuzuar|obvin)/u;
 
 /** Whether a sentence reports an arrest or a charge. */
 export function arrestContext(sentence: string): boolean {

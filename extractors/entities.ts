@@ -209,12 +209,12 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (const m of gaz) if ((m.entry.type === 'nationality' || m.entry.type === 'country') && !placeBefore.has(m.tokenEnd)) placeBefore.set(m.tokenEnd, m);
   // A nationality or country right before the name gives the person a side.
   const sideOfPattern = (i: number): Side | undefined => (placeBefore.get(i) ?? placeBefore.get(i - 1))?.entry.side;
-  /** Reads a person's name from token i and adds it, with the side a nationality, surname or language gives; returns the name's last token. */
   // Slavic news writes possessives of surnames ("Šarićeva"); Balkan news names suspects by initial ("Ante B.", "Ervis H.").
   const slavic = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);
   const initials = opts.lang !== undefined && BALKAN_LANGS.has(opts.lang);
   // After a middle initial, a word the language writes in lowercase opens the next sentence ("Ante B. Policija …").
   const surnameAfterInitial = (w: string) => usualCasing(w, opts.lang) !== 'L';
+  /** Reads a person's name from token i and adds it, with the side a nationality, surname or language gives; returns the name's last token. */
   const addPersonAt = (at: number, withInitials = initials): number | undefined => {
     // "German President Richard von Weizsäcker": the name starts after the title.
     const i = TITLE.test(tokens[at]!.norm) && isNameToken(tokens[at + 1]) ? at + 1 : at;
@@ -361,19 +361,22 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       if (!/^\p{Lu}/u.test(t.text)) continue;
       // The tagger may have taken a possessive for a person of its own ("Šarićeva", "Sanaderovu"): the
       // person named in full outranks it.
-      const here = taken(t.start, t.end) ? mentionOver(t) : -1;
+      const f = fold(nameToLatin(t.text));
+      const busy = taken(t.start, t.end);
+      const here = busy ? mentionOver(t) : -1;
       const exactly = here >= 0 && out[here]!.start === t.start && out[here]!.end === t.end;
       const guess = exactly && out[here]!.via === 'ner' && slavic;
       // A country that is the surname of a person named in full ("Radoje Zvicer … Zvicer se dovodi …").
-      const country = exactly && out[here]!.type === 'country' && surnames.has(fold(nameToLatin(t.text)));
-      if (taken(t.start, t.end) && !guess && !country) continue;
+      const country = exactly && out[here]!.type === 'country' && surnames.has(f);
+      if (busy && !guess && !country) continue;
       if ((joined(k) && capital(k - 1) && !opensSentence(k - 1)) || (joined(k + 1) && capital(k + 1))) continue;
-      const f = fold(nameToLatin(t.text));
       for (const [sur, person] of surnames) {
-        // A surname in -a declines in its stem: Gotovina, Gotovine, Gotovinom; Berisha, Berishës, Berishën.
+        // A case form of the surname; one in -a declines in its stem: Gotovina, Gotovine; Berisha, Berishës.
         const rest = f.startsWith(sur) ? f.slice(sur.length) : sur.endsWith('a') && f.startsWith(sur.slice(0, -1)) && A_ENDINGS.has(f.slice(sur.length - 1)) ? '' : undefined;
         const possessive = slavic && possessiveOf(f, sur);
-        if (country ? rest !== '' : guess ? !possessive : rest === undefined || (!SURNAME_ENDINGS.has(rest) && !possessive)) continue;
+        // Over a country only the surname itself; over the tagger's guess only its possessive.
+        const names = country ? rest === '' : guess ? possessive : rest !== undefined && (SURNAME_ENDINGS.has(rest) || possessive);
+        if (!names) continue;
         if (guess || country) removeAt(here);
         push({ type: 'person', text: t.text, start: t.start, end: t.end, canonical: person.canonical, side: person.side, via: 'pattern' });
         break;

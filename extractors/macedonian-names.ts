@@ -21,4 +21,3 @@ export function macedonianPerson(name: string): boolean {
   if (words.some((w) => MK_FUNCTION_WORDS.has(w.toLowerCase()) || (MK_DEFINITE.test(w.toLowerCase()) && !givenName(w, 'mk')))) return false;
   return words.length > 1 || !!givenName(name, 'mk');
 }
-

@@ -82,12 +82,15 @@ export function isInitial(text: string, t: Token | undefined): boolean {
   return !!t && /^\p{Lu}$/u.test(t.text) && text[t.end] === '.';
 }
 
-/** Case endings of a Slavic possessive adjective (Šarićev, Šarićeva, Šarićevoj, Šarićevog …). */
-const POSSESSIVE = /^(?:ov|ev|in)(?:a|e|u|o|i|om|oj|og|oga|omu|im|ih|ima)?$/u;
+/** Whether a word's ending after a surname is a Slavic possessive adjective's (Šarić-ev, -eva, -evoj, -evog …). */
+export function possessiveEnding(rest: string): boolean {
+  return /^(?:ov|ev|in)(?:a|e|u|o|i|om|oj|og|oga|omu|im|ih|ima)?$/u.test(rest);
+}
+
 /** Whether a folded word is the possessive adjective of a folded surname: Šarićeva of Šarić, Sanaderovu of Sanader, Obamina of Obama. */
 export function possessiveOf(word: string, surname: string): boolean {
-  if (word.startsWith(surname) && POSSESSIVE.test(word.slice(surname.length))) return true;
+  if (word.startsWith(surname) && possessiveEnding(word.slice(surname.length))) return true;
   // A surname in -a drops it before -in: Obama, Obamina.
   const stem = surname.slice(0, -1);
-  return surname.endsWith('a') && word.startsWith(stem) && /^in/u.test(word.slice(stem.length)) && POSSESSIVE.test(word.slice(stem.length));
+  return surname.endsWith('a') && word.startsWith(stem) && /^in/u.test(word.slice(stem.length)) && possessiveEnding(word.slice(stem.length));
 }

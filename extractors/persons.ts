@@ -5,6 +5,7 @@
 import { cyrToLat, fold } from './text-normalize.js';
 import { givenName, hispanicGivenName } from './given-names.js';
 import { usualCasing } from './ner/names.js';
+import { possessiveEnding } from './name-spans.js';
 import type { Side } from './gazetteer.js';
 
 const SLAVIC = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sh']);
@@ -37,21 +38,23 @@ function givenNominative(w: string, surnameEnding: string): string {
   if (surnameEnding === 'a' && w.endsWith('a')) {
     const stem = w.slice(0, -1);
     if (/[^aeiou]k$/u.test(stem)) return `${stem}o`; // Marka → Marko, Janka → Janko, Željka → Željko
-    // Marija Kovačića → Mario, Darija → Dario; Vasilija → Vasilije where the lexicon has it.
-    if (/ij$/u.test(stem)) return isGivenName(`${stem}e`) ? `${stem}e` : `${stem.slice(0, -1)}o`;
     if (/đ$/u.test(stem)) return `${stem}e`; // Đorđa → Đorđe
     if (/[aeiou]$/u.test(stem)) return w;
-    if (!isGivenName(stem) && isGivenName(`${stem}o`)) return `${stem}o`; // Pabla → Pablo, Diega → Diego
-    return stem; // Stefana → Stefan, Miloša → Miloš
+    return manOfStem(stem);
   }
   if (surnameEnding === 'a' && w.endsWith('e')) return `${w.slice(0, -1)}a`; // Nikole → Nikola, Luke → Luka
   if (/^(u|em|om)$/.test(surnameEnding)) {
     const m = new RegExp(`^(.*[^aeiou])${surnameEnding}$`, 'u').exec(w);
-    if (m && /ij$/u.test(m[1]!)) return isGivenName(`${m[1]}e`) ? `${m[1]}e` : `${m[1]!.slice(0, -1)}o`; // Mariju → Mario, Vasilijem → Vasilije
-    if (m) return !isGivenName(m[1]!) && isGivenName(`${m[1]}o`) ? `${m[1]}o` : m[1]!; // Pablom → Pablo
+    if (m) return manOfStem(m[1]!);
     if (surnameEnding === 'u' && w.endsWith('u')) return `${w.slice(0, -1)}a`; // Nikolu → Nikola
   }
   return w;
+}
+
+/** A man's given name from the stem its case ending left: Stefan(a), Pabl(a) → Pablo, Marij(u) → Mario, Vasilij(em) → Vasilije where the lexicon has it. */
+function manOfStem(stem: string): string {
+  if (/ij$/u.test(stem)) return isGivenName(`${stem}e`) ? `${stem}e` : `${stem.slice(0, -1)}o`;
+  return !isGivenName(stem) && isGivenName(`${stem}o`) ? `${stem}o` : stem;
 }
 
 /** A name's word set in capitals, as Balkan papers set surnames ("Vuk RADONJIĆ"): Radonjić. Initials, two-letter words and Roman numerals (Benedicto XVI) stay. */
@@ -77,8 +80,8 @@ export function personCanonical(name: string, lang?: string, before = ''): strin
   if (!lang || !SLAVIC.has(lang)) return latin;
   const parts = latin.split(' ');
   // One word, the possessive of an -ić surname: "Tadićeva majka", "Stanišićeva obrana" → Tadić, Stanišić.
-  const possessive = parts.length === 1 ? /^(\p{Lu}\p{L}*ić)ev(?:a|e|u|o|i|om|oj|og|oga|omu|im|ih|ima)?$/u.exec(latin) : null;
-  if (possessive) return possessive[1]!;
+  const possessive = parts.length === 1 ? /^(\p{Lu}\p{L}*ić)(ev\p{Ll}*)$/u.exec(latin) : null;
+  if (possessive && possessiveEnding(possessive[2]!)) return possessive[1]!;
   const initialed = initialedMan(parts, before);
   if (initialed) return initialed;
   const declined = surnameNominative(parts[parts.length - 1]!) ?? declinedWithGivenName(parts);

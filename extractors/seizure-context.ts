@@ -18,8 +18,8 @@ const ROUTE = new Set(
   ['from', 'to', 'for', 'bound', 'destined', 'towards', 'via', 'through', 'desde', 'hacia', 'hasta', 'destino', 'rumbo', 'procedente', 'procedentes', 'origen', 'iz', 'do', 'za', 'prema', 'preko', 'kroz', 'namijenjen', 'namenjen', 'nga', 'drejt', 'per', 'deri', 'od', 'kon', 'preku', 'para', 'rumo'],
 );
 
-/** Words that put a place where something happened: "in Peru", "en Guayaquil", "u Pločama", "në Durrës". */
-const AT = new Set(['in', 'at', 'en', 'em', 'u', 'у', 'ne', 'во']);
+/** Words that put a place where something happened, folded: "in Peru", "en Guayaquil", "u Pločama", "у Бару", "në Durrës". */
+const AT = new Set(['in', 'at', 'en', 'em', 'u', 'ne']);
 /** Route words of origin: "from", "desde", "iz", "nga", "od". */
 const ORIGIN = new Set(['from', 'desde', 'iz', 'nga', 'od', 'origen']);
 
