@@ -20,6 +20,7 @@ import { compileWatchlist, matchWatchlist } from '../alerts/watchlist-matcher.js
 import { runRules } from '../alerts/run-rules.js';
 import { newLinks } from '../storage/digests-repo.js';
 import { RULES } from '../alerts/rules/index.js';
+import { newPlaceReason } from '../alerts/rules/link-place.js';
 import { deliverPending } from '../alerts/deliver.js';
 import { mailerFromEnv } from '../alerts/channels/email.js';
 import { localClock, queueDueDigests } from '../alerts/digest.js';
@@ -165,6 +166,10 @@ describe('alert rules', () => {
     expect(r2.byRule['seizure-threshold']).toBe(0); // the same 2.3 t in the same story
     const place = await db.alert.findFirstOrThrow({ where: { rule: 'link-new-place' } });
     expect(place.reason).toBe('Known link Kavač clan – Guayaquil reported in a new port: Puerto Bolívar');
+    // Several places at once are plural.
+    expect(newPlaceReason('Kavač clan', 'Ecuador', [{ type: 'city', canonical: 'Thessaloniki' }, { type: 'country', canonical: 'Greece' }])).toBe(
+      'Known link Kavač clan – Ecuador reported in new places: Thessaloniki, Greece',
+    );
     expect(place.evidence).toContain('Puerto Bolívar');
     const person = await db.alert.findFirstOrThrow({ where: { rule: 'link-story-person' } });
     expect(person).toMatchObject({ reason: 'New person in a Balkan–Latin America link story: Goran Marković' });

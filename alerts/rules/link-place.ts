@@ -26,6 +26,12 @@ function placesNear(sents: { text: string; inside: Mention[] }[], balkan: string
   return out;
 }
 
+/** "Known link A – B reported in a new port: X", or "… in new places: X, Y". */
+export function newPlaceReason(balkan: string, latam: string, places: { type: string; canonical: string }[]): string {
+  const what = places.length > 1 ? 'new places' : `a new ${places[0]!.type}`;
+  return `Known link ${balkan} – ${latam} reported in ${what}: ${places.map((m) => m.canonical).join(', ')}`;
+}
+
 export const linkPlaceRule: Rule = {
   name: LINK_PLACE_RULE,
   description: 'a known link is reported in a new country or port',
@@ -55,7 +61,7 @@ export const linkPlaceRule: Rule = {
           rule: LINK_PLACE_RULE,
           key: `${LINK_PLACE_RULE}:link:${ev.linkId}:places:${fresh.map((m) => m.entityId).sort((x, y) => x - y).join(',')}`,
           severity: fresh.some((m) => m.type === 'port') ? 'high' : 'medium',
-          reason: `Known link ${ev.balkan} – ${ev.latam} reported in a new ${fresh.length > 1 ? 'places' : fresh[0]!.type}: ${names.join(', ')}`,
+          reason: newPlaceReason(ev.balkan, ev.latam, fresh),
           evidence: near[0]!.sentence,
           entities: [ev.balkan, ev.latam, ...names],
           articleId: a.id,
