@@ -21,6 +21,7 @@ import { runRules } from '../alerts/run-rules.js';
 import { newLinks } from '../storage/digests-repo.js';
 import { RULES } from '../alerts/rules/index.js';
 import { newPlaceReason } from '../alerts/rules/link-place.js';
+import { seizureReason } from '../alerts/rules/seizure.js';
 import { deliverPending } from '../alerts/deliver.js';
 import { mailerFromEnv } from '../alerts/channels/email.js';
 import { localClock, queueDueDigests } from '../alerts/digest.js';
@@ -148,7 +149,16 @@ describe('alert rules', () => {
     expect(byRule('balkan-latam-link')[0]).toMatchObject({ severity: 'high', reason: 'New Balkan–Latin America link: Kavač clan – Guayaquil' });
     expect(byRule('seizure-threshold')[0]).toMatchObject({ severity: 'critical' });
     // The parties named in the seizure's own sentence.
-    expect(byRule('seizure-threshold')[0]!.reason).toBe('Seizure of 2.3 t cocaine in Guayaquil with a Latin American side: National Police of Ecuador');
+    expect(byRule('seizure-threshold')[0]!.reason).toBe('Seizure of 2.3 t cocaine in Guayaquil; Latin American side: National Police of Ecuador');
+    // Each side with its own parties; the place named once, unless it is all its side has.
+    const parties = [
+      { side: 'balkan', canonical: 'Ardit Hoxholli' },
+      { side: 'latam', canonical: 'Peru' },
+      { side: 'balkan', canonical: 'Albanian' },
+      { side: 'latam', canonical: 'Callao' },
+    ];
+    expect(seizureReason({ kg: 2300, drug: 'cocaine', place: 'Callao' }, parties)).toBe('Seizure of 2.3 t cocaine in Callao; Balkan side: Ardit Hoxholli, Albanian; Latin American side: Peru');
+    expect(seizureReason({ kg: 1130, drug: 'cocaine', place: 'Ecuador' }, [{ side: 'latam', canonical: 'Ecuador' }])).toBe('Seizure of 1.13 t cocaine in Ecuador; Latin American side: Ecuador');
     for (const a of alerts1) {
       expect(a.evidence && `${FIRST.title}\n${FIRST.text}`.includes(a.evidence.replace(/…$/, ''))).toBeTruthy();
       expect(a.storyId).toBe(first.status === 'stored' ? first.storyId : -1);

@@ -15,6 +15,20 @@ function fmtKg(kg: number): string {
   return kg >= 1000 ? `${(kg / 1000).toLocaleString('en', { maximumFractionDigits: 2 })} t` : `${kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg`;
 }
 
+/**
+ * "Seizure of 2.3 t cocaine in Callao; Balkan side: Ardit Hoxholli, Albanian; Latin American side: DIRANDRO":
+ * each side with its parties, the place named once (in a side's list only when it is all that side has).
+ */
+export function seizureReason(z: { kg: number; drug: string; place: string | null }, parties: { side: string; canonical: string }[]): string {
+  const sides = ['balkan', 'latam'].flatMap((side) => {
+    const all = [...new Set(parties.filter((m) => m.side === side).map((m) => m.canonical))];
+    if (!all.length) return [];
+    const named = all.some((n) => n !== z.place) ? all.filter((n) => n !== z.place) : all;
+    return [`${side === 'balkan' ? 'Balkan' : 'Latin American'} side: ${named.slice(0, 4).join(', ')}`];
+  });
+  return [`Seizure of ${fmtKg(z.kg)} ${z.drug}${z.place ? ` in ${z.place}` : ''}`, ...sides].join('; ');
+}
+
 export const seizureRule: Rule = {
   name: SEIZURE_RULE,
   description: 'a seizure at or above the threshold with a Balkan or Latin American side',
@@ -29,15 +43,13 @@ export const seizureRule: Rule = {
         // Prefer the parties and places named in the seizure's own sentence.
         const near = sided.filter((m) => sentence.includes(m.text));
         // By kind, in text order within a kind (the sort is stable).
-        const names = [...new Set([...(near.length ? near : sided)].sort((x, y) => rank(x.type) - rank(y.type)).map((m) => m.canonical))].slice(0, 6);
-        const sides = [...new Set((near.length ? near : sided).map((m) => m.side))].sort();
-        // The reason names the place once: "Seizure of 2.3 t cocaine in Guayaquil with … side: National Police of Ecuador".
-        const others = names.some((n) => n !== z.place) ? names.filter((n) => n !== z.place) : names;
+        const parties = [...(near.length ? near : sided)].sort((x, y) => rank(x.type) - rank(y.type));
+        const names = [...new Set(parties.map((m) => m.canonical))].slice(0, 6);
         alerts.push({
           rule: SEIZURE_RULE,
           key: `${SEIZURE_RULE}:${a.storyId === null ? `article:${a.id}` : `story:${a.storyId}`}:kg:${Math.round(z.kg)}`,
           severity: z.kg >= ctx.seizureKg * 10 ? 'critical' : 'high',
-          reason: `Seizure of ${fmtKg(z.kg)} ${z.drug}${z.place ? ` in ${z.place}` : ''} with a ${sides.map((s) => (s === 'balkan' ? 'Balkan' : 'Latin American')).join(' and a ')} side: ${others.join(', ')}`,
+          reason: seizureReason(z, parties),
           evidence: sentence,
           entities: names,
           articleId: a.id,
