@@ -4,7 +4,8 @@
 // named right after ("Policía Nacional del Perú", "Županijskim sudom u
 // Zagrebu"), else the source's country (an Ecuadorian outlet's "la Fiscalía"
 // is Ecuador's), else the country of the text's language (MUP in Serbian is
-// Serbia's), else the place the text speaks of most.
+// Serbia's; "Polícia Federal" in Portuguese is Brazil's, the only one of its
+// countries that writes Portuguese), else the place the text speaks of most.
 import type { Gazetteer, GazetteerEntry, GazetteerMatch, Side } from './gazetteer.js';
 import { cyrToLat, fold, type Token } from './text-normalize.js';
 
@@ -16,6 +17,17 @@ export const HOME_COUNTRY: Record<string, string> = {
   cnr: 'Montenegro',
   mk: 'North Macedonia',
   sq: 'Albania',
+};
+
+/**
+ * The countries whose press writes in a language that HOME_COUNTRY leaves
+ * open. Where one alone of an agency's places is among them, the agency is
+ * that country's: "Polícia Federal" in Portuguese is Brazil's, whichever
+ * country the report goes on to name most.
+ */
+const LANGUAGE_COUNTRIES: Record<string, string[]> = {
+  pt: ['Brazil', 'Portugal', 'Angola', 'Mozambique', 'Cape Verde', 'Guinea-Bissau'],
+  es: ['Spain', 'Mexico', 'Argentina', 'Bolivia', 'Chile', 'Colombia', 'Costa Rica', 'Cuba', 'Dominican Republic', 'Ecuador', 'El Salvador', 'Guatemala', 'Honduras', 'Nicaragua', 'Panama', 'Paraguay', 'Peru', 'Uruguay', 'Venezuela'],
 };
 
 const PLACE_TYPES = new Set(['country', 'city', 'port']);
@@ -151,8 +163,10 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
       emit({ ...m, entry: earlier.entry });
       continue;
     }
-    // 3. The source's country, else the country of the text's language; 4. the allowed place the text names most, the nearer one first on a tie.
+    // 3. The source's country, else the country of the text's language, or the one allowed country that writes it; 4. the allowed place the text names most, the nearer one first on a tie.
     let chosen = [sourceCountry, lang ? HOME_COUNTRY[lang] : undefined].find((home) => home && ok.has(home));
+    const speaking = lang ? LANGUAGE_COUNTRIES[lang]?.filter((c) => ok.has(c)) : undefined;
+    if (!chosen && speaking?.length === 1) chosen = speaking[0];
     if (!chosen) {
       let best = 0;
       for (const [place, list] of at) {

@@ -147,6 +147,11 @@ describe('entities survive real text', () => {
     expect(org('La Fiscalía pidió prisión preventiva para el detenido por tráfico de cocaína.', 'es', 'EC')).toEqual(["Attorney General's Office of Ecuador"]);
     // A country whose agencies the name cannot stand for is passed over: a Serbian outlet's "Policía Nacional del Perú" stays Peru's.
     expect(org('Según la Policía Nacional del Perú, la cocaína salió del Callao.', 'es', 'RS')).toEqual(['National Police of Peru']);
+    // Of the countries with a federal police, Brazil alone writes Portuguese, whatever country the report names most;
+    // in Spanish two of them do (Mexico, Argentina), so the text decides.
+    const pf = (name: string) => `A ${name} prendeu no porto de Santos um sérvio que enviava cocaína para Antuérpia, na Bélgica. A Bélgica investiga.`;
+    expect(org(pf('Polícia Federal'), 'pt')).toEqual(['Federal Police of Brazil']);
+    expect(org('La Policía Federal detuvo en Buenos Aires a un serbio con cocaína. Argentina lo extraditará.', 'es')).toEqual(['Federal Police of Argentina']);
   });
   it('people by nationality and citizenship patterns', () => {
     const es = findEntities('Detuvieron al serbio Nenad Kostić en Guayaquil.', gaz);
