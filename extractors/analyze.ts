@@ -81,7 +81,7 @@ export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(),
   const lang = input.lang ?? detected.lang;
   const entities = portsInLandNews(text, findEntities(text, gazetteer, { lang, watchlist, country: input.country }), gazetteer);
   const seizures = withPlaceAndDate(text, findSeizures(text, lang), entities);
-  const links = findLinks(text, entities);
+  const links = findLinks(text, entities, seizures);
   const analysis: Analysis = { lang, script: detected.script, langConfidence: detected.confidence, entities, seizures, links };
   if (end < input.text.length) analysis.analyzedChars = end;
   return analysis;

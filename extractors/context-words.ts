@@ -43,6 +43,10 @@ const OTHER_CASES = new RegExp(
     '(?:similar|other) (?:cases|seizures|arrests)', 'casos? (?:similares|parecidos|semelhantes)', 'otros casos', 'outros casos',
     'slicn(?:i|ih|e|im) slucaj', 'drug(?:i|ih) slucaj', 'slicn(?:i|ih) zaplen', 'slicn(?:i|ih) zaplijen',
     'raste(?:t)? te (?:ngjashme|tjera)', 'slicni slucai', 'drugi slucai',
+    // A case set apart: "in a separate case", "en un caso distinto", "u drugom slučaju", "në një rast tjetër".
+    '(?:in|under) (?:a|an) (?:separate|unrelated|different|another) (?:case|investigation|operation)', 'in another case',
+    '(?:en|em) (?:un|um|otro|outro) caso (?:distinto|diferente|aparte|separado)', 'en otro caso', 'em outro caso',
+    'u (?:drugom|odvojenom|zasebnom|posebnom) slucaju', 'ne (?:nje )?rast(?:in)? tjeter', 'vo drug sluca',
   ].join('|')})`,
 );
 
@@ -57,4 +61,12 @@ const ARREST = /(?<![a-z])(?:arrest|detain|detenid|detuv|captur|uhaps|uhic|uhit|
 /** Whether a sentence reports an arrest or a charge. */
 export function arrestContext(sentence: string): boolean {
   return ARREST.test(fold(sentence));
+}
+
+/** Suspect words, folded: "suspected", "sospechoso", "suspeitos", "osumnjičeni", "осомничен", "i dyshuar". */
+const SUSPECT = /(?<![a-z])(?:suspect|sospech|suspeit|osumnjic|osomnic|dyshuar|dyshim)/u;
+
+/** Whether a sentence names someone as arrested, charged or suspected. */
+export function suspectContext(sentence: string): boolean {
+  return arrestContext(sentence) || SUSPECT.test(fold(sentence));
 }

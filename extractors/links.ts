@@ -4,8 +4,9 @@
 //    city in one sentence of trafficking context (a drug or crime word, or a
 //    criminal group named: "X kept in touch with Los Choneros"); a port also from the next
 //    sentence ("… was arrested in Belgrade. The cocaine had left Guayaquil …"),
-//    as reports name the port of loading apart from the actor. An article
-//    without such a pair has no links at all.
+//    as reports name the port of loading apart from the actor; and the place
+//    of a seizure in Latin America with the Balkan suspects named within a
+//    few sentences of it. An article without such a pair has no links at all.
 // 2. The article's story. Reports name the protagonist in one paragraph and the
 //    route in another ("the group smuggled cocaine from Panama … the group was
 //    led by X"), so every actor–place pair of the article is a candidate. Each
@@ -24,7 +25,7 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { sentences } from './text-normalize.js';
-import { arrestContext, otherCases, traffickingContext } from './context-words.js';
+import { arrestContext, otherCases, suspectContext, traffickingContext } from './context-words.js';
 
 export interface LinkCandidate {
   balkan: string;
@@ -61,6 +62,8 @@ const MIN_SCORE = 2;
 /** A word of origin right before a place: "from", "desde", "iz", "nga", "од", "do" (Portuguese "from the"). */
 const ORIGIN_BEFORE = /(?:^|[^\p{L}])(?:from|desde|iz|nga|od|од|из|do|da|procedente de|proveniente de)\s+$/iu;
 const MIN_KEPT = 3;
+/** How many sentences from a seizure in Latin America its suspects may be named. */
+const SEIZURE_REACH = 3;
 const SENTENCES_PER_LINK = 10;
 
 /** Whether a local window links the pair (see step 1 above). */
@@ -102,7 +105,13 @@ function closest(a: number[], b: number[], context: boolean[]): [number, number]
   return p;
 }
 
-export function findLinks(text: string, entities: EntityMention[]): LinkCandidate[] {
+/** A seizure as links need it: where it is, and the place its sentence names (seizure-context.ts). */
+export interface SeizureAt {
+  start: number;
+  place?: string;
+}
+
+export function findLinks(text: string, entities: EntityMention[], seizures: SeizureAt[] = []): LinkCandidate[] {
   const sents = sentences(text);
   // Each sentence's entities, by one sweep over both in text order.
   const sorted = [...entities].sort((a, b) => a.start - b.start);
@@ -121,7 +130,7 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
   const crimeArticle = words.some(Boolean) || sents.some((s) => arrestContext(s.text));
   const context = words.map((c, k) => c || (crimeArticle && inSentence[k]!.some((m) => m.type === 'criminal_group')));
 
-  const passageText = (w: number[]) => w.map((k) => sents[k]!.text).join(' ');
+  const passageText = (w: number[]) => w.map((k, i) => (i && k - w[i - 1]! > 1 ? '… ' : '') + sents[k]!.text).join(' ');
 
   // A country the drugs came from ("a shipment of bananas from Ecuador", "iz Ekvadora") is the route's
   // origin, as a port of loading is: it links from the next sentence too.
@@ -145,6 +154,24 @@ export function findLinks(text: string, entities: EntityMention[]): LinkCandidat
           const had = local.get(key);
           if (!had || (w.length === 1 && had.length === 2 && had.includes(w[0]!))) local.set(key, w);
         }
+      }
+    }
+  }
+  // A seizure in Latin America is the article's event: the Balkan actors the article names as
+  // arrested, charged or suspected within a few sentences of it ("… 850 kilos at the port of
+  // Paranaguá. … the suspects, Dejan Radović and Nikola Perović, …") are linked to its place.
+  for (const z of seizures) {
+    if (!z.place) continue;
+    const s = sents.findIndex((x) => z.start >= x.start && z.start < x.end);
+    if (s < 0) continue;
+    const place = inSentence[s]!.find((m) => m.canonical === z.place && m.side === 'latam' && LATAM_TYPES.has(m.type));
+    if (!place) continue;
+    for (let k = Math.max(0, s - SEIZURE_REACH); k <= Math.min(sents.length - 1, s + SEIZURE_REACH); k++) {
+      if (!suspectContext(sents[k]!.text) || otherCases(sents[k]!.text)) continue;
+      for (const b of inSentence[k]!) {
+        if (b.side !== 'balkan' || !BALKAN_TYPES.has(b.type)) continue;
+        const key = `${b.canonical}\u0000${place.canonical}`;
+        if (!local.has(key)) local.set(key, k === s ? [s] : [Math.min(s, k), Math.max(s, k)]);
       }
     }
   }

@@ -663,6 +663,24 @@ describe('links', () => {
     // Without the arrest, Los Lobos may be the band.
     expect(analyze({ text: text.replace('uhićen je', 'boravi'), lang: 'hr' }).links).toEqual([]);
   });
+  it('a seizure in Latin America links the Balkan suspects named within a few sentences of it, and not those of a separate case', () => {
+    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    const seizure = 'A Receita Federal apreendeu 850 quilos de cocaína no Porto de Paranaguá, no Paraná. A droga estava escondida em uma carga de frango congelado que seguiria para o porto de Rijeka, na Croácia.';
+    const suspects = 'De acordo com a polícia, os suspeitos, identificados como Dejan Radović e Nikola Perović, seriam ligados ao clã Škaljari.';
+    const linked = pairs(`${seizure} Dois montenegrinos foram presos em Curitiba. ${suspects}`, 'pt');
+    expect(linked).toEqual(expect.arrayContaining(['Dejan Radović ↔ Paranaguá', 'Nikola Perović ↔ Paranaguá', 'Škaljari clan ↔ Paranaguá']));
+    // The evidence shows both passages, the gap marked.
+    const evidence = analyze({ text: `${seizure} Dois montenegrinos foram presos em Curitiba. ${suspects}`, lang: 'pt' }).links[0]!.evidence;
+    expect(evidence).toMatch(/Porto de Paranaguá, no Paraná\. … De acordo com a polícia, os suspeitos, identificados como Dejan Radović/);
+    // Too far from the seizure, or where it is not said they are suspects, nothing links them.
+    const filler = 'O caso é investigado há meses. O porto opera normalmente. A Receita não deu mais detalhes. A carga foi destruída.';
+    expect(pairs(`${seizure} ${filler} ${suspects}`, 'pt')).toEqual([]);
+    expect(pairs(`${seizure} Os nomes, Dejan Radović e Nikola Perović, constam do relatório.`, 'pt')).toEqual([]);
+    const sr = 'Peruanska policija zaplenila je 1.300 kilograma kokaina u luci Kaljao. Droga je bila sakrivena u pošiljci smrznutih lignji namenjenoj Solunu. Među uhapšenima je i državljanin Srbije Dragan Ilić, navodi peruanska policija.';
+    expect(pairs(sr, 'sr')).toEqual(['Dragan Ilić ↔ Callao']);
+    const es = 'En Colombia, la Armada incautó 4 toneladas de cocaína en Cartagena. El cargamento pertenecía al Clan del Golfo, según las autoridades. En un caso distinto, la policía serbia arrestó en Belgrado a Nenad Stojanović por lavado de dinero.';
+    expect(pairs(es, 'es')).toEqual([]);
+  });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
     // Shipments alone are trade, not trafficking.
