@@ -59,8 +59,8 @@ const LOCAL_EVIDENCE = 1;
 const DISTANCE = [1.5, 0.5, 0];
 const distanceWeight = (gap: number) => DISTANCE[gap] ?? 2 - gap;
 const MIN_SCORE = 2;
-/** A word of origin right before a place: "from", "desde", "iz", "nga", "од", "do" (Portuguese "from the"). */
-const ORIGIN_BEFORE = /(?:^|[^\p{L}])(?:from|desde|iz|nga|od|од|из|do|da|procedente de|proveniente de)\s+$/iu;
+/** A word of origin right before a place, or before its port word: "from", "desde", "iz (luke)", "nga (portit të)", "од", "do" (Portuguese "from the"). */
+const ORIGIN_BEFORE = /(?:^|[^\p{L}])(?:from|desde|iz|nga|od|од|из|do|da|procedente de|proveniente de)\s+(?:(?:the )?port of\s+|(?:el )?puerto de\s+|(?:o )?porto de\s+|luke\s+|лука\s+|луке\s+|portit(?: të| te)?\s+|пристаништето\s+)?$/iu;
 const MIN_KEPT = 3;
 /** How many sentences from a seizure in Latin America its suspects may be named. */
 const SEIZURE_REACH = 3;
@@ -134,7 +134,8 @@ export function findLinks(text: string, entities: EntityMention[], seizures: Sei
 
   // A country the drugs came from ("a shipment of bananas from Ecuador", "iz Ekvadora") is the route's
   // origin, as a port of loading is: it links from the next sentence too.
-  const origins = new Set(sorted.filter((m) => m.type === 'country' && ORIGIN_BEFORE.test(text.slice(Math.max(0, m.start - 16), m.start))));
+  const originOf = (m: EntityMention) => ORIGIN_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
+  const origins = new Set(sorted.filter((m) => m.type === 'country' && originOf(m)));
 
   // Step 1: local evidence: per pair, the sentence window that links them.
   const local = new Map<string, number[]>();
@@ -164,14 +165,16 @@ export function findLinks(text: string, entities: EntityMention[], seizures: Sei
     if (!z.place) continue;
     const s = sents.findIndex((x) => z.start >= x.start && z.start < x.end);
     if (s < 0) continue;
-    const place = inSentence[s]!.find((m) => m.canonical === z.place && m.side === 'latam' && LATAM_TYPES.has(m.type));
-    if (!place) continue;
+    // Its place, or where the drugs came from: "640 kilograma kokaina … koji je stigao iz Ekvadora".
+    const targets = inSentence[s]!.filter((m) => m.side === 'latam' && LATAM_TYPES.has(m.type) && (m.canonical === z.place || originOf(m)));
     for (let k = Math.max(0, s - SEIZURE_REACH); k <= Math.min(sents.length - 1, s + SEIZURE_REACH); k++) {
-      if (!suspectContext(sents[k]!.text) || otherCases(sents[k]!.text)) continue;
+      if (!targets.length || !suspectContext(sents[k]!.text) || otherCases(sents[k]!.text)) continue;
       for (const b of inSentence[k]!) {
         if (b.side !== 'balkan' || !BALKAN_TYPES.has(b.type)) continue;
-        const key = `${b.canonical}\u0000${place.canonical}`;
-        if (!local.has(key)) local.set(key, k === s ? [s] : [Math.min(s, k), Math.max(s, k)]);
+        for (const place of targets) {
+          const key = `${b.canonical}\u0000${place.canonical}`;
+          if (!local.has(key)) local.set(key, k === s ? [s] : [Math.min(s, k), Math.max(s, k)]);
+        }
       }
     }
   }

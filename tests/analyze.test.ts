@@ -663,7 +663,7 @@ describe('links', () => {
     // Without the arrest, Los Lobos may be the band.
     expect(analyze({ text: text.replace('uhićen je', 'boravi'), lang: 'hr' }).links).toEqual([]);
   });
-  it('a seizure in Latin America links the Balkan suspects named within a few sentences of it, and not those of a separate case', () => {
+  it('a seizure in Latin America, or of drugs from there, links the Balkan suspects named within a few sentences of it, and not those of a separate case', () => {
     const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     const seizure = 'A Receita Federal apreendeu 850 quilos de cocaína no Porto de Paranaguá, no Paraná. A droga estava escondida em uma carga de frango congelado que seguiria para o porto de Rijeka, na Croácia.';
     const suspects = 'De acordo com a polícia, os suspeitos, identificados como Dejan Radović e Nikola Perović, seriam ligados ao clã Škaljari.';
@@ -678,6 +678,10 @@ describe('links', () => {
     expect(pairs(`${seizure} Os nomes, Dejan Radović e Nikola Perović, constam do relatório.`, 'pt')).toEqual([]);
     const sr = 'Peruanska policija zaplenila je 1.300 kilograma kokaina u luci Kaljao. Droga je bila sakrivena u pošiljci smrznutih lignji namenjenoj Solunu. Među uhapšenima je i državljanin Srbije Dragan Ilić, navodi peruanska policija.';
     expect(pairs(sr, 'sr')).toEqual(['Dragan Ilić ↔ Callao']);
+    // A seizure in the Balkans links its suspects to where the drugs came from.
+    const bar = 'Policija je u Luci Bar zaplijenila 640 kilograma kokaina u kontejneru s bananama koji je stigao iz Ekvadora. Uhapšena su dvojica carinika. Luka radi normalno. Osumnjičeni Marko Đurišić (34) iz Kotora priveden je u Podgorici.';
+    expect(pairs(bar, 'sr')).toEqual(['Marko Đurišić ↔ Ecuador']);
+    expect(pairs(bar.replace('iz Ekvadora', 'iz luke Gvajakil'), 'sr')).toEqual(['Marko Đurišić ↔ Guayaquil']);
     const es = 'En Colombia, la Armada incautó 4 toneladas de cocaína en Cartagena. El cargamento pertenecía al Clan del Golfo, según las autoridades. En un caso distinto, la policía serbia arrestó en Belgrado a Nenad Stojanović por lavado de dinero.';
     expect(pairs(es, 'es')).toEqual([]);
   });
