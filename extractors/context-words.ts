@@ -63,8 +63,8 @@ export function arrestContext(sentence: string): boolean {
   return ARREST.test(fold(sentence));
 }
 
-/** Suspect words, folded: "suspected", "sospechoso", "suspeitos", "osumnjičeni", "осомничен", "i dyshuar". */
-const SUSPECT = /(?<![a-z])(?:suspect|sospech|suspeit|osumnjic|osomnic|dyshuar|dyshim)/u;
+/** Suspect words, folded: "suspected", "sospechoso", "suspeitos", "osumnjičeni", "sumnja se", "осомничен", "се сомнева", "i dyshuar", "dyshojnë". */
+const SUSPECT = /(?<![a-z])(?:suspect|sospech|suspeit|osumnjic|sumnj|osomnic|somnev|dyshuar|dyshim|dyshoj)/u;
 
 /** Whether a sentence names someone as arrested, charged or suspected. */
 export function suspectContext(sentence: string): boolean {

@@ -682,6 +682,8 @@ describe('links', () => {
     const bar = 'Policija je u Luci Bar zaplijenila 640 kilograma kokaina u kontejneru s bananama koji je stigao iz Ekvadora. Uhapšena su dvojica carinika. Luka radi normalno. Osumnjičeni Marko Đurišić (34) iz Kotora priveden je u Podgorici.';
     expect(pairs(bar, 'sr')).toEqual(['Marko Đurišić ↔ Ecuador']);
     expect(pairs(bar.replace('iz Ekvadora', 'iz luke Gvajakil'), 'sr')).toEqual(['Marko Đurišić ↔ Guayaquil']);
+    const sq = 'Policia e Shtetit sekuestroi 300 kilogramë kokainë në portin e Durrësit, në një kontejner me banane nga Ekuadori. U arrestuan dy doganierë. Hetuesit dyshojnë se ngarkesa ishte porositur nga Elton Dervishi.';
+    expect(pairs(sq, 'sq')).toEqual(['Elton Dervishi ↔ Ecuador']);
     const es = 'En Colombia, la Armada incautó 4 toneladas de cocaína en Cartagena. El cargamento pertenecía al Clan del Golfo, según las autoridades. En un caso distinto, la policía serbia arrestó en Belgrado a Nenad Stojanović por lavado de dinero.';
     expect(pairs(es, 'es')).toEqual([]);
   });
