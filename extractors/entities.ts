@@ -5,6 +5,7 @@
 import { Gazetteer, type EntityType, type GazetteerEntry, type GazetteerMatch, type Side } from './gazetteer.js';
 import { cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
 import { traffickingContext } from './context-words.js';
+import { coordinatedClans } from './clan-pairs.js';
 import { agencyShortForms, resolveAgencies } from './agencies.js';
 import { cueNameCanonical, findCueNames } from './cue-names.js';
 import { findNicknames } from './nicknames.js';
@@ -187,6 +188,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   }
   const gaz = resolveAgencies(text, tokens, gazetteer.match(text, tokens, opts.lang), gazetteer, opts.lang, gazetteer.countryOf(opts.country));
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
+  for (const m of coordinatedClans(text, tokens, gaz, gazetteer, opts.lang)) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   // Companies and vessels named after a word that says what they are.
   for (const c of findCueNames(text, tokens, overlaps)) {
     push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: cueNameCanonical(c.text), side: 'other', via: 'pattern' });

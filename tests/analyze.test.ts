@@ -344,6 +344,13 @@ describe('entities survive real text', () => {
     expect(canon('Кавчани и шкаљарци воде рат од 2014. године.', 'criminal_group')).toEqual(['Kavač clan', 'Škaljari clan']);
     expect(canon('Sukob škaljaraca i kavčana traje godinama.', 'criminal_group')).toEqual(['Škaljari clan', 'Kavač clan']);
   });
+  it('a clan\'s bare name is the clan where "and" joins it to a named group; alone it may be the place; the adjective is written in lowercase', () => {
+    const groups = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'criminal_group').map((e) => `${e.text} → ${e.canonical}`);
+    expect(groups("Montenegro's two warring clans, Kavač and Škaljari, have turned Ecuador into a battleground.", 'en')).toEqual(['Kavač → Kavač clan', 'Škaljari → Škaljari clan']);
+    expect(groups('Рат кавачког клана и Шкаљара траје од 2014.', 'sr')).toEqual(['кавачког клана → Kavač clan', 'Шкаљара → Škaljari clan']);
+    expect(groups('Pucnjava se dogodila u Škaljarima kod Kotora, a policija traga za napadačem.', 'sr')).toEqual([]);
+    expect(groups('Pripadnik škaljarskog klana uhapšen je u Baru.', 'sr')).toEqual(['škaljarskog klana → Škaljari clan']);
+  });
   it('an organisation in a headline is one only where the story names it too; one the tagger split at "y" is whole where the text names it so', () => {
     const seed = readFileSync(new URL('./fixtures/newsroom/seeds/000_8450eef5eceec4c1.txt', import.meta.url), 'utf8');
     const orgs = findEntities(seed, gaz, { lang: 'en' }).filter((e) => e.type === 'organization').map((e) => e.text);
