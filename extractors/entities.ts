@@ -428,8 +428,15 @@ function addNicknames(text: string, tokens: Token[], out: EntityMention[]): void
     }
     // With nobody named before it, a press release may name the person later: "a 52-year-old known as
     // "Barba" … identified as Tomislav Barišić".
+    // (Not one the text gives a nickname of their own: "… conocido como "Lucho" … su socio, el ecuatoriano
+    // Jorge Andrés Cedeño, alias "El Gato"".)
     const before = people[lo - 1];
-    const person = before && n.start - before.end <= 400 ? before : !before && people[lo] && people[lo]!.start - n.end <= 800 ? people[lo] : undefined;
+    const later = !before ? people[lo] : undefined;
+    const ownNickname = later && nicks.some((o) => o !== n && o.start >= later.end && o.start - later.end <= 40);
+    let person = before && n.start - before.end <= 400 ? before : later && !ownNickname && later.start - n.end <= 800 ? later : undefined;
+    // Nobody named at all: a nationality word right before makes the nickname a person of its own
+    // ("el narcotraficante montenegrino conocido como "Lucho"").
+    if (!person) person = nicknamedByNationality(text, n, out);
     if (!person) continue;
     take(n.start, n.end, person);
     if (done.has(n.text)) continue;
@@ -445,6 +452,13 @@ function addNicknames(text: string, tokens: Token[], out: EntityMention[]): void
   });
   out.length = 0;
   out.push(...kept, ...spans.map(({ start, end, person }) => ({ ...person, text: text.slice(start, end), start, end, via: 'pattern' as const })));
+}
+
+/** A person known only by a nickname, after a nationality word within a few words: the nationality's side. */
+function nicknamedByNationality(text: string, n: { text: string; start: number; end: number }, out: EntityMention[]): EntityMention | undefined {
+  const nat = out.find((m) => m.type === 'nationality' && m.end <= n.start && n.start - m.end <= 30 && !/[.!?\n]/.test(text.slice(m.end, n.start)));
+  if (!nat) return undefined;
+  return { type: 'person', text: n.text, start: n.start, end: n.end, canonical: n.text, side: nat.side, via: 'pattern' };
 }
 
 function negativeNearby(text: string, start: number, negatives: string[]): boolean {

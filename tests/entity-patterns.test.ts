@@ -129,6 +129,18 @@ describe('nicknames', () => {
     expect(ents.filter((e) => e.text === 'Bosanac').map((e) => [e.type, e.canonical])).toEqual([['person', 'Haris Mehić']]);
   });
 
+  it('does not give a nickname named first to a later person with a nickname of their own; after a nationality word it is a person of its own', () => {
+    const text = 'El narcotraficante montenegrino conocido como "Lucho" fue capturado en Quito. La Policía también detuvo a su socio, el ecuatoriano Jorge Andrés Cedeño, alias "El Gato".';
+    const people = findEntities(text, gaz, { lang: 'es' }).filter((e) => e.type === 'person');
+    expect(people.map((p) => [p.text, p.canonical, p.side])).toEqual([
+      ['Lucho', 'Lucho', 'balkan'],
+      ['Jorge Andrés Cedeño', 'Jorge Andrés Cedeño', 'latam'],
+      ['El Gato', 'Jorge Andrés Cedeño', 'latam'],
+    ]);
+    // With no nationality before it and nobody to give it to, a nickname names no one.
+    expect(findEntities('Un hombre conocido como "Lucho" fue capturado en Quito.', gaz, { lang: 'es' }).filter((e) => e.type === 'person')).toEqual([]);
+  });
+
   it('outranks an organisation the tagger guessed for the quoted nickname', () => {
     const text = 'En Cartagena fue capturado Besnik Krasniqi, de nacionalidad albanesa, conocido como "Tigri", señalado como enlace entre el Clan del Golfo y compradores de cocaína en los Balcanes.';
     const ents = findEntities(text, gaz, { lang: 'es' });
