@@ -70,3 +70,24 @@ const SUSPECT = /(?<![a-z])(?:suspect|sospech|suspeit|osumnjic|sumnj|osomnic|som
 export function suspectContext(sentence: string): boolean {
   return arrestContext(sentence) || SUSPECT.test(fold(sentence));
 }
+
+/**
+ * Office words, folded (Cyrillic read as Latin): a person named after one is an official of the
+ * case (prosecutor, judge, minister, spokesperson, police chief, lawyer), not a party to it (a
+ * "director" is not among them: a company's may be the suspect):
+ * "Specijalni tužilac Milorad Ristić", "the Interior Minister, Ivica Dačić", "la fiscal María Pérez".
+ */
+const OFFICE = /(?<![a-z])(?:prosecutor|fiscal(?:a|es)?|tuzila?c|tuzioc|tuzitelj|prokuror|obvinitel|judge|juez|jueza|sudij|sudac|suca|sudiji|gjyqtar|minist|spokes|portavoz|portparol|glasnogovorni|zedhen|nacelni|commissioner|komesar|ambassador|embajador|ambasador|lawyer|attorney|abogad|advokat|avokat|branitelj|branilac|mayor|alcalde|gradonacelni|kryetar|presiden|predsjedni|predsedni|pretsedatel)\p{L}*$/u;
+/** "former", "ex", "bivši", "ish", "поранешниот": a former official may be a party. */
+const FORMER = /(?<![a-z])(?:former|ex|exs|bivs\p{L}*|ish|poranesn\p{L}*|antiguo|antigua)$/u;
+
+/** Whether the word right before `start` (a comma may stand between) names an office held now: "Specijalni tužilac Milorad Ristić", "Interior Minister Ivica Dačić". */
+export function officeBefore(text: string, start: number): boolean {
+  const before = text.slice(Math.max(0, start - 60), start);
+  if (!/^[^.;\n]*?[\p{L}-]+,?\s+$/u.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf(';')) + 1))) return false;
+  const words = fold(cyrToLat(before)).split(/[^\p{L}-]+/u).filter(Boolean).slice(-3);
+  const office = words[words.length - 1];
+  // Not an institution ("tužilaštvo", "обвинителството") or many ("Prosecutors said X").
+  if (!office || !OFFICE.test(office) || /stv\p{L}*$|(?:or|er|ge|ist|nt)s$/u.test(office)) return false;
+  return !words.some((w) => w.split('-').some((p) => FORMER.test(p)));
+}

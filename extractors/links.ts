@@ -25,7 +25,7 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { sentences } from './text-normalize.js';
-import { arrestContext, otherCases, suspectContext, traffickingContext } from './context-words.js';
+import { arrestContext, officeBefore, otherCases, suspectContext, traffickingContext } from './context-words.js';
 
 export interface LinkCandidate {
   balkan: string;
@@ -111,7 +111,10 @@ export interface SeizureAt {
   place?: string;
 }
 
-export function findLinks(text: string, entities: EntityMention[], seizures: SeizureAt[] = []): LinkCandidate[] {
+export function findLinks(text: string, all: EntityMention[], seizures: SeizureAt[] = []): LinkCandidate[] {
+  // The officials of a case (prosecutor, judge, minister, lawyer: "Specijalni tužilac Milorad Ristić") are no party to it.
+  const officials = new Set(all.filter((m) => m.type === 'person' && officeBefore(text, m.start)).map((m) => m.canonical));
+  const entities = officials.size ? all.filter((m) => m.type !== 'person' || !officials.has(m.canonical)) : all;
   const sents = sentences(text);
   // Each sentence's entities, by one sweep over both in text order.
   const sorted = [...entities].sort((a, b) => a.start - b.start);

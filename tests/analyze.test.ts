@@ -694,6 +694,17 @@ describe('links', () => {
     const es = 'En Colombia, la Armada incautó 4 toneladas de cocaína en Cartagena. El cargamento pertenecía al Clan del Golfo, según las autoridades. En un caso distinto, la policía serbia arrestó en Belgrado a Nenad Stojanović por lavado de dinero.';
     expect(pairs(es, 'es')).toEqual([]);
   });
+  it('the officials of a case (prosecutor, minister, judge) are no party to it; a former one or a company director may be', () => {
+    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs('Specijalni tužilac Milorad Ristić saopštio je da je grupa Veljka Belivuka preko luke u Gvajakilu nabavljala kokain.', 'sr')).toEqual(['Veljko Belivuk ↔ Guayaquil']);
+    expect(pairs("Montenegro's Interior Minister Danilo Šaranović said the cocaine seized in Bar had come from Ecuador.", 'en')).toEqual([]);
+    expect(pairs('Prokurori Arben Kraja tha se Ervis Hoxha organizoi trafikun e kokainës nga Ekuadori përmes portit të Durrësit.', 'sq')).toEqual(['Ervis Hoxha ↔ Ecuador']);
+    expect(pairs('Јавниот обвинител Ѓорѓи Пановски изјави дека Игор Стојановски шверцувал кокаин од Еквадор.', 'mk')).toEqual(['Igor Stojanovski ↔ Ecuador']);
+    // "Prosecutors said X", "according to the prosecution, X": the office is not X's.
+    expect(pairs('Prosecutors said Nemanja Stojković shipped cocaine from Ecuador.', 'en')).toEqual(['Nemanja Stojković ↔ Ecuador']);
+    expect(pairs('Former police commissioner Veselin Veljović was charged with smuggling cocaine from Ecuador.', 'en')).toEqual(['Veselin Veljović ↔ Ecuador']);
+    expect(pairs('Direktor tvrtke Ante Marić uhićen je zbog kokaina iz Ekvadora.', 'hr')).toEqual(['Ante Marić ↔ Ecuador']);
+  });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
     // Shipments alone are trade, not trafficking.
