@@ -78,6 +78,10 @@ describe('companies and vessels named by the word before them', () => {
     expect(found('La cocaína iba adherida al casco del buque mercante "Blue Horizon", de bandera panameña.', 'es', 'vessel')).toEqual([['Blue Horizon', 'Blue Horizon']]);
     expect(found('Ronioci su pregledali trup broda „Morska Zvijezda“ u luci.', 'hr', 'vessel')).toEqual([['Morska Zvijezda', 'Morska Zvijezda']]);
     expect(found('The cargo was loaded onto the vessel in Guayaquil.', 'en', 'vessel')).toEqual([]);
+    // A ship named after its line is the ship; the line named alone stays the company.
+    const text = 'Droga je pronađena na brodu MSC Gina koji je isplovio iz Kolumbije. Kompanija MSC nije komentarisala.';
+    expect(found(text, 'sr', 'vessel')).toEqual([['MSC Gina', 'MSC Gina']]);
+    expect(found(text, 'sr', 'company')).toEqual([['MSC', 'MSC']]);
   });
 
   it('reads back the English words of a name that Cyrillic spelt, and leaves Latin names as written', () => {
