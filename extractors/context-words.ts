@@ -77,7 +77,18 @@ export function suspectContext(sentence: string): boolean {
  * "director" is not among them: a company's may be the suspect):
  * "Specijalni tužilac Milorad Ristić", "the Interior Minister, Ivica Dačić", "la fiscal María Pérez".
  */
-const OFFICE = /(?<![a-z])(?:prosecutor|fiscal(?:a|es)?|tuzila?c|tuzioc|tuzitelj|prokuror|obvinitel|judge|juez|jueza|sudij|sudac|suca|sudiji|gjyqtar|minist|spokes|portavoz|portparol|glasnogovorni|zedhen|nacelni|commissioner|komesar|ambassador|embajador|ambasador|lawyer|attorney|abogad|advokat|avokat|branitelj|branilac|mayor|alcalde|gradonacelni|kryetar|presiden|predsjedni|predsedni|pretsedatel)\p{L}*$/u;
+const OFFICE = new RegExp(
+  `^(?:${[
+    'prosecutor', 'fiscal', 'fiscala', 'tuzilac', 'tuzioca?', 'tuziocu', 'tuziocem', 'tuzitelj(?:a|u|em|ica|ice)?', 'prokuror(?:i|it|in|ja)?', 'obvinitel(?:ot|ka)?',
+    'judge', 'jueza?', 'sudij[aeiu]', 'sudijata', 'sudac', 'suca', 'sucu', 'sutkinj[aeu]', 'gjyqtar(?:i|it|ja)?',
+    'minister', 'ministr[aeiou]', 'ministrom', 'ministar', 'ministrit', 'ministerot', 'ministerka',
+    'spokes(?:man|woman|person)', 'portavoz', 'portparol(?:i|it|ot|ka)?', 'glasnogovorni(?:k|ka|ku|kom|ca|ce)', 'zedhenes(?:i|it|ja)?',
+    'nacelni(?:k|ka|ku|kom)', 'commissioner', 'komesar(?:a|u|om)?', 'ambassador', 'embajadora?', 'ambasador(?:a|u|om|i|it)?',
+    'lawyer', 'attorney', 'abogad[oa]', 'advokat(?:a|u|om|i|it|ja)?', 'avokat(?:i|it|ja)?', 'branitelj(?:a|u|em)?', 'branila?c', 'branioc[aue]?',
+    'mayor', 'alcalde(?:sa)?', 'gradonacelni(?:k|ka|ku|kom)', 'kryetar(?:i|it)?',
+    'president[ea]?', 'presidenti(?:t)?', 'predsjedni(?:k|ka|ku|kom|ca)', 'predsedni(?:k|ka|ku|kom|ca)', 'pretsedatel(?:ot)?',
+  ].join('|')})$`,
+);
 /** "former", "ex", "bivši", "ish", "поранешниот": a former official may be a party. */
 const FORMER = /(?<![a-z])(?:former|ex|exs|bivs\p{L}*|ish|poranesn\p{L}*|antiguo|antigua)$/u;
 
@@ -87,7 +98,7 @@ export function officeBefore(text: string, start: number): boolean {
   if (!/^[^.;\n]*?[\p{L}-]+,?\s+$/u.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf(';')) + 1))) return false;
   const words = fold(cyrToLat(before)).split(/[^\p{L}-]+/u).filter(Boolean).slice(-3);
   const office = words[words.length - 1];
-  // Not an institution ("tužilaštvo", "обвинителството") or many ("Prosecutors said X").
-  if (!office || !OFFICE.test(office) || /stv\p{L}*$|(?:or|er|ge|ist|nt)s$/u.test(office)) return false;
+  // Only the office's holder, never the institution ("Según la Fiscalía, X", "Sipas prokurorisë, X") or many ("Prosecutors said X").
+  if (!office || !OFFICE.test(office)) return false;
   return !words.some((w) => w.split('-').some((p) => FORMER.test(p)));
 }

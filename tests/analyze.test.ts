@@ -702,6 +702,9 @@ describe('links', () => {
     expect(pairs('Јавниот обвинител Ѓорѓи Пановски изјави дека Игор Стојановски шверцувал кокаин од Еквадор.', 'mk')).toEqual(['Igor Stojanovski ↔ Ecuador']);
     // "Prosecutors said X", "according to the prosecution, X": the office is not X's.
     expect(pairs('Prosecutors said Nemanja Stojković shipped cocaine from Ecuador.', 'en')).toEqual(['Nemanja Stojković ↔ Ecuador']);
+    expect(pairs('Según la Fiscalía, Goran Nikolić enviaba cocaína desde Guayaquil.', 'es')).toEqual(['Goran Nikolić ↔ Guayaquil']);
+    expect(pairs('According to the ministry, Goran Nikolić shipped cocaine from Guayaquil.', 'en')).toEqual(['Goran Nikolić ↔ Guayaquil']);
+    expect(pairs('Gjykata dënoi Ardian Demirin për trafik kokaine nga Ekuadori. Sipas prokurorisë, Demiri ishte pjesë e grupit.', 'sq')).toEqual(['Ardian Demiri ↔ Ecuador']);
     expect(pairs('Former police commissioner Veselin Veljović was charged with smuggling cocaine from Ecuador.', 'en')).toEqual(['Veselin Veljović ↔ Ecuador']);
     expect(pairs('Direktor tvrtke Ante Marić uhićen je zbog kokaina iz Ekvadora.', 'hr')).toEqual(['Ante Marić ↔ Ecuador']);
   });
