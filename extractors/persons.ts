@@ -264,9 +264,10 @@ export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string
   // "Adolfo Macías" after "Adolfo Macías Villamar": a Spanish name named in full first, then
   // without its second surname, is one person. Only a Hispanic given name, a first and a second
   // surname, and a second surname that is no lowercase word ("Jesús María Por" is no name).
-  const hispanic = [...new Set(people.map((m) => m.canonical))].filter((n) => {
+  // (A Latin American's given name may be from anywhere: "the Ecuadorian Washington Prado Álava".)
+  const hispanic = [...new Set(people.filter((m) => m.side === 'latam' || hispanicGivenName(m.canonical.split(' ')[0]!)).map((m) => m.canonical))].filter((n) => {
     const w = n.split(' ');
-    return w.length === 3 && hispanicGivenName(w[0]!) && /^\p{Lu}\p{Ll}{2,}/u.test(w[2]!) && usualCasing(w[2]!, lang) !== 'L';
+    return w.length === 3 && /^\p{Lu}\p{Ll}{2,}/u.test(w[2]!) && usualCasing(w[2]!, lang) !== 'L';
   });
   for (const m of people) {
     if (m.canonical.split(' ').length !== 2) continue;
@@ -274,15 +275,22 @@ export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string
     if (longer.length === 1 && people.some((p) => p.canonical === longer[0] && (p.start ?? 0) < (m.start ?? 0))) m.canonical = longer[0]!;
   }
   const full = people.filter((m) => m.canonical.includes(' '));
+  /** The one Spanish name of the text whose first surname this is. */
+  const firstSurnameOf = (key: string) => {
+    const names = hispanic.filter((n) => fold(n.split(' ')[1]!) === key);
+    return names.length === 1 ? full.find((f) => f.canonical === names[0]) : undefined;
+  };
   for (const m of people) {
     if (m.canonical.includes(' ')) continue;
     const key = fold(m.canonical);
     const nominative = personCanonical(`X ${m.canonical}`, lang).split(' ').pop() ?? m.canonical;
     const lemma = fold(nominative);
-    const target = full.find((f) => {
-      const last = fold(f.canonical.split(' ').pop() ?? '');
-      return last === key || last === lemma;
-    });
+    // By the surname, or by a Spanish name's first surname: "Prado" after "Washington Prado Álava".
+    const target =
+      full.find((f) => {
+        const last = fold(f.canonical.split(' ').pop() ?? '');
+        return last === key || last === lemma;
+      }) ?? firstSurnameOf(key);
     if (target) {
       m.canonical = target.canonical;
       if (m.side === 'other') m.side = target.side;

@@ -408,6 +408,14 @@ describe('entities survive real text', () => {
     const text = 'Fue recapturado Adolfo Macías Villamar, líder de Los Choneros, en Manta. Según la Fiscalía, Adolfo Macías coordinaba envíos de cocaína.';
     const people = findEntities(text, gaz, { lang: 'es' }).filter((e) => e.type === 'person');
     expect(new Set(people.map((e) => e.canonical))).toEqual(new Set(['Adolfo Macías Villamar']));
+    // By the first surname alone, a Latin American whatever his given name; not where two names share it.
+    const en = 'Gjika\'s associate, the Ecuadorian Washington Prado Álava, controlled shipments from Manta. Prado was extradited to the United States in 2024.';
+    expect(findEntities(en, gaz, { lang: 'en' }).filter((e) => e.type === 'person').map((e) => `${e.text} → ${e.canonical}`)).toEqual([
+      'Washington Prado Álava → Washington Prado Álava',
+      'Prado → Washington Prado Álava',
+    ]);
+    const two = 'Fueron detenidos Luis Prado Álava y Jorge Prado Mera en Manta. Prado se negó a declarar.';
+    expect(findEntities(two, gaz, { lang: 'es' }).filter((e) => e.text === 'Prado').map((e) => e.canonical)).not.toContain('Luis Prado Álava');
   });
   it('an Italian or Arabic surname in -ri, -ni, -hi is no Balkan one in other languages\' news', () => {
     const sides = Object.fromEntries(
