@@ -60,7 +60,8 @@ const DISTANCE = [1.5, 0.5, 0];
 const distanceWeight = (gap: number) => DISTANCE[gap] ?? 2 - gap;
 const MIN_SCORE = 2;
 /** A word of origin right before a place, or before its port word: "from", "desde", "iz (luke)", "nga (portit të)", "од", "do" (Portuguese "from the"). */
-const ORIGIN_BEFORE = /(?:^|[^\p{L}])(?:from|desde|iz|nga|od|од|из|do|da|procedente de|proveniente de)\s+(?:(?:the )?port of\s+|(?:el )?puerto de\s+|(?:o )?porto de\s+|luke\s+|лука\s+|луке\s+|portit(?: të| te)?\s+|пристаништето\s+)?$/iu;
+const ORIGIN_BEFORE =
+  /(?:^|[^\p{L}])(?:from|desde|iz|nga|od|од|из|do|da|(?:procedentes?|provenientes?|originari[oa]s?|vind[oa]s?) (?:de|do|da)|con origen en)\s+(?:(?:the )?port of\s+|(?:el )?puerto de\s+|(?:o )?porto de\s+|luke\s+|лука\s+|луке\s+|port(?:i|it|in)?(?: (?:i|e|të|te|së|se))?\s+|пристаништето\s+)?$/iu;
 const MIN_KEPT = 3;
 /** How many sentences from a seizure in Latin America its suspects may be named. */
 const SEIZURE_REACH = 3;
@@ -168,8 +169,13 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
     if (!z.place) continue;
     const s = sents.findIndex((x) => z.start >= x.start && z.start < x.end);
     if (s < 0) continue;
-    // Its place, or where the drugs came from: "640 kilograma kokaina … koji je stigao iz Ekvadora".
-    const targets = inSentence[s]!.filter((m) => m.side === 'latam' && LATAM_TYPES.has(m.type) && (m.canonical === z.place || originOf(m)));
+    // Its place, or where the drugs came from, in its sentence or the next: "640 kilograma kokaina … koji je
+    // stigao iz Ekvadora"; "Në Vlorë u sekuestruan 150 kg kokainë. Ngarkesa kishte ardhur nga Brazili".
+    const latam = (m: EntityMention) => m.side === 'latam' && LATAM_TYPES.has(m.type);
+    const targets = [
+      ...inSentence[s]!.filter((m) => latam(m) && (m.canonical === z.place || originOf(m))),
+      ...(inSentence[s + 1] ?? []).filter((m) => latam(m) && originOf(m)),
+    ];
     for (let k = Math.max(0, s - SEIZURE_REACH); k <= Math.min(sents.length - 1, s + SEIZURE_REACH); k++) {
       if (!targets.length || !suspectContext(sents[k]!.text) || otherCases(sents[k]!.text)) continue;
       for (const b of inSentence[k]!) {

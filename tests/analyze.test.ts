@@ -662,6 +662,9 @@ describe('links', () => {
     const second = 'Milan Vujović, 44, was convicted of organising the shipment on behalf of the Kavac clan, the court in Podgorica heard.';
     const pairs = (text: string) => analyze({ text, lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(pairs(`${first} ${second}`)).toEqual(['Milan Vujović ↔ Ecuador', 'Kavač clan ↔ Ecuador']);
+    // "procedentes de", plural.
+    const es = 'En el puerto de Valencia, la Guardia Civil interceptó 2.100 kilos de cocaína procedentes de Colombia. El destinatario era una empresa de Barcelona controlada por un ciudadano serbio, Zoran Petrović.';
+    expect(analyze({ text: es, lang: 'es' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toEqual(['Zoran Petrović ↔ Colombia']);
     // A country that is only where the ship sailed by is not the origin.
     expect(pairs(`${first.replace('from Ecuador', 'that had called in Ecuador')} ${second}`)).toEqual([]);
   });
@@ -697,6 +700,11 @@ describe('links', () => {
     const bar = 'Policija je u Luci Bar zaplijenila 640 kilograma kokaina u kontejneru s bananama koji je stigao iz Ekvadora. Uhapšena su dvojica carinika. Luka radi normalno. Osumnjičeni Marko Đurišić (34) iz Kotora priveden je u Podgorici.';
     expect(pairs(bar, 'sr')).toEqual(['Marko Đurišić ↔ Ecuador']);
     expect(pairs(bar.replace('iz Ekvadora', 'iz luke Gvajakil'), 'sr')).toEqual(['Marko Đurišić ↔ Guayaquil']);
+    // The origin may be told in the next sentence, and after a port word ("nga porti i Santosit").
+    expect(pairs('Në Vlorë u sekuestruan 150 kg kokainë. Ngarkesa kishte ardhur nga Brazili, nga porti i Santosit. U arrestua shtetasi shqiptar Gentian Hoxha.', 'sq')).toEqual([
+      'Gentian Hoxha ↔ Santos',
+      'Gentian Hoxha ↔ Brazil',
+    ]);
     const sq = 'Policia e Shtetit sekuestroi 300 kilogramë kokainë në portin e Durrësit, në një kontejner me banane nga Ekuadori. U arrestuan dy doganierë. Hetuesit dyshojnë se ngarkesa ishte porositur nga Elton Dervishi.';
     expect(pairs(sq, 'sq')).toEqual(['Elton Dervishi ↔ Ecuador']);
     const es = 'En Colombia, la Armada incautó 4 toneladas de cocaína en Cartagena. El cargamento pertenecía al Clan del Golfo, según las autoridades. En un caso distinto, la policía serbia arrestó en Belgrado a Nenad Stojanović por lavado de dinero.';
