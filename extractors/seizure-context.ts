@@ -15,11 +15,11 @@ const PLACE_RANK: Record<string, number> = { port: 0, city: 1, country: 2 };
  * "bound for Antwerp", "con destino al puerto de Amberes", "iz Ekvadora", "nga Ekuadori", "preko Kopra".
  */
 const ROUTE = new Set(
-  ['from', 'to', 'for', 'bound', 'destined', 'towards', 'via', 'through', 'desde', 'hacia', 'hasta', 'destino', 'rumbo', 'procedente', 'procedentes', 'origen', 'iz', 'do', 'za', 'prema', 'preko', 'kroz', 'namijenjen', 'namenjen', 'nga', 'drejt', 'per', 'deri', 'od', 'kon', 'preku', 'para', 'rumo'],
+  ['from', 'to', 'for', 'bound', 'destined', 'towards', 'via', 'through', 'desde', 'hacia', 'hasta', 'destino', 'rumbo', 'procedente', 'procedentes', 'proveniente', 'provenientes', 'origen', 'iz', 'do', 'za', 'prema', 'preko', 'kroz', 'namijenjen', 'namenjen', 'nga', 'drejt', 'per', 'deri', 'od', 'kon', 'preku', 'para', 'rumo'],
 );
 
-/** Words that put a place where something happened, folded: "in Peru", "en Guayaquil", "u Pločama", "у Бару", "në Durrës". */
-const AT = new Set(['in', 'at', 'en', 'em', 'u', 'ne']);
+/** Words that put a place where something happened, folded: "in Peru", "en Guayaquil", "u Pločama", "у Бару", "në Durrës", "во Перу". */
+const AT = new Set(['in', 'at', 'en', 'em', 'u', 'ne', 'vo']);
 /** Route words of origin: "from", "desde", "iz", "nga", "od". */
 const ORIGIN = new Set(['from', 'desde', 'iz', 'nga', 'od', 'origen']);
 

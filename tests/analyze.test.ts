@@ -577,6 +577,7 @@ describe('where and when a seizure happened', () => {
     expect(sz('Police in Spain arrested three men after finding 2,000 kilos of cocaine in a container of pineapples from Costa Rica at the port of Algeciras.', 'en')).toEqual([[2000, 'Algeciras', null]]);
     // After a word of origin, "in" names where it happened again; after one of purpose it does not.
     expect(sz('In March, authorities captured one and a half tons of cocaine from Serbian mafias in Peru.', 'en')).toEqual([[1500, 'Peru', null]]);
+    expect(sz('Полицијата заплени 300 килограми кокаин од српски мафии во Перу.', 'mk')).toEqual([[300, 'Peru', null]]);
     expect(sz('Policija je u Machali pronašla 1.050 kilograma kokaina spremnog za ukrcaj u Puerto Bolívaru.', 'bs')).toEqual([[1050, 'Machala', null]]);
   });
 });
