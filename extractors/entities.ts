@@ -215,7 +215,11 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   const placeBefore = new Map<number, GazetteerMatch>();
   for (const m of gaz) if ((m.entry.type === 'nationality' || m.entry.type === 'country') && !placeBefore.has(m.tokenEnd)) placeBefore.set(m.tokenEnd, m);
   // A nationality or country right before the name gives the person a side.
-  const sideOfPattern = (i: number): Side | undefined => (placeBefore.get(i) ?? placeBefore.get(i - 1))?.entry.side;
+  // (Within its sentence: "… iz Kolumbije. Stojanović je …" is no Colombian.)
+  const sideOfPattern = (i: number): Side | undefined => {
+    const m = placeBefore.get(i) ?? placeBefore.get(i - 1);
+    return m && tokens[i] && !/[.!?\n]/.test(text.slice(m.end, tokens[i]!.start)) ? m.entry.side : undefined;
+  };
   // Slavic news writes possessives of surnames ("Šarićeva"); Balkan news names suspects by initial ("Ante B.", "Ervis H.").
   const slavic = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);
   const initials = opts.lang !== undefined && BALKAN_LANGS.has(opts.lang);

@@ -153,6 +153,11 @@ describe('entities survive real text', () => {
     expect(org(pf('Polícia Federal'), 'pt')).toEqual(['Federal Police of Brazil']);
     expect(org('La Policía Federal detuvo en Buenos Aires a un serbio con cocaína. Argentina lo extraditará.', 'es')).toEqual(['Federal Police of Argentina']);
   });
+  it('a country that ends the sentence before a name gives it no side', () => {
+    const text = 'Beogradska policija uhapsila je Nemanju Stojanovića, osumnjičenog za transport kokaina iz Kolumbije. Stojanović je ranije boravio u Bogoti.';
+    const people = findEntities(text, gaz, { lang: 'sr' }).filter((e) => e.type === 'person');
+    expect(people.map((e) => `${e.text} ${e.side}`)).toEqual(['Nemanju Stojanovića balkan', 'Stojanović balkan']);
+  });
   it('people by nationality and citizenship patterns', () => {
     const es = findEntities('Detuvieron al serbio Nenad Kostić en Guayaquil.', gaz);
     expect(es.find((e) => e.type === 'person')).toMatchObject({ canonical: 'Nenad Kostić', side: 'balkan' });
