@@ -6,6 +6,7 @@ import { Gazetteer, type EntityType, type GazetteerEntry, type GazetteerMatch, t
 import { cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
 import { traffickingContext } from './context-words.js';
 import { coordinatedClans } from './clan-pairs.js';
+import { drugOf } from './seizures.js';
 import { agencyShortForms, resolveAgencies } from './agencies.js';
 import { cueNameCanonical, findCueNames } from './cue-names.js';
 import { findNicknames } from './nicknames.js';
@@ -339,6 +340,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       // Nor one word that the language writes in lowercase ("Interview", "Ministro", "Други"), unless it
       // is a given name (Marta, Luka); a known person's surname alone comes back below.
       if (!/\s/u.test(name) && usualCasing(name, opts.lang) === 'L' && !givenName(name, opts.lang)) continue;
+      // Nor a drug opening a sentence ("Кокаин је …"), a word the tagger's news may never have had.
+      if (!/\s/u.test(name) && drugOf(fold(cyrToLat(name)))) continue;
       if (found.type === 'PER') {
         if (institution(name) || (opts.lang === 'mk' && !macedonianPerson(name))) continue;
         // A townsman ("Beograđanina", "Splićanin Zvonimir …") is no name; but a surname may look like one

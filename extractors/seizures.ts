@@ -112,7 +112,8 @@ function unitFactor(norm: string): number | undefined {
   return undefined;
 }
 
-function drugOf(norm: string): string | undefined {
+/** The drug a word names, given as a token's folded norm (кокаинот is kokainot: cocaine). */
+export function drugOf(norm: string): string | undefined {
   for (const [re, d] of DRUGS) if (re.test(norm)) return d;
   return undefined;
 }

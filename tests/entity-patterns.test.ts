@@ -161,6 +161,11 @@ describe('groups and ports beyond the ones the issue names', () => {
     expect(found('The Kinahan cartel bought from the CJNG through the Mocro Maffia.', 'en', 'criminal_group').map(([, c]) => c)).toEqual(['Kinahan cartel', 'CJNG', 'Mocro Maffia']);
     expect(found('Kokain je iz Puerto Cabella preko Gdanjska i Marseja stigao u Bar.', 'sr', 'port').map(([, c]) => c)).toEqual(['Puerto Cabello', 'Gdańsk', 'Marseille', 'Bar']);
     expect(found('Droga u nis nga porti i Shëngjinit drejt Ankonës.', 'sq', 'port').map(([, c]) => c)).toEqual(['Shëngjin', 'Ancona']);
+    // Paraguay's river ports are on the routes too.
+    const villeta = 'Кокаин је из парагвајске луке Виљета стигао у Бар, а из бразилске луке Суапе у Копер.';
+    expect(found(villeta, 'sr', 'port').map(([, c]) => c)).toEqual(['Villeta', 'Bar', 'Suape', 'Koper']);
+    // The drug opening the sentence is no one (the tagger's news never had the word).
+    expect(found(villeta, 'sr', 'person')).toEqual([]);
     // Names that are also people's or common words need a port word.
     expect(found('Antonio de la Torre y Lázaro Cárdenas hablaron ayer. Sines y cosenos.', 'es', 'port')).toEqual([]);
     expect(found('La carga salió del puerto de Lázaro Cárdenas hacia Colón.', 'es', 'port').map(([, c]) => c)).toEqual(['Lázaro Cárdenas', 'Colón']);
