@@ -57,12 +57,46 @@ function letters(text: string): number {
   return text.match(/\p{L}/gu)?.length ?? 0;
 }
 
+/** Languages of other scripts, as franc names them, and their ISO 639-1 codes. */
+const OTHER_SCRIPTS: Record<string, string> = {
+  jpn: 'ja', cmn: 'zh', kor: 'ko', arb: 'ar', pes: 'fa', urd: 'ur', heb: 'he', ell: 'el', tha: 'th', hin: 'hi', ben: 'bn',
+  kat: 'ka', hye: 'hy', amh: 'am', tam: 'ta', tel: 'te', mar: 'mr', guj: 'gu', kan: 'kn', mal: 'ml', pan: 'pa', mya: 'my', khm: 'km', sin: 'si', lao: 'lo',
+};
+
+/** A text mostly in a script other than Latin and Cyrillic (Japanese, Chinese, Arabic, Greek…): its language by franc, else und. */
+function otherScript(sample: string, n: number): string | undefined {
+  const latinOrCyrillic = sample.match(/[\p{Script=Latin}\p{Script=Cyrillic}]/gu)?.length ?? 0;
+  if (latinOrCyrillic * 2 >= n) return undefined;
+  const [best] = francAll(sample.slice(0, 1000), { only: Object.keys(OTHER_SCRIPTS), minLength: 3 });
+  return (best && OTHER_SCRIPTS[best[0]]) ?? 'und';
+}
+
+/**
+ * Cyrillic that is neither Serbian nor Macedonian, told by the letters those two alphabets lack
+ * (ы э ъ ь й щ ё, and the Ukrainian і ї є ґ, the Belarusian ў) and those only they have (ј љ њ џ ђ ћ ѓ ќ ѕ).
+ */
+function otherCyrillic(sample: string): string | undefined {
+  const east = sample.match(/[ыэъьйщёєіїўґ]/giu)?.length ?? 0;
+  const south = sample.match(/[јљњџђћѓќѕ]/giu)?.length ?? 0;
+  if (east < 3 || east <= 3 * south) return undefined;
+  if (/[ўЎ]/u.test(sample)) return 'be';
+  if ((sample.match(/[іїєґ]/giu)?.length ?? 0) >= 2) return 'uk';
+  if (/[ыэ]/iu.test(sample)) return 'ru';
+  if (/[ъ]/iu.test(sample)) return 'bg';
+  const [best] = francAll(sample.slice(0, 1000), { only: ['rus', 'ukr', 'bul', 'bel'], minLength: 3 });
+  return best ? ({ rus: 'ru', ukr: 'uk', bul: 'bg', bel: 'be' } as Record<string, string>)[best[0]] : 'und';
+}
+
 export function identifyLanguage(text: string, prior?: string | null, models?: Partial<LangModels>): LangResult {
   const model = models?.general ?? defaultLangModel();
   const sample = text.slice(0, 3000);
   const script = scriptOf(sample);
   const n = letters(sample);
   if (n < 3) return { lang: prior ?? 'und', script, confidence: 0 };
+
+  // Scripts and alphabets the classifier was not trained on.
+  const foreign = otherScript(sample, n) ?? (script === 'Cyrl' ? otherCyrillic(sample) : undefined);
+  if (foreign) return { lang: foreign, script, confidence: foreign === 'und' ? 0 : 0.9 };
 
   // A thousand and a half characters decide the language of an article; more only costs time.
   const nb = model.predict(sample.slice(0, 1500));

@@ -32,6 +32,21 @@ it('languages the classifier was not trained on fall to franc', () => {
   expect(identifyLanguage('Die Polizei hat im Hamburger Hafen mehrere Tonnen Kokain beschlagnahmt und drei Verdächtige festgenommen.').lang).toBe('de');
 });
 
+it('Cyrillic of other alphabets is no Serbian or Macedonian, and other scripts are named', () => {
+  const cases: [string, string][] = [
+    ['Характеристики бега можно увеличить за счет кодов, и это не изменит показатель выносливости игрока.', 'ru'],
+    ['Україна отримала нову партію зброї від союзників, повідомили в міністерстві оборони.', 'uk'],
+    ['България получи нова пратка оръжие от съюзниците, съобщиха от министерството на отбраната.', 'bg'],
+    ['Η ελληνική αστυνομία κατέσχεσε 800 κιλά κοκαΐνης στο λιμάνι της Θεσσαλονίκης.', 'el'],
+    ['Kindle書籍を読む場合は、一般的にスマホやタブレットなどのモバイル端末で読むことが多いと思いますが、パソコンで読みたい時もあります。', 'ja'],
+    ['警方在厄瓜多尔瓜亚基尔港查获了两吨可卡因。', 'zh'],
+    // A Macedonian sentence that quotes a Ukrainian name stays Macedonian.
+    ['Музејот на историските вредности на Украина ( украински : Музей історичних коштовностей України) е еден од водечките музеи во Украина и светот, кој се состои од историски и уметнички вредности.', 'mk'],
+    ['Полиција је ухапсила осумњиченог за шверц кокаина из Еквадора у Београду.', 'sr'],
+  ];
+  for (const [text, lang] of cases) expect(identifyLanguage(text).lang, text).toBe(lang);
+});
+
 it('the source prior settles short BCMS texts and Montenegrin', () => {
   expect(identifyLanguage('Uhapšen u luci.', 'hr').lang).toBe('hr');
   expect(identifyLanguage('Policija je u Budvi uhapsila dvojicu osumnjičenih za šverc kokaina iz Ekvadora, saopštila je Uprava policije.', 'cnr').lang).toBe('cnr');
