@@ -4,7 +4,7 @@
 import { loadHtml } from '../crawlers/html-dom.js';
 import type { CheerioAPI, Cheerio } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { parseDate } from './dates.js';
+import { cleanAuthor, firstPlausibleDate, unescaped, withoutSiteName } from './article-meta.js';
 import { concat, EMPTY, segOf, textStats, trimmedLength } from './text-stats.js';
 
 export interface Selectors {
@@ -277,28 +277,35 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
 
   const selText = (sel?: string) => (sel ? clean($(sel).first().text()) || null : null);
 
-  const title =
-    selText(selectors.title) ??
-    (ld ? ldText(ld.headline) : null) ??
-    meta(metas, 'og:title', 'twitter:title') ??
-    (clean($('h1').first().text()) || clean($('title').text()) || '');
+  const title = withoutSiteName(
+    unescaped(
+      selText(selectors.title) ??
+        (ld ? ldText(ld.headline) : null) ??
+        meta(metas, 'og:title', 'twitter:title') ??
+        (clean($('h1').first().text()) || clean($('title').text()) || ''),
+    ),
+    meta(metas, 'og:site_name', 'application-name'),
+    url,
+  );
 
-  const author =
+  const author = cleanAuthor(
     selText(selectors.author) ??
-    (ld ? ldText(ld.author) : null) ??
-    meta(metas, 'author', 'article:author', 'byl', 'dc.creator') ??
-    (clean($('[rel="author"], .byline, .author').first().text()).replace(/^(by|por|autor|piše|nga|од)\s*:?\s*/i, '') || null);
+      (ld ? ldText(ld.author) : null) ??
+      meta(metas, 'author', 'article:author', 'byl', 'dc.creator') ??
+      (clean($('[rel="author"], .byline, .author').first().text()) || null),
+  );
 
-  const publishedRaw =
-    selText(selectors.published) ??
-    (ld ? ldText(ld.datePublished) : null) ??
-    meta(metas, 'article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date') ??
-    $('time[datetime]').first().attr('datetime') ??
-    clean($('time, .date, .published').first().text());
-  const published = parseDate(publishedRaw) ?? null;
-  const modified = parseDate((ld ? ldText(ld.dateModified) : null) ?? meta(metas, 'article:modified_time', 'dateModified')) ?? null;
+  // The first date that is a real one: a "0001-01-01" placeholder gives way to the next source.
+  const published = firstPlausibleDate([
+    selText(selectors.published),
+    ld ? ldText(ld.datePublished) : null,
+    ...['article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date'].map((n) => meta(metas, n)),
+    $('time[datetime]').first().attr('datetime'),
+    clean($('time, .date, .published').first().text()),
+  ]);
+  const modified = firstPlausibleDate([ld ? ldText(ld.dateModified) : null, meta(metas, 'article:modified_time'), meta(metas, 'dateModified')]);
 
-  const lead = (ld ? ldText(ld.description) : null) ?? meta(metas, 'og:description', 'description');
+  const lead = unescaped((ld ? ldText(ld.description) : null) ?? meta(metas, 'og:description', 'description'));
   const section = (ld ? ldText(ld.articleSection) : null) ?? meta(metas, 'article:section');
   const tags = $('meta[property="article:tag"]').map((_, el) => clean($(el).attr('content'))).get().filter(Boolean);
 

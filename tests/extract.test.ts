@@ -40,6 +40,26 @@ describe('article extraction on fixture pages', () => {
     expect(extractArticle(html, BASE).text).toBe('Agentes antinarcóticos hallaron 300 kilos de cocaína en Guayaquil, según la Policía.\n\nEl cargamento iba a Amberes, en Bélgica, oculto entre cajas de banano.');
   });
 
+  it('tidies what pages declare: titles escaped twice, placeholder dates, bylines, the site name after the title', () => {
+    const page = (head: string) => `<html><head>${head}</head><body><article><p>Agentes antinarcóticos hallaron 300 kilos de cocaína en Guayaquil, según la Policía Nacional del Ecuador.</p></article></body></html>`;
+    const ex = extractArticle(
+      page(`<meta property="og:title" content="&amp;#8216;Operación Caribe&amp;#8217;: 300 kilos en Guayaquil | El Litoral">
+        <meta property="og:site_name" content="El Litoral">
+        <meta name="date" content="0001-01-01T00:00:00Z"><meta name="dc.date" content="2024-03-14T10:00:00Z">
+        <meta name="author" content="By JUAN PÉREZ, AP Correspondent">`),
+      'https://ellitoral.example/nota',
+    );
+    expect(ex.title).toBe('‘Operación Caribe’: 300 kilos en Guayaquil');
+    expect(ex.published?.toISOString()).toBe('2024-03-14T10:00:00.000Z');
+    expect(ex.author).toBe('Juan Pérez, AP Correspondent');
+    // A profile URL names no one; a dateline run into the byline goes; a dash inside the title stays.
+    expect(extractArticle(page('<meta name="author" content="https://www.facebook.com/someone">'), BASE).author).toBeNull();
+    expect(extractArticle(page('<meta name="author" content="JERUSALEM POST STAFF NOVEMBER 20, 2019 10:43">'), BASE).author).toBe('Jerusalem Post Staff');
+    expect(extractArticle(page('<title>Montenegro\'s cocaine war - Kavač against Škaljari</title>'), BASE).title).toBe("Montenegro's cocaine war - Kavač against Škaljari");
+    // A date days ahead is no publication date either.
+    expect(extractArticle(page('<meta name="date" content="2999-01-01T00:00:00Z">'), BASE).published).toBeNull();
+  });
+
   it('survives broken and hostile markup', () => {
     for (const html of ['', '<', '<html><body><p>unclosed <b>bold <i>italic', '\u0000\u0001binary\uFFFD', '<script>alert(1)</script><p onclick="x()">Texto con <img src=x onerror=alert(1)> imagen y suficiente longitud para contar como párrafo.</p>']) {
       const ex = extractArticle(html, BASE);
