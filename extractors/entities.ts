@@ -15,7 +15,7 @@ import { tagNames, usualCasing } from './ner/names.js';
 import { clubsByRole } from './clubs.js';
 import { macedonianPerson } from './macedonian-names.js';
 import { titleCasedLines } from './title-lines.js';
-import { DEMONYM, TITLE, SURNAME_TOO, institution, isInitial, joinSplitOrganisations, possessiveOf, withoutDemonym, withoutTitle } from './name-spans.js';
+import { DEMONYM, DEMONYM_PLURAL, TITLE, SURNAME_TOO, institution, isInitial, joinSplitOrganisations, possessiveOf, withoutDemonym, withoutTitle } from './name-spans.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalkanSurname } from './persons.js';
 
 export interface EntityMention {
@@ -347,7 +347,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
         // A townsman ("Beograđanina", "Splićanin Zvonimir …") is no name; but a surname may look like one
         // ("rekao je Borovčanin").
         const describing = !/anin$/u.test(name) || /^\s+\p{Lu}/u.test(text.slice(found.end, found.end + 3));
-        if (slavic && DEMONYM.test(cyrToLat(name)) && !givenName(name) && describing) continue;
+        if (slavic && (DEMONYM.test(cyrToLat(name)) || DEMONYM_PLURAL.test(cyrToLat(name))) && !givenName(name) && describing) continue;
         const i = tokens.findIndex((t) => t.start === found.start);
         const canonical = personCanonical(name, opts.lang, text.slice(Math.max(0, found.start - 40), found.start));
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);

@@ -158,6 +158,11 @@ describe('entities survive real text', () => {
     const people = findEntities(text, gaz, { lang: 'sr' }).filter((e) => e.type === 'person');
     expect(people.map((e) => `${e.text} ${e.side}`)).toEqual(['Nemanju Stojanovića balkan', 'Stojanović balkan']);
   });
+  it('townspeople and a townswoman are no one; a woman\'s name that ends as they do is', () => {
+    const people = (text: string) => findEntities(text, gaz, { lang: 'hr' }).filter((e) => e.type === 'person').map((e) => e.text);
+    expect(people('Nekoliko tisuća Dubrovčana iskazalo je sućut. Britanka koja je 2008. pobacila opet je trudna. Riječanima je dosta gužvi.')).toEqual([]);
+    expect(people('Slađana Herman i Tijana Kovač govorile su o projektu.')).toEqual(['Slađana Herman', 'Tijana Kovač']);
+  });
   it('people by nationality and citizenship patterns', () => {
     const es = findEntities('Detuvieron al serbio Nenad Kostić en Guayaquil.', gaz);
     expect(es.find((e) => e.type === 'person')).toMatchObject({ canonical: 'Nenad Kostić', side: 'balkan' });
