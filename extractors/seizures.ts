@@ -17,8 +17,8 @@ export interface SeizureMention {
 
 /** Units (kg per unit) and drug words as tokens' folded norms have them: Latin script, lowercase, no diacritics (кокаинот is kokainot, kokainë is kokaine). */
 const UNITS: [RegExp, number][] = [
-  [/^(kg|kgs|kilo|kilos|quilo|quilos|quilograma|quilogramas|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh)$/u, 1],
-  [/^(t|ton|tons|tonne|tonnes|tonelada|toneladas|tona|tone|toni|tonite|tonu|tonama|tonet|tonelaje)$/u, 1000],
+  [/^(kg|kgs|kilo|kilos|quilo|quilos|quilograma|quilogramas|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh|kilogrameve)$/u, 1],
+  [/^(t|ton|tons|tonne|tonnes|tonelada|toneladas|tona|tone|toni|tonite|tonu|tonama|tonet|toneve|tonesh|tonelaje)$/u, 1000],
   [/^(lb|lbs|pound|pounds|libra|libras)$/u, 0.45359237],
   [/^(g|gr|gram|grams|gramo|gramos|grama|grami|grame)$/u, 0.001],
 ];

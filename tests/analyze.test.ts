@@ -496,6 +496,8 @@ describe('seizures', () => {
     ['1,5 tona kokaina', 1500],
     ['заплењено је 300 килограма кокаина', 300],
     ['u sekuestruan 600 kilogramë kokainë', 600],
+    ['trafikun e 600 kilogramëve kokainë', 600],
+    ['trafikun e 2 tonëve kokainë', 2000],
     ['пронајдени 250 килограми кокаин', 250],
     ['2.3 tonnes of cocaine', 2300],
     ['220 pounds of cocaine', 99.79],

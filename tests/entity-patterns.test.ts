@@ -161,6 +161,7 @@ describe('groups and ports beyond the ones the issue names', () => {
     expect(found('The Kinahan cartel bought from the CJNG through the Mocro Maffia.', 'en', 'criminal_group').map(([, c]) => c)).toEqual(['Kinahan cartel', 'CJNG', 'Mocro Maffia']);
     expect(found('Kokain je iz Puerto Cabella preko Gdanjska i Marseja stigao u Bar.', 'sr', 'port').map(([, c]) => c)).toEqual(['Puerto Cabello', 'Gdańsk', 'Marseille', 'Bar']);
     expect(found('Droga u nis nga porti i Shëngjinit drejt Ankonës.', 'sq', 'port').map(([, c]) => c)).toEqual(['Shëngjin', 'Ancona']);
+    expect(found('Berisha kishte lidhje me Klanin e Gjirit në Kolumbi.', 'sq', 'criminal_group').map(([, c]) => c)).toEqual(['Clan del Golfo']);
     // Paraguay's river ports are on the routes too.
     const villeta = 'Кокаин је из парагвајске луке Виљета стигао у Бар, а из бразилске луке Суапе у Копер.';
     expect(found(villeta, 'sr', 'port').map(([, c]) => c)).toEqual(['Villeta', 'Bar', 'Suape', 'Koper']);
