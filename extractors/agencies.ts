@@ -31,8 +31,8 @@ const LANGUAGE_COUNTRIES: Record<string, string[]> = {
 };
 
 const PLACE_TYPES = new Set(['country', 'city', 'port']);
-/** Words that may stand between a name and its place: "u Splitu", "del Perú", "of Colombia", "на Бразил". */
-const CONNECTORS = new Set(['u', 'de', 'del', 'la', 'of', 'the', 'in', 'en', 'na', 'i', 'e', 'te', 'se', 'per', 'di', 'za', 'grad', 'grada']);
+/** Words that may stand between a name and its place: "u Splitu", "del Perú", "of Colombia", "на Бразил", "во Скопје". */
+const CONNECTORS = new Set(['u', 'de', 'del', 'la', 'of', 'the', 'in', 'en', 'na', 'vo', 'i', 'e', 'te', 'se', 'per', 'di', 'za', 'grad', 'grada']);
 
 interface Place {
   canonical: string;

@@ -21,6 +21,11 @@ describe('agencies every country names alike', () => {
     expect(found('Агентите на Федералната полиција на Бразил ја запленија пратката.', 'mk', 'organization')).toEqual([
       ['Федералната полиција на Бразил', 'Federal Police of Brazil'],
     ]);
+    // Macedonian definite forms and "во" before the place.
+    expect(found('Кривичниот суд во Скопје го осуди Никола Стојанов. Обвинителството за организиран криминал поднесе обвинение.', 'mk', 'organization')).toEqual([
+      ['Кривичниот суд во Скопје', 'Basic Criminal Court Skopje'],
+      ['Обвинителството за организиран криминал', "Public Prosecutor's Office for Organized Crime and Corruption (North Macedonia)"],
+    ]);
     // The place folded into the agency is not a second entity.
     expect(found('Saslušanje u Policijskoj upravi u Kragujevcu trajalo je satima.', 'sr').map(([, c]) => c)).toEqual(['Police Administration Kragujevac']);
   });
