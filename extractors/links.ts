@@ -5,8 +5,9 @@
 //    criminal group named: "X kept in touch with Los Choneros"); a port also from the next
 //    sentence ("… was arrested in Belgrade. The cocaine had left Guayaquil …"),
 //    as reports name the port of loading apart from the actor; and the place
-//    of a seizure in Latin America with the Balkan suspects named within a
-//    few sentences of it. An article without such a pair has no links at all.
+//    of a seizure in Latin America, or the place its drugs came from, with the
+//    Balkan suspects named within a few sentences of it. An article without
+//    such a pair has no links at all.
 // 2. The article's story. Reports name the protagonist in one paragraph and the
 //    route in another ("the group smuggled cocaine from Panama … the group was
 //    led by X"), so every actor–place pair of the article is a candidate. Each
@@ -162,11 +163,11 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       }
     }
   }
-  // A seizure in Latin America is the article's event: the Balkan actors the article names as
-  // arrested, charged or suspected within a few sentences of it ("… 850 kilos at the port of
-  // Paranaguá. … the suspects, Dejan Radović and Nikola Perović, …") are linked to its place.
+  // A seizure is the article's event: the Balkan actors the article names as arrested, charged or
+  // suspected within a few sentences of it ("… 850 kilos at the port of Paranaguá. … the suspects,
+  // Dejan Radović and Nikola Perović, …") are linked to its place in Latin America, or to where its
+  // drugs came from.
   for (const z of seizures) {
-    if (!z.place) continue;
     const s = sents.findIndex((x) => z.start >= x.start && z.start < x.end);
     if (s < 0) continue;
     // Its place, or where the drugs came from, in its sentence or the next: "640 kilograma kokaina … koji je
@@ -176,8 +177,9 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       ...inSentence[s]!.filter((m) => latam(m) && (m.canonical === z.place || originOf(m))),
       ...(inSentence[s + 1] ?? []).filter((m) => latam(m) && originOf(m)),
     ];
+    if (!targets.length) continue;
     for (let k = Math.max(0, s - SEIZURE_REACH); k <= Math.min(sents.length - 1, s + SEIZURE_REACH); k++) {
-      if (!targets.length || !suspectContext(sents[k]!.text) || otherCases(sents[k]!.text)) continue;
+      if (!suspectContext(sents[k]!.text) || otherCases(sents[k]!.text)) continue;
       for (const b of inSentence[k]!) {
         if (b.side !== 'balkan' || !BALKAN_TYPES.has(b.type)) continue;
         for (const place of targets) {

@@ -713,6 +713,8 @@ describe('links', () => {
     const bar = 'Policija je u Luci Bar zaplijenila 640 kilograma kokaina u kontejneru s bananama koji je stigao iz Ekvadora. Uhapšena su dvojica carinika. Luka radi normalno. Osumnjičeni Marko Đurišić (34) iz Kotora priveden je u Podgorici.';
     expect(pairs(bar, 'sr')).toEqual(['Marko Đurišić ↔ Ecuador']);
     expect(pairs(bar.replace('iz Ekvadora', 'iz luke Gvajakil'), 'sr')).toEqual(['Marko Đurišić ↔ Guayaquil']);
+    // Where the seizure happened, unsaid: the origin alone.
+    expect(pairs('Zaplenjeno je 500 kilograma kokaina iz Ekvadora. Luka radi normalno. Osumnjičeni Marko Petrović (40) priveden je u Beogradu.', 'sr')).toEqual(['Marko Petrović ↔ Ecuador']);
     // The origin may be told in the next sentence, and after a port word ("nga porti i Santosit").
     expect(pairs('Në Vlorë u sekuestruan 150 kg kokainë. Ngarkesa kishte ardhur nga Brazili, nga porti i Santosit. U arrestua shtetasi shqiptar Gentian Hoxha.', 'sq')).toEqual([
       'Gentian Hoxha ↔ Santos',
