@@ -167,6 +167,8 @@ describe('groups and ports beyond the ones the issue names', () => {
     expect(found('Kokain je iz Puerto Cabella preko Gdanjska i Marseja stigao u Bar.', 'sr', 'port').map(([, c]) => c)).toEqual(['Puerto Cabello', 'Gdańsk', 'Marseille', 'Bar']);
     expect(found('Droga u nis nga porti i Shëngjinit drejt Ankonës.', 'sq', 'port').map(([, c]) => c)).toEqual(['Shëngjin', 'Ancona']);
     expect(found('Berisha kishte lidhje me Klanin e Gjirit në Kolumbi.', 'sq', 'criminal_group').map(([, c]) => c)).toEqual(['Clan del Golfo']);
+    // Brazil's Fortaleza, the city, after a place word; "la fortaleza", a fortress, is none.
+    expect(found('Radonjić usava uma empresa em Fortaleza para esconder a droga. La Fortaleza de San Juan es histórica.', 'pt', 'city').map(([, c]) => c)).toEqual(['Fortaleza']);
     // Paraguay's river ports are on the routes too.
     const villeta = 'Кокаин је из парагвајске луке Виљета стигао у Бар, а из бразилске луке Суапе у Копер.';
     expect(found(villeta, 'sr', 'port').map(([, c]) => c)).toEqual(['Villeta', 'Bar', 'Suape', 'Koper']);
