@@ -167,6 +167,13 @@ describe('groups and ports beyond the ones the issue names', () => {
     expect(found('Kokain je iz Puerto Cabella preko Gdanjska i Marseja stigao u Bar.', 'sr', 'port').map(([, c]) => c)).toEqual(['Puerto Cabello', 'Gdańsk', 'Marseille', 'Bar']);
     expect(found('Droga u nis nga porti i Shëngjinit drejt Ankonës.', 'sq', 'port').map(([, c]) => c)).toEqual(['Shëngjin', 'Ancona']);
     expect(found('Berisha kishte lidhje me Klanin e Gjirit në Kolumbi.', 'sq', 'criminal_group').map(([, c]) => c)).toEqual(['Clan del Golfo']);
+    expect(found('The Urabeños and remnants of the Shining Path control coca; in Ecuador, Los Fatales and the Latin Kings fight on.', 'en', 'criminal_group').map(([, c]) => c)).toEqual([
+      'Clan del Golfo',
+      'Shining Path',
+      'Los Fatales',
+      'Latin Kings',
+    ]);
+    expect(found('Surađivao je s kriminalnom skupinom Los Pulpos i gerilcima Sjajnog puta u Peruu.', 'hr', 'criminal_group').map(([, c]) => c)).toEqual(['Los Pulpos', 'Shining Path']);
     // Brazil's Fortaleza, the city, after a place word; "la fortaleza", a fortress, is none.
     expect(found('Radonjić usava uma empresa em Fortaleza para esconder a droga. La Fortaleza de San Juan es histórica.', 'pt', 'city').map(([, c]) => c)).toEqual(['Fortaleza']);
     // Paraguay's river ports are on the routes too.
