@@ -118,6 +118,9 @@ export function drugOf(norm: string): string | undefined {
   return undefined;
 }
 
+/** A ton in the Slavic singular, which says "one" without a numeral: "tona kokaina", "više od tone", "gotovo tonu". */
+const BARE_TON = /^(tona|tone|tonu|tonom)$/u;
+
 /** "Thousand" before a unit, folded: "1,2 mil quilos", "dos mil kilos", "hiljadu kilograma", "dvije tisuće kilograma". */
 const THOUSAND = /^(mil|thousand|hiljadu|hiljade|hiljada|tisucu|tisuce|tisuca|mije|iljada|iljadi)$/u;
 
@@ -242,7 +245,9 @@ export function findSeizures(text: string, lang?: string | null): SeizureMention
     let halfAt = t[i + 1] && AND.test(t[i + 1]!.norm) ? (t[i + 2]?.norm === 'a' ? i + 3 : i + 2) : -1;
     if (halfAt > 0 && (!t[halfAt] || !HALF_AFTER.test(t[halfAt]!.norm) || sentenceBreak(text, t, i + 1))) halfAt = -1;
     // "tona i po", "tonelada y media": one, and a half.
-    const q = quantityBefore(t, i) ?? (halfAt === i + 2 && f >= 1000 ? ([1, i] as [number, number]) : undefined);
+    // "zaplijenjena je tona kokaina", "više od tone kokaina": a ton, told by the noun's singular alone.
+    const bareTon = f >= 1000 && BARE_TON.test(t[i]!.norm) && !!t[i + 1] && drugOf(t[i + 1]!.norm) !== undefined;
+    const q = quantityBefore(t, i) ?? ((halfAt === i + 2 && f >= 1000) || bareTon ? ([1, i] as [number, number]) : undefined);
     if (!q) continue;
     let [value, first] = q;
     let kg = value * f;
