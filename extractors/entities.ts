@@ -251,6 +251,14 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     if (!trigger && /^(como|as|kao|si|kako)$/.test(tokens[i - 1]?.norm ?? '') && IDENTIFIED.test(tokens[i - 2]?.norm ?? '')) trigger = true;
     if (!trigger && ALIAS.test(tokens[i + 2]?.norm ?? '')) trigger = true; // "Marko Petrović, alias …"
     if (!trigger) continue;
+    // Initials alone, as the press names suspects: "un ciudadano montenegrino, N.M., de 34 años".
+    const initialsEnd = initialsOnly(text, tokens, i);
+    if (initialsEnd !== undefined && !taken(tokens[i]!.start, tokens[initialsEnd]!.end + 1)) {
+      const canonical = tokens.slice(i, initialsEnd + 1).map((t) => `${t.text}.`).join(' ');
+      push({ type: 'person', text: text.slice(tokens[i]!.start, tokens[initialsEnd]!.end + 1), start: tokens[i]!.start, end: tokens[initialsEnd]!.end + 1, canonical, side: sideOfPattern(i) ?? 'other', via: 'pattern' });
+      i = initialsEnd;
+      continue;
+    }
     i = addPersonAt(i) ?? i;
   }
 
@@ -464,6 +472,16 @@ function addNicknames(text: string, tokens: Token[], out: EntityMention[]): void
   });
   out.length = 0;
   out.push(...kept, ...spans.map(({ start, end, person }) => ({ ...person, text: text.slice(start, end), start, end, via: 'pattern' as const })));
+}
+
+/** The last token of two or three initials from token i ("N.M.", "N. M.", "D. J. K."), if they are there. */
+function initialsOnly(text: string, tokens: Token[], i: number): number | undefined {
+  let k = i;
+  while (k < i + 3 && isInitial(text, tokens[k]) && tokens[k + 1] && /^\.\s?$/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start)) && isInitial(text, tokens[k + 1])) k++;
+  // No name may follow: "N. Marković" is a person with a given name's initial, read elsewhere.
+  const next = tokens[k + 1];
+  if (k === i || (next && /^\.\s?$/.test(text.slice(tokens[k]!.end, next.start)) && /^\p{Lu}/u.test(next.text))) return undefined;
+  return k;
 }
 
 /** A person known only by a nickname, after a nationality word within a few words: the nationality's side. */

@@ -163,6 +163,14 @@ describe('entities survive real text', () => {
     expect(people('Nekoliko tisuća Dubrovčana iskazalo je sućut. Britanka koja je 2008. pobacila opet je trudna. Riječanima je dosta gužvi.')).toEqual([]);
     expect(people('Slađana Herman i Tijana Kovač govorile su o projektu.')).toEqual(['Slađana Herman', 'Tijana Kovač']);
   });
+  it('a suspect named by initials alone after a nationality or citizenship word is a person', () => {
+    const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => `${e.text} → ${e.canonical} ${e.side}`);
+    expect(people('La Guardia Civil ha detenido a un ciudadano montenegrino, N.M., de 34 años, por cocaína.', 'es')).toEqual(['N.M. → N. M. balkan']);
+    expect(people('Uhapšen je crnogorski državljanin N.M. (34) zbog kokaina.', 'sr')).toEqual(['N.M. → N. M. balkan']);
+    expect(people('Detenido el serbio D. J. K. en Quito.', 'es')).toEqual(['D. J. K. → D. J. K. balkan']);
+    // An initial before a surname is the given name's.
+    expect(people('Uhapšen je crnogorski državljanin N. Marković (34) zbog kokaina.', 'sr')).toEqual(['N. Marković → N. Marković balkan']);
+  });
   it('people by nationality and citizenship patterns', () => {
     const es = findEntities('Detuvieron al serbio Nenad Kostić en Guayaquil.', gaz);
     expect(es.find((e) => e.type === 'person')).toMatchObject({ canonical: 'Nenad Kostić', side: 'balkan' });
