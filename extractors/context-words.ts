@@ -102,3 +102,11 @@ export function officeBefore(text: string, start: number): boolean {
   if (!office || !OFFICE.test(office)) return false;
   return !words.some((w) => w.split('-').some((p) => FORMER.test(p)));
 }
+
+/** Verbs of saying, folded (Cyrillic read as Latin): officials speak in the news, parties are spoken of. */
+const SPEECH = /(?<![a-z])(?:said|says|told|stated|announced|declared|explained|added|saopst|saopcen|izjavi|rekao|rekla|kazao|kazala|naveo|navela|istakao|istakla|potvrdi|informo|declaro|dijo|afirmo|senalo|explico|anuncio|indico|aseguro|tha(?![a-z])|deklaroi|njoftoi|soopsti|rece(?![a-z])|izjavil)/u;
+
+/** Whether a sentence quotes or reports someone speaking. */
+export function speechContext(sentence: string): boolean {
+  return SPEECH.test(fold(cyrToLat(sentence)));
+}

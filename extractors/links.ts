@@ -26,7 +26,7 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { sentences } from './text-normalize.js';
-import { arrestContext, officeBefore, otherCases, suspectContext, traffickingContext } from './context-words.js';
+import { arrestContext, officeBefore, otherCases, speechContext, suspectContext, traffickingContext } from './context-words.js';
 
 export interface LinkCandidate {
   balkan: string;
@@ -114,10 +114,20 @@ export interface SeizureAt {
 }
 
 export function findLinks(text: string, all: EntityMention[], seizures: SeizureAt[] = []): LinkCandidate[] {
-  // The officials of a case (prosecutor, judge, minister, lawyer: "Specijalni tužilac Milorad Ristić") are no party to it.
-  const officials = new Set(all.filter((m) => m.type === 'person' && officeBefore(text, m.start)).map((m) => m.canonical));
-  const entities = officials.size ? all.filter((m) => m.type !== 'person' || !officials.has(m.canonical)) : all;
   const sents = sentences(text);
+  // The officials of a case (prosecutor, judge, minister, lawyer: "Specijalni tužilac Milorad Ristić saopštio je …")
+  // are no party to it; one the text has arrested and not speaking ("Advokat X uhapšen je zbog pranja novca") is.
+  const sentenceOf = (m: EntityMention) => sents.find((x) => m.start >= x.start && m.start < x.end)?.text ?? '';
+  const officials = new Set(
+    all
+      .filter((m) => m.type === 'person' && officeBefore(text, m.start))
+      .filter((m) => {
+        const s = sentenceOf(m);
+        return speechContext(s) || !arrestContext(s);
+      })
+      .map((m) => m.canonical),
+  );
+  const entities = officials.size ? all.filter((m) => m.type !== 'person' || !officials.has(m.canonical)) : all;
   // Each sentence's entities, by one sweep over both in text order.
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   let from = 0;

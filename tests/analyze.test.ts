@@ -751,6 +751,9 @@ describe('links', () => {
     expect(pairs('Gjykata dënoi Ardian Demirin për trafik kokaine nga Ekuadori. Sipas prokurorisë, Demiri ishte pjesë e grupit.', 'sq')).toEqual(['Ardian Demiri ↔ Ecuador']);
     expect(pairs('Former police commissioner Veselin Veljović was charged with smuggling cocaine from Ecuador.', 'en')).toEqual(['Veselin Veljović ↔ Ecuador']);
     expect(pairs('Direktor tvrtke Ante Marić uhićen je zbog kokaina iz Ekvadora.', 'hr')).toEqual(['Ante Marić ↔ Ecuador']);
+    // An office holder the text has arrested, not speaking, is a party.
+    expect(pairs('Advokat Dragan Marić uhapšen je zbog pranja novca za kavački klan, koji kokain nabavlja u Ekvadoru.', 'sr')).toContain('Dragan Marić ↔ Ecuador');
+    expect(pairs('Specijalni tužilac Milorad Ristić saopštio je da je uhapšen Veljko Belivuk, koji je preko luke u Gvajakilu nabavljao kokain.', 'sr')).toEqual(['Veljko Belivuk ↔ Guayaquil']);
   });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
