@@ -6,8 +6,10 @@ import { sqlDate, writeTx } from './raw-sql.js';
 export interface GraphFilter {
   from?: Date;
   to?: Date;
-  /** Only evidence from articles that name this country (an Entity of type country). */
+  /** Only evidence from articles that name this country (an Entity of type country)… */
   country?: string;
+  /** …or one of these ports or cities (the country's, as the gazetteer has them: Guayaquil for Ecuador). */
+  places?: string[];
 }
 
 export interface GraphLink {
@@ -29,8 +31,10 @@ export async function linkGraph(db: Db, f: GraphFilter = {}): Promise<GraphLink[
     if (f.from) where.push('COALESCE(a."published", a."createdAt") >= ?'), params.push(sqlDate(f.from));
     if (f.to) where.push('COALESCE(a."published", a."createdAt") < ?'), params.push(sqlDate(f.to));
     if (f.country) {
-      where.push('EXISTS (SELECT 1 FROM "Mention" m JOIN "Entity" en ON en."id" = m."entityId" WHERE m."articleId" = a."id" AND en."type" = \'country\' AND en."canonical" = ?)');
-      params.push(f.country);
+      const places = (f.places ?? []).slice(0, 500);
+      const inPlaces = places.length ? ` OR (en."type" IN ('port', 'city') AND en."canonical" IN (${places.map(() => '?').join(', ')}))` : '';
+      where.push(`EXISTS (SELECT 1 FROM "Mention" m JOIN "Entity" en ON en."id" = m."entityId" WHERE m."articleId" = a."id" AND ((en."type" = 'country' AND en."canonical" = ?)${inPlaces}))`);
+      params.push(f.country, ...places);
     }
     const rows = sql.all<{ id: number; balkan: string; balkanType: string; latam: string; latamType: string; evidence: number; firstSeen: string; lastSeen: string }>(
       `SELECT l."id", l."balkan", l."balkanType", l."latam", l."latamType", count(*) AS "evidence",

@@ -7,6 +7,7 @@ import { migrationNames } from '../storage/migrations-dir.js';
 import { claim, enqueue, markFailed, MAX_ATTEMPTS, reclaimStale } from '../storage/frontier-repo.js';
 import { storeArticle, type ArticleInput } from '../storage/articles-repo.js';
 import { upsertSources } from '../storage/sources-repo.js';
+import { linkGraph } from '../storage/research-repo.js';
 import { runRules } from '../alerts/run-rules.js';
 import { newLinkRule } from '../alerts/rules/new-link.js';
 import { tempDir } from './helpers/tmp.js';
@@ -115,6 +116,24 @@ describe('storing articles and the link alert', () => {
     const alerts = await db.alert.findMany({ orderBy: { id: 'asc' } });
     expect(alerts.map((a) => a.severity)).toEqual(['high', 'medium']);
     expect(alerts[0]!.reason).toMatch(/New Balkan–Latin America link: Kavač clan – Guayaquil/);
+  });
+
+  it('filters the link graph by a country, or by its ports and cities where an article names only them', async () => {
+    const { db } = await freshDb();
+    const text = 'El clan Kavač envió cocaína desde Guayaquil.';
+    await storeArticle(
+      db,
+      article({
+        text,
+        entities: [
+          { type: 'criminal_group', text: 'clan Kavač', start: 3, end: 13, canonical: 'Kavač clan', side: 'balkan' },
+          { type: 'port', text: 'Guayaquil', start: 34, end: 43, canonical: 'Guayaquil', side: 'latam' },
+        ],
+      }),
+    );
+    expect(await linkGraph(db, { country: 'Ecuador' })).toEqual([]);
+    expect((await linkGraph(db, { country: 'Ecuador', places: ['Guayaquil', 'Manta'] })).map((l) => `${l.balkan} – ${l.latam}`)).toEqual(['Kavač clan – Guayaquil']);
+    expect(await linkGraph(db, { country: 'Peru', places: ['Callao'] })).toEqual([]);
   });
 
   it('does not merge different articles that share a short text', async () => {

@@ -4,6 +4,7 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
 import { articleTexts, countries, linkGraph, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
 import { searchArticles } from '../../storage/search-index.js';
+import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
 import { safeUrl } from '../../alerts/render.js';
 import { sentenceAt } from '../../alerts/evidence.js';
 import { allow, type Env } from '../auth.js';
@@ -32,7 +33,16 @@ function filterOf(c: Context<Env>): GraphFilter & { query: string } {
   if (from) q.set('from', c.req.query('from')!);
   if (toDay) q.set('to', c.req.query('to')!);
   if (country) q.set('country', country);
-  return { from, to, country, query: q.toString() };
+  // An article that names only Guayaquil is about Ecuador too.
+  const places = country ? placesIn(country) : undefined;
+  return { from, to, country, places, query: q.toString() };
+}
+
+/** The ports and cities of a country, as the gazetteer has them. */
+function placesIn(country: string): string[] {
+  return loadDefaultGazetteer()
+    .entries.filter((e) => (e.type === 'port' || e.type === 'city') && e.country === country)
+    .map((e) => e.canonical);
 }
 
 const NODE_GAP = 30;
