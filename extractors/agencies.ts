@@ -7,7 +7,7 @@
 // Serbia's; "Polícia Federal" in Portuguese is Brazil's, the only one of its
 // countries that writes Portuguese), else the place the text speaks of most.
 import type { Gazetteer, GazetteerEntry, GazetteerMatch, Side } from './gazetteer.js';
-import { cyrToLat, fold, type Token } from './text-normalize.js';
+import { fold, type Token } from './text-normalize.js';
 
 /** The country whose institutions a language's press names without saying whose they are. */
 export const HOME_COUNTRY: Record<string, string> = {
@@ -92,7 +92,7 @@ const concrete = (entry: GazetteerEntry, canonical: string, more: Partial<Gazett
 });
 
 /** The first word of a name without its case ending: Министарство, Министарства → ministarstv; Policijske → policijsk. */
-const headOf = (m: { text: string }) => fold(cyrToLat(m.text.split(/[\s-]+/)[0]!)).replace(/(ama|ima|om|em|im|oj|og|ot|ta|to|te|a|e|i|o|u)$/, '');
+const headOf = (m: { text: string }) => fold(m.text.split(/[\s-]+/)[0]!).replace(/(ama|ima|om|em|im|oj|og|ot|ta|to|te|a|e|i|o|u)$/, '');
 
 /**
  * Replaces the matches of {place} entries with concrete agencies (or drops

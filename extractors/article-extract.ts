@@ -4,7 +4,7 @@
 import { loadHtml } from '../crawlers/html-dom.js';
 import type { CheerioAPI, Cheerio } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { cleanAuthor, firstPlausibleDate, unescaped, withoutSiteName } from './article-meta.js';
+import { clean, cleanAuthor, firstPlausibleDate, unescaped, withoutSiteName } from './article-meta.js';
 import { concat, EMPTY, segOf, textStats, trimmedLength } from './text-stats.js';
 
 export interface Selectors {
@@ -36,9 +36,6 @@ const NOISE =
   '[role=navigation], [role=banner], [role=contentinfo], [role=complementary], [aria-hidden=true], [hidden]';
 const NOISE_CLASS = /(^|[\s_-])(cookie|consent|gdpr|banner|advert|ads?|adslot|sponsor|promo|newsletter|subscribe|share|social|related|recommend|comment|comments|disqus|sidebar|widget|breadcrumb|pagination|pager|footer|header|menu|nav|popup|modal|outbrain|taboola|tags?|caption|credits?|gallery|slideshow)([\s_-]|$)/i;
 
-function clean(s: string | undefined | null): string {
-  return (s ?? '').replace(/\s+/g, ' ').trim();
-}
 
 function absolutize(href: string | undefined | null, base: string): string | null {
   if (!href) return null;

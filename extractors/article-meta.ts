@@ -4,7 +4,10 @@
 import { decodeHTML } from 'entities';
 import { parseDate } from './dates.js';
 
-const clean = (s: string) => s.replace(/\s+/g, ' ').trim();
+/** Whitespace runs as one space, trimmed. */
+export function clean(s: string | undefined | null): string {
+  return (s ?? '').replace(/\s+/g, ' ').trim();
+}
 
 /** Text a page escaped twice ("&#8216;The Medium&#8217;", "doesn&amp;#8217;t" read once): decoded once more. */
 export function unescaped(s: string): string;

@@ -7,7 +7,7 @@
 // (slaughter) and "pranje" (washing), or the Spanish "tráfico" (road traffic),
 // "lavado" (washing), "cartelera" (billboard) and "banda" (a music band), are
 // everyday words of news that is not about crime.
-import { cyrToLat, fold } from './text-normalize.js';
+import { fold } from './text-normalize.js';
 
 const STEMS = [
   'cocain', 'kokain', 'drog(?!eri)', 'drugs?(?![a-z])', '(?:anti)?narco', '(?:anti)?narkot', 'estupefacient', 'heroin',
@@ -52,7 +52,7 @@ const OTHER_CASES = new RegExp(
 
 /** Whether a sentence speaks of other, similar cases than the article's own. */
 export function otherCases(sentence: string): boolean {
-  return OTHER_CASES.test(fold(cyrToLat(sentence)));
+  return OTHER_CASES.test(fold(sentence));
 }
 
 /** Arrest and charge words, folded (Cyrillic read as Latin: уапсен is uapsen), in every Ruta language: "uhićen", "detenido", "arrested", "arrestuar", "preso". */
@@ -68,7 +68,8 @@ const SUSPECT = /(?<![a-z])(?:suspect|sospech|suspeit|osumnjic|sumnj|osomnic|som
 
 /** Whether a sentence names someone as arrested, charged or suspected. */
 export function suspectContext(sentence: string): boolean {
-  return arrestContext(sentence) || SUSPECT.test(fold(sentence));
+  const folded = fold(sentence);
+  return ARREST.test(folded) || SUSPECT.test(folded);
 }
 
 /**
@@ -96,7 +97,7 @@ const FORMER = /(?<![a-z])(?:former|ex|exs|bivs\p{L}*|ish|poranesn\p{L}*|antiguo
 export function officeBefore(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   if (!/^[^.;\n]*?[\p{L}-]+,?\s+$/u.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf(';')) + 1))) return false;
-  const words = fold(cyrToLat(before)).split(/[^\p{L}-]+/u).filter(Boolean).slice(-3);
+  const words = fold(before).split(/[^\p{L}-]+/u).filter(Boolean).slice(-3);
   const office = words[words.length - 1];
   // Only the office's holder, never the institution ("Según la Fiscalía, X", "Sipas prokurorisë, X") or many ("Prosecutors said X").
   if (!office || !OFFICE.test(office)) return false;
@@ -108,5 +109,5 @@ const SPEECH = /(?<![a-z])(?:said|says|told|stated|announced|declared|explained|
 
 /** Whether a sentence quotes or reports someone speaking. */
 export function speechContext(sentence: string): boolean {
-  return SPEECH.test(fold(cyrToLat(sentence)));
+  return SPEECH.test(fold(sentence));
 }

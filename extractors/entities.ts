@@ -349,13 +349,14 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       // is a given name (Marta, Luka); a known person's surname alone comes back below.
       if (!/\s/u.test(name) && usualCasing(name, opts.lang) === 'L' && !givenName(name, opts.lang)) continue;
       // Nor a drug opening a sentence ("Кокаин је …"), a word the tagger's news may never have had.
-      if (!/\s/u.test(name) && drugOf(fold(cyrToLat(name)))) continue;
+      if (!/\s/u.test(name) && drugOf(fold(name))) continue;
       if (found.type === 'PER') {
         if (institution(name) || (opts.lang === 'mk' && !macedonianPerson(name))) continue;
         // A townsman ("Beograđanina", "Splićanin Zvonimir …") is no name; but a surname may look like one
         // ("rekao je Borovčanin").
         const describing = !/anin$/u.test(name) || /^\s+\p{Lu}/u.test(text.slice(found.end, found.end + 3));
-        if (slavic && (DEMONYM.test(cyrToLat(name)) || DEMONYM_PLURAL.test(cyrToLat(name))) && !givenName(name) && describing) continue;
+        const latin = cyrToLat(name);
+        if (slavic && (DEMONYM.test(latin) || DEMONYM_PLURAL.test(latin)) && !givenName(name) && describing) continue;
         const i = tokens.findIndex((t) => t.start === found.start);
         const canonical = personCanonical(name, opts.lang, text.slice(Math.max(0, found.start - 40), found.start));
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { cyrToLat, fold, inflectsNames } from './text-normalize.js';
+import { fold, inflectsNames } from './text-normalize.js';
 
 export const GIVEN_NAMES_FILE = join(dirname(fileURLToPath(import.meta.url)), '..', 'config', 'given-names.yaml');
 
@@ -65,7 +65,7 @@ const ENDINGS = ['om', 'em', 'ju', 'ja', 'in', 'it', 'es', 'en', 'a', 'u', 'e', 
 /** The dictionary form of a given name, inflected or not; undefined when the word is not a known given name. */
 export function givenName(word: string, lang?: string | null): string | undefined {
   const lex = lexicon();
-  const w = fold(cyrToLat(word));
+  const w = fold(word);
   const exact = lex.get(w);
   if (exact) return exact;
   // Names decline in Slavic and Albanian text only: Portuguese "Artes" is not Arta.

@@ -173,6 +173,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       }
     }
   }
+  const latam = (m: EntityMention) => m.side === 'latam' && LATAM_TYPES.has(m.type);
   // A seizure is the article's event: the Balkan actors the article names as arrested, charged or
   // suspected within a few sentences of it ("… 850 kilos at the port of Paranaguá. … the suspects,
   // Dejan Radović and Nikola Perović, …") are linked to its place in Latin America, or to where its
@@ -182,7 +183,6 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
     if (s < 0) continue;
     // Its place, or where the drugs came from, in its sentence or the next: "640 kilograma kokaina … koji je
     // stigao iz Ekvadora"; "Në Vlorë u sekuestruan 150 kg kokainë. Ngarkesa kishte ardhur nga Brazili".
-    const latam = (m: EntityMention) => m.side === 'latam' && LATAM_TYPES.has(m.type);
     const targets = [
       ...inSentence[s]!.filter((m) => latam(m) && (m.canonical === z.place || originOf(m))),
       ...(inSentence[s + 1] ?? []).filter((m) => latam(m) && originOf(m)),

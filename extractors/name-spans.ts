@@ -75,7 +75,7 @@ const government = (words: string[]) =>
 
 /** A span the tagger called a person that names an institution, a venue, a publication or a place instead. */
 export function institution(name: string): boolean {
-  const words = fold(cyrToLat(name)).split(/[\s-]+/);
+  const words = fold(name).split(/[\s-]+/);
   return words.length > 1 && (HEAD_LAST.test(words[words.length - 1]!) || HEAD_FIRST.test(words[0]!) || PLACE_FIRST.test(words[0]!) || government(words));
 }
 

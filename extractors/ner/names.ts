@@ -2,7 +2,7 @@
 // tagger was trained (words and punctuation apart), tags them, and returns
 // PER, ORG, LOC and MISC spans as UTF-16 offsets into the text.
 import { nerGroupOf, nerModel, tagDocumentTokens } from './tagger.js';
-import { cyrToLat, fold, sentences } from '../text-normalize.js';
+import { fold, sentences } from '../text-normalize.js';
 
 export interface NameSpan {
   type: string;
@@ -66,5 +66,5 @@ export function tagNames(text: string, lang: string | undefined): NameSpan[] {
 /** How the tagger's training text usually writes a word inside a sentence: L (lowercase), C (capitalised), M (mixed) or U (never seen). */
 export function usualCasing(word: string, lang: string | undefined): string {
   const group = nerGroupOf(modelLang(lang));
-  return group ? nerModel(group).casing(fold(cyrToLat(word))) : 'U';
+  return group ? nerModel(group).casing(fold(word)) : 'U';
 }
