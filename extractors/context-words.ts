@@ -47,6 +47,10 @@ const OTHER_CASES = new RegExp(
     '(?:in|under) (?:a|an) (?:separate|unrelated|different|another) (?:case|investigation|operation)', 'in another case',
     '(?:en|em) (?:un|um|otro|outro) caso (?:distinto|diferente|aparte|separado)', 'en otro caso', 'em outro caso',
     'u (?:drugom|odvojenom|zasebnom|posebnom) slucaju', 'ne (?:nje )?rast(?:in)? tjeter', 'vo drug sluca',
+    // Another operation: "In another operation", "en otra operación", "em outra operação", "u drugoj akciji", "në një operacion tjetër", "во друга акција".
+    '(?:in|during) another (?:operation|raid|investigation)', '(?:en|em) (?:otra|outra) (?:operacion|operacao|accion|acao)',
+    '(?:en|em) (?:una |uma )?(?:operacion|operacao) (?:separada|distinta|diferente|aparte)',
+    'u (?:drugoj|odvojenoj|zasebnoj|posebnoj) (?:akciji|operaciji|istrazi)', 'ne (?:nje )?operacion(?:in)? (?:tjeter|te vecante)', 'vo druga (?:akcija|operacija)',
   ].join('|')})`,
 );
 
@@ -61,6 +65,30 @@ const ARREST = /(?<![a-z])(?:arrest|detain|detenid|detuv|captur|uhaps|uhic|uhit|
 /** Whether a sentence reports an arrest or a charge. */
 export function arrestContext(sentence: string): boolean {
   return ARREST.test(fold(sentence));
+}
+
+/**
+ * Words of finding, folded (Cyrillic read as Latin): "seized", "found", "incautaron", "hallaron",
+ * "apreendeu", "zaplijenjeno", "pronađen", "заплени", "пронајдени", "sekuestruan", "u gjet".
+ */
+const FOUND = /(?<![a-z])(?:seiz|found|discover|intercept|confiscat|incaut|decomis|hall(?:o|ar|aron|ad[oa]s?|azgo)(?![a-z])|localiz|encontr|apreen|achad|zaplen|zaplijen|oduzet|pronad|pronaden|pronasl|pronaj|otkri|sekuestr|sekuest|u gjet|gjeten|gjetur|konfisk)/u;
+
+/** Whether a sentence says that something was seized or found. */
+export function foundContext(sentence: string): boolean {
+  return FOUND.test(fold(sentence));
+}
+
+/** Courts and trials, folded: "the High Court in Podgorica", "el juicio en Lima", "Viši sud u Beogradu", "Gjykata në Tiranë". */
+const COURT = /(?<![a-z])(?:court|trial|tribunal|juicio|juzgado|corte|sud|suda|sudu|gjykat\p{L}*|gjyq\p{L}*)(?![a-z])/u;
+
+/** Whether the words right before a place make it an arrest's: "uhapsili su u Novom Sadu", "arrested in Pristina". */
+export function arrestBefore(wordsBefore: string): boolean {
+  return ARREST.test(fold(wordsBefore));
+}
+
+/** Whether the words right before a place make it a court's: "The High Court in Podgorica", "Viši sud u Beogradu". */
+export function courtBefore(wordsBefore: string): boolean {
+  return COURT.test(fold(wordsBefore));
 }
 
 /** Suspect words, folded: "suspected", "sospechoso", "suspeitos", "osumnjičeni", "sumnja se", "осомничен", "се сомнева", "i dyshuar", "dyshojnë". */
@@ -90,6 +118,19 @@ const OFFICE = new RegExp(
     'president[ea]?', 'presidenti(?:t)?', 'predsjedni(?:k|ka|ku|kom|ca)', 'predsedni(?:k|ka|ku|kom|ca)', 'pretsedatel(?:ot)?',
   ].join('|')})$`,
 );
+/**
+ * Words that may stand between an office word and its holder's name, folded: the office's field or
+ * whose it is ("Ministar unutarnjih poslova Davor Božinović", "Advokat odbrane Vladimir Đukanović",
+ * "el ministro del Interior Juan Zapata", "Ministri i Brendshëm Taulant Balla", "министерот за
+ * внатрешни работи", "Tužilac za organizovani kriminal Mladen Nenadić", "ministar sigurnosti BiH").
+ */
+const OFFICE_FIELD = new Set([
+  'of', 'the', 'for', 'interior', 'home', 'affairs', 'justice', 'security', 'defence', 'defense', 'finance', 'foreign',
+  'del', 'de', 'la', 'seguridad', 'justicia', 'gobierno', 'defensa', 'hacienda', 'da', 'do', 'justica', 'seguranca',
+  'unutarnjih', 'unutrasnjih', 'poslova', 'pravosuda', 'pravde', 'sigurnosti', 'bezbednosti', 'bezbjednosti', 'odbrane', 'obrane',
+  'finansija', 'financija', 'za', 'organizovani', 'organizirani', 'kriminal', 'bih', 'srbije', 'hrvatske', 'crne', 'gore',
+  'i', 'e', 'te', 'brendshem', 'brendshme', 'drejtesise', 'mbrojtjes', 'sigurise', 'vnatresni', 'raboti', 'pravda',
+]);
 /** "former", "ex", "bivši", "ish", "поранешниот": a former official may be a party. */
 const FORMER = /(?<![a-z])(?:former|ex|exs|bivs\p{L}*|ish|poranesn\p{L}*|antiguo|antigua)$/u;
 
@@ -97,11 +138,13 @@ const FORMER = /(?<![a-z])(?:former|ex|exs|bivs\p{L}*|ish|poranesn\p{L}*|antiguo
 export function officeBefore(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   if (!/^[^.;\n]*?[\p{L}-]+,?\s+$/u.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf(';')) + 1))) return false;
-  const words = fold(before).split(/[^\p{L}-]+/u).filter(Boolean).slice(-3);
-  const office = words[words.length - 1];
+  const words = fold(before).split(/[^\p{L}-]+/u).filter(Boolean).slice(-6);
+  // The office word, and at most three words of its field after it.
+  let at = words.length - 1;
+  while (at >= 0 && words.length - 1 - at < 3 && OFFICE_FIELD.has(words[at]!)) at--;
   // Only the office's holder, never the institution ("Según la Fiscalía, X", "Sipas prokurorisë, X") or many ("Prosecutors said X").
-  if (!office || !OFFICE.test(office)) return false;
-  return !words.some((w) => w.split('-').some((p) => FORMER.test(p)));
+  if (at < 0 || !OFFICE.test(words[at]!)) return false;
+  return !words.slice(Math.max(0, at - 2), at + 1).some((w) => w.split('-').some((p) => FORMER.test(p)));
 }
 
 /** Verbs of saying, folded (Cyrillic read as Latin): officials speak in the news, parties are spoken of. */

@@ -135,8 +135,9 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
     while (from < sorted.length && sorted[from]!.start < s.start) from++;
     const here: EntityMention[] = [];
     for (let k = from; k < sorted.length && sorted[k]!.start < s.end; k++) if (sorted[k]!.end <= s.end) here.push(sorted[k]!);
-    // The places of other cases ("Slični slučajevi zabilježeni su u Callau") are no actor's here.
-    return otherCases(s.text) ? here.filter((m) => m.side !== 'latam' || m.type === 'criminal_group') : here;
+    // The places of other cases ("Slični slučajevi zabilježeni su u Callau") are no actor's here, and
+    // the people of another case ("U drugoj akciji uhićen je Josip Matić") have no place of this one.
+    return otherCases(s.text) ? here.filter((m) => m.type === 'criminal_group' || (m.side !== 'latam' && !(m.side === 'balkan' && m.type === 'person'))) : here;
   });
   // In an article about drugs or crime, a sentence that names a criminal group is about it too,
   // whatever its words ("X kept in touch with Los Choneros"). (Los Lobos is also a band: an article

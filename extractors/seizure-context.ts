@@ -8,6 +8,7 @@ import type { EntityMention } from './entities.js';
 import type { SeizureMention } from './seizures.js';
 import { fold, sentences } from './text-normalize.js';
 import { monthOf } from './dates.js';
+import { arrestBefore, courtBefore, foundContext } from './context-words.js';
 
 const PLACE_RANK: Record<string, number> = { port: 0, city: 1, country: 2 };
 /**
@@ -124,6 +125,24 @@ function routePlaces(text: string, from: number, places: EntityMention[]): Set<E
   return route;
 }
 
+/**
+ * The places of a sentence (from `from`) with a court word, or an arrest word before a place that is
+ * no port, among the four words before them, and the places that stand beside one ("u Limi, u Peruu").
+ */
+function arrestOrCourtPlaces(text: string, from: number, places: EntityMention[]): Set<EntityMention> {
+  const out = new Set<EntityMention>();
+  let lastEnd = -1;
+  for (const e of places) {
+    const before = (text.slice(from, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4).join(' ');
+    const beside = lastEnd >= 0 && e.start - lastEnd <= 12 && /^[\s,]*(?:\p{L}+\s+)?$/u.test(text.slice(lastEnd, e.start));
+    if (beside || courtBefore(before) || (e.type !== 'port' && arrestBefore(before))) {
+      out.add(e);
+      lastEnd = e.end;
+    }
+  }
+  return out;
+}
+
 /** Each seizure with the place and date its sentence states, when it states them. */
 export function withPlaceAndDate(text: string, seizures: SeizureMention[], entities: EntityMention[]): SeizureMention[] {
   if (!seizures.length) return seizures;
@@ -140,7 +159,11 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
     // A clause that names only the route ("… 1,6 tonnes from Callao to Thessaloniki, from where …") states no place.
     // The nearest place, but a port or city over a country: "Police in Spain … found 2,000 kilos … at
     // the port of Algeciras" happened in Algeciras.
-    const candidates = (inClause.length ? inClause : inSentence).filter((e) => !route.has(e));
+    // A sentence that finds nothing ("uhapsili su u Novom Sadu X, osumnjičenog za šverc 180 kg kokaina";
+    // "The High Court in Podgorica sentenced … for smuggling 1,250 kg") places the arrest or the trial, not the
+    // drugs; but an arrest in a port ("arrestuar në Callao … 1.250 kilogramë") is where the drugs were.
+    const elsewhere = foundContext(s.text) ? undefined : arrestOrCourtPlaces(text, s.start, inSentence);
+    const candidates = (inClause.length ? inClause : inSentence).filter((e) => !route.has(e) && !elsewhere?.has(e));
     const specific = candidates.some((e) => e.type !== 'country') ? candidates.filter((e) => e.type !== 'country') : candidates;
     const place = specific.reduce<EntityMention | undefined>(
       (best, e) => (!best || distance(e) < distance(best) || (distance(e) === distance(best) && PLACE_RANK[e.type]! < PLACE_RANK[best.type]!) ? e : best),

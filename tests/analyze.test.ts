@@ -50,6 +50,9 @@ describe('entities survive real text', () => {
     // The fleeting a (Zadar → u Zadru, Čačak → u Čačku) and k → c (Rijeka → u Rijeci).
     expect(canon('Carinici u Zadru, Čačku, Mostaru i Rijeci zaplijenili su kokain.')).toEqual(['Zadar', 'Čačak', 'Mostar', 'Rijeka']);
   });
+  it('ports as Serbian and Macedonian Cyrillic write them', () => {
+    expect(canon('Кокаин је пронађен у луци Калао, а пошиљка је преко Итажаиа и Мансаниља требало да стигне у Влору.', 'port')).toEqual(['Callao', 'Itajaí', 'Manzanillo', 'Vlorë']);
+  });
   it('names that are also common words count as places in datelines, between places and beside a known place', () => {
     expect(canon('Lima, 14 de mayo. La Policía Nacional detuvo a dos serbios con cocaína.', 'city')).toEqual(['Lima']);
     expect(canon('Лима/Београд – Полиција је ухапсила двојицу држављана Србије.', 'city')).toEqual(['Lima', 'Belgrade']);
@@ -605,6 +608,15 @@ describe('where and when a seizure happened', () => {
     expect(sz('Полицијата заплени 300 килограми кокаин од српски мафии во Перу.', 'mk')).toEqual([[300, 'Peru', null]]);
     expect(sz('Policija je u Machali pronašla 1.050 kilograma kokaina spremnog za ukrcaj u Puerto Bolívaru.', 'bs')).toEqual([[1050, 'Machala', null]]);
   });
+  it('a sentence that finds nothing places the arrest or the trial, not the drugs; an arrest in a port is where the drugs were', () => {
+    expect(sz('Припадници полиције ухапсили су у Новом Саду Дејана Милошевића (39), осумњиченог да је организовао шверц 180 килограма кокаина из Перуа.', 'sr')).toEqual([[180, null, null]]);
+    expect(sz('Hrvatski državljanin Ivan Perić (41) iz Splita uhićen je u Limi, u Peruu, zbog sumnje da je organizirao krijumčarenje 200 kilograma kokaina u Europu.', 'hr')).toEqual([[200, null, null]]);
+    expect(sz('The High Court in Podgorica sentenced three men for smuggling 1,250 kilograms of cocaine from Guayaquil to the port of Bar in 2021.', 'en')).toEqual([[1250, null, '2021']]);
+    // Where the sentence finds the drugs, or the arrest was in a port, the place stands.
+    expect(sz('Policija je u Sarajevu uhapsila dvojicu muškaraca nakon što je pronašla 60 kilograma kokaina.', 'bs')).toEqual([[60, 'Sarajevo', null]]);
+    expect(sz('La Guardia Civil ha detenido en Algeciras a un montenegrino tras localizar 1.500 kilos de cocaína en un contenedor procedente de Guayaquil.', 'es')).toEqual([[1500, 'Algeciras', null]]);
+    expect(sz('Policia peruane ka arrestuar në Callao një shtetas shqiptar, të dyshuar për përpjekje për të eksportuar 1.250 kilogramë kokainë drejt Evropës.', 'sq')).toEqual([[1250, 'Callao', null]]);
+  });
 });
 
 describe('links', () => {
@@ -737,6 +749,12 @@ describe('links', () => {
     expect(pairs(sq, 'sq')).toEqual(['Elton Dervishi ↔ Ecuador']);
     const es = 'En Colombia, la Armada incautó 4 toneladas de cocaína en Cartagena. El cargamento pertenecía al Clan del Golfo, según las autoridades. En un caso distinto, la policía serbia arrestó en Belgrado a Nenad Stojanović por lavado de dinero.';
     expect(pairs(es, 'es')).toEqual([]);
+    // Another operation is another case, in every language.
+    const pt = 'A Polícia Federal apreendeu 1,8 tonelada de cocaína no Porto de Santos. Um cidadão sérvio, Milan Stanković, foi preso em flagrante. Em outra operação, agentes prenderam dois brasileiros em Itajaí com 400 quilos de cocaína.';
+    expect(pairs(pt, 'pt')).toEqual(['Milan Stanković ↔ Santos']);
+    expect(pairs(pt.replace('Em outra operação', 'Depois'), 'pt')).toContain('Milan Stanković ↔ Itajaí');
+    const hr = 'Policija je u luci Ploče zaplijenila 95 kilograma kokaina iz Brazila. Osumnjičeni Ivan Perić uhićen je u Splitu. U drugoj akciji policija je u Rijeci uhitila Josipa Matića zbog 20 kilograma kokaina iz Ekvadora.';
+    expect(pairs(hr, 'hr')).toEqual(['Ivan Perić ↔ Brazil']);
   });
   it('the officials of a case (prosecutor, minister, judge) are no party to it; a former one or a company director may be', () => {
     const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
@@ -754,6 +772,13 @@ describe('links', () => {
     // An office holder the text has arrested, not speaking, is a party.
     expect(pairs('Advokat Dragan Marić uhapšen je zbog pranja novca za kavački klan, koji kokain nabavlja u Ekvadoru.', 'sr')).toContain('Dragan Marić ↔ Ecuador');
     expect(pairs('Specijalni tužilac Milorad Ristić saopštio je da je uhapšen Veljko Belivuk, koji je preko luke u Gvajakilu nabavljao kokain.', 'sr')).toEqual(['Veljko Belivuk ↔ Guayaquil']);
+    // The office's field may stand between the office and its holder.
+    const brazil = 'U luci Ploče pronađeno je 95 kilograma kokaina iz Brazila. Osumnjičeni Ivan Perić uhićen je u Splitu. Ministar unutarnjih poslova Davor Božinović izjavio je da je riječ o velikoj zapljeni.';
+    expect(pairs(brazil, 'hr')).toEqual(['Ivan Perić ↔ Brazil']);
+    expect(pairs(brazil.replace('Ministar unutarnjih poslova', 'Bivši ministar unutarnjih poslova'), 'hr')).toContain('Davor Božinović ↔ Brazil');
+    expect(pairs('Prema optužnici, Belivukova grupa je kupovala kokain u Ekvadoru. Advokat odbrane Vladimir Đukanović izjavio je da je optužnica nezakonita.', 'sr')).not.toContain('Vladimir Đukanović ↔ Ecuador');
+    expect(pairs('Ministri i Brendshëm Taulant Balla tha se kokaina nga Ekuadori u sekuestrua në Durrës.', 'sq')).toEqual([]);
+    expect(pairs('Министерот за внатрешни работи Панче Тошковски изјави дека кокаинот стигнал од Еквадор.', 'mk')).toEqual([]);
   });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
