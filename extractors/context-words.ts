@@ -114,6 +114,7 @@ const OFFICE = new RegExp(
     'spokes(?:man|woman|person)', 'portavoz', 'portparol(?:i|it|ot|ka)?', 'glasnogovorni(?:k|ka|ku|kom|ca|ce)', 'zedhenes(?:i|it|ja)?',
     'nacelni(?:k|ka|ku|kom)', 'commissioner', 'komesar(?:a|u|om)?', 'ambassador', 'embajadora?', 'ambasador(?:a|u|om|i|it)?',
     'lawyer', 'attorney', 'abogad[oa]', 'advokat(?:a|u|om|i|it|ja)?', 'avokat(?:i|it|ja)?', 'branitelj(?:a|u|em)?', 'branila?c', 'branioc[aue]?',
+    'odvjetni(?:k|ka|ku|kom|ca|ce)', 'general', 'coronel', 'colonel',
     'mayor', 'alcalde(?:sa)?', 'gradonacelni(?:k|ka|ku|kom)', 'kryetar(?:i|it)?',
     'president[ea]?', 'presidenti(?:t)?', 'predsjedni(?:k|ka|ku|kom|ca)', 'predsedni(?:k|ka|ku|kom|ca)', 'pretsedatel(?:ot)?',
   ].join('|')})$`,
@@ -130,7 +131,11 @@ const OFFICE_FIELD = new Set([
   'unutarnjih', 'unutrasnjih', 'poslova', 'pravosuda', 'pravde', 'sigurnosti', 'bezbednosti', 'bezbjednosti', 'odbrane', 'obrane',
   'finansija', 'financija', 'za', 'organizovani', 'organizirani', 'kriminal', 'bih', 'srbije', 'hrvatske', 'crne', 'gore',
   'i', 'e', 'te', 'brendshem', 'brendshme', 'drejtesise', 'mbrojtjes', 'sigurise', 'vnatresni', 'raboti', 'pravda',
+  ...'police policia policije policise policijata uprave carina carine aduanas customs agency agencia'.split(' '),
 ]);
+/** A director is an official only of the police, customs or a state agency ("Direktor Uprave policije X"); a company's may be the suspect. */
+const DIRECTOR = /^(?:direktor(?:a|u|om|ot)?|director[a]?|drejtor(?:i|it|ja)?)$/;
+const AGENCY = /^(?:police|policia|policije|policise|policijata|carina|carine|aduanas|customs|agency|agencia)$/;
 /** "former", "ex", "bivši", "ish", "поранешниот": a former official may be a party. */
 const FORMER = /(?<![a-z])(?:former|ex|exs|bivs\p{L}*|ish|poranesn\p{L}*|antiguo|antigua)$/u;
 
@@ -139,11 +144,13 @@ export function officeBefore(text: string, start: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   if (!/^[^.;\n]*?[\p{L}-]+,?\s+$/u.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf(';')) + 1))) return false;
   const words = fold(before).split(/[^\p{L}-]+/u).filter(Boolean).slice(-6);
-  // The office word, and at most three words of its field after it.
+  // The office word, and at most four words of its field after it.
   let at = words.length - 1;
-  while (at >= 0 && words.length - 1 - at < 3 && OFFICE_FIELD.has(words[at]!)) at--;
+  while (at >= 0 && words.length - 1 - at < 4 && OFFICE_FIELD.has(words[at]!)) at--;
   // Only the office's holder, never the institution ("Según la Fiscalía, X", "Sipas prokurorisë, X") or many ("Prosecutors said X").
-  if (at < 0 || !OFFICE.test(words[at]!)) return false;
+  if (at < 0) return false;
+  const office = OFFICE.test(words[at]!) || (DIRECTOR.test(words[at]!) && words.slice(at + 1).some((w) => AGENCY.test(w)));
+  if (!office) return false;
   return !words.slice(Math.max(0, at - 2), at + 1).some((w) => w.split('-').some((p) => FORMER.test(p)));
 }
 

@@ -249,7 +249,16 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     if (!trigger && cueWord(tokens[i - 1], CITIZEN)) trigger = true;
     if (!trigger && cueWord(tokens[i - 1], IDENTIFIED)) trigger = true;
     if (!trigger && /^(como|as|kao|si|kako)$/.test(tokens[i - 1]?.norm ?? '') && IDENTIFIED.test(tokens[i - 2]?.norm ?? '')) trigger = true;
-    if (!trigger && ALIAS.test(tokens[i + 2]?.norm ?? '')) trigger = true; // "Marko Petrović, alias …"
+    if (!trigger && ALIAS.test(tokens[i + 2]?.norm ?? '')) {
+      // "Marko Petrović, alias …"; the name starts at the given names before: "Juan Carlos Restrepo, alias Pablito".
+      let j = i;
+      while (j > i - 2 && j > 0 && text.slice(tokens[j - 1]!.end, tokens[j]!.start) === ' ' && givenName(tokens[j - 1]!.text, opts.lang)) j--;
+      if (j < i && !taken(tokens[j]!.start, tokens[i]!.end)) {
+        i = addPersonAt(j) ?? i;
+        continue;
+      }
+      trigger = true;
+    }
     if (!trigger) continue;
     // Initials alone, as the press names suspects: "un ciudadano montenegrino, N.M., de 34 años".
     const initialsEnd = initialsOnly(text, tokens, i);

@@ -779,6 +779,11 @@ describe('links', () => {
     expect(pairs('Prema optužnici, Belivukova grupa je kupovala kokain u Ekvadoru. Advokat odbrane Vladimir Đukanović izjavio je da je optužnica nezakonita.', 'sr')).not.toContain('Vladimir Đukanović ↔ Ecuador');
     expect(pairs('Ministri i Brendshëm Taulant Balla tha se kokaina nga Ekuadori u sekuestrua në Durrës.', 'sq')).toEqual([]);
     expect(pairs('Министерот за внатрешни работи Панче Тошковски изјави дека кокаинот стигнал од Еквадор.', 'mk')).toEqual([]);
+    // A Croatian lawyer, a police director or general; not a company's director (above).
+    const ship = 'Kolumbijska mornarica uhitila je u luci Cartagena hrvatskog pomorca Marija Babića, člana posade broda na kojem je pronađeno 1.020 kilograma kokaina.';
+    expect(pairs(`${ship} Babićev odvjetnik Nikola Brkić rekao je da je njegov klijent nevin.`, 'hr')).toEqual(['Mario Babić ↔ Cartagena']);
+    expect(pairs('U Luci Bar zaplijenjeno je 87 kilograma kokaina iz Ekvadora, namijenjenog kavačkom klanu. Direktor Uprave policije Aleksandar Radović kazao je da je akcija sprovedena u saradnji sa DEA.', 'sr')).toEqual(['Kavač clan ↔ Ecuador']);
+    expect(pairs('El director de la Policía, general Goran Ilić, dijo que los serbios detenidos enviaban cocaína desde Turbo.', 'es')).toEqual([]);
   });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);

@@ -150,6 +150,18 @@ describe('nicknames', () => {
     expect(findEntities('Un hombre conocido como "Lucho" fue capturado en Quito.', gaz, { lang: 'es' }).filter((e) => e.type === 'person')).toEqual([]);
   });
 
+  it('a name before "alias" starts at its given names: two given names and two surnames stay one person', () => {
+    const people = (text: string) => findEntities(text, gaz, { lang: 'es' }).filter((e) => e.type === 'person').map((p) => [p.text, p.canonical]);
+    expect(people('La Policía capturó en Medellín a Juan Pablo Restrepo, alias Pablito, enlace del Clan del Golfo.')).toEqual([
+      ['Juan Pablo Restrepo', 'Juan Pablo Restrepo'],
+      ['Pablito', 'Juan Pablo Restrepo'],
+    ]);
+    expect(people('La Policía capturó ayer a Juan Carlos Restrepo Gómez, alias Pablito.')).toEqual([
+      ['Juan Carlos Restrepo Gómez', 'Juan Carlos Restrepo Gómez'],
+      ['Pablito', 'Juan Carlos Restrepo Gómez'],
+    ]);
+  });
+
   it('outranks an organisation the tagger guessed for the quoted nickname', () => {
     const text = 'En Cartagena fue capturado Besnik Krasniqi, de nacionalidad albanesa, conocido como "Tigri", señalado como enlace entre el Clan del Golfo y compradores de cocaína en los Balcanes.';
     const ents = findEntities(text, gaz, { lang: 'es' });
