@@ -21,6 +21,8 @@ const ROUTE = new Set(
 
 /** Words that put a place where something happened, folded: "in Peru", "en Guayaquil", "u Pločama", "у Бару", "në Durrës", "во Перу". */
 const AT = new Set(['in', 'at', 'en', 'em', 'u', 'ne', 'vo']);
+/** Words of carrying before a quantity, folded: "with", "sa", "con", "com", "me", "со". */
+const WITH = new Set(['with', 'sa', 's', 'con', 'com', 'me', 'so']);
 /** Route words of origin: "from", "desde", "iz", "nga", "od". */
 const ORIGIN = new Set(['from', 'desde', 'iz', 'nga', 'od', 'origen']);
 
@@ -126,16 +128,20 @@ function routePlaces(text: string, from: number, places: EntityMention[]): Set<E
 }
 
 /**
- * The places of a sentence (from `from`) with a court word, or an arrest word before a place that is
- * no port, among the four words before them, and the places that stand beside one ("u Limi, u Peruu").
+ * The places of a sentence (from `from`) after a word of place ("in", "u", "en", "në") with a court
+ * word, or an arrest word before a place that is no port, among the four words before them, and the
+ * places set beside one after a comma ("u Limi, u Peruu"). "Uhapšen je državljanin Srbije" names a
+ * citizenship, not where.
  */
 function arrestOrCourtPlaces(text: string, from: number, places: EntityMention[]): Set<EntityMention> {
   const out = new Set<EntityMention>();
   let lastEnd = -1;
   for (const e of places) {
-    const before = (text.slice(from, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4).join(' ');
-    const beside = lastEnd >= 0 && e.start - lastEnd <= 12 && /^[\s,]*(?:\p{L}+\s+)?$/u.test(text.slice(lastEnd, e.start));
-    if (beside || courtBefore(before) || (e.type !== 'port' && arrestBefore(before))) {
+    const words = (text.slice(from, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4);
+    const before = words.join(' ');
+    const beside = lastEnd >= 0 && e.start - lastEnd <= 12 && /^\s*,\s*(?:\p{L}+\s+)?$/u.test(text.slice(lastEnd, e.start));
+    const at = words.length > 0 && AT.has(fold(words[words.length - 1]!));
+    if (beside || (at && (courtBefore(before) || (e.type !== 'port' && arrestBefore(before))))) {
       out.add(e);
       lastEnd = e.end;
     }
@@ -162,7 +168,9 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
     // A sentence that finds nothing ("uhapsili su u Novom Sadu X, osumnjičenog za šverc 180 kg kokaina";
     // "The High Court in Podgorica sentenced … for smuggling 1,250 kg") places the arrest or the trial, not the
     // drugs; but an arrest in a port ("arrestuar në Callao … 1.250 kilogramë") is where the drugs were.
-    const elsewhere = foundContext(s.text) ? undefined : arrestOrCourtPlaces(text, s.start, inSentence);
+    // Arrested with the drugs ("uhapšen u Beogradu sa 20 kilograma", "detenido en Quito con 30 kilos"): they were there.
+    const carried = WITH.has(fold((text.slice(s.start, z.start).match(/[\p{L}]+/gu) ?? []).pop() ?? ''));
+    const elsewhere = foundContext(s.text) || carried ? undefined : arrestOrCourtPlaces(text, s.start, inSentence);
     const candidates = (inClause.length ? inClause : inSentence).filter((e) => !route.has(e) && !elsewhere?.has(e));
     const specific = candidates.some((e) => e.type !== 'country') ? candidates.filter((e) => e.type !== 'country') : candidates;
     const place = specific.reduce<EntityMention | undefined>(

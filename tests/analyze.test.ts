@@ -616,6 +616,10 @@ describe('where and when a seizure happened', () => {
     expect(sz('Policija je u Sarajevu uhapsila dvojicu muškaraca nakon što je pronašla 60 kilograma kokaina.', 'bs')).toEqual([[60, 'Sarajevo', null]]);
     expect(sz('La Guardia Civil ha detenido en Algeciras a un montenegrino tras localizar 1.500 kilos de cocaína en un contenedor procedente de Guayaquil.', 'es')).toEqual([[1500, 'Algeciras', null]]);
     expect(sz('Policia peruane ka arrestuar në Callao një shtetas shqiptar, të dyshuar për përpjekje për të eksportuar 1.250 kilogramë kokainë drejt Evropës.', 'sq')).toEqual([[1250, 'Callao', null]]);
+    // Arrested with the drugs, they were there; a citizenship is no place of arrest.
+    expect(sz('Uhapšen je u Beogradu sa 20 kilograma kokaina.', 'sr')).toEqual([[20, 'Belgrade', null]]);
+    expect(sz('Detenido en Quito con 30 kilos de cocaína.', 'es')).toEqual([[30, 'Quito', null]]);
+    expect(sz('Uhapšen je državljanin Srbije u Novom Sadu sa 1.127 kilograma kokaina za Kavački klan.', 'sr')).toEqual([[1127, 'Novi Sad', null]]);
   });
 });
 
