@@ -20,6 +20,8 @@ const STEMS = [
   // Money laundering, not washing.
   'laund', 'lavado de (?:dinero|activos|capitales)', 'blanqueo', 'pranj[aeu] novca', 'perenje pari', 'pastrim\\w* (?:i |te )?para',
   'mafia', 'mafij',
+  // Front companies: "front companies", "empresas fachada", "empresas de fachada", "fantomske firme", "paravan firme", "kompani fantazmë".
+  '(?:front|shell) compan', 'empresas? (?:de )?(?:fachada|pantalla)', 'fantomsk', 'paravan[a-z]* (?:firm|kompan|preduze)', 'kompani[a-z]* fantazm',
   // Clans and gangs (not "klanje", slaughter; not "član", member: see CLAN below).
   'klan(?:a|u|om|ov[a-z]*|i|in|it|et|ot)?(?![a-z])', 'bandas? (?:criminal|delictiv|de narco|de trafic)', 'band(?:e|i|u|om|ata|ite)(?![a-z])',
   'gang(?:s|ster[a-z]*|a|e|u|om)?(?![a-z])', 'pandill',

@@ -106,7 +106,9 @@ function clauseAround(text: string, from: number, to: number, start: number, end
  * The places of a sentence (in text order, from `from`) that are on the route: after a route word
  * among the four before them, or right after a place that is ("con destino al puerto de Amberes, en Bélgica").
  */
-function routePlaces(text: string, from: number, places: EntityMention[]): Set<EntityMention> {
+function routePlaces(text: string, from: number, places: EntityMention[], lang?: string): Set<EntityMention> {
+  // The Portuguese "do" is "of the" ("Aeroporto Internacional do Galeão, no Rio de Janeiro"), not the Slavic "to".
+  const isRoute = (w: string) => ROUTE.has(w) && !(lang === 'pt' && w === 'do');
   const route = new Set<EntityMention>();
   let routeEnd = -1;
   for (const e of places) {
@@ -115,7 +117,7 @@ function routePlaces(text: string, from: number, places: EntityMention[]): Set<E
     // seizure's again (not after one of purpose: "spremnog za ukrcaj u Puerto Bolívaru" is the route's).
     let lastRoute = -1;
     before.forEach((w, k) => {
-      if (ROUTE.has(w)) lastRoute = k;
+      if (isRoute(w)) lastRoute = k;
     });
     const after = lastRoute >= 0 && !(ORIGIN.has(before[lastRoute]!) && before.slice(lastRoute + 1).some((w) => AT.has(w)));
     const besideRoute = routeEnd >= 0 && e.start - routeEnd <= 12 && /^[\s,]*(?:\p{L}+\s+)?$/u.test(text.slice(routeEnd, e.start));
@@ -150,7 +152,7 @@ function arrestOrCourtPlaces(text: string, from: number, places: EntityMention[]
 }
 
 /** Each seizure with the place and date its sentence states, when it states them. */
-export function withPlaceAndDate(text: string, seizures: SeizureMention[], entities: EntityMention[]): SeizureMention[] {
+export function withPlaceAndDate(text: string, seizures: SeizureMention[], entities: EntityMention[], lang?: string): SeizureMention[] {
   if (!seizures.length) return seizures;
   const sents = sentences(text);
   return seizures.map((z) => {
@@ -160,7 +162,7 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
     // The quantity's own clause first: "… 500 kg in Callao, and customs found 2000 kilos in Paita" gives each its place.
     const [cs, ce] = clauseAround(text, s.start, s.end, z.start, z.end);
     const inSentence = entities.filter((e) => e.type in PLACE_RANK && e.start >= s.start && e.end <= s.end);
-    const route = routePlaces(text, s.start, inSentence);
+    const route = routePlaces(text, s.start, inSentence, lang);
     const inClause = inSentence.filter((e) => e.start >= cs && e.end <= ce);
     // A clause that names only the route ("… 1,6 tonnes from Callao to Thessaloniki, from where …") states no place.
     // The nearest place, but a port or city over a country: "Police in Spain … found 2,000 kilos … at

@@ -607,6 +607,9 @@ describe('where and when a seizure happened', () => {
     expect(sz('In March, authorities captured one and a half tons of cocaine from Serbian mafias in Peru.', 'en')).toEqual([[1500, 'Peru', null]]);
     expect(sz('Полицијата заплени 300 килограми кокаин од српски мафии во Перу.', 'mk')).toEqual([[300, 'Peru', null]]);
     expect(sz('Policija je u Machali pronašla 1.050 kilograma kokaina spremnog za ukrcaj u Puerto Bolívaru.', 'bs')).toEqual([[1050, 'Machala', null]]);
+    // The Portuguese "do" is "of the", no route word.
+    expect(sz('Um sérvio foi preso no Aeroporto Internacional do Galeão, no Rio de Janeiro, com 8 quilos de cocaína.', 'pt')).toEqual([[8, 'Rio de Janeiro', null]]);
+    expect(sz('Policija je zaplijenila 8 kilograma kokaina poslanog do Rio de Janeira.', 'hr')).toEqual([[8, null, null]]);
   });
   it('a sentence that finds nothing places the arrest or the trial, not the drugs; an arrest in a port is where the drugs were', () => {
     expect(sz('Припадници полиције ухапсили су у Новом Саду Дејана Милошевића (39), осумњиченог да је организовао шверц 180 килограма кокаина из Перуа.', 'sr')).toEqual([[180, null, null]]);
@@ -788,6 +791,11 @@ describe('links', () => {
     expect(pairs(`${ship} Babićev odvjetnik Nikola Brkić rekao je da je njegov klijent nevin.`, 'hr')).toEqual(['Mario Babić ↔ Cartagena']);
     expect(pairs('U Luci Bar zaplijenjeno je 87 kilograma kokaina iz Ekvadora, namijenjenog kavačkom klanu. Direktor Uprave policije Aleksandar Radović kazao je da je akcija sprovedena u saradnji sa DEA.', 'sr')).toEqual(['Kavač clan ↔ Ecuador']);
     expect(pairs('El director de la Policía, general Goran Ilić, dijo que los serbios detenidos enviaban cocaína desde Turbo.', 'es')).toEqual([]);
+  });
+  it('front companies are trafficking context', () => {
+    const text = 'Los Lobos has deepened its ties with Albanian buyers in Europe. Brokers from Albania have set up front companies in Guayaquil to export bananas. The report names Ervin Lleshi, an Albanian businessman arrested in Spain, as one such broker.';
+    expect(analyze({ text, lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toContain('Ervin Lleshi ↔ Guayaquil');
+    expect(analyze({ text: text.replace('front companies', 'offices'), lang: 'en' }).links).toEqual([]);
   });
   it('no trafficking context, no link', () => {
     expect(analyze({ text: 'Bananas from Ecuador arrived at the port of Bar in Montenegro on Monday, officials said.' }).links).toEqual([]);
