@@ -49,6 +49,8 @@ const OTHER_CASES = new RegExp(
     '(?:in|under) (?:a|an) (?:separate|unrelated|different|another) (?:case|investigation|operation)', 'in another case',
     '(?:en|em) (?:un|um|otro|outro) caso (?:distinto|diferente|aparte|separado)', 'en otro caso', 'em outro caso',
     'u (?:drugom|odvojenom|zasebnom|posebnom) slucaju', 'ne (?:nje )?rast(?:in)? tjeter', 'vo drug sluca',
+    // Other news: "In other news", "en otra noticia", "em outra notícia", "u drugim vestima", "në lajme të tjera".
+    'in other news', '(?:en|em) (?:otra|outra) noticia', '(?:en|em) (?:otras|outras) noticias', 'u (?:drugim|ostalim) (?:vestima|vijestima)', 'ne lajme(?:t)? (?:e |te )?tjera', 'vo drugi vesti',
     // Another operation: "In another operation", "en otra operación", "em outra operação", "u drugoj akciji", "në një operacion tjetër", "во друга акција".
     '(?:in|during) another (?:operation|raid|investigation)', '(?:en|em) (?:otra|outra) (?:operacion|operacao|accion|acao)',
     '(?:en|em) (?:una |uma )?(?:operacion|operacao) (?:separada|distinta|diferente|aparte)',

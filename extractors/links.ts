@@ -131,13 +131,14 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   // Each sentence's entities, by one sweep over both in text order.
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   let from = 0;
-  const inSentence = sents.map((s) => {
+  const other = sents.map((s) => otherCases(s.text));
+  const inSentence = sents.map((s, si) => {
     while (from < sorted.length && sorted[from]!.start < s.start) from++;
     const here: EntityMention[] = [];
     for (let k = from; k < sorted.length && sorted[k]!.start < s.end; k++) if (sorted[k]!.end <= s.end) here.push(sorted[k]!);
     // The places of other cases ("Slični slučajevi zabilježeni su u Callau") are no actor's here, and
     // the people of another case ("U drugoj akciji uhićen je Josip Matić") have no place of this one.
-    return otherCases(s.text) ? here.filter((m) => m.type === 'criminal_group' || (m.side !== 'latam' && !(m.side === 'balkan' && m.type === 'person'))) : here;
+    return other[si] ? here.filter((m) => m.type === 'criminal_group' || (m.side !== 'latam' && !(m.side === 'balkan' && m.type === 'person'))) : here;
   });
   // In an article about drugs or crime, a sentence that names a criminal group is about it too,
   // whatever its words ("X kept in touch with Los Choneros"). (Los Lobos is also a band: an article
@@ -145,6 +146,8 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const words = sents.map((s) => traffickingContext(s.text));
   const crimeArticle = words.some(Boolean) || sents.some((s) => arrestContext(s.text));
   const context = words.map((c, k) => c || (crimeArticle && inSentence[k]!.some((m) => m.type === 'criminal_group')));
+  // A sentence on another case or other news lends its context to no neighbour: "Novak Djokovic venció en
+  // Buenos Aires. En otra noticia, la policía … incautó 300 kilos de cocaína." (other, above)
 
   const passageText = (w: number[]) => w.map((k, i) => (i && k - w[i - 1]! > 1 ? '… ' : '') + sents[k]!.text).join(' ');
 
@@ -159,7 +162,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
     const windows: number[][] = [[i]];
     if (i + 1 < sents.length) windows.push([i, i + 1]);
     for (const w of windows) {
-      if (!w.some((k) => context[k])) continue;
+      if (!w.some((k) => context[k] && (w.length === 1 || !other[k]))) continue;
       const ents = w.flatMap((k) => inSentence[k]!);
       for (const b of ents) {
         if (b.side !== 'balkan' || !BALKAN_TYPES.has(b.type)) continue;
@@ -190,7 +193,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
     ];
     if (!targets.length) continue;
     for (let k = Math.max(0, s - SEIZURE_REACH); k <= Math.min(sents.length - 1, s + SEIZURE_REACH); k++) {
-      if (!suspectContext(sents[k]!.text) || otherCases(sents[k]!.text)) continue;
+      if (!suspectContext(sents[k]!.text) || other[k]) continue;
       for (const b of inSentence[k]!) {
         if (b.side !== 'balkan' || !BALKAN_TYPES.has(b.type)) continue;
         for (const place of targets) {

@@ -792,6 +792,12 @@ describe('links', () => {
     expect(pairs('U Luci Bar zaplijenjeno je 87 kilograma kokaina iz Ekvadora, namijenjenog kavačkom klanu. Direktor Uprave policije Aleksandar Radović kazao je da je akcija sprovedena u saradnji sa DEA.', 'sr')).toEqual(['Kavač clan ↔ Ecuador']);
     expect(pairs('El director de la Policía, general Goran Ilić, dijo que los serbios detenidos enviaban cocaína desde Turbo.', 'es')).toEqual([]);
   });
+  it('other news lends its context to no neighbour', () => {
+    const text = 'Novak Djokovic venció en la final del torneo de exhibición en Buenos Aires. En otra noticia, la Policía Federal Argentina desarticuló una banda narco en Rosario e incautó 300 kilos de cocaína.';
+    expect(analyze({ text, lang: 'es' }).links).toEqual([]);
+    // Told as one report, the port and the actor of the next sentence link.
+    expect(analyze({ text: 'El serbio Goran Ilić fue detenido en Buenos Aires. La policía incautó 300 kilos de cocaína.', lang: 'es' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toEqual(['Goran Ilić ↔ Buenos Aires']);
+  });
   it('front companies are trafficking context', () => {
     const text = 'Los Lobos has deepened its ties with Albanian buyers in Europe. Brokers from Albania have set up front companies in Guayaquil to export bananas. The report names Ervin Lleshi, an Albanian businessman arrested in Spain, as one such broker.';
     expect(analyze({ text, lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toContain('Ervin Lleshi ↔ Guayaquil');
