@@ -151,6 +151,16 @@ function arrestOrCourtPlaces(text: string, from: number, places: EntityMention[]
   return out;
 }
 
+/** Border words, folded: "border", "granica", "granični", "frontera", "fronteira", "kufi", "граничниот". */
+const BORDER = /^(?:border|granic|granicn|frontera|fronteira|kufi)/;
+
+/** Whether a country is the neighbour across a border: "at the Gradina border crossing with Bulgaria", "na granici sa Bugarskom". */
+function neighbour(text: string, from: number, e: EntityMention): boolean {
+  if (e.type !== 'country') return false;
+  const words = (text.slice(from, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4).map(fold);
+  return words.length > 1 && WITH.has(words[words.length - 1]!) && words.slice(0, -1).some((w) => BORDER.test(w));
+}
+
 /** Each seizure with the place and date its sentence states, when it states them. */
 export function withPlaceAndDate(text: string, seizures: SeizureMention[], entities: EntityMention[], lang?: string): SeizureMention[] {
   if (!seizures.length) return seizures;
@@ -173,7 +183,7 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
     // Arrested with the drugs ("uhapšen u Beogradu sa 20 kilograma", "detenido en Quito con 30 kilos"): they were there.
     const carried = WITH.has(fold((text.slice(s.start, z.start).match(/[\p{L}]+/gu) ?? []).pop() ?? ''));
     const elsewhere = foundContext(s.text) || carried ? undefined : arrestOrCourtPlaces(text, s.start, inSentence);
-    const candidates = (inClause.length ? inClause : inSentence).filter((e) => !route.has(e) && !elsewhere?.has(e));
+    const candidates = (inClause.length ? inClause : inSentence).filter((e) => !route.has(e) && !elsewhere?.has(e) && !neighbour(text, s.start, e));
     const specific = candidates.some((e) => e.type !== 'country') ? candidates.filter((e) => e.type !== 'country') : candidates;
     const place = specific.reduce<EntityMention | undefined>(
       (best, e) => (!best || distance(e) < distance(best) || (distance(e) === distance(best) && PLACE_RANK[e.type]! < PLACE_RANK[best.type]!) ? e : best),

@@ -607,6 +607,10 @@ describe('where and when a seizure happened', () => {
     expect(sz('In March, authorities captured one and a half tons of cocaine from Serbian mafias in Peru.', 'en')).toEqual([[1500, 'Peru', null]]);
     expect(sz('Полицијата заплени 300 килограми кокаин од српски мафии во Перу.', 'mk')).toEqual([[300, 'Peru', null]]);
     expect(sz('Policija je u Machali pronašla 1.050 kilograma kokaina spremnog za ukrcaj u Puerto Bolívaru.', 'bs')).toEqual([[1050, 'Machala', null]]);
+    // The country across a border is no place of the seizure.
+    expect(sz('Serbian police seized 45 kilograms of heroin at the Gradina border crossing with Bulgaria.', 'en')).toEqual([[45, null, null]]);
+    expect(sz('Policija je na granici sa Bugarskom zaplenila 45 kilograma heroina.', 'sr')).toEqual([[45, null, null]]);
+    expect(sz('Policija je u Subotici na granici sa Mađarskom zaplenila 45 kilograma heroina.', 'sr')).toEqual([[45, 'Subotica', null]]);
     // The Portuguese "do" is "of the", no route word.
     expect(sz('Um sérvio foi preso no Aeroporto Internacional do Galeão, no Rio de Janeiro, com 8 quilos de cocaína.', 'pt')).toEqual([[8, 'Rio de Janeiro', null]]);
     expect(sz('Policija je zaplijenila 8 kilograma kokaina poslanog do Rio de Janeira.', 'hr')).toEqual([[8, null, null]]);
