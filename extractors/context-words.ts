@@ -75,7 +75,7 @@ export function arrestContext(sentence: string): boolean {
  * Words of finding, folded (Cyrillic read as Latin): "seized", "found", "incautaron", "hallaron",
  * "apreendeu", "zaplijenjeno", "pronađen", "заплени", "пронајдени", "sekuestruan", "u gjet".
  */
-const FOUND = /(?<![a-z])(?:seiz|found|discover|intercept|confiscat|incaut|decomis|hall(?:o|ar|aron|ad[oa]s?|azgo)(?![a-z])|localiz|encontr|apreen|achad|zaplen|zaplijen|oduzet|pronad|pronaden|pronasl|pronaj|otkri|sekuestr|sekuest|u gjet|gjeten|gjetur|konfisk)/u;
+const FOUND = /(?<![a-z])(?:seiz|found|discover|intercept|confiscat|incaut|decomis|hall(?:o|ar|aron|ad[oa]s?|azgo)(?![a-z])|localiz|encontr|apreen|achad|zaplen|zaplijen|oduzet|pronad|pronasl|pronaj|otkri|sekuest|u gjet|gjeten|gjetur|konfisk)/u;
 
 /** Whether a sentence says that something was seized or found. */
 export function foundContext(sentence: string): boolean {
@@ -134,12 +134,12 @@ const OFFICE_FIELD = new Set([
   'del', 'de', 'la', 'seguridad', 'justicia', 'gobierno', 'defensa', 'hacienda', 'da', 'do', 'justica', 'seguranca',
   'unutarnjih', 'unutrasnjih', 'poslova', 'pravosuda', 'pravde', 'sigurnosti', 'bezbednosti', 'bezbjednosti', 'odbrane', 'obrane',
   'finansija', 'financija', 'za', 'organizovani', 'organizirani', 'kriminal', 'bih', 'srbije', 'hrvatske', 'crne', 'gore',
-  'i', 'e', 'te', 'brendshem', 'brendshme', 'drejtesise', 'mbrojtjes', 'sigurise', 'vnatresni', 'raboti', 'pravda',
-  ...'police policia policije policise policijata uprave carina carine aduanas customs agency agencia'.split(' '),
+  'i', 'e', 'te', 'brendshem', 'brendshme', 'drejtesise', 'mbrojtjes', 'sigurise', 'vnatresni', 'raboti', 'pravda', 'uprave',
 ]);
-/** A director is an official only of the police, customs or a state agency ("Direktor Uprave policije X"); a company's may be the suspect. */
+/** The police, customs or an agency, folded: a director of one is an official ("Direktor Uprave policije X"); a company's may be the suspect. */
+const AGENCY = new Set(['police', 'policia', 'policije', 'policise', 'policijata', 'carina', 'carine', 'aduanas', 'customs', 'agency', 'agencia']);
+for (const w of AGENCY) OFFICE_FIELD.add(w);
 const DIRECTOR = /^(?:direktor(?:a|u|om|ot)?|director[a]?|drejtor(?:i|it|ja)?)$/;
-const AGENCY = /^(?:police|policia|policije|policise|policijata|carina|carine|aduanas|customs|agency|agencia)$/;
 /** "former", "ex", "bivši", "ish", "поранешниот": a former official may be a party. */
 const FORMER = /(?<![a-z])(?:former|ex|exs|bivs\p{L}*|ish|poranesn\p{L}*|antiguo|antigua)$/u;
 
@@ -153,7 +153,7 @@ export function officeBefore(text: string, start: number): boolean {
   while (at >= 0 && words.length - 1 - at < 4 && OFFICE_FIELD.has(words[at]!)) at--;
   // Only the office's holder, never the institution ("Según la Fiscalía, X", "Sipas prokurorisë, X") or many ("Prosecutors said X").
   if (at < 0) return false;
-  const office = OFFICE.test(words[at]!) || (DIRECTOR.test(words[at]!) && words.slice(at + 1).some((w) => AGENCY.test(w)));
+  const office = OFFICE.test(words[at]!) || (DIRECTOR.test(words[at]!) && words.slice(at + 1).some((w) => AGENCY.has(w)));
   if (!office) return false;
   return !words.slice(Math.max(0, at - 2), at + 1).some((w) => w.split('-').some((p) => FORMER.test(p)));
 }

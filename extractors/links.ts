@@ -146,8 +146,6 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const words = sents.map((s) => traffickingContext(s.text));
   const crimeArticle = words.some(Boolean) || sents.some((s) => arrestContext(s.text));
   const context = words.map((c, k) => c || (crimeArticle && inSentence[k]!.some((m) => m.type === 'criminal_group')));
-  // A sentence on another case or other news lends its context to no neighbour: "Novak Djokovic venció en
-  // Buenos Aires. En otra noticia, la policía … incautó 300 kilos de cocaína." (other, above)
 
   const passageText = (w: number[]) => w.map((k, i) => (i && k - w[i - 1]! > 1 ? '… ' : '') + sents[k]!.text).join(' ');
 
@@ -162,6 +160,8 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
     const windows: number[][] = [[i]];
     if (i + 1 < sents.length) windows.push([i, i + 1]);
     for (const w of windows) {
+      // A sentence on another case or other news lends its context to no neighbour: "Novak Djokovic venció
+      // en Buenos Aires. En otra noticia, la policía … incautó 300 kilos de cocaína."
       if (!w.some((k) => context[k] && (w.length === 1 || !other[k]))) continue;
       const ents = w.flatMap((k) => inSentence[k]!);
       for (const b of ents) {

@@ -23,6 +23,8 @@ const ROUTE = new Set(
 const AT = new Set(['in', 'at', 'en', 'em', 'u', 'ne', 'vo']);
 /** Words of carrying before a quantity, folded: "with", "sa", "con", "com", "me", "со". */
 const WITH = new Set(['with', 'sa', 's', 'con', 'com', 'me', 'so']);
+/** The last `n` words of text[from, to), folded. */
+const wordsBefore = (text: string, from: number, to: number, n = 4) => (text.slice(from, to).match(/[\p{L}]+/gu) ?? []).slice(-n).map(fold);
 /** Route words of origin: "from", "desde", "iz", "nga", "od". */
 const ORIGIN = new Set(['from', 'desde', 'iz', 'nga', 'od', 'origen']);
 
@@ -112,7 +114,7 @@ function routePlaces(text: string, from: number, places: EntityMention[], lang?:
   const route = new Set<EntityMention>();
   let routeEnd = -1;
   for (const e of places) {
-    const before = (text.slice(from, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4).map(fold);
+    const before = wordsBefore(text, from, e.start);
     // "seized … from Serbian mafias in Peru": after a word of origin, a word of place makes the place the
     // seizure's again (not after one of purpose: "spremnog za ukrcaj u Puerto Bolívaru" is the route's).
     let lastRoute = -1;
@@ -139,10 +141,10 @@ function arrestOrCourtPlaces(text: string, from: number, places: EntityMention[]
   const out = new Set<EntityMention>();
   let lastEnd = -1;
   for (const e of places) {
-    const words = (text.slice(from, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4);
+    const words = wordsBefore(text, from, e.start);
     const before = words.join(' ');
     const beside = lastEnd >= 0 && e.start - lastEnd <= 12 && /^\s*,\s*(?:\p{L}+\s+)?$/u.test(text.slice(lastEnd, e.start));
-    const at = words.length > 0 && AT.has(fold(words[words.length - 1]!));
+    const at = words.length > 0 && AT.has(words[words.length - 1]!);
     if (beside || (at && (courtBefore(before) || (e.type !== 'port' && arrestBefore(before))))) {
       out.add(e);
       lastEnd = e.end;
@@ -157,7 +159,7 @@ const BORDER = /^(?:border|granic|granicn|frontera|fronteira|kufi)/;
 /** Whether a country is the neighbour across a border: "at the Gradina border crossing with Bulgaria", "na granici sa Bugarskom". */
 function neighbour(text: string, from: number, e: EntityMention): boolean {
   if (e.type !== 'country') return false;
-  const words = (text.slice(from, e.start).match(/[\p{L}]+/gu) ?? []).slice(-4).map(fold);
+  const words = wordsBefore(text, from, e.start);
   return words.length > 1 && WITH.has(words[words.length - 1]!) && words.slice(0, -1).some((w) => BORDER.test(w));
 }
 
@@ -181,7 +183,7 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
     // "The High Court in Podgorica sentenced … for smuggling 1,250 kg") places the arrest or the trial, not the
     // drugs; but an arrest in a port ("arrestuar në Callao … 1.250 kilogramë") is where the drugs were.
     // Arrested with the drugs ("uhapšen u Beogradu sa 20 kilograma", "detenido en Quito con 30 kilos"): they were there.
-    const carried = WITH.has(fold((text.slice(s.start, z.start).match(/[\p{L}]+/gu) ?? []).pop() ?? ''));
+    const carried = WITH.has(wordsBefore(text, s.start, z.start, 1)[0] ?? '');
     const elsewhere = foundContext(s.text) || carried ? undefined : arrestOrCourtPlaces(text, s.start, inSentence);
     const candidates = (inClause.length ? inClause : inSentence).filter((e) => !route.has(e) && !elsewhere?.has(e) && !neighbour(text, s.start, e));
     const specific = candidates.some((e) => e.type !== 'country') ? candidates.filter((e) => e.type !== 'country') : candidates;
