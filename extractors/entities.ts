@@ -15,6 +15,7 @@ import { tagNames, usualCasing } from './ner/names.js';
 import { clubsByRole } from './clubs.js';
 import { macedonianPerson } from './macedonian-names.js';
 import { titleCasedLines } from './title-lines.js';
+import { coordinatedSides, listSideAt, originsOf } from './coordinated-people.js';
 import { DEMONYM, DEMONYM_PLURAL, TITLE, SURNAME_TOO, institution, isInitial, joinSplitOrganisations, possessiveOf, withoutDemonym, withoutTitle } from './name-spans.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalkanSurname } from './persons.js';
 
@@ -60,6 +61,10 @@ function notAName(name: string): boolean {
 }
 
 /** A word that says what the person after it is, not part of a name: "Serbian national Dragan X", not "National Security Council". */
+const LOWERCASE_NATIONALITIES = new Set(['es', 'pt', 'sq']);
+/** "and" in the languages Ruta reads (folded). */
+const LIST_JOINT = /^(y|e|i|and|dhe)$/;
+
 function cueWord(t: Token | undefined, re: RegExp): boolean {
   return !!t && re.test(t.norm) && !/^\p{Lu}\p{L}/u.test(t.text);
 }
@@ -244,7 +249,10 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const gm = placeBefore.get(i);
     if (gm) {
       const before = tokens[gm.tokenStart - 1];
-      trigger = gm.entry.type === 'nationality' || (!!before && CITIZEN.test(before.norm));
+      // Spanish, Portuguese and Albanian write nationalities in lowercase: a capitalised one inside a
+      // sentence belongs to a title ("Estudos Portugueses e Espanhóis, Ciências da Comunicação").
+      const titled = LOWERCASE_NATIONALITIES.has(opts.lang ?? '') && /^\p{Lu}/u.test(gm.text) && !!before && !/[.!?\n:"“„«]\s*$/u.test(text.slice(before.end, gm.start));
+      trigger = (gm.entry.type === 'nationality' && !titled) || (!!before && CITIZEN.test(before.norm));
     }
     if (!trigger && cueWord(tokens[i - 1], CITIZEN)) trigger = true;
     if (!trigger && cueWord(tokens[i - 1], IDENTIFIED)) trigger = true;
@@ -259,12 +267,19 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       }
       trigger = true;
     }
+    // The next name of a list after a plural nationality: "dy shtetas shqiptarë, Klodian Deda dhe Renato Muça".
+    if (!trigger && isNameToken(tokens[i]) && tokens[i - 1] && (LIST_JOINT.test(tokens[i - 1]!.norm) || /,\s*$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start)))) {
+      const people = out.filter((m) => m.type === 'person').sort((a, b) => a.start - b.start);
+      if (people.length && listSideAt(text, people, originsOf(out), tokens[i]!.start, opts.lang)) trigger = true;
+    }
+    // Initials and an age, as Balkan police name suspects: "uhapsili su M. T. (44)", "возачот Д.П. (37)".
+    const initialsEnd = initialsOnly(text, tokens, i);
+    if (!trigger && initials && initialsEnd !== undefined && /^\.\s?\(\d{1,2}\)/.test(text.slice(tokens[initialsEnd]!.end, tokens[initialsEnd]!.end + 7))) trigger = true;
     if (!trigger) continue;
     // Initials alone, as the press names suspects: "un ciudadano montenegrino, N.M., de 34 años".
-    const initialsEnd = initialsOnly(text, tokens, i);
     if (initialsEnd !== undefined && !taken(tokens[i]!.start, tokens[initialsEnd]!.end + 1)) {
-      const canonical = tokens.slice(i, initialsEnd + 1).map((t) => `${t.text}.`).join(' ');
-      push({ type: 'person', text: text.slice(tokens[i]!.start, tokens[initialsEnd]!.end + 1), start: tokens[i]!.start, end: tokens[initialsEnd]!.end + 1, canonical, side: sideOfPattern(i) ?? 'other', via: 'pattern' });
+      const canonical = tokens.slice(i, initialsEnd + 1).map((t) => `${nameToLatin(t.text)}.`).join(' ');
+      push({ type: 'person', text: text.slice(tokens[i]!.start, tokens[initialsEnd]!.end + 1), start: tokens[i]!.start, end: tokens[initialsEnd]!.end + 1, canonical, side: sideOfPattern(i) ?? (initials ? 'balkan' : 'other'), via: 'pattern' });
       i = initialsEnd;
       continue;
     }
@@ -378,6 +393,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   joinSplitOrganisations(text, out, removeAt, push);
   // "Министарство" after "Министарство спољних послова Србије" is the same agency.
   push(...agencyShortForms(tokens, out.filter((m) => m.type === 'organization' && m.via === 'gazetteer'), overlaps));
+  coordinatedSides(text, out, opts.lang);
   resolvePeople(out, opts.lang);
   // Later mentions by surname alone, in any case form, are the same person.
   const surnames = new Map<string, EntityMention>();

@@ -166,6 +166,21 @@ type ScoredMatch = GazetteerMatch & { exactCase: boolean; exact: number };
 const byPreference = (a: ScoredMatch, b: ScoredMatch) =>
   b.end - b.start - (a.end - a.start) || b.exact - a.exact || Number(b.exactCase) - Number(a.exactCase) || a.start - b.start;
 
+const SLAVIC = new Set(['sr', 'hr', 'bs', 'cnr', 'mk']);
+
+/**
+ * Slavic languages write nationality adjectives in lowercase, so a capitalised word that is both an
+ * English nationality alias and a case form of that nationality's own country is the country:
+ * "iz Argentine" is "from Argentina", not "Argentine".
+ */
+function slavicReading(found: ScoredMatch[], lang: string | null | undefined): ScoredMatch[] {
+  if (!lang || !SLAVIC.has(lang) || found.length < 2) return found;
+  return found.filter(
+    (n) =>
+      !(n.entry.type === 'nationality' && /^\p{Lu}/u.test(n.text) && found.some((c) => c.entry.type === 'country' && c.entry.canonical === n.entry.country && c.start === n.start && c.end === n.end)),
+  );
+}
+
 export class Gazetteer {
   private byKey = new Map<string, CompiledAlias[]>();
   readonly entries: GazetteerEntry[] = [];
@@ -203,7 +218,7 @@ export class Gazetteer {
   match(text: string, tokens: Token[] = tokenize(text), lang?: string | null): GazetteerMatch[] {
     const endings = endingsFor(lang);
     const found: ScoredMatch[] = [];
-    for (let i = 0; i < tokens.length; i++) found.push(...this.candidatesAt(text, tokens, i, true, endings));
+    for (let i = 0; i < tokens.length; i++) found.push(...slavicReading(this.candidatesAt(text, tokens, i, true, endings), lang));
     found.sort(byPreference);
     const taken: GazetteerMatch[] = [];
     const covered = new Uint8Array(text.length + 1);
@@ -218,7 +233,7 @@ export class Gazetteer {
 
   /** The best match that starts at token i, ambiguous names allowed: for a place named right after an agency ("Lučka uprava Ploče"). */
   matchAt(text: string, tokens: Token[], i: number, lang?: string | null): GazetteerMatch | undefined {
-    const best = this.candidatesAt(text, tokens, i, false, endingsFor(lang)).sort(byPreference)[0];
+    const best = slavicReading(this.candidatesAt(text, tokens, i, false, endingsFor(lang)), lang).sort(byPreference)[0];
     if (!best) return undefined;
     const { exactCase: _drop, exact: _exact, ...m } = best;
     return m;

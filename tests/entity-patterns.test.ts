@@ -346,3 +346,44 @@ describe('a border crossing', () => {
     expect(people.map((e) => e.text)).toEqual([]);
   });
 });
+
+describe('a list of people after a plural nationality', () => {
+  const people = (text: string, lang: string) =>
+    findEntities(text, gaz, { lang })
+      .filter((e) => e.type === 'person')
+      .map((e) => `${e.canonical} ${e.side}`);
+  it('gives every name of the list the nationality, and reads names nothing else knows', () => {
+    // "Renato" is no known given name and Muça no -ić surname: only the list says he is Albanian.
+    expect(people('La Policía capturó en el Callao a los ciudadanos albaneses Klodian Deda y Renato Muça con 640 kilos de cocaína.', 'es')).toEqual(['Klodian Deda balkan', 'Renato Muça balkan']);
+    expect(people('Ecuadorian police arrested two Albanian nationals, Klodian Deda and Renato Muça, at the port of Guayaquil.', 'en')).toEqual(['Klodian Deda balkan', 'Renato Muça balkan']);
+    expect(people('Policia arrestoi dy shtetas shqiptarë, Klodian Deda dhe Renato Muça, në portin e Guayaquilit.', 'sq')).toEqual(['Klodian Deda balkan', 'Renato Muça balkan']);
+  });
+  it('but not after one person of a nationality, nor after a nationality in a title', () => {
+    expect(people('La policía detuvo al serbio Goran Ilić y a Juan Pérez en el puerto de Guayaquil.', 'es')).toEqual(['Goran Ilić balkan', 'Juan Pérez other']);
+    expect(people('La Policía capturó a los hermanos colombianos Renato Gómez y Carlos Gómez, socios del serbio Goran Ilić.', 'es')).toEqual(['Renato Gómez latam', 'Carlos Gómez latam', 'Goran Ilić balkan']);
+    // Capitalised inside a sentence, a Portuguese nationality is part of a course's name.
+    expect(people('Os candidatos podem escolher Estudos Portugueses e Espanhóis, Ciências da Comunicação, Estudos Artísticos e Design.', 'pt')).toEqual([]);
+  });
+});
+
+describe('suspects named by initials and age', () => {
+  it('are people of the country whose news names them so, with a Latin-script canonical name', () => {
+    const people = (text: string, lang: string) =>
+      findEntities(text, gaz, { lang })
+        .filter((e) => e.type === 'person')
+        .map((e) => `${e.text} → ${e.canonical} ${e.side}`);
+    expect(people('Pripadnici policije uhapsili su u Novom Sadu M. T. (44), koji se sumnjiči za šverc kokaina iz Bolivije.', 'sr')).toEqual(['M. T. → M. T. balkan']);
+    expect(people('Уапсен е возачот на камионот, државјанин на Србија, Д.П. (37).', 'mk')).toEqual(['Д.П. → D. P. balkan']);
+    // Without an age or a cue, initials are no one: "U.S. (12)" in English is a list of medal counts.
+    expect(people('Medal table: U.S. (12), China (9).', 'en')).toEqual([]);
+  });
+});
+
+describe('a Slavic case form of a country', () => {
+  it('is the country, though it is spelt like an English nationality', () => {
+    const types = (text: string, lang: string) => findEntities(text, gaz, { lang, ner: false }).map((e) => `${e.type}:${e.canonical}`);
+    expect(types('Kokain je stigao iz Urugvaja i Argentine u Rijeku.', 'hr')).toEqual(['country:Uruguay', 'country:Argentina', 'port:Rijeka']);
+    expect(types('Превоз кокаина из Уругваја и Аргентине.', 'sr')).toEqual(['country:Uruguay', 'country:Argentina']);
+    expect(types('The Argentine police seized the cocaine.', 'en')).toEqual(['nationality:Argentine']);
+  });
+});
