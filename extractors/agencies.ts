@@ -128,6 +128,8 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
     const after = lo < list.length ? 2 * (list[lo]! - pos) : Infinity;
     return Math.min(before, after);
   };
+  const agencyCountries = new Set(matches.filter((m) => !m.entry.places && m.entry.type === 'organization' && m.entry.country).map((m) => m.entry.country!));
+  const agencyCountry = agencyCountries.size === 1 ? [...agencyCountries][0] : undefined;
   const out: GazetteerMatch[] = [];
   const consumed = new Set<GazetteerMatch>();
   // The last multi-word agency of each first word, for short forms.
@@ -163,8 +165,11 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
       emit({ ...m, entry: earlier.entry });
       continue;
     }
-    // 3. The source's country, else the country of the text's language, or the one allowed country that writes it; 4. the allowed place the text names most, the nearer one first on a tie.
-    let chosen = [sourceCountry, lang ? HOME_COUNTRY[lang] : undefined].find((home) => home && ok.has(home));
+    // 3. The source's country, else the country of every agency the text names that has one (Montenegrin
+    // news in a Bosnian-looking text: "Uprava policije i Uprava carina"), else the country of the text's
+    // language, or the one allowed country that writes it; 4. the allowed place the text names most, the
+    // nearer one first on a tie.
+    let chosen = [sourceCountry, agencyCountry, lang ? HOME_COUNTRY[lang] : undefined].find((home) => home && ok.has(home));
     const speaking = lang ? LANGUAGE_COUNTRIES[lang]?.filter((c) => ok.has(c)) : undefined;
     if (!chosen && speaking?.length === 1) chosen = speaking[0];
     if (!chosen) {

@@ -387,3 +387,15 @@ describe('a Slavic case form of a country', () => {
     expect(types('The Argentine police seized the cocaine.', 'en')).toEqual(['nationality:Argentine']);
   });
 });
+
+describe('an agency the text does not place', () => {
+  it("is of the country of the text's other agencies, before the country of its language", () => {
+    // Montenegrin news that language ID may call Bosnian: the police directorate is Montenegro's, so is the customs.
+    expect(found('Službenici Uprave policije i Uprave carina su u Luci Bar pronašli 30 kilograma kokaina.', 'bs', 'organization').map(([, c]) => c)).toEqual([
+      'Police Directorate of Montenegro',
+      'Customs Administration of Montenegro',
+    ]);
+    // With no agency of a country, the language's country.
+    expect(found('Službenici Uprave carina pronašli su 30 kilograma kokaina.', 'bs', 'organization').map(([, c]) => c)).toEqual(['Customs Administration of Bosnia and Herzegovina']);
+  });
+});
