@@ -95,6 +95,14 @@ export function courtBefore(wordsBefore: string): boolean {
   return COURT.test(fold(wordsBefore));
 }
 
+/** A court and a word of place right before a place, folded: "a court in", "tribunal de", "sud u", "gjykata e", "судот во". */
+const COURT_SEAT = /(?<![a-z])(?:court|tribunal|juzgado|corte|sud|suda|sudu|sudot|gjykat\p{L}*)\s+(?:de|del|of|in|at|en|u|e|i|ne|vo)\s+$/u;
+
+/** Whether the place at `start` is named as a court's seat: "Un tribunal de Guayaquil condenó …". */
+export function courtSeatAt(text: string, start: number): boolean {
+  return COURT_SEAT.test(fold(text.slice(Math.max(0, start - 30), start)));
+}
+
 /** Suspect words, folded: "suspected", "sospechoso", "suspeitos", "osumnjičeni", "sumnja se", "осомничен", "се сомнева", "i dyshuar", "dyshojnë". */
 const SUSPECT = /(?<![a-z])(?:suspect|sospech|suspeit|osumnjic|sumnj|osomnic|somnev|dyshuar|dyshim|dyshoj)/u;
 
@@ -143,11 +151,20 @@ const DIRECTOR = /^(?:direktor(?:a|u|om|ot)?|director[a]?|drejtor(?:i|it|ja)?)$/
 /** "former", "ex", "bivši", "ish", "поранешниот": a former official may be a party. */
 const FORMER = /(?<![a-z])(?:former|ex|exs|bivs\p{L}*|ish|poranesn\p{L}*|antiguo|antigua)$/u;
 
-/** Whether the word right before `start` (a comma may stand between) names an office held now: "Specijalni tužilac Milorad Ristić", "Interior Minister Ivica Dačić". */
-export function officeBefore(text: string, start: number): boolean {
+/** A lawyer, in the nominative: before a surname in another case it is that person's lawyer ("Branilac Bojanića"). */
+const LAWYER_NOMINATIVE = /^(?:advokat|advokatica|branilac|branitelj|braniteljica|odvjetnik|odvjetnica)$/;
+
+/**
+ * Whether the word right before `start` (a comma may stand between) names an office held now:
+ * "Specijalni tužilac Milorad Ristić", "Interior Minister Ivica Dačić". Given the mention's surname
+ * as written and in the nominative, a lawyer followed by another case of it is the client's
+ * ("Branilac Bojanića najavio je žalbu": Bojanić's lawyer), and no office of the person's.
+ */
+export function officeBefore(text: string, start: number, surname?: { written: string; nominative: string }): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   if (!/^[^.;\n]*?[\p{L}-]+,?\s+$/u.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf(';')) + 1))) return false;
   const words = fold(before).split(/[^\p{L}-]+/u).filter(Boolean).slice(-6);
+  if (surname && LAWYER_NOMINATIVE.test(words[words.length - 1] ?? '') && /^\s+$/u.test(before.slice(-1)) && fold(surname.written) !== fold(surname.nominative)) return false;
   // The office word, and at most four words of its field after it.
   let at = words.length - 1;
   while (at >= 0 && words.length - 1 - at < 4 && OFFICE_FIELD.has(words[at]!)) at--;

@@ -94,7 +94,9 @@ const CONTEXT_WORDS = new Set(
     'terminalu', 'terminala', 'pristaniste', 'pristanisteto', 'pristanistete', 'limani', 'harbour', 'harbor', 'city', 'ciudad', 'grad', 'gradu', 'qytetin', 'qyteti', 'of', 'de', 'del', 'u', 'iz', 'në', 'ne', 'nga', 'in', 'en', 'vo', 'od',
     'em', 'no', 'pelo', 'pela', 'para', 'cidade',
     'te', 'se', 'i', 'e', 'preko', 'preku', 'via', 'through', 'kroz', 'desde', 'hacia', 'hasta', 'prema', 'kon', 'do', 'from', 'to', 'into', 'at', 'near', 'kod', 'blizu', 'drejt', 'per', 'për', 'deri',
-    'između', 'izmedju', 'између', 'between', 'entre', 'midis', 'меѓу']
+    'između', 'izmedju', 'између', 'between', 'entre', 'midis', 'меѓу',
+    // Municipality words: "Opština Bar", "Općina Ploče", "Bashkia e Durrësit", "the municipality of Bar".
+    'opština', 'opštine', 'opštini', 'općina', 'općine', 'općini', 'opshtina', 'opshtinata', 'bashkia', 'bashkisë', 'municipality', 'municipio', 'município']
     .map((w) => fold(w)),
 );
 
@@ -219,6 +221,7 @@ export class Gazetteer {
     const endings = endingsFor(lang);
     const found: ScoredMatch[] = [];
     for (let i = 0; i < tokens.length; i++) found.push(...slavicReading(this.candidatesAt(text, tokens, i, true, endings), lang));
+    found.push(...this.licensedElsewhere(text, tokens, found, endings));
     found.sort(byPreference);
     const taken: GazetteerMatch[] = [];
     const covered = new Uint8Array(text.length + 1);
@@ -270,6 +273,26 @@ export class Gazetteer {
       });
     }
     return found;
+  }
+
+  /**
+   * An ambiguous name the text has once named as a place ("Opština Bar") is that place wherever else it
+   * stands alone, capitalised, inside a sentence: "Turistička organizacija Bara". Not beside another
+   * capitalised word, where it may be a name's part ("Carlos Santos").
+   */
+  private licensedElsewhere(text: string, tokens: Token[], found: ScoredMatch[], endings: ReadonlySet<string>): ScoredMatch[] {
+    const licensed = new Set(found.filter((f) => f.entry.ambiguous).map((f) => f.entry));
+    if (!licensed.size) return [];
+    const starts = new Set(found.map((f) => f.start));
+    const capital = (t: Token | undefined) => !!t && /^\p{Lu}/u.test(t.text);
+    const out: ScoredMatch[] = [];
+    for (let i = 1; i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (!capital(t) || starts.has(t.start) || /[.!?\n:"“„«]/u.test(text.slice(tokens[i - 1]!.end, t.start))) continue;
+      if (capital(tokens[i - 1]) || (capital(tokens[i + 1]) && /^[\s-]$/u.test(text.slice(t.end, tokens[i + 1]!.start)))) continue;
+      for (const c of this.candidatesAt(text, tokens, i, false, endings)) if (licensed.has(c.entry) && c.tokenEnd === i + 1) out.push(c);
+    }
+    return out;
   }
 
   /**

@@ -26,7 +26,8 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { sentences } from './text-normalize.js';
-import { arrestContext, officeBefore, otherCases, speechContext, suspectContext, traffickingContext } from './context-words.js';
+import { nameToLatin } from './persons.js';
+import { arrestContext, courtSeatAt, officeBefore, otherCases, speechContext, suspectContext, traffickingContext } from './context-words.js';
 
 export interface LinkCandidate {
   balkan: string;
@@ -120,7 +121,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const sentenceOf = (m: EntityMention) => sents.find((x) => m.start >= x.start && m.start < x.end)?.text ?? '';
   const officials = new Set(
     all
-      .filter((m) => m.type === 'person' && officeBefore(text, m.start))
+      .filter((m) => m.type === 'person' && officeBefore(text, m.start, /\s/u.test(m.text) ? undefined : { written: nameToLatin(m.text), nominative: m.canonical.split(' ').pop()! }))
       .filter((m) => {
         const s = sentenceOf(m);
         return speechContext(s) || !arrestContext(s);
@@ -213,6 +214,11 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const places = mentionSentences(placed.filter(({ m }) => m.side === 'latam' && LATAM_TYPES.has(m.type)));
   let protagonist: { name: string; mentions: number } | undefined;
   for (const [name, a] of actors) if (a.type === 'person' && (!protagonist || a.at.length > protagonist.mentions)) protagonist = { name, mentions: a.at.length };
+  // A place named only as a court's seat is where the case was tried, not the route, where the text
+  // names another: "Un tribunal de Guayaquil condenó a X, detenido en el puerto de Posorja".
+  const seatOnly = new Set(places.keys());
+  for (const { m } of placed) if (m.side === 'latam' && !courtSeatAt(text, m.start)) seatOnly.delete(m.canonical);
+  if (seatOnly.size < places.size) for (const name of seatOnly) places.delete(name);
   const firstOfKind = new Map<string, string>();
   for (const [name, p] of places) if (!firstOfKind.has(p.type)) firstOfKind.set(p.type, name);
 

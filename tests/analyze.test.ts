@@ -796,6 +796,25 @@ describe('links', () => {
     expect(pairs('U Luci Bar zaplijenjeno je 87 kilograma kokaina iz Ekvadora, namijenjenog kavačkom klanu. Direktor Uprave policije Aleksandar Radović kazao je da je akcija sprovedena u saradnji sa DEA.', 'sr')).toEqual(['Kavač clan ↔ Ecuador']);
     expect(pairs('El director de la Policía, general Goran Ilić, dijo que los serbios detenidos enviaban cocaína desde Turbo.', 'es')).toEqual([]);
   });
+  it("a lawyer before a surname in another case is that person's lawyer, and the person stays a party", () => {
+    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    const verdict = 'Viši sud u Podgorici osudio je Marka Bojanića na deset godina zatvora zbog krijumčarenja 1,1 tone kokaina iz luke Guayaquil.';
+    expect(pairs(`${verdict} Branilac Bojanića najavio je žalbu.`, 'sr')).toEqual(['Marko Bojanić ↔ Guayaquil']);
+    // No "Branilac Bojanić" is read as a person.
+    expect(analyze({ text: `${verdict} Branilac Bojanića najavio je žalbu.`, lang: 'sr' }).entities.filter((e) => e.type === 'person').map((e) => e.canonical)).toEqual(['Marko Bojanić', 'Marko Bojanić']);
+    // The lawyer named in the nominative is the lawyer, an official.
+    expect(pairs(`${verdict} Advokat Petar Jovanović najavio je žalbu.`, 'sr')).toEqual(['Marko Bojanić ↔ Guayaquil']);
+  });
+  it("a court's seat is not the route's first port", () => {
+    const text =
+      'Un tribunal de Guayaquil condenó a 12 años de prisión al ciudadano montenegrino Stefan Bulatović, detenido en el puerto de Posorja con 1,2 toneladas de cocaína. Según la Fiscalía, Bulatović coordinaba con Los Lobos la contaminación de contenedores.';
+    const pairs = analyze({ text, lang: 'es' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs).toContain('Stefan Bulatović ↔ Posorja');
+    expect(pairs).not.toContain('Stefan Bulatović ↔ Guayaquil');
+    // Where the text names no other place, the court's city is the case's.
+    const alone = analyze({ text: 'Un tribunal de Guayaquil condenó al ciudadano montenegrino Stefan Bulatović por tráfico de 1,2 toneladas de cocaína.', lang: 'es' });
+    expect(alone.links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toEqual(['Stefan Bulatović ↔ Guayaquil']);
+  });
   it('other news lends its context to no neighbour', () => {
     const text = 'Novak Djokovic venció en la final del torneo de exhibición en Buenos Aires. En otra noticia, la Policía Federal Argentina desarticuló una banda narco en Rosario e incautó 300 kilos de cocaína.';
     expect(analyze({ text, lang: 'es' }).links).toEqual([]);

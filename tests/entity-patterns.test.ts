@@ -399,3 +399,15 @@ describe('an agency the text does not place', () => {
     expect(found('Službenici Uprave carina pronašli su 30 kilograma kokaina.', 'bs', 'organization').map(([, c]) => c)).toEqual(['Customs Administration of Bosnia and Herzegovina']);
   });
 });
+
+describe('a name that is also a word or a surname (Bar, Santos)', () => {
+  const places = (text: string, lang: string) =>
+    findEntities(text, gaz, { lang })
+      .filter((e) => e.type === 'port' || e.type === 'city' || e.type === 'person')
+      .map((e) => `${e.type}:${e.text}`);
+  it('is the place after a municipality word, and wherever else the text names it alone inside a sentence', () => {
+    expect(places('Општина Бар донела је одлуку о забрани продаје алкохола. Туристичка организација Бара очекује више гостију.', 'sr')).toEqual(['port:Бар', 'port:Бара']);
+    // Beside another capitalised word it may be a name's part.
+    expect(places('Kokain je stigao u luku Santos. Policija je ispitala Carlosa Santosa.', 'sr')).not.toContain('port:Santosa');
+  });
+});
