@@ -210,7 +210,9 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   // A mention is in trafficking context when its sentence or a neighbour is.
   const nearContext = context.map((c, i) => c || context[i - 1] === true || context[i + 1] === true);
   const placed = inSentence.flatMap((list, s) => list.map((m) => ({ m, s })));
-  const actors = mentionSentences(placed.filter(({ m }) => m.side === 'balkan' && BALKAN_TYPES.has(m.type)));
+  // A one-word name only the tagger read, and that names no one the text names in full ("преко Скај
+  // апликације"), is no actor.
+  const actors = mentionSentences(placed.filter(({ m }) => m.side === 'balkan' && BALKAN_TYPES.has(m.type) && !(m.type === 'person' && m.via === 'ner' && !m.canonical.includes(' '))));
   const places = mentionSentences(placed.filter(({ m }) => m.side === 'latam' && LATAM_TYPES.has(m.type)));
   let protagonist: { name: string; mentions: number } | undefined;
   for (const [name, a] of actors) if (a.type === 'person' && (!protagonist || a.at.length > protagonist.mentions)) protagonist = { name, mentions: a.at.length };

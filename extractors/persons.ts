@@ -44,7 +44,9 @@ function givenNominative(w: string, surnameEnding: string): string {
   }
   if (surnameEnding === 'a' && w.endsWith('e')) return `${w.slice(0, -1)}a`; // Nikole → Nikola, Luke → Luka
   if (/^(u|em|om)$/.test(surnameEnding)) {
-    const m = new RegExp(`^(.*[^aeiou])${surnameEnding}$`, 'u').exec(w);
+    // The instrumental's -om and -em go by the stem's last sound, not the surname's: Markom Petrovićem.
+    const m = new RegExp(`^(.*[^aeiou])${surnameEnding === 'u' ? 'u' : '(?:om|em)'}$`, 'u').exec(w);
+    if (m && /[^aeiou]k$/u.test(m[1]!)) return `${m[1]}o`; // Marku, Markom → Marko (as Marka), not Mark
     if (m) return manOfStem(m[1]!);
     if (surnameEnding === 'u' && w.endsWith('u')) return `${w.slice(0, -1)}a`; // Nikolu → Nikola
   }

@@ -229,6 +229,13 @@ describe('entities survive real text', () => {
     expect(personCanonical('Зорана Ковача', 'sr')).toBe('Zoran Kovač');
     expect(personCanonical('Zorana Kovač', 'sr')).toBe('Zorana Kovač');
     expect(personCanonical('Ana Kovača', 'sr')).toBe('Ana Kovača');
+    // A stem in a consonant and k is Marko's in every case (not Mark's); the instrumental's -om and -em
+    // go by the given name's own last sound, whatever the surname takes.
+    expect(personCanonical('Марку Миљковићу', 'sr')).toBe('Marko Miljković');
+    expect(personCanonical('Markom Petrovićem', 'sr')).toBe('Marko Petrović');
+    expect(personCanonical('Ivom Josipovićem', 'hr')).toBe('Ivo Josipović');
+    expect(personCanonical('Erminom Alamerovićem', 'bs')).toBe('Ermin Alamerović');
+    expect(personCanonical('Vuku Petroviću', 'sr')).toBe('Vuk Petrović');
     // The given name says the case, and the surname declines as its own kind: a man's name in -a
     // (Matija, Nikola), a surname in -a (Tesla, Maradona), a Spanish name in -o, a foreign surname.
     const cases: [string, string, string][] = [
@@ -814,6 +821,16 @@ describe('links', () => {
     // Where the text names no other place, the court's city is the case's.
     const alone = analyze({ text: 'Un tribunal de Guayaquil condenó al ciudadano montenegrino Stefan Bulatović por tráfico de 1,2 toneladas de cocaína.', lang: 'es' });
     expect(alone.links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toEqual(['Stefan Bulatović ↔ Guayaquil']);
+  });
+  it('a one-word name only the tagger read is no actor; the Sky app is no one', () => {
+    const text = 'Тужилаштво их терети да су преко посредника у Еквадору набавили 500 килограма кокаина из луке Гвајакил. Докази се заснивају на порукама размењеним преко Скај апликације.';
+    const a = analyze({ text, lang: 'sr' });
+    expect(a.entities.filter((e) => e.text === 'Скај').map((e) => `${e.type}:${e.canonical}`)).toEqual(['company:Sky ECC']);
+    expect(a.links).toEqual([]);
+    // The tagger takes an app it never saw for a person: that one word links nowhere.
+    const viber = analyze({ text: text.replace('Скај', 'Вајбер'), lang: 'sr' });
+    expect(viber.entities.filter((e) => e.type === 'person').map((e) => e.text)).toEqual(['Вајбер']);
+    expect(viber.links).toEqual([]);
   });
   it('other news lends its context to no neighbour', () => {
     const text = 'Novak Djokovic venció en la final del torneo de exhibición en Buenos Aires. En otra noticia, la Policía Federal Argentina desarticuló una banda narco en Rosario e incautó 300 kilos de cocaína.';

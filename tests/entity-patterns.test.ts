@@ -411,3 +411,9 @@ describe('a name that is also a word or a surname (Bar, Santos)', () => {
     expect(places('Kokain je stigao u luku Santos. Policija je ispitala Carlosa Santosa.', 'sr')).not.toContain('port:Santosa');
   });
 });
+
+describe('Chilean ports on the Pacific route', () => {
+  it('are known: Antofagasta, Iquique, Arica', () => {
+    expect(found('The 520 kilograms were seized in the port of Antofagasta; earlier loads left Iquique and Arica.', 'en', 'port').map(([, c]) => c)).toEqual(['Antofagasta', 'Iquique', 'Arica']);
+  });
+});
