@@ -53,9 +53,11 @@ function givenNominative(w: string, surnameEnding: string): string {
   return w;
 }
 
-/** A man's given name from the stem its case ending left: Stefan(a), Pabl(a) → Pablo, Marij(u) → Mario, Vasilij(em) → Vasilije where the lexicon has it. */
+/** A man's given name from the stem its case ending left: Stefan(a), Pabl(a) → Pablo, Marij(u) → Mario, Vasilij(em) → Vasilije, Radoj(a) → Radoje where the lexicon has it. */
 function manOfStem(stem: string): string {
   if (/ij$/u.test(stem)) return isGivenName(`${stem}e`) ? `${stem}e` : `${stem.slice(0, -1)}o`;
+  // Radoj(a) → Radoje, Miloj(a) → Miloje; Andrej and the Macedonian Blagoj are names as they stand.
+  if (/j$/u.test(stem) && !isGivenName(stem) && isGivenName(`${stem}e`)) return `${stem}e`;
   return !isGivenName(stem) && isGivenName(`${stem}o`) ? `${stem}o` : stem;
 }
 

@@ -236,6 +236,11 @@ describe('entities survive real text', () => {
     expect(personCanonical('Ivom Josipovićem', 'hr')).toBe('Ivo Josipović');
     expect(personCanonical('Erminom Alamerovićem', 'bs')).toBe('Ermin Alamerović');
     expect(personCanonical('Vuku Petroviću', 'sr')).toBe('Vuk Petrović');
+    // Names in -oje: Radoja, Radoju, Radojem → Radoje; Hrvoja → Hrvoje. Andrej stays Andrej.
+    expect(personCanonical('Radoja Zvicera', 'sr')).toBe('Radoje Zvicer');
+    expect(personCanonical('Radojem Zvicerom', 'sr')).toBe('Radoje Zvicer');
+    expect(personCanonical('Hrvoja Maleša', 'hr')).toBe('Hrvoje Maleš');
+    expect(personCanonical('Andreja Petrovića', 'sr')).toBe('Andrej Petrović');
     // The given name says the case, and the surname declines as its own kind: a man's name in -a
     // (Matija, Nikola), a surname in -a (Tesla, Maradona), a Spanish name in -o, a foreign surname.
     const cases: [string, string, string][] = [
