@@ -68,6 +68,19 @@ const MIN_KEPT = 3;
 /** How many sentences from a seizure in Latin America its suspects may be named. */
 const SEIZURE_REACH = 3;
 const SENTENCES_PER_LINK = 10;
+/**
+ * A clause of contrast opens where a comma or semicolon stands before "while", "mientras", "dok",
+ * "ndërsa", "додека" …, and after a semicolon: "The Škaljari clan relied on contacts in Peru, while
+ * the Kavač clan developed ties to Ecuador" gives Peru to the Škaljari clan only.
+ */
+const CONTRAST = /(?:[,;]\s+(?:while|whereas|mientras(?: que)?|en tanto que|enquanto|dok|док|ndërsa|kurse|додека)|;)\s/giu;
+
+/** Where each clause of contrast of a sentence starts (absolute offsets), after the first. */
+function clauseStarts(sentence: { text: string; start: number }): number[] {
+  const out: number[] = [];
+  for (const m of sentence.text.matchAll(CONTRAST)) out.push(sentence.start + m.index! + m[0].length);
+  return out;
+}
 
 /** Whether a local window links the pair (see step 1 above). */
 function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[][], w: number[], origins: Set<EntityMention>): boolean {
@@ -116,6 +129,26 @@ export interface SeizureAt {
 
 export function findLinks(text: string, all: EntityMention[], seizures: SeizureAt[] = []): LinkCandidate[] {
   const sents = sentences(text);
+  const clauses = sents.map(clauseStarts);
+  /** The clause of contrast of its sentence `s` that a mention stands in. */
+  const clauseOf = (m: EntityMention, s: number) => clauses[s]!.filter((c) => c <= m.start).length;
+  /**
+   * Whether sentence s tells of actor b and place l only in different clauses of contrast, each
+   * clause naming l naming another Balkan actor: the place is that actor's ("… while the Kavač clan
+   * developed ties to Ecuador"), not one of "… dok je kolumbijski državljanin X bio zadužen za kontakte u Kolumbiji".
+   */
+  const apartIn = (s: number, b: string, l: string): boolean => {
+    if (!clauses[s]!.length) return false;
+    const here = inSentence[s]!;
+    const ofB = new Set(here.filter((x) => x.canonical === b).map((x) => clauseOf(x, s)));
+    const ofL = new Set(here.filter((x) => x.canonical === l).map((x) => clauseOf(x, s)));
+    if (!ofB.size || !ofL.size) return false;
+    for (const c of ofL) {
+      if (ofB.has(c)) return false;
+      if (!here.some((x) => x.canonical !== b && x.side === 'balkan' && BALKAN_TYPES.has(x.type) && clauseOf(x, s) === c)) return false;
+    }
+    return true;
+  };
   // The officials of a case (prosecutor, judge, minister, lawyer: "Specijalni tužilac Milorad Ristić saopštio je …")
   // are no party to it; one the text has arrested and not speaking ("Advokat X uhapšen je zbog pranja novca") is.
   const sentenceOf = (m: EntityMention) => sents.find((x) => m.start >= x.start && m.start < x.end)?.text ?? '';
@@ -164,11 +197,13 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       // A sentence on another case or other news lends its context to no neighbour: "Novak Djokovic venció
       // en Buenos Aires. En otra noticia, la policía … incautó 300 kilos de cocaína."
       if (!w.some((k) => context[k] && (w.length === 1 || !other[k]))) continue;
-      const ents = w.flatMap((k) => inSentence[k]!);
-      for (const b of ents) {
+      const ents = w.flatMap((k) => inSentence[k]!.map((m) => ({ m, k })));
+      for (const { m: b, k: bk } of ents) {
         if (b.side !== 'balkan' || !BALKAN_TYPES.has(b.type)) continue;
-        for (const l of ents) {
+        for (const { m: l, k: lk } of ents) {
           if (l.side !== 'latam' || !LATAM_TYPES.has(l.type) || !linkable(b, l, inSentence, w, origins)) continue;
+          // Two clauses of contrast in one sentence tell of two actors: neither's places are the other's.
+          if (bk === lk && apartIn(bk, b.canonical, l.canonical)) continue;
           const key = `${b.canonical}\u0000${l.canonical}`;
           // The evidence is the first passage that links them; a two-sentence window gives way to
           // the one of its sentences that names both.
@@ -239,6 +274,8 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       if (weight === undefined) continue;
       const near = closest(b.at, l.at, nearContext);
       if (!near) continue;
+      // Nearest in one sentence, but there in different clauses of contrast: the place is another actor's.
+      if (near[0] === near[1] && apartIn(near[0], bName, lName)) continue;
       const score =
         weight +
         (bName === protagonist?.name ? PROTAGONIST : 0) +

@@ -839,6 +839,20 @@ describe('links', () => {
     expect(viber.entities.filter((e) => e.type === 'person').map((e) => e.text)).toEqual(['Вајбер']);
     expect(viber.links).toEqual([]);
   });
+  it('two clauses of contrast in one sentence give each actor its own places', () => {
+    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    const en = pairs('The Škaljari clan relied on cocaine suppliers in Peru, while the Kavač clan developed ties to cocaine brokers in Ecuador.', 'en');
+    expect(en).toContain('Škaljari clan ↔ Peru');
+    expect(en).toContain('Kavač clan ↔ Ecuador');
+    expect(en.filter((p) => p === 'Kavač clan ↔ Peru' || p === 'Škaljari clan ↔ Ecuador')).toEqual([]);
+    const sr = pairs('Škaljarski klan nabavljao je kokain u Peruu, dok je kavački klan kokain kupovao u Ekvadoru.', 'sr');
+    expect(sr).toContain('Kavač clan ↔ Ecuador');
+    expect(sr).not.toContain('Kavač clan ↔ Peru');
+    // A clause on a Latin American partner leaves its place to the Balkan actor of the sentence.
+    expect(pairs('Grupu koja je krijumčarila kokain predvodio je Senad Hodžić, dok je kolumbijski državljanin Andrés Rojas bio zadužen za kontakte s dobavljačima u Kolumbiji.', 'bs')).toEqual([
+      'Senad Hodžić ↔ Colombia',
+    ]);
+  });
   it('other news lends its context to no neighbour', () => {
     const text = 'Novak Djokovic venció en la final del torneo de exhibición en Buenos Aires. En otra noticia, la Policía Federal Argentina desarticuló una banda narco en Rosario e incautó 300 kilos de cocaína.';
     expect(analyze({ text, lang: 'es' }).links).toEqual([]);
