@@ -177,10 +177,20 @@ export async function eachJsonLine(file: string | undefined, fn: (obj: Record<st
   return errors;
 }
 
+/** A line with no "text" string is answered (so output lines still pair with input lines), reported, and counted. */
+function textOf(o: Record<string, unknown>, command: string, answered: string): string | undefined {
+  if (typeof o.text === 'string') return o.text;
+  progress(`${command} ${JSON.stringify(o.id ?? null)}: the line has no "text" string${o.text === undefined ? '' : ` (it has ${Array.isArray(o.text) ? 'a list' : typeof o.text})`}; ${answered}`);
+  return undefined;
+}
+
 export async function analyzeCmd(file: string | undefined): Promise<number> {
   const { analyze, partialAnalysisNote } = await import('../extractors/analyze.js');
-  return eachJsonLine(file, (o) => {
-    const text = typeof o.text === 'string' ? o.text : '';
+  let missing = 0;
+  const bad = await eachJsonLine(file, (o) => {
+    const given = textOf(o, 'analyze', 'answered with no entities, seizures or links');
+    if (given === undefined) missing++;
+    const text = given ?? '';
     const a = analyze({ text, title: typeof o.title === 'string' ? o.title : undefined, lang: typeof o.lang === 'string' ? o.lang : undefined, country: typeof o.country === 'string' ? o.country : undefined });
     if (a.analyzedChars !== undefined) progress(`${JSON.stringify(o.id ?? null)}: ${partialAnalysisNote(text.length, a.analyzedChars)}`);
     out(
@@ -191,9 +201,11 @@ export async function analyzeCmd(file: string | undefined): Promise<number> {
         entities: a.entities.map(({ type, text, start, end, canonical }) => ({ type, text, start, end, canonical })),
         seizures: a.seizures.map(({ drug, text, kg, start, end, place, date }) => ({ drug, text, kg, start, end, place: place ?? null, date: date ?? null })),
         links: a.links.map(({ balkan, latam, evidence }) => ({ balkan, latam, evidence })),
+        ...(given === undefined ? { error: 'no "text" string' } : {}),
       }),
     );
   });
+  return bad + missing;
 }
 
 export async function sourcesHealth(db: Db, json: boolean): Promise<void> {
@@ -271,10 +283,18 @@ export async function extractCmd(file: string | undefined): Promise<number> {
 /** `ruta langid`: {"id","text"} → {"id","lang","script","confidence"}. */
 export async function langidCmd(file: string | undefined): Promise<number> {
   const { identifyLanguage } = await import('../extractors/langid.js');
-  return eachJsonLine(file, (o) => {
-    const r = identifyLanguage(typeof o.text === 'string' ? o.text : '', typeof o.lang === 'string' ? o.lang : undefined);
+  let missing = 0;
+  const bad = await eachJsonLine(file, (o) => {
+    const given = textOf(o, 'langid', 'answered und');
+    if (given === undefined) {
+      missing++;
+      out(JSON.stringify({ id: o.id ?? null, lang: 'und', script: 'Latn', confidence: 0, error: 'no "text" string' }));
+      return;
+    }
+    const r = identifyLanguage(given, typeof o.lang === 'string' ? o.lang : undefined);
     out(JSON.stringify({ id: o.id ?? null, lang: r.lang, script: r.script, confidence: r.confidence }));
   });
+  return bad + missing;
 }
 
 /**

@@ -144,4 +144,26 @@ describe('ruta init → sources import → crawl --once → articles export', ()
     expect(r.stderr).toMatch(/stdin:2: not valid JSON/);
     expect(r.code).toBe(1);
   });
+
+  it('analyze and langid answer a line with no "text" string, say so and exit 1, and go on', async () => {
+    const input = `${JSON.stringify({ id: 'no-text' })}\n${JSON.stringify({ id: 'list', text: ['a'] })}\n${JSON.stringify({ id: 'ok', text: 'Policija je zaplenila 5 kilograma kokaina.' })}\n`;
+    const a = await ruta(['analyze'], env, input);
+    const lines = jsonLines(a.stdout);
+    expect(lines.map((l) => [l.id, l.error ?? null])).toEqual([
+      ['no-text', 'no "text" string'],
+      ['list', 'no "text" string'],
+      ['ok', null],
+    ]);
+    expect((lines[2]!.seizures as unknown[]).length).toBe(1);
+    expect(a.stderr).toMatch(/analyze "no-text": the line has no "text" string/);
+    expect(a.stderr).toMatch(/analyze "list": the line has no "text" string \(it has a list\)/);
+    expect(a.code).toBe(1);
+    const l = await ruta(['langid'], env, input);
+    expect(jsonLines(l.stdout).map((x) => [x.id, x.lang])).toEqual([
+      ['no-text', 'und'],
+      ['list', 'und'],
+      ['ok', 'sr'],
+    ]);
+    expect(l.code).toBe(1);
+  });
 });
