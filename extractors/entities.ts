@@ -61,6 +61,10 @@ function notAName(name: string): boolean {
 }
 
 /** A word that says what the person after it is, not part of a name: "Serbian national Dragan X", not "National Security Council". */
+/** Verbs whose object is the person arrested, extradited or sentenced, folded (Albanian, Macedonian, English). */
+const ARREST_OBJECT = /^(arrestoi|arrestuan|arrestuar|arrestohet|arrestohen|ekstradoi|ekstraduan|ekstradohet|denoi|denuan|akuzoi|akuzon|ngujoi|uapsi|uapsija|uapsile|uapsil|arrested|extradited|sentenced|convicted)$/;
+/** Age words after "34-" in Albanian and Macedonian: "34-vjeçari", "42-годишниот" (Serbian and Croatian news name a townsman between: "68-godišnja Sarajka …"). */
+const AGED = /^(vjecar(?:i|in|it|e|ja|en)?|godisn(?:iot|ata|ikot)|godisen|godisna)$/;
 const LOWERCASE_NATIONALITIES = new Set(['es', 'pt', 'sq']);
 /** "and" in the languages Ruta reads (folded). */
 const LIST_JOINT = /^(y|e|i|and|dhe)$/;
@@ -256,6 +260,9 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     }
     if (!trigger && cueWord(tokens[i - 1], CITIZEN)) trigger = true;
     if (!trigger && cueWord(tokens[i - 1], IDENTIFIED)) trigger = true;
+    // The object of an arrest ("Policia arrestoi Aldo Berisha", "detuvo a …" is read by the tagger), or
+    // a man named by his age ("34-vjeçari Kristi Dedja", "42-годишниот Горан …").
+    if (!trigger && isNameToken(tokens[i + 1]) && (cueWord(tokens[i - 1], ARREST_OBJECT) || (cueWord(tokens[i - 1], AGED) && /\d\s?-\s?$/u.test(text.slice(Math.max(0, tokens[i - 1]!.start - 3), tokens[i - 1]!.start))))) trigger = true;
     if (!trigger && /^(como|as|kao|si|kako)$/.test(tokens[i - 1]?.norm ?? '') && IDENTIFIED.test(tokens[i - 2]?.norm ?? '')) trigger = true;
     if (!trigger && ALIAS.test(tokens[i + 2]?.norm ?? '')) {
       // "Marko Petrović, alias …"; the name starts at the given names before: "Juan Carlos Restrepo, alias Pablito".

@@ -417,3 +417,15 @@ describe('Chilean ports on the Pacific route', () => {
     expect(found('The 520 kilograms were seized in the port of Antofagasta; earlier loads left Iquique and Arica.', 'en', 'port').map(([, c]) => c)).toEqual(['Antofagasta', 'Iquique', 'Arica']);
   });
 });
+
+describe('people named as the object of an arrest, or by their age', () => {
+  const people = (text: string, lang: string) =>
+    findEntities(text, gaz, { lang })
+      .filter((e) => e.type === 'person')
+      .map((e) => e.canonical);
+  it('are read where no given name is known (Albanian and Macedonian news have no tagger)', () => {
+    expect(people('Policia arrestoi Aldo Berisha dhe Erion Kola. Sipas policisë, Berisha kishte kontakte me bandën Los Lobos.', 'sq')).toEqual(['Aldo Berisha', 'Erion Kola', 'Aldo Berisha']);
+    expect(people('Në pranga përfundoi 34-vjeçari Kristi Dedja, i cili koordinonte dërgesat e kokainës.', 'sq')).toEqual(['Kristi Dedja']);
+    expect(people('Уапсен е 42-годишниот Горан Трајковски од Куманово.', 'mk')).toEqual(['Goran Trajkovski']);
+  });
+});
