@@ -238,7 +238,9 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   /** Reads a person's name from token i and adds it, with the side a nationality, surname or language gives; returns the name's last token. */
   const addPersonAt = (at: number, withInitials = initials): number | undefined => {
     // "German President Richard von Weizsäcker": the name starts after the title.
-    const i = TITLE.test(tokens[at]!.norm) && isNameToken(tokens[at + 1]) ? at + 1 : at;
+    // "Albanian Prime Minister Edi Rama": past every word of the title.
+    let i = at;
+    while (i < at + 3 && TITLE.test(tokens[i]!.norm) && isNameToken(tokens[i + 1])) i++;
     const span = readName(text, tokens, i, taken, withInitials, surnameAfterInitial);
     if (!span) return undefined;
     const s0 = tokens[span[0]]!.start;

@@ -188,6 +188,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const originOf = (m: EntityMention) => ORIGIN_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
   const origins = new Set(sorted.filter((m) => m.type === 'country' && originOf(m)));
 
+  const latam = (m: EntityMention) => m.side === 'latam' && LATAM_TYPES.has(m.type);
   // Step 1: local evidence: per pair, the sentence window that links them.
   const local = new Map<string, number[]>();
   for (let i = 0; i < sents.length; i++) {
@@ -204,6 +205,14 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
           if (l.side !== 'latam' || !LATAM_TYPES.has(l.type) || !linkable(b, l, inSentence, w, origins)) continue;
           // Two clauses of contrast in one sentence tell of two actors: neither's places are the other's.
           if (bk === lk && apartIn(bk, b.canonical, l.canonical)) continue;
+          // A sentence of no trafficking that names both takes its context from its neighbour only
+          // where that one names a Balkan actor too ("Su enlace en Guayaquil, X, organizaba los envíos"
+          // after the clan's), or no other place in Latin America: "Djokovic last played in Argentina
+          // in 2012. Meanwhile, police in Rosario reported a drop in drug-related violence."
+          if (w.length === 2 && bk === lk && !context[bk]) {
+            const there = inSentence[w[0] === bk ? w[1]! : w[0]!]!;
+            if (!there.some((m) => m.side === 'balkan' && BALKAN_TYPES.has(m.type)) && there.some((m) => latam(m) && m.canonical !== l.canonical)) continue;
+          }
           const key = `${b.canonical}\u0000${l.canonical}`;
           // The evidence is the first passage that links them; a two-sentence window gives way to
           // the one of its sentences that names both.
@@ -213,7 +222,6 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       }
     }
   }
-  const latam = (m: EntityMention) => m.side === 'latam' && LATAM_TYPES.has(m.type);
   // A seizure is the article's event: the Balkan actors the article names as arrested, charged or
   // suspected within a few sentences of it ("… 850 kilos at the port of Paranaguá. … the suspects,
   // Dejan Radović and Nikola Perović, …") are linked to its place in Latin America, or to where its

@@ -31,7 +31,7 @@ export function withoutDemonym<T extends { type: string; start: number; end: num
 }
 
 /** Titles before a name (folded), in every Ruta language: "Presidente Perón", "Ministro Ciancio", "Ambassador Volker". */
-export const TITLE = /^(president|presidente|presidenta|predsjednik|predsednik|presidenti|pretsedatel|minister|ministro|ministra|ministar|ministri|senator|senador|senadora|governor|gobernador|judge|juez|jueza|sudac|sudija|mayor|alcalde|alcaldesa|gradonacelnik|ambassador|embajador|ambasador|prosecutor|fiscal|tuzilac|tuzitelj|dr|mr|mrs|ms|doctor|doctora|senor|senora|gospodin|gospodja|colonel|coronel|pukovnik|general|comandante|commander|capitan|captain|inspector|inspektor|detective|bishop|biskup|cardinal|lawyer|abogado|abogada|advogado|advogada|advokat|advokatica|branilac|branioc|branitelj|braniteljica|odvjetnik|odvjetnica|avokat|avokati|avokatja)$/u;
+export const TITLE = /^(prime|deputy|vice|president|presidente|presidenta|predsjednik|predsednik|presidenti|pretsedatel|minister|ministro|ministra|ministar|ministri|senator|senador|senadora|governor|gobernador|judge|juez|jueza|sudac|sudija|mayor|alcalde|alcaldesa|gradonacelnik|ambassador|embajador|ambasador|prosecutor|fiscal|tuzilac|tuzitelj|dr|mr|mrs|ms|doctor|doctora|senor|senora|gospodin|gospodja|colonel|coronel|pukovnik|general|comandante|commander|capitan|captain|inspector|inspektor|detective|bishop|biskup|cardinal|lawyer|abogado|abogada|advogado|advogada|advokat|advokatica|branilac|branioc|branitelj|braniteljica|odvjetnik|odvjetnica|avokat|avokati|avokatja)$/u;
 
 /**
  * A tagger person that opens with a title starts after it: "Presidente Perón", "Capitán Domingo

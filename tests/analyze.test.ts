@@ -853,6 +853,20 @@ describe('links', () => {
       'Senad Hodžić ↔ Colombia',
     ]);
   });
+  it("a sentence of no trafficking takes no context from a neighbour on another place and someone else", () => {
+    const en = 'Serbian tennis star Novak Djokovic said he would play an exhibition match in Buenos Aires in December. Djokovic last played in Argentina in 2012. Meanwhile, police in Rosario reported a drop in drug-related violence.';
+    expect(analyze({ text: en, lang: 'en' }).links).toEqual([]);
+    const sr = 'Srpski košarkaš Nikola Jokić proveo je odmor u Brazilu. Jokić je rekao da je oduševljen Brazilom. Policija u Rio de Žaneiru je istog dana zaplenila 30 kilograma kokaina.';
+    expect(analyze({ text: sr, lang: 'sr' }).links).toEqual([]);
+    // A neighbour on the same actor is his story: its context reaches his other places.
+    const story = 'Aleksandar Popović travelled to Santa Cruz to meet brokers who could supply cocaine paste. Popović is accused of arranging four shipments that left through ports in Chile.';
+    expect(analyze({ text: story, lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toContain('Aleksandar Popović ↔ Chile');
+  });
+  it("a head of government is named without the title, and is an official", () => {
+    const a = analyze({ text: 'Albanian Prime Minister Edi Rama met Ecuador\'s president in Quito to discuss banana exports and cooperation against drug trafficking.', lang: 'en' });
+    expect(a.entities.filter((e) => e.type === 'person').map((e) => e.text)).toEqual(['Edi Rama']);
+    expect(a.links).toEqual([]);
+  });
   it('other news lends its context to no neighbour', () => {
     const text = 'Novak Djokovic venció en la final del torneo de exhibición en Buenos Aires. En otra noticia, la Policía Federal Argentina desarticuló una banda narco en Rosario e incautó 300 kilos de cocaína.';
     expect(analyze({ text, lang: 'es' }).links).toEqual([]);
