@@ -55,6 +55,9 @@ const OTHER_CASES = new RegExp(
     '(?:in|during) another (?:operation|raid|investigation)', '(?:en|em) (?:otra|outra) (?:operacion|operacao|accion|acao)',
     '(?:en|em) (?:una |uma )?(?:operacion|operacao) (?:separada|distinta|diferente|aparte)',
     'u (?:drugoj|odvojenoj|zasebnoj|posebnoj) (?:akciji|operaciji|istrazi)', 'ne (?:nje )?operacion(?:in)? (?:tjeter|te vecante)', 'vo druga (?:akcija|operacija)',
+    // A work of fiction or a film on the subject: "his new novel, a thriller about cocaine smuggling",
+    // "películas sobre el narcotráfico", "roman o švercu kokaina", "film për trafikun", "филм за шверцот".
+    '(?:novels?|thrillers?|films?|movies?|documentar(?:y|ies)|tv series|novelas?|peliculas?|documentales?|roman|romana|romanu|romani|romanin|romanot|film(?:a|u|om|ovi|in|i|ot|ovite)|dokumentar(?:ac|ca|cu|ni|in|i|ot|ecot)?|serij(?:a|u|e)|serial(?:i|in)?)\\s+(?:\\p{L}+\\s+)?(?:about|on|sobre|acerca de|o|ob|za|per)\\s',
   ].join('|')})`,
 );
 

@@ -867,6 +867,13 @@ describe('links', () => {
     expect(a.entities.filter((e) => e.type === 'person').map((e) => e.text)).toEqual(['Edi Rama']);
     expect(a.links).toEqual([]);
   });
+  it('a novel or a film about trafficking is no case', () => {
+    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
+    expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
+    // Police who film a shipment are on a case.
+    expect(pairs('Police said the Serbian suspect Marko Ilić filmed the cocaine shipment in Guayaquil on his phone.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
+  });
   it('other news lends its context to no neighbour', () => {
     const text = 'Novak Djokovic venció en la final del torneo de exhibición en Buenos Aires. En otra noticia, la Policía Federal Argentina desarticuló una banda narco en Rosario e incautó 300 kilos de cocaína.';
     expect(analyze({ text, lang: 'es' }).links).toEqual([]);
