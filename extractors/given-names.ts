@@ -48,6 +48,12 @@ export function balkanGivenName(word: string): boolean {
   return lists.length > 0 && lists.every(balkanList);
 }
 
+/** Whether a word is a given name of the Albanian lists only ("Agim", "Fatmir"; not "Ilir" if a Slavic list had it too). */
+export function albanianGivenName(word: string): boolean {
+  const lists = listsOf(word);
+  return lists.length > 0 && lists.every((l) => l.startsWith('albanian'));
+}
+
 /** Whether a word is a given name known only from lists of other lands ("Felipe", "Jennifer"; not "Antonio", which the Balkan list has too). */
 export function foreignGivenName(word: string): boolean {
   const lists = listsOf(word);

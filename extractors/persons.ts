@@ -3,7 +3,7 @@
 // person per document however the text refers to them later (surname alone,
 // nickname after "alias", "zvani", "conocido como", "i njohur si", "познат како").
 import { cyrToLat, fold } from './text-normalize.js';
-import { givenName, hispanicGivenName } from './given-names.js';
+import { albanianGivenName, givenName, hispanicGivenName } from './given-names.js';
 import { usualCasing } from './ner/names.js';
 import { possessiveEnding } from './name-spans.js';
 import type { Side } from './gazetteer.js';
@@ -11,6 +11,25 @@ import type { Side } from './gazetteer.js';
 const SLAVIC = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sh']);
 
 /** Latin script for a person's name; Macedonian ќ and ѓ as in Serbian names (Бојовиќ → Bojović). */
+/** Serbian and Macedonian Cyrillic letters as Albanian spells the sounds: Бериша → Berisha, Хоџа → Hoxha, Красниќи → Krasniqi. */
+const ALBANIAN_LETTERS: Record<string, string> = { ш: 'sh', Ш: 'Sh', ж: 'zh', Ж: 'Zh', ч: 'ç', Ч: 'Ç', ћ: 'q', Ћ: 'Q', ќ: 'q', Ќ: 'Q', ђ: 'gj', Ђ: 'Gj', ѓ: 'gj', Ѓ: 'Gj', џ: 'xh', Џ: 'Xh', ѕ: 'x', Ѕ: 'X' };
+
+/**
+ * A Cyrillic name in Latin script; an Albanian's (his given name says so: "Агим Бериша") as Albanian
+ * spells it, Agim Berisha, not Agim Beriša.
+ */
+export function nameToLatinFor(name: string): string {
+  if (!/[\u0400-\u04ff]/u.test(name)) return nameToLatin(name);
+  const first = nameToLatin(name).split(' ')[0] ?? '';
+  if (!albanianGivenName(first)) return nameToLatin(name);
+  return nameToLatin(name.replace(/[шШжЖчЧћЋќЌђЂѓЃџЏѕЅ]/gu, (c) => ALBANIAN_LETTERS[c]!));
+}
+
+/** A folded name with Albanian digraphs read as the Serbian letters they stand for (folded): berisha → berisa, hoxha → hodza. */
+function slavicSpelling(folded: string): string {
+  return folded.replace(/xh/g, 'dz').replace(/zh/g, 'z').replace(/sh/g, 's').replace(/gj/g, 'dj').replace(/q/g, 'c');
+}
+
 export function nameToLatin(name: string): string {
   return cyrToLat(name.replace(/ќ/g, 'ћ').replace(/Ќ/g, 'Ћ').replace(/ѓ/g, 'ђ').replace(/Ѓ/g, 'Ђ'))
     .replace(/\s+/g, ' ')
@@ -76,7 +95,7 @@ function slavicSurname(w: string): string {
 
 /** A person's canonical name: Latin script, nominative case for Slavic names. `before` is the text before the name, whose words may say the person is a man ("protiv 45-godišnjeg Splićanina Ivana M."). */
 export function personCanonical(name: string, lang?: string, before = ''): string {
-  const latin = nameToLatin(name).replace(/^["'“”„«»‚‘’]+|["'“”„«»‚‘’]+$/g, '').split(' ').map(unshout).join(' ');
+  const latin = nameToLatinFor(name).replace(/^["'“”„«»‚‘’]+|["'“”„«»‚‘’]+$/g, '').split(' ').map(unshout).join(' ');
   if (lang === 'sq') {
     const parts = albanianNominative(latin).split(' ');
     return [...parts.slice(0, -1), slavicSurname(parts[parts.length - 1]!)].join(' ');
@@ -290,10 +309,13 @@ export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string
     const nominative = personCanonical(`X ${m.canonical}`, lang).split(' ').pop() ?? m.canonical;
     const lemma = fold(nominative);
     // By the surname, or by a Spanish name's first surname: "Prado" after "Washington Prado Álava".
+    // An Albanian's surname spelt as Albanian writes it in the full name and as Serbian transliterates it
+    // alone ("Sali Berisha", "Бериша" → Beriša) is his.
+    const asSlavic = slavicSpelling(key);
     const target =
       full.find((f) => {
         const last = fold(f.canonical.split(' ').pop() ?? '');
-        return last === key || last === lemma;
+        return last === key || last === lemma || slavicSpelling(last) === asSlavic;
       }) ?? firstSurnameOf(key);
     if (target) {
       m.canonical = target.canonical;

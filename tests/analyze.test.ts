@@ -236,6 +236,11 @@ describe('entities survive real text', () => {
     expect(personCanonical('Ivom Josipovićem', 'hr')).toBe('Ivo Josipović');
     expect(personCanonical('Erminom Alamerovićem', 'bs')).toBe('Ermin Alamerović');
     expect(personCanonical('Vuku Petroviću', 'sr')).toBe('Vuk Petrović');
+    // An Albanian named in Cyrillic comes back as Albanian spells him; a Slav's name as before.
+    expect(personCanonical('Агим Бериша', 'mk')).toBe('Agim Berisha');
+    expect(personCanonical('Фатмир Хоџа', 'sr')).toBe('Fatmir Hoxha');
+    expect(personCanonical('Ардит Красниќи', 'mk')).toBe('Ardit Krasniqi');
+    expect(personCanonical('Никола Петрушевски', 'mk')).toBe('Nikola Petruševski');
     // Names in -oje: Radoja, Radoju, Radojem → Radoje; Hrvoja → Hrvoje. Andrej stays Andrej.
     expect(personCanonical('Radoja Zvicera', 'sr')).toBe('Radoje Zvicer');
     expect(personCanonical('Radojem Zvicerom', 'sr')).toBe('Radoje Zvicer');

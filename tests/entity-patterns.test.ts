@@ -429,3 +429,12 @@ describe('people named as the object of an arrest, or by their age', () => {
     expect(people('Уапсен е 42-годишниот Горан Трајковски од Куманово.', 'mk')).toEqual(['Goran Trajkovski']);
   });
 });
+
+describe('an Albanian named in Cyrillic', () => {
+  it('is one person with his surname alone, though Serbian spells that Beriša', () => {
+    const people = findEntities('Премијер Сали Бериша састао се са делегацијом. Бериша је рекао да ће Албанија сарађивати.', gaz, { lang: 'sr' })
+      .filter((e) => e.type === 'person')
+      .map((e) => e.canonical);
+    expect(people).toEqual(['Sali Berisha', 'Sali Berisha']);
+  });
+});
