@@ -284,6 +284,10 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       if (!near) continue;
       // Nearest in one sentence, but there in different clauses of contrast: the place is another actor's.
       if (near[0] === near[1] && apartIn(near[0], bName, lName)) continue;
+      // A group's place nearest in another sentence, which names another Balkan group: the place is that
+      // one's ("… pripadnika škaljarskog klana … iz Brazila. Kavački klan je sarađivao sa PCC-om"). (People
+      // of one case share its places: "A fourth suspect, the Bosnian Edin Kovač, is still at large.")
+      if (b.type === 'criminal_group' && near[0] !== near[1] && inSentence[near[1]]!.some((m) => m.side === 'balkan' && m.type === 'criminal_group' && m.canonical !== bName)) continue;
       const score =
         weight +
         (bName === protagonist?.name ? PROTAGONIST : 0) +

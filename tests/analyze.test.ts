@@ -872,6 +872,15 @@ describe('links', () => {
     expect(a.entities.filter((e) => e.type === 'person').map((e) => e.text)).toEqual(['Edi Rama']);
     expect(a.links).toEqual([]);
   });
+  it("a group's partner named in the next sentence beside another Balkan group is that group's", () => {
+    const pairs = analyze({ text: 'Policija je uhapsila dvojicu pripadnika škaljarskog klana koji su organizovali šverc kokaina iz Brazila. Kavački klan je, prema istim podacima, sarađivao sa PCC-om.', lang: 'sr' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs).toContain('Kavač clan ↔ PCC');
+    expect(pairs).toContain('Škaljari clan ↔ Brazil');
+    expect(pairs).not.toContain('Škaljari clan ↔ PCC');
+    // People of one case share its places.
+    const people = analyze({ text: 'Prosecutors have charged Serbian nationals Dragan Ilić and Petar Vasić with importing 4,000 kilograms of cocaine from Colombia. A fourth suspect, the Bosnian Edin Kovač, is still at large.', lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(people).toContain('Edin Kovač ↔ Colombia');
+  });
   it('a novel or a film about trafficking is no case', () => {
     const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
