@@ -106,6 +106,14 @@ export function courtSeatAt(text: string, start: number): boolean {
   return COURT_SEAT.test(fold(text.slice(Math.max(0, start - 30), start)));
 }
 
+/** Acquittal, folded: "acquitted", "absuelto", "absolvido", "oslobođen optužbi", "oslobodio optužbe", "u shpall i pafajshëm", "ослободен од обвинението". */
+const ACQUITTAL = /(?<![a-z])(?:acquit|absuel|absolvi|oslobod\p{L}*(?: \p{L}+){0,3} (?:optuzb|od obvinen)|pafajshem|pafajesi)/u;
+
+/** Whether a sentence tells of an acquittal. */
+export function acquittalContext(sentence: string): boolean {
+  return ACQUITTAL.test(fold(sentence));
+}
+
 /** Suspect words, folded: "suspected", "sospechoso", "suspeitos", "osumnjičeni", "sumnja se", "осомничен", "се сомнева", "i dyshuar", "dyshojnë". */
 const SUSPECT = /(?<![a-z])(?:suspect|sospech|suspeit|osumnjic|sumnj|osomnic|somnev|dyshuar|dyshim|dyshoj)/u;
 

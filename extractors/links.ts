@@ -27,7 +27,7 @@
 import type { EntityMention } from './entities.js';
 import { sentences } from './text-normalize.js';
 import { nameToLatin } from './persons.js';
-import { arrestContext, courtSeatAt, officeBefore, otherCases, speechContext, suspectContext, traffickingContext } from './context-words.js';
+import { acquittalContext, arrestContext, courtSeatAt, officeBefore, otherCases, speechContext, suspectContext, traffickingContext } from './context-words.js';
 
 export interface LinkCandidate {
   balkan: string;
@@ -161,6 +161,18 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       })
       .map((m) => m.canonical),
   );
+  // A person the court acquitted beside others it did not ("Sud je osudio Marina Perkovića … Sud je
+  // oslobodio optužbe njegovog brata Josipa Perkovića") is no party, unless another sentence has him
+  // arrested, charged or suspected. (One man acquitted once may be the one arrested later: "he".)
+  const acquittedIn = all.filter((m) => m.type === 'person' && acquittalContext(sentenceOf(m)));
+  if (acquittedIn.length) {
+    const acquitted = new Set(acquittedIn.map((m) => m.canonical));
+    const others = all.some((o) => o.type === 'person' && o.side === 'balkan' && !acquitted.has(o.canonical));
+    for (const name of acquitted) {
+      const elsewhere = all.some((o) => o.canonical === name && o.type === 'person' && !acquittalContext(sentenceOf(o)) && (arrestContext(sentenceOf(o)) || suspectContext(sentenceOf(o))));
+      if (others && !elsewhere) officials.add(name);
+    }
+  }
   const entities = officials.size ? all.filter((m) => m.type !== 'person' || !officials.has(m.canonical)) : all;
   // Each sentence's entities, by one sweep over both in text order.
   const sorted = [...entities].sort((a, b) => a.start - b.start);

@@ -881,6 +881,12 @@ describe('links', () => {
     const people = analyze({ text: 'Prosecutors have charged Serbian nationals Dragan Ilić and Petar Vasić with importing 4,000 kilograms of cocaine from Colombia. A fourth suspect, the Bosnian Edin Kovač, is still at large.', lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(people).toContain('Edin Kovač ↔ Colombia');
   });
+  it('a co-defendant the court acquitted is no party; a man acquitted once and arrested later is', () => {
+    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    const verdict = 'Županijski sud u Zagrebu osudio je 44-godišnjeg Marina Perkovića na deset godina zatvora zbog krijumčarenja 78 kilograma kokaina iz Paragvaja. Sud je oslobodio optužbe njegovog brata Josipa Perkovića.';
+    expect(pairs(verdict, 'hr')).toEqual(['Marin Perković ↔ Paraguay']);
+    expect(pairs('Marko Ilić was acquitted in 2015. In 2023 he was arrested again in Guayaquil with 500 kg of cocaine.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
+  });
   it('a novel or a film about trafficking is no case', () => {
     const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
