@@ -34,7 +34,7 @@ export interface EntityMention {
 
 // Words that introduce a person's name after a nationality or country.
 const CITIZEN = /^(drzavljanin|drzavljanina|drzavljaninu|drzavljanka|drzavljanku|citizen|national|ciudadano|ciudadana|nacional|shtetas|shtetasi|shtetasin|shtetase|drzavjanin|drzavjanka|drzhavjanin|drzhavjaninot|biznismen|biznismena|empresario|businessman|narcotrafficker|narcotraficante|trafficker)$/;
-const IDENTIFIED = /^(identificado|identificada|identified|identifikovan|identifikovani|identificiran|identifikuar|identifikuvan|named|nombrado|imenom|emri|lider|leader|jefe|boss|sef|vodja|kreu|shefi|osumnjiceni|osumnjicenog|sospechoso|suspect|acusado|accused|okrivljeni|okrivljenog|dyshuari|osomniceniot)$/;
+const IDENTIFIED = /^(identificado|identificada|identified|iniciales|initials|inicijali|inicijalima|inicialet|inicialeve|inicijalite|identifikovan|identifikovani|identificiran|identifikuar|identifikuvan|named|nombrado|imenom|emri|lider|leader|jefe|boss|sef|vodja|kreu|shefi|osumnjiceni|osumnjicenog|sospechoso|suspect|acusado|accused|okrivljeni|okrivljenog|dyshuari|osomniceniot)$/;
 const ALIAS = /^(alias|zvani|zvanog|zvanom|zvana|nadimak|nadimkom|apodado|apodo|alias|conocido|known|njohur|poznat|poznatog|nicknamed)$/;
 const PARTICLES = new Set(['de', 'del', 'la', 'los', 'da', 'dos', 'van', 'von', 'di', 'el']);
 const NOT_NAMES = new Set(

@@ -438,3 +438,14 @@ describe('an Albanian named in Cyrillic', () => {
     expect(people).toEqual(['Sali Berisha', 'Sali Berisha']);
   });
 });
+
+describe('Ecuadorian press phrasing', () => {
+  it('names provinces (no people), suspects by their initials, and the Balkan mafia as a group', () => {
+    const text =
+      'La Policía detuvo a cuatro personas, entre ellas un montenegrino, en una hacienda bananera de El Oro. El extranjero, identificado con las iniciales M.B., era el enlace de la mafia balcánica en Puerto Bolívar.';
+    const found = findEntities(text, gaz, { lang: 'es' }).map((e) => `${e.type}:${e.canonical}`);
+    expect(found).not.toContain('person:El Oro');
+    expect(found).toContain('person:M. B.');
+    expect(found).toContain('criminal_group:Balkan mafia');
+  });
+});
