@@ -26,8 +26,9 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { sentences } from './text-normalize.js';
-import { nameToLatin } from './persons.js';
-import { acquittalContext, arrestContext, courtSeatAt, officeBefore, otherCases, speechContext, suspectContext, traffickingContext } from './context-words.js';
+import { arrestContext, courtSeatAt, otherCases, suspectContext, traffickingContext } from './context-words.js';
+import { clausesOfContrast } from './link-clauses.js';
+import { nonParties } from './link-parties.js';
 
 export interface LinkCandidate {
   balkan: string;
@@ -68,20 +69,6 @@ const MIN_KEPT = 3;
 /** How many sentences from a seizure in Latin America its suspects may be named. */
 const SEIZURE_REACH = 3;
 const SENTENCES_PER_LINK = 10;
-/**
- * A clause of contrast opens where a comma or semicolon stands before "while", "mientras", "dok",
- * "ndërsa", "додека" …, and after a semicolon: "The Škaljari clan relied on contacts in Peru, while
- * the Kavač clan developed ties to Ecuador" gives Peru to the Škaljari clan only.
- */
-const CONTRAST = /(?:[,;]\s+(?:while|whereas|mientras(?: que)?|en tanto que|enquanto|dok|док|ndërsa|kurse|додека)|;)\s/giu;
-
-/** Where each clause of contrast of a sentence starts (absolute offsets), after the first. */
-function clauseStarts(sentence: { text: string; start: number }): number[] {
-  const out: number[] = [];
-  for (const m of sentence.text.matchAll(CONTRAST)) out.push(sentence.start + m.index! + m[0].length);
-  return out;
-}
-
 /** Whether a local window links the pair (see step 1 above). */
 function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[][], w: number[], origins: Set<EntityMention>): boolean {
   if (l.type === 'city' && b.type !== 'person') return false;
@@ -129,50 +116,7 @@ export interface SeizureAt {
 
 export function findLinks(text: string, all: EntityMention[], seizures: SeizureAt[] = []): LinkCandidate[] {
   const sents = sentences(text);
-  const clauses = sents.map(clauseStarts);
-  /** The clause of contrast of its sentence `s` that a mention stands in. */
-  const clauseOf = (m: EntityMention, s: number) => clauses[s]!.filter((c) => c <= m.start).length;
-  /**
-   * Whether sentence s tells of actor b and place l only in different clauses of contrast, each
-   * clause naming l naming another Balkan actor: the place is that actor's ("… while the Kavač clan
-   * developed ties to Ecuador"), not one of "… dok je kolumbijski državljanin X bio zadužen za kontakte u Kolumbiji".
-   */
-  const apartIn = (s: number, b: string, l: string): boolean => {
-    if (!clauses[s]!.length) return false;
-    const here = inSentence[s]!;
-    const ofB = new Set(here.filter((x) => x.canonical === b).map((x) => clauseOf(x, s)));
-    const ofL = new Set(here.filter((x) => x.canonical === l).map((x) => clauseOf(x, s)));
-    if (!ofB.size || !ofL.size) return false;
-    for (const c of ofL) {
-      if (ofB.has(c)) return false;
-      if (!here.some((x) => x.canonical !== b && x.side === 'balkan' && BALKAN_TYPES.has(x.type) && clauseOf(x, s) === c)) return false;
-    }
-    return true;
-  };
-  // The officials of a case (prosecutor, judge, minister, lawyer: "Specijalni tužilac Milorad Ristić saopštio je …")
-  // are no party to it; one the text has arrested and not speaking ("Advokat X uhapšen je zbog pranja novca") is.
-  const sentenceOf = (m: EntityMention) => sents.find((x) => m.start >= x.start && m.start < x.end)?.text ?? '';
-  const officials = new Set(
-    all
-      .filter((m) => m.type === 'person' && officeBefore(text, m.start, /\s/u.test(m.text) ? undefined : { written: nameToLatin(m.text), nominative: m.canonical.split(' ').pop()! }))
-      .filter((m) => {
-        const s = sentenceOf(m);
-        return speechContext(s) || !arrestContext(s);
-      })
-      .map((m) => m.canonical),
-  );
-  // A person the court acquitted beside others it did not ("Sud je osudio Marina Perkovića … Sud je
-  // oslobodio optužbe njegovog brata Josipa Perkovića") is no party, unless another sentence has him
-  // arrested, charged or suspected. (One man acquitted once may be the one arrested later: "he".)
-  const acquittedIn = all.filter((m) => m.type === 'person' && acquittalContext(sentenceOf(m)));
-  if (acquittedIn.length) {
-    const acquitted = new Set(acquittedIn.map((m) => m.canonical));
-    const others = all.some((o) => o.type === 'person' && o.side === 'balkan' && !acquitted.has(o.canonical));
-    for (const name of acquitted) {
-      const elsewhere = all.some((o) => o.canonical === name && o.type === 'person' && !acquittalContext(sentenceOf(o)) && (arrestContext(sentenceOf(o)) || suspectContext(sentenceOf(o))));
-      if (others && !elsewhere) officials.add(name);
-    }
-  }
+  const officials = nonParties(text, sents, all);
   const entities = officials.size ? all.filter((m) => m.type !== 'person' || !officials.has(m.canonical)) : all;
   // Each sentence's entities, by one sweep over both in text order.
   const sorted = [...entities].sort((a, b) => a.start - b.start);
@@ -186,6 +130,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
     // the people of another case ("U drugoj akciji uhićen je Josip Matić") have no place of this one.
     return other[si] ? here.filter((m) => m.type === 'criminal_group' || (m.side !== 'latam' && !(m.side === 'balkan' && m.type === 'person'))) : here;
   });
+  const apartIn = clausesOfContrast(sents, inSentence, (m) => m.side === 'balkan' && BALKAN_TYPES.has(m.type));
   // In an article about drugs or crime, a sentence that names a criminal group is about it too,
   // whatever its words ("X kept in touch with Los Choneros"). (Los Lobos is also a band: an article
   // that reports an arrest is about crime, one on a concert is not.)
