@@ -21,7 +21,9 @@ const VESSEL_CUE =
   /^(buque|barco|navio|carguero|portacontenedores|velero|ship|vessel|freighter|tanker|yacht|boat|brod|broda|brodu|brodom|teretnjak|teretnjaka|teretnjaku|jahta|jahte|jahti|anije|anija|anijen|anijes|anijet|brodot|brodovi)$/;
 /** Cargo words that may stand between the cue and a name without quotes: "el buque mercante Blue Horizon", "teretni brod". */
 const CARGO = /^(mercante|portacontenedores|carguero|cargo|container|merchant|teretni|teretnog|teretnom|kontejnerski|kontejnerskog|kontejnerskom|tregtare|mallrash)$/;
-const SUFFIX = /^\s+(S\.\s?A\.(\s?C\.)?|S\.A\.S\.|S\.\s?L\.|S\.R\.L\.|Ltda\.?|Ltd\.?|Inc\.?|LLC|GmbH|B\.V\.|N\.V\.|d\.o\.o\.?|doo|sh\.p\.k\.?|shpk|SH\.P\.K\.?|Cía\.? Ltda\.?)/u;
+const SUFFIX = /^\s+(S\.\s?A\.(\s?C\.)?|S\.A\.S\.|S\.\s?L\.|S\.R\.L\.|Ltda\.?|Ltd\.?|Inc\.?|LLC|GmbH|B\.V\.|N\.V\.|d\.o\.o\.?|doo|sh\.p\.k\.?|shpk|SH\.P\.K\.?|Cía\.? Ltda\.?)(?![\p{L}\p{N}])/u;
+/** The suffixes that name a company with no cue word: written as legal forms are, not words ("Next doo"). */
+const LEGAL_FORM = /^\s+(?!doo\b|shpk\b)/u;
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'do', 'da', 'dos', 'das', 'of', 'and', '&']);
 
 export function findCueNames(text: string, tokens: Token[], taken: (s: number, e: number) => boolean): CueName[] {
@@ -43,8 +45,25 @@ export function findCueNames(text: string, tokens: Token[], taken: (s: number, e
     if (!found || taken(found.start, found.end) || out.some((o) => found.start < o.end && o.start < found.end)) continue;
     out.push({ type, ...found });
   }
+  // A legal suffix names a company with no cue word: "a Belgrade-registered company, Agro Trade Balkan d.o.o.".
+  for (let k = 0; k < tokens.length; k++) {
+    const after = text.slice(tokens[k]!.end, tokens[k]!.end + 16);
+    if (!/^\p{Lu}/u.test(tokens[k]!.text) || !SUFFIX.test(after) || !LEGAL_FORM.test(after)) continue;
+    let j = k;
+    while (j > 0 && k - j < 4 && /^[\s&-]{1,3}$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)) && (/^\p{Lu}/u.test(tokens[j - 1]!.text) || (PARTICLES.has(tokens[j - 1]!.norm) && j - 1 > 0 && /^\p{Lu}/u.test(tokens[j - 2]!.text)))) j--;
+    // Not an article ("The", "La"), a particle, or a word opening the sentence before a lowercase one ("Shares of").
+    const opensSentence = (t: Token) => /(?:^|[.!?\n]\s*)$/u.test(text.slice(Math.max(0, t.start - 3), t.start));
+    while (j < k && (ARTICLES.has(tokens[j]!.norm) || PARTICLES.has(tokens[j]!.norm) || (opensSentence(tokens[j]!) && !/^\p{Lu}/u.test(tokens[j + 1]!.text)))) j++;
+    const start = tokens[j]!.start;
+    const end = tokens[k]!.end + SUFFIX.exec(after)![0].length;
+    if (k === j && tokens[k]!.text.length < 3) continue;
+    if (taken(start, end) || out.some((o) => start < o.end && o.start < end)) continue;
+    out.push({ type: 'company', text: text.slice(start, end), start, end });
+  }
   return out;
 }
+
+const ARTICLES = new Set(['the', 'a', 'an', 'la', 'el', 'los', 'las', 'o', 'os', 'as']);
 
 /**
  * English words of ship and company names as Serbian and Macedonian Cyrillic spell them, read back

@@ -449,3 +449,14 @@ describe('Ecuadorian press phrasing', () => {
     expect(found).toContain('criminal_group:Balkan mafia');
   });
 });
+
+describe('a company named with its legal form and no cue word', () => {
+  it('is a company; a word that only begins like one (Incas, doo) is not', () => {
+    const companies = (text: string, lang: string) => found(text, lang, 'company').map(([t]) => t);
+    expect(companies('Documents show that a Belgrade-registered company, Agro Trade Balkan d.o.o., imported bananas from Ecuador.', 'en')).toEqual(['Agro Trade Balkan d.o.o.']);
+    expect(companies('La carga pertenecía a Frutas del Litoral S.A., con sede en Machala.', 'es')).toEqual(['Frutas del Litoral S.A.']);
+    expect(companies('Shares of Apple Inc. fell.', 'en')).toEqual(['Apple Inc.']);
+    expect(companies('En el Imperio Incaico la presencia femenina es notable.', 'es')).toEqual([]);
+    expect(companies('Next doo on the grandstand, the seed won.', 'en')).toEqual([]);
+  });
+});
