@@ -200,11 +200,13 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   for (const m of coordinatedClans(text, tokens, gaz, gazetteer, opts.lang)) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   // Companies and vessels named after a word that says what they are.
-  // A ship named after its line ("na brodu MSC Gina") is the ship: the line's name inside gives way.
-  const lineInside = (m: EntityMention, s: number, e: number) => m.type === 'company' && m.start >= s && m.end <= e;
+  // A ship named after its line ("na brodu MSC Gina") is the ship: the line's name inside gives way, and
+  // so does a place inside a longer name ("brod „Budva Star”", "firma „Santos Trade“").
+  const NAMED_AFTER = new Set(['company', 'city', 'port', 'country']);
+  const lineInside = (m: EntityMention, s: number, e: number) => NAMED_AFTER.has(m.type) && m.start >= s && m.end <= e && m.end - m.start < e - s;
   const cueTaken = (s: number, e: number) => overlaps(s, e) && out.some((m) => m.start < e && s < m.end && !lineInside(m, s, e));
   for (const c of findCueNames(text, tokens, cueTaken)) {
-    if (c.type !== 'vessel' && overlaps(c.start, c.end)) continue;
+    if (c.type !== 'vessel' && out.some((m) => m.type === 'company' && m.start < c.end && c.start < m.end)) continue;
     for (let k = out.length - 1; k >= 0; k--) if (lineInside(out[k]!, c.start, c.end)) removeAt(k);
     push({ type: c.type, text: c.text, start: c.start, end: c.end, canonical: cueNameCanonical(c.text), side: 'other', via: 'pattern' });
   }

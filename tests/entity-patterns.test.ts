@@ -460,3 +460,11 @@ describe('a company named with its legal form and no cue word', () => {
     expect(companies('Next doo on the grandstand, the seed won.', 'en')).toEqual([]);
   });
 });
+
+describe('a place inside the name of a ship or a company', () => {
+  it('is part of the name, not a place of the story', () => {
+    const all = (text: string, lang: string) => findEntities(text, gaz, { lang, ner: false }).map((e) => `${e.type}:${e.text}`);
+    expect(all('Brod „Budva Star” zaplenjen je u luci Santos.', 'sr')).toEqual(['vessel:Budva Star', 'port:Santos']);
+    expect(all('Kokain je pronađen u kontejneru firme „Santos Trade“ iz Beograda.', 'sr')).toEqual(['company:Santos Trade', 'city:Beograda']);
+  });
+});
