@@ -106,6 +106,12 @@ export function courtSeatAt(text: string, start: number): boolean {
   return COURT_SEAT.test(fold(text.slice(Math.max(0, start - 30), start)));
 }
 
+/** Whether a country is named as a ship's flag: "Panama-flagged", "flagged in Panama", "under the flag of Panama", "con bandera de Panamá", "pod zastavom Paname", "me flamur të Panamasë". */
+export function flagStateAt(text: string, start: number, end: number): boolean {
+  if (/^[-\s]flagged\b/u.test(text.slice(end, end + 9))) return true;
+  return /(?<![a-z])(?:flagged in|flag of|bandera de|bandeira d[aeo]|zastavom|flamur(?:in)? (?:e|te))\s+$/u.test(fold(text.slice(Math.max(0, start - 30), start)));
+}
+
 /** Acquittal, folded: "acquitted", "absuelto", "absolvido", "oslobođen optužbi", "oslobodio optužbe", "u shpall i pafajshëm", "ослободен од обвинението". */
 const ACQUITTAL = /(?<![a-z])(?:acquit|absuel|absolvi|oslobod\p{L}*(?: \p{L}+){0,3} (?:optuzb|od obvinen)|pafajshem|pafajesi)/u;
 

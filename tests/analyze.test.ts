@@ -887,6 +887,11 @@ describe('links', () => {
     expect(pairs(verdict, 'hr')).toEqual(['Marin Perković ↔ Paraguay']);
     expect(pairs('Marko Ilić was acquitted in 2015. In 2023 he was arrested again in Guayaquil with 500 kg of cocaine.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
   });
+  it("a ship's flag is no route", () => {
+    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs('An Albanian-led network shipped cocaine from Guayaquil via a Panama-flagged vessel to buyers linked to the Kavač clan.', 'en')).toEqual(['Kavač clan ↔ Guayaquil']);
+    expect(pairs('El clan Kavač enviaba cocaína desde Guayaquil en un buque con bandera de Panamá.', 'es')).toEqual(['Kavač clan ↔ Guayaquil']);
+  });
   it('a novel or a film about trafficking is no case', () => {
     const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
