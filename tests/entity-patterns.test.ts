@@ -468,3 +468,12 @@ describe('a place inside the name of a ship or a company', () => {
     expect(all('Kokain je pronađen u kontejneru firme „Santos Trade“ iz Beograda.', 'sr')).toEqual(['company:Santos Trade', 'city:Beograda']);
   });
 });
+
+describe('Albanian given names', () => {
+  it('name people in Albanian news with no cue word', () => {
+    const people = findEntities('Sipas hetimeve, Ledio Marku dhe Jetmir Kola kishin kontakte me trafikantë në Ekuador.', gaz, { lang: 'sq' })
+      .filter((e) => e.type === 'person')
+      .map((e) => e.canonical);
+    expect(people).toEqual(['Ledio Marku', 'Jetmir Kola']);
+  });
+});
