@@ -69,6 +69,8 @@ const MIN_KEPT = 3;
 /** How many sentences from a seizure in Latin America its suspects may be named. */
 const SEIZURE_REACH = 3;
 const SENTENCES_PER_LINK = 10;
+/** A sentence opening on another matter: "Meanwhile,", "Mientras tanto,", "En otro orden,", "U međuvremenu,", "Ndërkohë,", "Во меѓувреме,". */
+const TOPIC_SHIFT = /^\s*(?:meanwhile|in the meantime|mientras tanto|entretanto|en otro orden|por otra parte|por otro lado|u međuvremenu|u medjuvremenu|у међувремену|ndërkohë|во меѓувреме)(?!\p{L})/iu;
 /** Whether a local window links the pair (see step 1 above). */
 function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[][], w: number[], origins: Set<EntityMention>): boolean {
   if (l.type === 'city' && b.type !== 'person') return false;
@@ -167,6 +169,9 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
           // where that one names a Balkan actor too ("Su enlace en Guayaquil, X, organizaba los envíos"
           // after the clan's), or no other place in Latin America: "Djokovic last played in Argentina
           // in 2012. Meanwhile, police in Rosario reported a drop in drug-related violence."
+          // A neighbour that turns to another matter ("Meanwhile, Dutch customs seized cocaine from Ecuador")
+          // lends its places to no actor of the sentence before.
+          if (w.length === 2 && bk !== lk && lk === w[1] && TOPIC_SHIFT.test(sents[lk]!.text)) continue;
           if (w.length === 2 && bk === lk && !context[bk]) {
             const there = inSentence[w[0] === bk ? w[1]! : w[0]!]!;
             if (!there.some((m) => m.side === 'balkan' && BALKAN_TYPES.has(m.type)) && there.some((m) => latam(m) && m.canonical !== l.canonical)) continue;

@@ -887,6 +887,13 @@ describe('links', () => {
     expect(pairs(verdict, 'hr')).toEqual(['Marin Perković ↔ Paraguay']);
     expect(pairs('Marko Ilić was acquitted in 2015. In 2023 he was arrested again in Guayaquil with 500 kg of cocaine.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
   });
+  it('a neighbour that turns to another matter lends its places to no one', () => {
+    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs('Serbian striker Dušan Tadić scored twice as Ajax beat PSV. Tadić, who grew up in Bačka Topola, said he dreamed of playing in Brazil one day. Meanwhile, Dutch customs seized cocaine from Ecuador in Rotterdam.', 'en')).toEqual([]);
+    expect(pairs('Futbollisti Ermir Lenjani tha se ëndërron të luajë në Brazil. Ndërkohë, policia sekuestroi kokainë nga Ekuadori në Durrës.', 'sq')).toEqual([]);
+    // Told as one story, the port of loading of the next sentence is the actor's.
+    expect(pairs('Police in Belgrade arrested Marko Ilić on suspicion of cocaine trafficking. The cocaine had left Guayaquil in a banana container.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
+  });
   it("a ship's flag is no route", () => {
     const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(pairs('An Albanian-led network shipped cocaine from Guayaquil via a Panama-flagged vessel to buyers linked to the Kavač clan.', 'en')).toEqual(['Kavač clan ↔ Guayaquil']);
