@@ -18,6 +18,9 @@ const canon = (text: string, type?: string) =>
     .filter((e) => !type || e.type === type)
     .map((e) => e.canonical);
 
+/** A text's links as "balkan ↔ latam" lines. */
+const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+
 describe('text normalisation', () => {
   it('transliterates Serbian and Macedonian both ways and folds diacritics', () => {
     expect(cyrToLat('Ђорђе Шошкић, Њујорк, Љубљана, Џеј')).toBe('Đorđe Šoškić, Njujork, Ljubljana, Džej');
@@ -750,7 +753,6 @@ describe('links', () => {
     expect(analyze({ text: text.replace('uhićen je', 'boravi'), lang: 'hr' }).links).toEqual([]);
   });
   it('a seizure in Latin America, or of drugs from there, links the Balkan suspects named within a few sentences of it, and not those of a separate case', () => {
-    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     const seizure = 'A Receita Federal apreendeu 850 quilos de cocaína no Porto de Paranaguá, no Paraná. A droga estava escondida em uma carga de frango congelado que seguiria para o porto de Rijeka, na Croácia.';
     const suspects = 'De acordo com a polícia, os suspeitos, identificados como Dejan Radović e Nikola Perović, seriam ligados ao clã Škaljari.';
     const linked = pairs(`${seizure} Dois montenegrinos foram presos em Curitiba. ${suspects}`, 'pt');
@@ -787,7 +789,6 @@ describe('links', () => {
     expect(pairs(hr, 'hr')).toEqual(['Ivan Perić ↔ Brazil']);
   });
   it('the officials of a case (prosecutor, minister, judge) are no party to it; a former one or a company director may be', () => {
-    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(pairs('Specijalni tužilac Milorad Ristić saopštio je da je grupa Veljka Belivuka preko luke u Gvajakilu nabavljala kokain.', 'sr')).toEqual(['Veljko Belivuk ↔ Guayaquil']);
     expect(pairs("Montenegro's Interior Minister Danilo Šaranović said the cocaine seized in Bar had come from Ecuador.", 'en')).toEqual([]);
     expect(pairs('Prokurori Arben Kraja tha se Ervis Hoxha organizoi trafikun e kokainës nga Ekuadori përmes portit të Durrësit.', 'sq')).toEqual(['Ervis Hoxha ↔ Ecuador']);
@@ -816,7 +817,6 @@ describe('links', () => {
     expect(pairs('El director de la Policía, general Goran Ilić, dijo que los serbios detenidos enviaban cocaína desde Turbo.', 'es')).toEqual([]);
   });
   it("a lawyer before a surname in another case is that person's lawyer, and the person stays a party", () => {
-    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     const verdict = 'Viši sud u Podgorici osudio je Marka Bojanića na deset godina zatvora zbog krijumčarenja 1,1 tone kokaina iz luke Guayaquil.';
     expect(pairs(`${verdict} Branilac Bojanića najavio je žalbu.`, 'sr')).toEqual(['Marko Bojanić ↔ Guayaquil']);
     // No "Branilac Bojanić" is read as a person.
@@ -845,7 +845,6 @@ describe('links', () => {
     expect(viber.links).toEqual([]);
   });
   it('two clauses of contrast in one sentence give each actor its own places', () => {
-    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     const en = pairs('The Škaljari clan relied on cocaine suppliers in Peru, while the Kavač clan developed ties to cocaine brokers in Ecuador.', 'en');
     expect(en).toContain('Škaljari clan ↔ Peru');
     expect(en).toContain('Kavač clan ↔ Ecuador');
@@ -882,25 +881,21 @@ describe('links', () => {
     expect(people).toContain('Edin Kovač ↔ Colombia');
   });
   it('a co-defendant the court acquitted is no party; a man acquitted once and arrested later is', () => {
-    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     const verdict = 'Županijski sud u Zagrebu osudio je 44-godišnjeg Marina Perkovića na deset godina zatvora zbog krijumčarenja 78 kilograma kokaina iz Paragvaja. Sud je oslobodio optužbe njegovog brata Josipa Perkovića.';
     expect(pairs(verdict, 'hr')).toEqual(['Marin Perković ↔ Paraguay']);
     expect(pairs('Marko Ilić was acquitted in 2015. In 2023 he was arrested again in Guayaquil with 500 kg of cocaine.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
   });
   it('a neighbour that turns to another matter lends its places to no one', () => {
-    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(pairs('Serbian striker Dušan Tadić scored twice as Ajax beat PSV. Tadić, who grew up in Bačka Topola, said he dreamed of playing in Brazil one day. Meanwhile, Dutch customs seized cocaine from Ecuador in Rotterdam.', 'en')).toEqual([]);
     expect(pairs('Futbollisti Ermir Lenjani tha se ëndërron të luajë në Brazil. Ndërkohë, policia sekuestroi kokainë nga Ekuadori në Durrës.', 'sq')).toEqual([]);
     // Told as one story, the port of loading of the next sentence is the actor's.
     expect(pairs('Police in Belgrade arrested Marko Ilić on suspicion of cocaine trafficking. The cocaine had left Guayaquil in a banana container.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
   });
   it("a ship's flag is no route", () => {
-    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(pairs('An Albanian-led network shipped cocaine from Guayaquil via a Panama-flagged vessel to buyers linked to the Kavač clan.', 'en')).toEqual(['Kavač clan ↔ Guayaquil']);
     expect(pairs('El clan Kavač enviaba cocaína desde Guayaquil en un buque con bandera de Panamá.', 'es')).toEqual(['Kavač clan ↔ Guayaquil']);
   });
   it('a novel or a film about trafficking is no case', () => {
-    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
     expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
     // Police who film a shipment are on a case.
