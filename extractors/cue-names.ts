@@ -46,13 +46,13 @@ export function findCueNames(text: string, tokens: Token[], taken: (s: number, e
     out.push({ type, ...found });
   }
   // A legal suffix names a company with no cue word: "a Belgrade-registered company, Agro Trade Balkan d.o.o.".
+  const opensSentence = (t: Token) => /(?:^|[.!?\n]\s*)$/u.test(text.slice(Math.max(0, t.start - 3), t.start));
   for (let k = 0; k < tokens.length; k++) {
     const after = text.slice(tokens[k]!.end, tokens[k]!.end + 16);
     if (!/^\p{Lu}/u.test(tokens[k]!.text) || !SUFFIX.test(after) || !LEGAL_FORM.test(after)) continue;
     let j = k;
     while (j > 0 && k - j < 4 && /^[\s&-]{1,3}$/.test(text.slice(tokens[j - 1]!.end, tokens[j]!.start)) && (/^\p{Lu}/u.test(tokens[j - 1]!.text) || (PARTICLES.has(tokens[j - 1]!.norm) && j - 1 > 0 && /^\p{Lu}/u.test(tokens[j - 2]!.text)))) j--;
     // Not an article ("The", "La"), a particle, or a word opening the sentence before a lowercase one ("Shares of").
-    const opensSentence = (t: Token) => /(?:^|[.!?\n]\s*)$/u.test(text.slice(Math.max(0, t.start - 3), t.start));
     while (j < k && (ARTICLES.has(tokens[j]!.norm) || PARTICLES.has(tokens[j]!.norm) || (opensSentence(tokens[j]!) && !/^\p{Lu}/u.test(tokens[j + 1]!.text)))) j++;
     const start = tokens[j]!.start;
     const end = tokens[k]!.end + SUFFIX.exec(after)![0].length;

@@ -3,7 +3,7 @@
 // "identified as"), and the trained tagger for people and organisations it
 // does not know yet.
 import { Gazetteer, type EntityType, type GazetteerEntry, type GazetteerMatch, type Side } from './gazetteer.js';
-import { cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
+import { SLAVIC_LANGS, cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
 import { traffickingContext } from './context-words.js';
 import { coordinatedClans } from './clan-pairs.js';
 import { drugOf } from './seizures.js';
@@ -60,7 +60,6 @@ function notAName(name: string): boolean {
   return NOT_NAMES.has(name.toLowerCase()) || ADVERB.test(name) || OPERATION.test(fold(name.split(/\s/)[0]!));
 }
 
-/** A word that says what the person after it is, not part of a name: "Serbian national Dragan X", not "National Security Council". */
 /** Verbs whose object is the person arrested, extradited or sentenced, folded (Albanian, Macedonian, English). */
 const ARREST_OBJECT = /^(arrestoi|arrestuan|arrestuar|arrestohet|arrestohen|ekstradoi|ekstraduan|ekstradohet|denoi|denuan|akuzoi|akuzon|ngujoi|uapsi|uapsija|uapsile|uapsil|arrested|extradited|sentenced|convicted)$/;
 /** Age words after "34-" in Albanian and Macedonian: "34-vjeçari", "42-годишниот" (Serbian and Croatian news name a townsman between: "68-godišnja Sarajka …"). */
@@ -69,6 +68,7 @@ const LOWERCASE_NATIONALITIES = new Set(['es', 'pt', 'sq']);
 /** "and" in the languages Ruta reads (folded). */
 const LIST_JOINT = /^(y|e|i|and|dhe)$/;
 
+/** A word that says what the person after it is, not part of a name: "Serbian national Dragan X", not "National Security Council". */
 function cueWord(t: Token | undefined, re: RegExp): boolean {
   return !!t && re.test(t.norm) && !/^\p{Lu}\p{L}/u.test(t.text);
 }
@@ -118,7 +118,6 @@ function readName(
 const A_ENDINGS = new Set(['e', 'i', 'u', 'om', 'es', 'en']);
 const SURNAME_ENDINGS = new Set(['', 'a', 'u', 'e', 'i', 'em', 'om', 'og', 'oga', 'im', 'it', 'in', 'ja', 'ju', 'jt', 'n', 't', 's', "'s"]);
 const BALKAN_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sq']);
-const SLAVIC_LANGS = new Set(['sr', 'hr', 'bs', 'cnr', 'mk']);
 
 /** Surname endings of Spanish and Portuguese names (Gómez, Torres, Santos, Restrepo). */
 const HISPANIC_ENDING = /(ez|es|os|as|o)$/u;

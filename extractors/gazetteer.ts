@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { fold, inflectsNames, tokenize, type Token } from './text-normalize.js';
+import { SLAVIC_LANGS, fold, inflectsNames, tokenize, type Token } from './text-normalize.js';
 
 export const ENTITY_TYPES = ['person', 'criminal_group', 'port', 'city', 'country', 'nationality', 'organization', 'company', 'vessel'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -168,15 +168,13 @@ type ScoredMatch = GazetteerMatch & { exactCase: boolean; exact: number };
 const byPreference = (a: ScoredMatch, b: ScoredMatch) =>
   b.end - b.start - (a.end - a.start) || b.exact - a.exact || Number(b.exactCase) - Number(a.exactCase) || a.start - b.start;
 
-const SLAVIC = new Set(['sr', 'hr', 'bs', 'cnr', 'mk']);
-
 /**
  * Slavic languages write nationality adjectives in lowercase, so a capitalised word that is both an
  * English nationality alias and a case form of that nationality's own country is the country:
  * "iz Argentine" is "from Argentina", not "Argentine".
  */
 function slavicReading(found: ScoredMatch[], lang: string | null | undefined): ScoredMatch[] {
-  if (!lang || !SLAVIC.has(lang) || found.length < 2) return found;
+  if (!lang || !SLAVIC_LANGS.has(lang) || found.length < 2) return found;
   return found.filter(
     (n) =>
       !(n.entry.type === 'nationality' && /^\p{Lu}/u.test(n.text) && found.some((c) => c.entry.type === 'country' && c.entry.canonical === n.entry.country && c.start === n.start && c.end === n.end)),

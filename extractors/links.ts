@@ -41,6 +41,10 @@ export interface LinkCandidate {
 /** Links name actors: a Balkan person or group. A nationality, country or port alone does not make a link. */
 const BALKAN_TYPES = new Set(['person', 'criminal_group']);
 const LATAM_TYPES = new Set(['country', 'port', 'city', 'criminal_group']);
+/** A Balkan person or group: the one side of a link. */
+const balkanActor = (m: EntityMention) => m.side === 'balkan' && BALKAN_TYPES.has(m.type);
+/** A Latin American country, port, city or group: the other side. */
+const latam = (m: EntityMention) => m.side === 'latam' && LATAM_TYPES.has(m.type);
 
 /**
  * What a pair weighs by its kinds. A person's route is the port of loading and
@@ -71,6 +75,7 @@ const SEIZURE_REACH = 3;
 const SENTENCES_PER_LINK = 10;
 /** A sentence opening on another matter: "Meanwhile,", "Mientras tanto,", "En otro orden,", "U međuvremenu,", "Ndërkohë,", "Во меѓувреме,". */
 const TOPIC_SHIFT = /^\s*(?:meanwhile|in the meantime|mientras tanto|entretanto|en otro orden|por otra parte|por otro lado|u međuvremenu|u medjuvremenu|у међувремену|ndërkohë|во меѓувреме)(?!\p{L})/iu;
+
 /** Whether a local window links the pair (see step 1 above). */
 function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[][], w: number[], origins: Set<EntityMention>): boolean {
   if (l.type === 'city' && b.type !== 'person') return false;
@@ -133,7 +138,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
     // the people of another case ("U drugoj akciji uhićen je Josip Matić") have no place of this one.
     return other[si] ? here.filter((m) => m.type === 'criminal_group' || (m.side !== 'latam' && !(m.side === 'balkan' && m.type === 'person'))) : here;
   });
-  const apartIn = clausesOfContrast(sents, inSentence, (m) => m.side === 'balkan' && BALKAN_TYPES.has(m.type));
+  const apartIn = clausesOfContrast(sents, inSentence, balkanActor);
   // In an article about drugs or crime, a sentence that names a criminal group is about it too,
   // whatever its words ("X kept in touch with Los Choneros"). (Los Lobos is also a band: an article
   // that reports an arrest is about crime, one on a concert is not.)
@@ -148,7 +153,6 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const originOf = (m: EntityMention) => ORIGIN_BEFORE.test(text.slice(Math.max(0, m.start - 40), m.start));
   const origins = new Set(sorted.filter((m) => m.type === 'country' && originOf(m)));
 
-  const latam = (m: EntityMention) => m.side === 'latam' && LATAM_TYPES.has(m.type);
   // Step 1: local evidence: per pair, the sentence window that links them.
   const local = new Map<string, number[]>();
   for (let i = 0; i < sents.length; i++) {
@@ -160,21 +164,21 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       if (!w.some((k) => context[k] && (w.length === 1 || !other[k]))) continue;
       const ents = w.flatMap((k) => inSentence[k]!.map((m) => ({ m, k })));
       for (const { m: b, k: bk } of ents) {
-        if (b.side !== 'balkan' || !BALKAN_TYPES.has(b.type)) continue;
+        if (!balkanActor(b)) continue;
         for (const { m: l, k: lk } of ents) {
-          if (l.side !== 'latam' || !LATAM_TYPES.has(l.type) || !linkable(b, l, inSentence, w, origins)) continue;
+          if (!latam(l) || !linkable(b, l, inSentence, w, origins)) continue;
           // Two clauses of contrast in one sentence tell of two actors: neither's places are the other's.
           if (bk === lk && apartIn(bk, b.canonical, l.canonical)) continue;
+          // A neighbour that turns to another matter ("Meanwhile, Dutch customs seized cocaine from Ecuador")
+          // lends its places to no actor of the sentence before.
+          if (w.length === 2 && bk !== lk && lk === w[1] && TOPIC_SHIFT.test(sents[lk]!.text)) continue;
           // A sentence of no trafficking that names both takes its context from its neighbour only
           // where that one names a Balkan actor too ("Su enlace en Guayaquil, X, organizaba los envíos"
           // after the clan's), or no other place in Latin America: "Djokovic last played in Argentina
           // in 2012. Meanwhile, police in Rosario reported a drop in drug-related violence."
-          // A neighbour that turns to another matter ("Meanwhile, Dutch customs seized cocaine from Ecuador")
-          // lends its places to no actor of the sentence before.
-          if (w.length === 2 && bk !== lk && lk === w[1] && TOPIC_SHIFT.test(sents[lk]!.text)) continue;
           if (w.length === 2 && bk === lk && !context[bk]) {
             const there = inSentence[w[0] === bk ? w[1]! : w[0]!]!;
-            if (!there.some((m) => m.side === 'balkan' && BALKAN_TYPES.has(m.type)) && there.some((m) => latam(m) && m.canonical !== l.canonical)) continue;
+            if (!there.some(balkanActor) && there.some((m) => latam(m) && m.canonical !== l.canonical)) continue;
           }
           const key = `${b.canonical}\u0000${l.canonical}`;
           // The evidence is the first passage that links them; a two-sentence window gives way to
@@ -202,7 +206,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
     for (let k = Math.max(0, s - SEIZURE_REACH); k <= Math.min(sents.length - 1, s + SEIZURE_REACH); k++) {
       if (!suspectContext(sents[k]!.text) || other[k]) continue;
       for (const b of inSentence[k]!) {
-        if (b.side !== 'balkan' || !BALKAN_TYPES.has(b.type)) continue;
+        if (!balkanActor(b)) continue;
         for (const place of targets) {
           const key = `${b.canonical}\u0000${place.canonical}`;
           if (!local.has(key)) local.set(key, k === s ? [s] : [Math.min(s, k), Math.max(s, k)]);
@@ -218,8 +222,8 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const placed = inSentence.flatMap((list, s) => list.map((m) => ({ m, s })));
   // A one-word name only the tagger read, and that names no one the text names in full ("преко Скај
   // апликације"), is no actor.
-  const actors = mentionSentences(placed.filter(({ m }) => m.side === 'balkan' && BALKAN_TYPES.has(m.type) && !(m.type === 'person' && m.via === 'ner' && !m.canonical.includes(' '))));
-  const places = mentionSentences(placed.filter(({ m }) => m.side === 'latam' && LATAM_TYPES.has(m.type)));
+  const actors = mentionSentences(placed.filter(({ m }) => balkanActor(m) && !(m.type === 'person' && m.via === 'ner' && !m.canonical.includes(' '))));
+  const places = mentionSentences(placed.filter(({ m }) => latam(m)));
   let protagonist: { name: string; mentions: number } | undefined;
   for (const [name, a] of actors) if (a.type === 'person' && (!protagonist || a.at.length > protagonist.mentions)) protagonist = { name, mentions: a.at.length };
   // A place named only as a court's seat is where the case was tried, not the route, where the text

@@ -10,7 +10,6 @@ import type { Side } from './gazetteer.js';
 
 const SLAVIC = new Set(['sr', 'hr', 'bs', 'cnr', 'mk', 'sh']);
 
-/** Latin script for a person's name; Macedonian ќ and ѓ as in Serbian names (Бојовиќ → Bojović). */
 /** Serbian and Macedonian Cyrillic letters as Albanian spells the sounds: Бериша → Berisha, Хоџа → Hoxha, Красниќи → Krasniqi. */
 const ALBANIAN_LETTERS: Record<string, string> = { ш: 'sh', Ш: 'Sh', ж: 'zh', Ж: 'Zh', ч: 'ç', Ч: 'Ç', ћ: 'q', Ћ: 'Q', ќ: 'q', Ќ: 'Q', ђ: 'gj', Ђ: 'Gj', ѓ: 'gj', Ѓ: 'Gj', џ: 'xh', Џ: 'Xh', ѕ: 'x', Ѕ: 'X' };
 
@@ -25,11 +24,7 @@ export function nameToLatinFor(name: string): string {
   return nameToLatin(name.replace(/[шШжЖчЧћЋќЌђЂѓЃџЏѕЅ]/gu, (c) => ALBANIAN_LETTERS[c]!));
 }
 
-/** A folded name with Albanian digraphs read as the Serbian letters they stand for (folded): berisha → berisa, hoxha → hodza. */
-function slavicSpelling(folded: string): string {
-  return folded.replace(/xh/g, 'dz').replace(/zh/g, 'z').replace(/sh/g, 's').replace(/gj/g, 'dj').replace(/q/g, 'c');
-}
-
+/** Latin script for a person's name; Macedonian ќ and ѓ as in Serbian names (Бојовиќ → Bojović). */
 export function nameToLatin(name: string): string {
   return cyrToLat(name.replace(/ќ/g, 'ћ').replace(/Ќ/g, 'Ћ').replace(/ѓ/g, 'ђ').replace(/Ѓ/g, 'Ђ'))
     .replace(/\s+/g, ' ')
@@ -87,11 +82,15 @@ const unshout = (w: string) => (/^\p{Lu}{3,}$/u.test(w) && !/^[IVXLCDM]+$/.test(
 const ALBANIAN_TO_SLAVIC: [RegExp, string][] = [
   [/Xh/g, 'Dž'], [/xh/g, 'dž'], [/Zh/g, 'Ž'], [/zh/g, 'ž'], [/Sh/g, 'Š'], [/sh/g, 'š'], [/Gj/g, 'Đ'], [/gj/g, 'đ'], [/Q/g, 'Ć'], [/q/g, 'ć'], [/Ç/g, 'Č'], [/ç/g, 'č'], [/ë/g, 'e'],
 ];
+/** Albanian spelling in Slavic letters: Shariq → Šarić, Berisha → Beriša. */
+const slavicLetters = (w: string) => ALBANIAN_TO_SLAVIC.reduce((s, [re, to]) => s.replace(re, to), w);
 /** A Slavic surname in Albanian spelling, in its own: Radonjiq → Radonjić, Shariq → Šarić, Gjukanoviq → Đukanović. */
 function slavicSurname(w: string): string {
   // Not a definite form in -iqi: Krasniqi is an Albanian name.
-  return /\p{L}{2}iq$/u.test(w) ? ALBANIAN_TO_SLAVIC.reduce((s, [re, to]) => s.replace(re, to), w) : w;
+  return /\p{L}{2}iq$/u.test(w) ? slavicLetters(w) : w;
 }
+/** A folded name as Serbian spells it, folded: berisha → berisa, hoxha → hodza. */
+const slavicSpelling = (folded: string) => fold(slavicLetters(folded));
 
 /** A person's canonical name: Latin script, nominative case for Slavic names. `before` is the text before the name, whose words may say the person is a man ("protiv 45-godišnjeg Splićanina Ivana M."). */
 export function personCanonical(name: string, lang?: string, before = ''): string {

@@ -84,6 +84,9 @@ export function inflectsNames(lang: string | null | undefined): boolean {
 }
 const INFLECTING = new Set(['sr', 'hr', 'bs', 'cnr', 'sh', 'mk', 'sq', 'sl', 'bg']);
 
+/** The South Slavic languages Ruta reads: Serbian, Croatian, Bosnian, Montenegrin, Macedonian. */
+export const SLAVIC_LANGS: ReadonlySet<string> = new Set(['sr', 'hr', 'bs', 'cnr', 'mk']);
+
 export interface Token {
   /** The token as written. */
   text: string;
