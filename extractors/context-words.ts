@@ -112,6 +112,37 @@ export function flagStateAt(text: string, start: number, end: number): boolean {
   return /(?<![a-z])(?:flagged in|flag of|bandera de|bandeira d[aeo]|zastavom|flamur(?:in)? (?:e|te))\s+$/u.test(fold(text.slice(Math.max(0, start - 30), start)));
 }
 
+/** "Instead of": "instead of", "rather than", "en lugar de", "en vez de", "em vez de", "ao invés de", "umjesto", "umesto", "уместо", "наместо", "në vend të". */
+const INSTEAD_OF = /(?<![\p{L}])(?:instead of|rather than|en lugar de|en vez de|em vez de|em lugar de|ao invés de|umjesto|umesto|уместо|наместо|në vend (?:të|që|se))(?![\p{L}])/giu;
+/** What may join the places of one list: a comma, "or", "and", "o", "y", "ou", "ili", "i", "ose", "dhe", "или", "и". */
+const LIST_JOIN = /^\s*(?:,\s*)?(?:(?:or|and|nor|o|y|e|u|ou|ili|i|ni|ose|dhe|apo|или|и)\s+)?$/iu;
+
+/**
+ * Whether the place or group at `start` is the road not taken: it comes, within six words, after an
+ * "instead of" in the same clause, the first place there or one of a list that is ("buying from Peruvian
+ * suppliers instead of working through intermediaries in Colombia", "umjesto preko Kolumbije kokain
+ * nabavljao u Ekvadoru": Colombia only). "Instead of Colombia, they buy in Ecuador": Ecuador is past the comma.
+ * `others` are the text's other mentions (places, groups), for the list.
+ */
+export function forgoneAt(text: string, start: number, others: readonly { start: number; end: number }[]): boolean {
+  const from = Math.max(0, start - 100);
+  let marker = -1;
+  for (const m of text.slice(from, start).matchAll(INSTEAD_OF)) marker = from + m.index + m[0].length;
+  if (marker < 0) return false;
+  // The mentions between the marker and this one: each must lead to the next by a list's joint only.
+  const between = others.filter((o) => o.start >= marker && o.end <= start).sort((a, b) => a.start - b.start);
+  let at = marker;
+  for (const [k, o] of between.entries()) {
+    const gap = text.slice(at, o.start);
+    if (k > 0 && !LIST_JOIN.test(gap)) return false;
+    if (k === 0 && (/[.;:!?()\n,]/u.test(gap) || (gap.match(/\p{L}+/gu)?.length ?? 0) > 6)) return false;
+    at = o.end;
+  }
+  const gap = text.slice(at, start);
+  if (between.length) return LIST_JOIN.test(gap);
+  return !/[.;:!?()\n,]/u.test(gap) && (gap.match(/\p{L}+/gu)?.length ?? 0) <= 6;
+}
+
 /** Acquittal, folded: "acquitted", "absuelto", "absolvido", "oslobođen optužbi", "oslobodio optužbe", "u shpall i pafajshëm", "ослободен од обвинението". */
 const ACQUITTAL = /(?<![a-z])(?:acquit|absuel|absolvi|oslobod\p{L}*(?: \p{L}+){0,3} (?:optuzb|od obvinen)|pafajshem|pafajesi)/u;
 

@@ -895,6 +895,18 @@ describe('links', () => {
     expect(pairs('An Albanian-led network shipped cocaine from Guayaquil via a Panama-flagged vessel to buyers linked to the Kavač clan.', 'en')).toEqual(['Kavač clan ↔ Guayaquil']);
     expect(pairs('El clan Kavač enviaba cocaína desde Guayaquil en un buque con bandera de Panamá.', 'es')).toEqual(['Kavač clan ↔ Guayaquil']);
   });
+  it('the road not taken is no route', () => {
+    const text = 'Investigators said an Albanian national, Ardit Hoxholli, had negotiated the cocaine shipment with a Peruvian clan operating from Lima. Officials said Albanian groups were buying directly from Peruvian suppliers instead of working through intermediaries in Colombia.';
+    expect(pairs(text, 'en')).toEqual(['Ardit Hoxholli ↔ Lima']);
+    expect(pairs('Police said the Kavač clan now buys cocaine from Los Lobos rather than from Los Choneros.', 'en')).toEqual(['Kavač clan ↔ Los Lobos']);
+    // Every place of the list after "en lugar de"; past the comma, the place taken.
+    expect(pairs('Según la policía, el serbio Marko Ilić compraba cocaína en Ecuador en lugar de Colombia o Venezuela. En vez de Colombia, la red de Ilić compra ahora cocaína en Perú.', 'es')).toEqual(['Marko Ilić ↔ Ecuador', 'Marko Ilić ↔ Peru']);
+    // "umjesto" opens a short phrase: the place after it, not the one the verb takes.
+    expect(pairs('Prema optužnici, Marko Ilić je umjesto preko Kolumbije kokain nabavljao u Ekvadoru.', 'hr')).toEqual(['Marko Ilić ↔ Ecuador']);
+    expect(pairs('Према оптужници, Марко Илић је кокаин уместо из Колумбије набављао у Еквадору.', 'sr')).toEqual(['Marko Ilić ↔ Ecuador']);
+    expect(pairs('Sipas policisë, shtetasi shqiptar Arben Kola blinte kokainë në Ekuador në vend të Kolumbisë.', 'sq')).toEqual(['Arben Kola ↔ Ecuador']);
+    expect(pairs('Според обвинението, Горан Трајковски набавувал кокаин во Еквадор наместо во Колумбија.', 'mk')).toEqual(['Goran Trajkovski ↔ Ecuador']);
+  });
   it('a novel or a film about trafficking is no case', () => {
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
     expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
