@@ -143,6 +143,57 @@ export function forgoneAt(text: string, start: number, others: readonly { start:
   return !/[.;:!?()\n,]/u.test(gap) && (gap.match(/\p{L}+/gu)?.length ?? 0) <= 6;
 }
 
+/**
+ * A denial, folded: "no evidence that", "no ties to", "has never been to", "denied any links to", "no hay pruebas de",
+ * "ningún vínculo con", "nunca estuvo en", "nenhuma ligação com", "nikada nije bio u", "nema dokaza", "nikakve veze sa",
+ * "nuk ka qenë kurrë në", "asnjë lidhje me", "никогаш не бил во", "нема докази", "никаква врска со".
+ */
+const DENIAL = new RegExp(
+  [
+    String.raw`\bno (?:evidence|proof|indication|sign|known (?:ties|links?|connections?))\b`,
+    String.raw`\bno (?:ties|links?|connections?|contacts?|dealings)\b`,
+    String.raw`\bnever (?:been|set foot|travell?ed|visited|was|went|lived|had|met|dealt)\b`,
+    String.raw`\b(?:not|never) (?:linked|connected|tied|involved)\b`,
+    String.raw`\bdenie[sd] (?:any |having (?:any )?|ever )?(?:ties|links?|connections?|involvement|contacts?|dealings|being|been|travell?ing|visiting)\b`,
+    String.raw`\bnothing to do with\b`,
+    String.raw`\b(?:sin|no hay|no (?:se )?(?:encontr\p{L}*|hall\p{L}*|tiene|tenia|tuvo|existen?|hay)) (?:ningun[ao]? )?(?:pruebas?|evidencias?|indicios?|vinculos?|relacion|nexos?|conexion|contactos?)\b`,
+    String.raw`\bningun[ao]? (?:vinculo|nexo|relacion|conexion|prueba|contacto)\b`,
+    String.raw`\bnunca (?:estuvo|viajo|ha estado|habia estado|visito|piso|fue|vivio|tuvo)\b`,
+    String.raw`\bnego (?:cualquier |tener |haber (?:tenido )?)?(?:vinculos?|relacion|nexos?|contactos?|estado|viajado)\b`,
+    String.raw`\bnenhum[a]? (?:ligacao|prova|vinculo|relacao|indicio|contato)\b`,
+    String.raw`\bnunca (?:esteve|viajou|foi|visitou|morou|teve)\b`,
+    String.raw`\bnao (?:ha|existem?|havia|tem|tinha) (?:provas?|indicios|evidencias?|ligacao|vinculos?)\b`,
+    String.raw`\bnegou (?:qualquer |ter )?(?:ligacao|envolvimento|vinculos?|relacao|estado)\b`,
+    String.raw`\bnikad(?:a)? (?:nije|nisu|ni|nije bio|nije bila|nije imao)\b`,
+    String.raw`\b(?:nema|nije bilo|nisu pronasli|nisu nasli|nije pronadjen\p{L}*) (?:nikakvih |ikakvih )?(?:dokaza|veze|veza|kontakata)\b`,
+    String.raw`\bnije (?:bio |bila )?(?:povezan\p{L}*|imao (?:nikakve |ikakve )?veze)\b`,
+    String.raw`\bnikakv\p{L}* (?:vez\p{L}*|dokaz\p{L}*|kontakt\p{L}*)\b`,
+    String.raw`\bnegira\p{L}* (?:bilo kakv\p{L}* |svaku |ikakv\p{L}* )?(?:vez\p{L}*|umesan\p{L}*|umijesan\p{L}*|povezanost\p{L}*|kontakt\p{L}*)\b`,
+    String.raw`\bnuk (?:ka|kishte|kane|kishin) (?:qene kurre|asnje|prova|prove|lidhje)\b`,
+    String.raw`\bkurre nuk\b`,
+    String.raw`\basnje (?:lidhje|prove|prova|kontakt)\b`,
+    String.raw`\bmohoi (?:cdo |te kete )?(?:lidhje|perfshirje|kontakt)\b`,
+    String.raw`\bnikogas (?:ne|nema)\b`,
+    String.raw`\bnema (?:nikakvi )?(?:dokazi|vrska|vrski|kontakti)\b`,
+    String.raw`\bnikakv\p{L}* (?:vrsk\p{L}*|dokaz\p{L}*|kontakt\p{L}*)\b`,
+    String.raw`\bnegira\p{L}* (?:bilo kakv\p{L}* |sekakv\p{L}* )?(?:vrsk\p{L}*|umesan\p{L}*|kontakt\p{L}*)\b`,
+  ].join('|'),
+  'gu',
+);
+
+/**
+ * Whether the place or group at `start` is denied: a denial stands before it in its clause, at most ten words
+ * away ("no evidence that Ilić had ever been to Ecuador", "Ilić had no ties to Los Choneros", "Ilić nikada nije bio
+ * u Ekvadoru"). A comma, a colon or a semicolon ends the denial: "He denied the charges, but police say he met them in Guayaquil".
+ */
+export function deniedAt(text: string, start: number): boolean {
+  const before = fold(text.slice(Math.max(0, start - 160), start));
+  const clause = before.slice(Math.max(0, ...['.', ';', ':', '!', '?', '(', ')', '\n', ','].map((c) => before.lastIndexOf(c) + 1)));
+  let end = -1;
+  for (const m of clause.matchAll(DENIAL)) end = m.index + m[0].length;
+  return end >= 0 && (clause.slice(end).match(/\p{L}+/gu)?.length ?? 0) <= 10;
+}
+
 /** Acquittal, folded: "acquitted", "absuelto", "absolvido", "oslobođen optužbi", "oslobodio optužbe", "u shpall i pafajshëm", "ослободен од обвинението". */
 const ACQUITTAL = /(?<![a-z])(?:acquit|absuel|absolvi|oslobod\p{L}*(?: \p{L}+){0,3} (?:optuzb|od obvinen)|pafajshem|pafajesi)/u;
 

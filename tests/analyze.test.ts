@@ -907,6 +907,15 @@ describe('links', () => {
     expect(pairs('Sipas policisë, shtetasi shqiptar Arben Kola blinte kokainë në Ekuador në vend të Kolumbisë.', 'sq')).toEqual(['Arben Kola ↔ Ecuador']);
     expect(pairs('Според обвинението, Горан Трајковски набавувал кокаин во Еквадор наместо во Колумбија.', 'mk')).toEqual(['Goran Trajkovski ↔ Ecuador']);
   });
+  it('a denied place or group joins no link', () => {
+    expect(pairs('Police in Belgrade arrested Marko Ilić on suspicion of cocaine trafficking. Investigators found no evidence that Ilić had ever been to Ecuador.', 'en')).toEqual([]);
+    expect(pairs('Police arrested the Serbian Marko Ilić over a cocaine shipment from Guayaquil. Prosecutors said Ilić had no ties to Los Choneros.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
+    expect(pairs('La policía detuvo al serbio Marko Ilić por tráfico de cocaína. Los investigadores no encontraron pruebas de que Ilić hubiera estado en Ecuador.', 'es')).toEqual([]);
+    expect(pairs('Policija je uhapsila Marka Ilića zbog šverca kokaina. Ilić nikada nije bio u Ekvadoru, tvrdi njegov advokat.', 'sr')).toEqual([]);
+    expect(pairs('Полицијата го уапси Горан Трајковски за шверц на кокаин. Според адвокатот, Трајковски никогаш не бил во Еквадор.', 'mk')).toEqual([]);
+    // The denial ends at the comma: what the police say next stands.
+    expect(pairs('Marko Ilić denied any links to the Kavač clan, but police say he met Los Choneros leaders in Guayaquil to buy cocaine.', 'en')).toEqual(['Marko Ilić ↔ Los Choneros', 'Marko Ilić ↔ Guayaquil']);
+  });
   it('a novel or a film about trafficking is no case', () => {
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
     expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
