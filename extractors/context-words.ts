@@ -194,6 +194,30 @@ export function deniedAt(text: string, start: number): boolean {
   return end >= 0 && (clause.slice(end).match(/\p{L}+/gu)?.length ?? 0) <= 10;
 }
 
+/** Corrections, by language: the negation before the place and the "but" after it ("not … but", "no … sino", "não … mas", "nije … već", "nuk … por", "не … туку"). */
+const CORRECTIONS: [RegExp, RegExp][] = [
+  [/^(?:not|never)$/u, /^(?:but)$/u],
+  [/^(?:no|nunca)$/u, /^(?:sino)$/u],
+  [/^(?:não|nao|nunca)$/u, /^(?:mas)$/u],
+  [/^(?:nije|nisu|ne|nikada|nikad|није|нису|не|никада)$/u, /^(?:već|vec|nego|већ|него)$/u],
+  [/^(?:nuk|jo|kurrë)$/u, /^(?:por|po)$/u],
+  [/^(?:не|никогаш)$/u, /^(?:туку|но)$/u],
+];
+
+/**
+ * Whether the place or group at [start, end) is the one a correction sets aside: a negation among the four
+ * words before it, in its clause, and its language's "but" right after it ("came not from Ecuador but from
+ * Colombia", "no venía de Ecuador sino de Colombia", "nije stigao iz Ekvadora, već iz Kolumbije").
+ */
+export function correctedAt(text: string, start: number, end: number): boolean {
+  const next = /^\s*,?\s*(\p{L}+)/u.exec(text.slice(end, end + 20).toLowerCase())?.[1];
+  if (!next) return false;
+  const before = text.slice(Math.max(0, start - 60), start).toLowerCase();
+  const clause = before.slice(Math.max(0, ...['.', ';', ':', '!', '?', '(', ')', '\n', ','].map((c) => before.lastIndexOf(c) + 1)));
+  const words = (clause.match(/\p{L}+/gu) ?? []).slice(-4);
+  return CORRECTIONS.some(([neg, but]) => but.test(next) && words.some((w) => neg.test(w)));
+}
+
 /** Acquittal, folded: "acquitted", "absuelto", "absolvido", "oslobođen optužbi", "oslobodio optužbe", "u shpall i pafajshëm", "ослободен од обвинението". */
 const ACQUITTAL = /(?<![a-z])(?:acquit|absuel|absolvi|oslobod\p{L}*(?: \p{L}+){0,3} (?:optuzb|od obvinen)|pafajshem|pafajesi)/u;
 

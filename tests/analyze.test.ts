@@ -916,6 +916,24 @@ describe('links', () => {
     // The denial ends at the comma: what the police say next stands.
     expect(pairs('Marko Ilić denied any links to the Kavač clan, but police say he met Los Choneros leaders in Guayaquil to buy cocaine.', 'en')).toEqual(['Marko Ilić ↔ Los Choneros', 'Marko Ilić ↔ Guayaquil']);
   });
+  it('a place set aside by a correction joins no link', () => {
+    expect(pairs('Police said the cocaine seized from Marko Ilić came not from Ecuador but from Colombia.', 'en')).toEqual(['Marko Ilić ↔ Colombia']);
+    expect(pairs('Según la fiscalía, la cocaína del serbio Marko Ilić no venía de Ecuador sino de Colombia.', 'es')).toEqual(['Marko Ilić ↔ Colombia']);
+    expect(pairs('Prema tužilaštvu, kokain koji je zaplijenjen kod Marka Ilića nije stigao iz Ekvadora, već iz Kolumbije.', 'sr')).toEqual(['Marko Ilić ↔ Colombia']);
+    expect(pairs('Sipas prokurorisë, kokaina e sekuestruar te shtetasi shqiptar Arben Kola nuk vinte nga Ekuadori, por nga Kolumbia.', 'sq')).toEqual(['Arben Kola ↔ Colombia']);
+    expect(pairs('Според обвинителството, кокаинот запленет кај Горан Трајковски не дошол од Еквадор, туку од Колумбија.', 'mk')).toEqual(['Goran Trajkovski ↔ Colombia']);
+    expect(pairs('Segundo a polícia, a cocaína apreendida com o sérvio Marko Ilić não veio do Equador, mas da Colômbia.', 'pt')).toEqual(['Marko Ilić ↔ Colombia']);
+    // Portuguese "no" is "in the": no correction.
+    expect(pairs('Segundo a polícia, o sérvio Marko Ilić foi preso no Paraguai, mas a cocaína saiu do Brasil.', 'pt')).toEqual(['Marko Ilić ↔ Paraguay', 'Marko Ilić ↔ Brazil']);
+  });
+  it("a comparison's places are the compared actor's", () => {
+    expect(pairs('Like the Mexican cartels in Ecuador, the Kavač clan has expanded its cocaine business in Europe.', 'en')).toEqual([]);
+    expect(pairs('Unlike the Škaljari clan, which buys cocaine in Colombia, the Kavač clan relies on Ecuador.', 'en')).toEqual(['Škaljari clan ↔ Colombia', 'Kavač clan ↔ Ecuador']);
+    expect(pairs('Za razliku od škaljarskog klana, koji kokain nabavlja u Kolumbiji, kavački klan se oslanja na Ekvador.', 'sr')).toEqual(['Škaljari clan ↔ Colombia', 'Kavač clan ↔ Ecuador']);
+    expect(pairs('Al igual que Los Choneros en Ecuador, el clan Kavač trafica cocaína hacia Europa desde Colombia.', 'es')).toEqual(['Kavač clan ↔ Colombia']);
+    // A comparison that closes the sentence compares the same deed.
+    expect(pairs('The Kavač clan shipped cocaine from Ecuador, like the Škaljari clan.', 'en')).toEqual(['Kavač clan ↔ Ecuador', 'Škaljari clan ↔ Ecuador']);
+  });
   it('a novel or a film about trafficking is no case', () => {
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
     expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
