@@ -218,6 +218,44 @@ export function correctedAt(text: string, start: number, end: number): boolean {
   return CORRECTIONS.some(([neg, but]) => but.test(next) && words.some((w) => neg.test(w)));
 }
 
+/** A byline's opening word, folded: "By", "Por", "Piše:", "Autor:", "Texto:", "Nga:", "Пишува:", "Photo:". */
+const BYLINE = /^\s*(?:by|por|de|piše|pišu|pise|pisu|autor(?:ka|i|ica)?|author|authors|texto|text|redaccion|redakcija|priredio|priredila|pripremio|pripremila|nga|shkruan|pisuva|pisuvaat|avtor\p{L}*|foto|photo|photos|fotografija|fotografije|video|reporter\p{L}*|novinar\p{L}*)\s*:?\s*$/u;
+/** A wire service's credits: "Reporting by", "Editing by", "Con información de", "Editado por". */
+const CREDITS = /(?:(?:additional )?reporting|editing|writing|edited|written|compiled|produced|translated) by|con informacion de|editado por|escrito por|reportagem de|tekst i foto|izvjestava|izvestava/u;
+/** What may join the names of a byline or the credits. */
+const NAME_JOINS = new Set(['and', 'y', 'e', 'i', 'dhe', 'и', '&', 'in', 'en', 'u', 'në', 'во', 'from', 'desde', 'iz', 'nga', 'од']);
+
+/** Whether the last `n` words before `start` are names and what joins them ("Marko Ilić and ", "Ilić in Belgrade, "). */
+function namesBefore(text: string, lineStart: number, start: number, n: number): boolean {
+  if (n === 0) return true;
+  const words = text.slice(lineStart, start).match(/[\p{L}\p{M}'’.-]+|&/gu) ?? [];
+  return words.length >= n && words.slice(-n).every((w) => /^\p{Lu}/u.test(w) || NAME_JOINS.has(w));
+}
+
+/**
+ * Whether the person at `start` is named in a byline or the credits, not in the story: "Piše: Marko Ilić",
+ * "By Ana Petrović", "Reporting by Marko Ilić in Belgrade; editing by Ana Petrović", "Пишува: Горан Трајковски".
+ */
+export function creditAt(text: string, start: number): boolean {
+  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+  const lineEnd = text.indexOf('\n', start);
+  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  const before = fold(text.slice(lineStart, start));
+  const wordsAfter = (s: string) => s.match(/[\p{L}'’.-]+|&/gu)?.length ?? 0;
+  // A byline is a short line of its own: the opening word, then the names.
+  if (line.length <= 100 && !/[.!?]\s+\p{Lu}/u.test(line)) {
+    const m = /^\s*(\p{L}+)\s*:?\s*/u.exec(before);
+    // Every word after the opening one is a name or joins names, up to a comma ("De Marko Ilić, corresponsal en Belgrado").
+    const names = line.slice(m?.[0].length ?? 0).split(/,(?=[^,]*$)|,\s+\p{Ll}/u)[0]!;
+    const onlyNames = !/\d/u.test(names) && (names.match(/[\p{L}\p{M}'’.-]+|&/gu) ?? []).every((w) => /^\p{Lu}/u.test(w) || NAME_JOINS.has(w));
+    if (m && BYLINE.test(m[0]) && onlyNames) return true;
+  }
+  // Credits: the names after "Reporting by", up to a semicolon or a full stop.
+  const segment = before.slice(Math.max(0, ...[';', '.', '|'].map((c) => before.lastIndexOf(c) + 1)));
+  const credit = CREDITS.exec(segment);
+  return credit !== null && namesBefore(text, lineStart, start, wordsAfter(segment.slice(credit.index + credit[0].length)));
+}
+
 /** Acquittal, folded: "acquitted", "absuelto", "absolvido", "oslobođen optužbi", "oslobodio optužbe", "u shpall i pafajshëm", "ослободен од обвинението". */
 const ACQUITTAL = /(?<![a-z])(?:acquit|absuel|absolvi|oslobod\p{L}*(?: \p{L}+){0,3} (?:optuzb|od obvinen)|pafajshem|pafajesi)/u;
 

@@ -1,12 +1,12 @@
 // Who is no party to the case an article reports, though it names him beside its places.
 import type { EntityMention } from './entities.js';
 import { nameToLatin } from './persons.js';
-import { acquittalContext, arrestContext, officeBefore, speechContext, suspectContext } from './context-words.js';
+import { acquittalContext, arrestContext, creditAt, officeBefore, speechContext, suspectContext } from './context-words.js';
 
 /**
  * The canonical names of people who are no party: the officials of the case (prosecutor, judge,
  * minister, lawyer), unless the text has them arrested and not speaking, and a co-defendant the court
- * acquitted.
+ * acquitted, and the journalists of its byline or credits.
  */
 export function nonParties(text: string, sents: { text: string; start: number; end: number }[], all: EntityMention[]): Set<string> {
   // The officials of a case (prosecutor, judge, minister, lawyer: "Specijalni tužilac Milorad Ristić saopštio je …")
@@ -33,5 +33,8 @@ export function nonParties(text: string, sents: { text: string; start: number; e
       if (others && !elsewhere) officials.add(name);
     }
   }
+  // The journalists: people named only in a byline or the credits ("Piše: Marko Ilić", "Reporting by …").
+  const credited = new Set(all.filter((m) => m.type === 'person' && creditAt(text, m.start)).map((m) => m.canonical));
+  for (const name of credited) if (all.every((m) => m.canonical !== name || m.type !== 'person' || creditAt(text, m.start))) officials.add(name);
   return officials;
 }

@@ -177,6 +177,12 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
           // A neighbour that turns to another matter ("Meanwhile, Dutch customs seized cocaine from Ecuador")
           // lends its places to no actor of the sentence before.
           if (w.length === 2 && bk !== lk && lk === w[1] && TOPIC_SHIFT.test(sents[lk]!.text)) continue;
+          // An actor in a sentence of no trafficking, arrest or suspicion, on a place of its own in Latin America,
+          // takes no place from a neighbour that names no Balkan actor: "La policía incautó 500 kilos de cocaína
+          // en Guayaquil. El futbolista serbio Dušan Vlahović firmó con un club de Buenos Aires."
+          if (w.length === 2 && bk !== lk && !context[bk] && !inSentence[lk]!.some(balkanActor) && inSentence[bk]!.some((m) => latam(m) && m.canonical !== l.canonical)) {
+            if (!arrestContext(sents[bk]!.text) && !suspectContext(sents[bk]!.text)) continue;
+          }
           // A sentence of no trafficking that names both takes its context from its neighbour only
           // where that one names a Balkan actor too ("Su enlace en Guayaquil, X, organizaba los envíos"
           // after the clan's), or no other place in Latin America: "Djokovic last played in Argentina

@@ -934,6 +934,21 @@ describe('links', () => {
     // A comparison that closes the sentence compares the same deed.
     expect(pairs('The Kavač clan shipped cocaine from Ecuador, like the Škaljari clan.', 'en')).toEqual(['Kavač clan ↔ Ecuador', 'Škaljari clan ↔ Ecuador']);
   });
+  it('the journalists of the byline and the credits are no party', () => {
+    expect(pairs('Piše: Marko Ilić\n\nEkvadorska policija zaplijenila je 500 kilograma kokaina u luci Guayaquil. Droga je bila namijenjena kavačkom klanu.', 'sr')).toEqual(['Kavač clan ↔ Guayaquil']);
+    expect(pairs('Ecuadorian police seized 500 kilos of cocaine in Guayaquil bound for the Kavač clan, officials said.\n\nReporting by Marko Ilić in Belgrade; editing by Ana Petrović', 'en')).toEqual(['Kavač clan ↔ Guayaquil']);
+    expect(pairs('By Marko Ilić and Ana Petrović\nEcuadorian police seized 500 kilos of cocaine in Guayaquil bound for the Serbian Goran Vasić.', 'en')).toEqual(['Goran Vasić ↔ Guayaquil']);
+    expect(pairs('Пишува: Горан Трајковски\n\nПолицијата во Гвајакил заплени 500 килограми кокаин наменети за Кавачкиот клан.', 'mk')).toEqual(['Kavač clan ↔ Guayaquil']);
+    // "By" that opens a sentence, and a journalist the story names again, are the story's.
+    expect(pairs('By 2020 Marko Ilić shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
+    expect(pairs('By Marko Ilić\nMarko Ilić, a Serbian, shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
+  });
+  it("an actor busy with another matter in Latin America takes no place from a seizure beside him", () => {
+    expect(pairs('La policía de Ecuador incautó 500 kilos de cocaína en Guayaquil. El futbolista serbio Dušan Vlahović firmó con un club de Buenos Aires.', 'es')).toEqual([]);
+    expect(pairs('Ekvadorska policija zaplenila je 500 kilograma kokaina u Gvajakilu. Srpski fudbaler Dušan Vlahović potpisao je ugovor sa klubom iz Buenos Ajresa.', 'sr')).toEqual([]);
+    // An arrest is this case's.
+    expect(pairs('Police seized 500 kilos of cocaine in Guayaquil. Serbian Marko Ilić was arrested in Quito.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil', 'Marko Ilić ↔ Quito']);
+  });
   it('a novel or a film about trafficking is no case', () => {
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
     expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
