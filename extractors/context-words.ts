@@ -290,6 +290,13 @@ const OFFICE = new RegExp(
     'odvjetni(?:k|ka|ku|kom|ca|ce)', 'general', 'coronel', 'colonel',
     'mayor', 'alcalde(?:sa)?', 'gradonacelni(?:k|ka|ku|kom)', 'kryetar(?:i|it)?',
     'president[ea]?', 'presidenti(?:t)?', 'predsjedni(?:k|ka|ku|kom|ca)', 'predsedni(?:k|ka|ku|kom|ca)', 'pretsedatel(?:ot)?',
+    // Those who report on or study the trade: journalists, criminologists, analysts, researchers ("Kriminolog X kaže …").
+    'journalist', 'reporter', 'criminologist', 'analyst', 'expert', 'researcher', 'professor', 'academic', 'scholar', 'investigator',
+    'periodista', 'reporter[oa]', 'criminolog[oa]', 'analista', 'expert[oa]', 'especialista', 'investigador[a]?', 'profesor[a]?', 'academic[oa]', 'catedratic[oa]',
+    'jornalista', 'criminologista', 'pesquisador[a]?', 'professor[a]?',
+    'novinar(?:a|u|om|ka|ke|ki|ku|ot|kata)?', 'urednik(?:a|u|om)?', 'kriminolog(?:a|u|om|ot|ut)?', 'analiticar(?:a|u|om|ka|ke|ku|ot)?',
+    'strucnja(?:k|ka|ku|kom|kinja)', 'ekspert(?:a|u|om|ica|i|it|ja|ot|ka)?', 'istrazivac(?:a|u|em|ica)?', 'istrazuvac(?:ot|ka)?', 'profesor(?:a|u|om|ica|i|it|ot|ka)?',
+    'gazetar(?:i|it|ja|ja|e)?', 'analist(?:i|it|ja|e)?', 'studiues(?:i|it|ja)?', 'hulumtues(?:i|it|ja)?',
   ].join('|')})$`,
 );
 /**

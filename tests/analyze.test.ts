@@ -949,6 +949,13 @@ describe('links', () => {
     // An arrest is this case's.
     expect(pairs('Police seized 500 kilos of cocaine in Guayaquil. Serbian Marko Ilić was arrested in Quito.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil', 'Marko Ilić ↔ Quito']);
   });
+  it('a journalist, criminologist or analyst who speaks of the trade is no party; one arrested is', () => {
+    expect(pairs("Journalist Marko Ilić, who has investigated the Kavač clan's cocaine routes through Ecuador for years, said the arrests were overdue.", 'en')).toEqual(['Kavač clan ↔ Ecuador']);
+    expect(pairs("Criminologist Marko Ilić told N1 that Balkan clans have used Ecuador's ports for cocaine shipments since 2015.", 'en')).toEqual([]);
+    expect(pairs('Kriminolog Marko Ilić za N1 kaže da balkanski klanovi koriste luke Ekvadora za šverc kokaina.', 'sr')).toEqual([]);
+    expect(pairs('Sipas analistit Arben Kola, grupet shqiptare kanë përdorur portin e Guayaquilit për trafik kokaine.', 'sq')).toEqual([]);
+    expect(pairs('El periodista serbio Marko Ilić fue detenido en Guayaquil con 20 kilos de cocaína.', 'es')).toEqual(['Marko Ilić ↔ Guayaquil']);
+  });
   it('a novel or a film about trafficking is no case', () => {
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
     expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
