@@ -343,6 +343,32 @@ export function officeBefore(text: string, start: number, surname?: { written: s
   return !words.slice(Math.max(0, at - 2), at + 1).some((w) => w.split('-').some((p) => FORMER.test(p)));
 }
 
+/** Words that may open an apposition before its office word: articles and a few qualifiers, folded. */
+const APPOSITION_LEAD = new Set([
+  'a', 'an', 'the', 'el', 'la', 'un', 'una', 'o', 'um', 'uma', 'nje', 'senior', 'chief', 'lead', 'leading', 'local', 'independent',
+  'investigative', 'special', 'public', 'state', 'deputy', 'veteran', 'security', 'drug', 'crime', 'organized', 'organised',
+  'principal', 'jefe', 'especial', 'publico', 'publica', 'glavni', 'glavna', 'specijalni', 'specijalna', 'posebni', 'istrazivacki',
+  'istrazivacka', 'kryesor', 'posacem', 'speciale', 'glaven', 'glavnata', 'glavniot', 'specijalniot', 'istrazuvacki',
+]);
+
+/**
+ * Whether an apposition right after the name gives an office held now: "Marko Ilić, prosecutor in the
+ * case, said", "said Marko Ilić, an analyst at the Global Initiative", "explicó Marko Ilić, investigador
+ * de InSight Crime". A former office ("a former prosecutor") is none.
+ */
+export function officeAfter(text: string, end: number): boolean {
+  const m = /^,\s+([^,.;:()\n]+)/u.exec(text.slice(end, end + 80));
+  if (!m) return false;
+  const words = fold(m[1]!).split(/[^\p{L}-]+/u).filter(Boolean);
+  for (let i = 0; i < Math.min(words.length, 3); i++) {
+    const w = words[i]!;
+    if (FORMER.test(w)) return false;
+    if (OFFICE.test(w)) return true;
+    if (!APPOSITION_LEAD.has(w)) return false;
+  }
+  return false;
+}
+
 /** Verbs of saying, folded (Cyrillic read as Latin): officials speak in the news, parties are spoken of. */
 const SPEECH = /(?<![a-z])(?:said|says|told|stated|announced|declared|explained|added|saopst|saopcen|izjavi|rekao|rekla|kazao|kazala|naveo|navela|istakao|istakla|potvrdi|informo|declaro|dijo|afirmo|senalo|explico|anuncio|indico|aseguro|tha(?![a-z])|deklaroi|njoftoi|soopsti|rece(?![a-z])|izjavil)/u;
 

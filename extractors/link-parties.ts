@@ -1,7 +1,7 @@
 // Who is no party to the case an article reports, though it names him beside its places.
 import type { EntityMention } from './entities.js';
 import { nameToLatin } from './persons.js';
-import { acquittalContext, arrestContext, creditAt, officeBefore, speechContext, suspectContext } from './context-words.js';
+import { acquittalContext, arrestContext, creditAt, officeAfter, officeBefore, speechContext, suspectContext } from './context-words.js';
 
 /**
  * The canonical names of people who are no party: the officials of the case (prosecutor, judge,
@@ -9,12 +9,17 @@ import { acquittalContext, arrestContext, creditAt, officeBefore, speechContext,
  * acquitted, and the journalists of its byline or credits.
  */
 export function nonParties(text: string, sents: { text: string; start: number; end: number }[], all: EntityMention[]): Set<string> {
-  // The officials of a case (prosecutor, judge, minister, lawyer: "Specijalni tužilac Milorad Ristić saopštio je …")
+  // The officials of a case (prosecutor, judge, minister, lawyer: "Specijalni tužilac Milorad Ristić saopštio je …",
+  // "said Marko Ilić, an analyst at the Global Initiative")
   // are no party to it; one the text has arrested and not speaking ("Advokat X uhapšen je zbog pranja novca") is.
   const sentenceOf = (m: EntityMention) => sents.find((x) => m.start >= x.start && m.start < x.end)?.text ?? '';
   const officials = new Set<string>(
     all
-      .filter((m) => m.type === 'person' && officeBefore(text, m.start, /\s/u.test(m.text) ? undefined : { written: nameToLatin(m.text), nominative: m.canonical.split(' ').pop()! }))
+      .filter(
+        (m) =>
+          m.type === 'person' &&
+          (officeBefore(text, m.start, /\s/u.test(m.text) ? undefined : { written: nameToLatin(m.text), nominative: m.canonical.split(' ').pop()! }) || officeAfter(text, m.end)),
+      )
       .filter((m) => {
         const s = sentenceOf(m);
         return speechContext(s) || !arrestContext(s);

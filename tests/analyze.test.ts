@@ -956,6 +956,14 @@ describe('links', () => {
     expect(pairs('Sipas analistit Arben Kola, grupet shqiptare kanë përdorur portin e Guayaquilit për trafik kokaine.', 'sq')).toEqual([]);
     expect(pairs('El periodista serbio Marko Ilić fue detenido en Guayaquil con 20 kilos de cocaína.', 'es')).toEqual(['Marko Ilić ↔ Guayaquil']);
   });
+  it('an office given in apposition after the name makes an official; a former one does not', () => {
+    expect(pairs("Balkan clans have used Ecuador's ports for cocaine shipments since 2015, said Marko Ilić, an analyst at the Global Initiative.", 'en')).toEqual([]);
+    expect(pairs('Los clanes balcánicos usan los puertos de Ecuador para enviar cocaína, explicó Marko Ilić, investigador de InSight Crime.', 'es')).toEqual([]);
+    expect(pairs('Marko Ilić, prosecutor in the case, said the cocaine came from Ecuador.', 'en')).toEqual([]);
+    expect(pairs('Marko Ilić, a former prosecutor, shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
+    expect(pairs('Marko Ilić, a lawyer from Belgrade, was arrested for shipping cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
+    expect(pairs('Marko Ilić, whom the prosecutor charged, shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
+  });
   it('a novel or a film about trafficking is no case', () => {
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
     expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
