@@ -82,6 +82,16 @@ export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(),
   const entities = portsInLandNews(text, findEntities(text, gazetteer, { lang, watchlist, country: input.country }), gazetteer);
   const seizures = withPlaceAndDate(text, findSeizures(text, lang), entities, lang);
   const links = findLinks(text, entities, seizures);
+  // The headline may name what the body leaves to it ("Uhapšen Srbin u Ekvadoru: krijumčario kokain za kavački klan"
+  // above a body that names neither the clan nor the country): a link of the headline between two parties no link of
+  // the body names joins the body's, with the headline as evidence. (Offsets count into the text: the headline's
+  // entities stay out.)
+  const title = input.title?.trim();
+  if (title) {
+    const named = new Set(links.flatMap((l) => [l.balkan, l.latam]));
+    const inTitle = portsInLandNews(`${title}\n${text}`, findEntities(title, gazetteer, { lang, watchlist, country: input.country }), gazetteer);
+    for (const l of findLinks(title, inTitle)) if (!named.has(l.balkan) && !named.has(l.latam)) links.push(l);
+  }
   const analysis: Analysis = { lang, script: detected.script, langConfidence: detected.confidence, entities, seizures, links };
   if (end < input.text.length) analysis.analyzedChars = end;
   return analysis;

@@ -229,7 +229,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   // (Within its sentence: "… iz Kolumbije. Stojanović je …" is no Colombian.)
   const sideOfPattern = (i: number): Side | undefined => {
     const m = placeBefore.get(i) ?? placeBefore.get(i - 1);
-    return m && tokens[i] && !/[.!?\n]/.test(text.slice(m.end, tokens[i]!.start)) ? m.entry.side : undefined;
+    return m && tokens[i] && !/[.!?\n:;]/.test(text.slice(m.end, tokens[i]!.start)) ? m.entry.side : undefined;
   };
   // Slavic news writes possessives of surnames ("Šarićeva"); Balkan news names suspects by initial ("Ante B.", "Ervis H.").
   const slavic = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);

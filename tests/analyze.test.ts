@@ -964,6 +964,19 @@ describe('links', () => {
     expect(pairs('Marko Ilić, a lawyer from Belgrade, was arrested for shipping cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
     expect(pairs('Marko Ilić, whom the prosecutor charged, shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
   });
+  it("a headline's link joins the body's when the body links neither of its parties", () => {
+    const title = 'UHAPŠEN SRBIN U EKVADORU: MARKO ILIĆ KRIJUMČARIO KOKAIN ZA KAVAČKI KLAN';
+    const text = 'Policija je uhapsila Marka Ilića (41) u Gvajakilu, osumnjičenog da je organizovao šverc 300 kilograma kokaina.';
+    const links = analyze({ title, text, lang: 'sr' }).links;
+    expect(links.map((l) => `${l.balkan} ↔ ${l.latam}`)).toEqual(['Marko Ilić ↔ Guayaquil', 'Kavač clan ↔ Ecuador']);
+    expect(links[1]!.evidence).toBe(title);
+    // A headline that sums up what the body links adds nothing.
+    const es = analyze({ title: 'Detienen en Guayaquil a un serbio vinculado al clan Kavač', text: 'La policía detuvo en Guayaquil al serbio Dragan Lazović, que coordinaba los envíos de cocaína del clan Kavač desde Ecuador.', lang: 'es' });
+    expect(es.links.every((l) => l.evidence !== 'Detienen en Guayaquil a un serbio vinculado al clan Kavač')).toBe(true);
+    // The people of the headline take no side from a country before a colon.
+    const person = analyze({ text: 'Uhapšen Srbin u Ekvadoru: Marko Ilić krijumčario kokain za kavački klan', lang: 'sr' }).entities.find((e) => e.type === 'person');
+    expect(person?.side).toBe('balkan');
+  });
   it('a novel or a film about trafficking is no case', () => {
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
     expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
