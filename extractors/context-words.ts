@@ -194,6 +194,8 @@ export function deniedAt(text: string, start: number): boolean {
   return end >= 0 && (clause.slice(end).match(/\p{L}+/gu)?.length ?? 0) <= 10;
 }
 
+/** "Only", after the negation of "not only … but also": only, solo, sólo, solamente, apenas, somente, samo, само, vetëm. */
+const ONLY = /^(?:only|just|solo|sólo|solamente|únicamente|apenas|somente|só|samo|само|vetëm|vetem)$/u;
 /** Corrections, by language: the negation before the place and the "but" after it ("not … but", "no … sino", "não … mas", "nije … već", "nuk … por", "не … туку"). */
 const CORRECTIONS: [RegExp, RegExp][] = [
   [/^(?:not|never)$/u, /^(?:but)$/u],
@@ -215,6 +217,8 @@ export function correctedAt(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 60), start).toLowerCase();
   const clause = before.slice(Math.max(0, ...['.', ';', ':', '!', '?', '(', ')', '\n', ','].map((c) => before.lastIndexOf(c) + 1)));
   const words = (clause.match(/\p{L}+/gu) ?? []).slice(-4);
+  // "Not only … but also" adds the second place to the first: "no solo en Ecuador sino también en Colombia", "ne samo u Ekvadoru, već i …".
+  if (words.some((w, i) => i > 0 && ONLY.test(w))) return false;
   return CORRECTIONS.some(([neg, but]) => but.test(next) && words.some((w) => neg.test(w)));
 }
 

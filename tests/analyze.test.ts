@@ -923,6 +923,10 @@ describe('links', () => {
     expect(pairs('Sipas prokurorisë, kokaina e sekuestruar te shtetasi shqiptar Arben Kola nuk vinte nga Ekuadori, por nga Kolumbia.', 'sq')).toEqual(['Arben Kola ↔ Colombia']);
     expect(pairs('Според обвинителството, кокаинот запленет кај Горан Трајковски не дошол од Еквадор, туку од Колумбија.', 'mk')).toEqual(['Goran Trajkovski ↔ Colombia']);
     expect(pairs('Segundo a polícia, a cocaína apreendida com o sérvio Marko Ilić não veio do Equador, mas da Colômbia.', 'pt')).toEqual(['Marko Ilić ↔ Colombia']);
+    // "Not only … but also" names both.
+    expect(pairs('Police said Marko Ilić shipped cocaine not only from Ecuador but also from Colombia.', 'en')).toEqual(['Marko Ilić ↔ Ecuador', 'Marko Ilić ↔ Colombia']);
+    expect(pairs('Según la policía, el serbio Marko Ilić enviaba cocaína no solo desde Ecuador sino también desde Colombia.', 'es')).toEqual(['Marko Ilić ↔ Ecuador', 'Marko Ilić ↔ Colombia']);
+    expect(pairs('Sipas policisë, shtetasi shqiptar Arben Kola bashkëpunonte jo vetëm me Los Lobos, por edhe me Los Choneros për trafik kokaine.', 'sq')).toEqual(['Arben Kola ↔ Los Lobos', 'Arben Kola ↔ Los Choneros']);
     // Portuguese "no" is "in the": no correction.
     expect(pairs('Segundo a polícia, o sérvio Marko Ilić foi preso no Paraguai, mas a cocaína saiu do Brasil.', 'pt')).toEqual(['Marko Ilić ↔ Paraguay', 'Marko Ilić ↔ Brazil']);
   });
