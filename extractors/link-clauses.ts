@@ -16,11 +16,12 @@ function clauseStarts(sentence: { text: string; start: number }): number[] {
 }
 
 /**
- * A comparison opens a sentence or follows a comma: "Like the Mexican cartels in Ecuador, …", "Unlike
- * the Škaljari clan, which buys in Colombia, …", "Al igual que", "A diferencia de", "Za razliku od",
- * "Kao i", "Poput", "Ndryshe nga", "Ashtu si", "За разлика од", "Како и".
+ * A comparison that opens a sentence: "Like the Mexican cartels in Ecuador, …", "Unlike the Škaljari
+ * clan, which buys in Colombia, …", "Al igual que", "A diferencia de", "Za razliku od", "Kao i", "Poput",
+ * "Ndryshe nga", "Ashtu si", "За разлика од", "Како и". Inside a sentence these words list examples
+ * ("balkanski klanovi, poput kavačkog, …", "Ilić, kao i Vasić, uhapšen je …"): no comparison.
  */
-const COMPARISON = /(?:^|,\s+)(?:(?:just )?like|unlike|as with|similar to|al igual que|a diferencia de|ao contrário d[aeo]s?|assim como|za razliku od|kao i|poput|slično kao|ndryshe nga|ashtu si|njësoj si|за разлика од|за разлику од|како и|као и|попут|исто како)\s/giu;
+const COMPARISON = /^\s*["“„«]?(?:(?:just )?like|unlike|as with|similar to|al igual que|a diferencia de|ao contrário d[aeo]s?|assim como|za razliku od|kao i|poput|slično kao|ndryshe nga|ashtu si|njësoj si|за разлика од|за разлику од|како и|као и|попут|исто како)\s/giu;
 /** A comma that goes on with the comparison: a relative clause follows ("Unlike the Škaljari clan, which …"). */
 const GOES_ON = /^,\s+(?:which|who|whose|que|quien|cuy\p{L}+|el cual|la cual|koj\p{L}*|čij\p{L}*|që|i cili|e cila|të cilit|кој\p{L}*|кои|што|чиј\p{L}*)\s/iu;
 

@@ -913,6 +913,9 @@ describe('links', () => {
     expect(pairs('La policía detuvo al serbio Marko Ilić por tráfico de cocaína. Los investigadores no encontraron pruebas de que Ilić hubiera estado en Ecuador.', 'es')).toEqual([]);
     expect(pairs('Policija je uhapsila Marka Ilića zbog šverca kokaina. Ilić nikada nije bio u Ekvadoru, tvrdi njegov advokat.', 'sr')).toEqual([]);
     expect(pairs('Полицијата го уапси Горан Трајковски за шверц на кокаин. Според адвокатот, Трајковски никогаш не бил во Еквадор.', 'mk')).toEqual([]);
+    // Never convicted is no denial of the place.
+    expect(pairs('Marko Ilić nikada nije osuđivan prije hapšenja u Ekvadoru zbog šverca kokaina.', 'sr')).toEqual(['Marko Ilić ↔ Ecuador']);
+    expect(pairs('Marko Ilić, who had never been convicted before his arrest in Ecuador, is accused of shipping cocaine.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
     // The denial ends at the comma: what the police say next stands.
     expect(pairs('Marko Ilić denied any links to the Kavač clan, but police say he met Los Choneros leaders in Guayaquil to buy cocaine.', 'en')).toEqual(['Marko Ilić ↔ Los Choneros', 'Marko Ilić ↔ Guayaquil']);
   });
@@ -935,6 +938,10 @@ describe('links', () => {
     expect(pairs('Unlike the Škaljari clan, which buys cocaine in Colombia, the Kavač clan relies on Ecuador.', 'en')).toEqual(['Škaljari clan ↔ Colombia', 'Kavač clan ↔ Ecuador']);
     expect(pairs('Za razliku od škaljarskog klana, koji kokain nabavlja u Kolumbiji, kavački klan se oslanja na Ekvador.', 'sr')).toEqual(['Škaljari clan ↔ Colombia', 'Kavač clan ↔ Ecuador']);
     expect(pairs('Al igual que Los Choneros en Ecuador, el clan Kavač trafica cocaína hacia Europa desde Colombia.', 'es')).toEqual(['Kavač clan ↔ Colombia']);
+    // Inside a sentence the same words list examples.
+    expect(pairs('Balkanski klanovi, poput kavačkog, šverc kokaina organizuju iz Ekvadora.', 'sr')).toEqual(['Kavač clan ↔ Ecuador']);
+    expect(pairs('Marko Ilić, kao i Petar Vasić, uhapšen je u Ekvadoru zbog šverca kokaina.', 'sr')).toEqual(['Marko Ilić ↔ Ecuador', 'Petar Vasić ↔ Ecuador']);
+    expect(pairs('Several Serbs, like Marko Ilić, were arrested in Ecuador for cocaine trafficking.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
     // A comparison that closes the sentence compares the same deed.
     expect(pairs('The Kavač clan shipped cocaine from Ecuador, like the Škaljari clan.', 'en')).toEqual(['Kavač clan ↔ Ecuador', 'Škaljari clan ↔ Ecuador']);
   });
