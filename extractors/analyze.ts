@@ -2,7 +2,9 @@
 // one text. `ruta analyze` and the pipeline both call this, so the pipeline
 // stores exactly what `analyze` returns.
 import { DEFAULT_GAZETTEER_DIR, Gazetteer, loadDefaultGazetteer } from './gazetteer.js';
-import { findEntities, type EntityMention } from './entities.js';
+import { findEntities, type EntityMention, type FindOptions } from './entities.js';
+import { recaseShouting } from './shouting.js';
+import { givenName } from './given-names.js';
 import { findSeizures, type SeizureMention } from './seizures.js';
 import { withPlaceAndDate } from './seizure-context.js';
 import { findLinks, type LinkCandidate } from './links.js';
@@ -74,12 +76,27 @@ function portsInLandNews(text: string, entities: EntityMention[], gazetteer: Gaz
   return entities.map((e) => (e.type === 'port' && cities.has(e.canonical) ? { ...e, type: 'city' } : e));
 }
 
+/**
+ * The people named in capitals ("POLICIJA UHAPSILA MARKA ILIĆA U GVAJAKILU"), read from the text written as a
+ * title and added where no entity stands; their text is the text's own.
+ */
+function withShoutedNames(text: string, found: EntityMention[], gazetteer: Gazetteer, opts: FindOptions): EntityMention[] {
+  const titled = recaseShouting(text, opts.lang);
+  if (titled === undefined) return found;
+  // A name read there starts with a given name and has a surname: "Marka Ilića", not "Šverca Kokaina".
+  const people = findEntities(titled, gazetteer, opts).filter(
+    (m) => m.type === 'person' && m.canonical.includes(' ') && givenName(m.canonical.split(' ')[0]!, opts.lang) !== undefined && !found.some((o) => o.start < m.end && m.start < o.end),
+  );
+  if (!people.length) return found;
+  return [...found, ...people.map((m) => ({ ...m, text: text.slice(m.start, m.end) }))].sort((a, b) => a.start - b.start);
+}
+
 export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(), watchlist?: Gazetteer): Analysis {
   const end = analysisEnd(input.text);
   const text = end < input.text.length ? input.text.slice(0, end) : input.text;
   const detected = identifyLanguage(`${input.title ?? ''}\n${text}`, input.lang ?? input.langPrior);
   const lang = input.lang ?? detected.lang;
-  const entities = portsInLandNews(text, findEntities(text, gazetteer, { lang, watchlist, country: input.country }), gazetteer);
+  const entities = portsInLandNews(text, withShoutedNames(text, findEntities(text, gazetteer, { lang, watchlist, country: input.country }), gazetteer, { lang, watchlist, country: input.country }), gazetteer);
   const seizures = withPlaceAndDate(text, findSeizures(text, lang), entities, lang);
   const links = findLinks(text, entities, seizures);
   // The headline may name what the body leaves to it ("Uhapšen Srbin u Ekvadoru: krijumčario kokain za kavački klan"

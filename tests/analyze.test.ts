@@ -988,6 +988,15 @@ describe('links', () => {
     const person = analyze({ text: 'Uhapšen Srbin u Ekvadoru: Marko Ilić krijumčario kokain za kavački klan', lang: 'sr' }).entities.find((e) => e.type === 'person');
     expect(person?.side).toBe('balkan');
   });
+  it('people named in capitals are found, with a given name and a surname', () => {
+    const people = (text: string, lang: string) => analyze({ text, lang }).entities.filter((e) => e.type === 'person').map((e) => `${e.text} → ${e.canonical}`);
+    expect(people('POLICIJA UHAPSILA MARKA ILIĆA U GVAJAKILU ZBOG ŠVERCA KOKAINA ZA KAVAČKI KLAN', 'sr')).toEqual(['MARKA ILIĆA → Marko Ilić']);
+    expect(people('SERBIAN MARKO ILIĆ ARRESTED IN ECUADOR OVER COCAINE', 'en')).toEqual(['MARKO ILIĆ → Marko Ilić']);
+    expect(people('УАПСЕН МАКЕДОНСКИ ДРЖАВЈАНИН ГОРАН ТРАЈКОВСКИ ВО ЕКВАДОР', 'mk')).toEqual(['ГОРАН ТРАЈКОВСКИ → Goran Trajkovski']);
+    expect(pairs('POLICIJA UHAPSILA MARKA ILIĆA U GVAJAKILU ZBOG ŠVERCA KOKAINA', 'sr')).toEqual(['Marko Ilić ↔ Guayaquil']);
+    // A given name before a word the language writes in lowercase is no person: a place and a result.
+    expect(people('SAN DIEGO AT PITTSBURGH 4 2', 'en')).toEqual([]);
+  });
   it('a novel or a film about trafficking is no case', () => {
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
     expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
