@@ -1,7 +1,8 @@
 // Marker words that tell Bosnian, Croatian and Serbian apart, grouped by what
 // they point to. Written from the standard languages' known differences (jat
-// reflex, -irati/-ovati, Croatian purisms, Bosnian h-forms, months), not mined
-// from the evaluation data. The BCMS classifier (langid-model.ts) adds one
+// reflex, -irati/-ovati, Croatian purisms, Bosnian h-forms, months) and from
+// whom and where each country's news writes about (Bosniak names, towns, clubs,
+// parties), not mined from the evaluation data. The BCMS classifier (langid-model.ts) adds one
 // heavily weighted feature per category a word falls into, so a few
 // unambiguous words outweigh hundreds of shared character n-grams.
 // A marker is a whole word, a stem ending in '*', or an ending starting with '*'
@@ -108,6 +109,31 @@ export const BCMS_MARKERS: Record<string, readonly string[]> = {
     'sevdah*', 'merhamet*', 'insan', 'čaršij*', 'mahal*', 'akšam*', 'ramazan*', 'iftar*', 'bošnjač*',
     'bošnjak*', 'kantonaln*', 'kanton*', 'fbih', 'bih', 'sarajev*', 'tuzl*', 'zenic*', 'mostar*', 'bihać*',
     'uposleni*', 'općin*', 'saopćenj*',
+  ],
+  // Bosniak given names and surnames, and Bosnian towns and clubs: Bosnian news writes about Bosnians.
+  bsnames: [
+    'emir*', 'edin', 'edina', 'edinu', 'adnan*', 'haris*', 'senad*', 'mirza*', 'amir', 'amira', 'amiru', 'elvir*', 'nermin*',
+    'almir*', 'kenan*', 'tarik*', 'faruk*', 'enes*', 'samir*', 'sead*', 'safet*', 'muhamed*', 'mehmed*', 'alija*', 'husein*',
+    'ibrahim*', 'ismet*', 'izet*', 'fikret*', 'amel', 'amela*', 'amra*', 'lejl*', 'ajla*', 'selma', 'selme', 'selmu', 'merim*',
+    'emina', 'emine', 'eminu', 'belm*',
+    'dženan*', 'azra*', 'sanel*', 'jasmin*', 'bakir*', 'sulejman*', 'osman*', 'mustaf*', 'hamz*', 'hasan*', 'huso*', 'mujo*',
+    '*begović', '*begovića', '*begoviću', '*agić', '*agića', 'hadži*', 'hodžić*', 'hasanović*', 'mehmedović*', 'alić*', 'ramić*',
+    'husić*', 'salihović*', 'softić*', 'mujić*', 'muratović*', 'omerović*', 'osmanović*', 'sulejmanović*', 'ibrahimović*',
+    'hadžić*', 'izetbegović*', 'avdić*', 'halilović*', 'delalić*', 'dževad*', 'dženit*',
+    'brčk*', 'travnik*', 'goražd*', 'srebrenic*', 'cazin*', 'kakanj*', 'konjic*', 'jajc*', 'sanski', 'bugojn*',
+    'zavidović*', 'gračanic*', 'lukavc*', 'živinic*', 'tešanj*', 'maglaj*', 'željezničar*', 'sda', 'sbb', 'kantona', 'kantonu',
+  ],
+  // Croatian towns, parties and clubs.
+  hrplaces: [
+    'osijek*', 'zadar', 'zadra', 'zadru', 'pula', 'puli', 'pulu', 'dubrovni*', 'šibeni*', 'varaždin*', 'karlovac', 'karlovca',
+    'karlovcu', 'sisak', 'siska', 'sisku', 'vukovar*', 'splitu', 'splita', 'hdz*', 'hajduk*', 'dinamo', 'dinama', 'dinamu',
+    'slavonij*', 'dalmacij*', 'istra', 'istri', 'istre', 'istru', 'zagorj*', 'plenković*', 'milanović*',
+  ],
+  // Serbian towns, parties, clubs and money.
+  srplaces: [
+    'niš', 'niša', 'nišu', 'kragujev*', 'subotic*', 'čačk*', 'čačak', 'kraljevo', 'kraljevu', 'zrenjanin*',
+    'pančev*', 'leskovc*', 'vranje', 'vranju', 'šabac', 'šapc*', 'smederev*', 'valjev*', 'vojvodin*', 'vučić*', 'sns', 'partizan*',
+    'dinar*',
   ],
 };
 
