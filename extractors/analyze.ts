@@ -4,6 +4,7 @@
 import { DEFAULT_GAZETTEER_DIR, Gazetteer, loadDefaultGazetteer } from './gazetteer.js';
 import { findEntities, type EntityMention, type FindOptions } from './entities.js';
 import { recaseShouting } from './shouting.js';
+import { maskTeasers } from './teasers.js';
 import { givenName } from './given-names.js';
 import { findSeizures, type SeizureMention } from './seizures.js';
 import { withPlaceAndDate } from './seizure-context.js';
@@ -96,9 +97,12 @@ export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(),
   const text = end < input.text.length ? input.text.slice(0, end) : input.text;
   const detected = identifyLanguage(`${input.title ?? ''}\n${text}`, input.lang ?? input.langPrior);
   const lang = input.lang ?? detected.lang;
-  const entities = portsInLandNews(text, withShoutedNames(text, findEntities(text, gazetteer, { lang, watchlist, country: input.country }), gazetteer, { lang, watchlist, country: input.country }), gazetteer);
-  const seizures = withPlaceAndDate(text, findSeizures(text, lang), entities, lang);
-  const links = findLinks(text, entities, seizures);
+  const opts: FindOptions = { lang, watchlist, country: input.country };
+  // Teasers of other articles ("Pročitajte još: …") are read past: what they name is theirs.
+  const body = maskTeasers(text);
+  const entities = portsInLandNews(body, withShoutedNames(body, findEntities(body, gazetteer, opts), gazetteer, opts), gazetteer);
+  const seizures = withPlaceAndDate(body, findSeizures(body, lang), entities, lang);
+  const links = findLinks(body, entities, seizures);
   // The headline may name what the body leaves to it ("Uhapšen Srbin u Ekvadoru: krijumčario kokain za kavački klan"
   // above a body that names neither the clan nor the country): a link of the headline between two parties no link of
   // the body names joins the body's, with the headline as evidence. (Offsets count into the text: the headline's
@@ -106,7 +110,7 @@ export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(),
   const title = input.title?.trim();
   if (title) {
     const named = new Set(links.flatMap((l) => [l.balkan, l.latam]));
-    const inTitle = portsInLandNews(`${title}\n${text}`, findEntities(title, gazetteer, { lang, watchlist, country: input.country }), gazetteer);
+    const inTitle = portsInLandNews(`${title}\n${body}`, findEntities(title, gazetteer, opts), gazetteer);
     for (const l of findLinks(title, inTitle)) if (!named.has(l.balkan) && !named.has(l.latam)) links.push(l);
   }
   const analysis: Analysis = { lang, script: detected.script, langConfidence: detected.confidence, entities, seizures, links };

@@ -21,7 +21,7 @@ export function recaseShouting(text: string, lang: string | undefined): string |
   let run: RegExpExecArray[] = [];
   const flush = () => {
     if (run.length >= 3) {
-      out ??= [...text];
+      out ??= text.split(''); // UTF-16 code units, as offsets count
       let afterGiven = false;
       for (const m of run) {
         const w = m[0]!;

@@ -994,8 +994,28 @@ describe('links', () => {
     expect(people('SERBIAN MARKO ILIĆ ARRESTED IN ECUADOR OVER COCAINE', 'en')).toEqual(['MARKO ILIĆ → Marko Ilić']);
     expect(people('УАПСЕН МАКЕДОНСКИ ДРЖАВЈАНИН ГОРАН ТРАЈКОВСКИ ВО ЕКВАДОР', 'mk')).toEqual(['ГОРАН ТРАЈКОВСКИ → Goran Trajkovski']);
     expect(pairs('POLICIJA UHAPSILA MARKA ILIĆA U GVAJAKILU ZBOG ŠVERCA KOKAINA', 'sr')).toEqual(['Marko Ilić ↔ Guayaquil']);
+    // Offsets past an emoji are UTF-16 offsets.
+    const shout = '🚨🚨 POLICIJA UHAPSILA MARKA ILIĆA U GVAJAKILU';
+    for (const e of analyze({ text: shout, lang: 'sr' }).entities) expect(shout.slice(e.start, e.end)).toBe(e.text);
+    expect(people(shout, 'sr')).toEqual(['MARKA ILIĆA → Marko Ilić']);
     // A given name before a word the language writes in lowercase is no person: a place and a result.
     expect(people('SAN DIEGO AT PITTSBURGH 4 2', 'en')).toEqual([]);
+  });
+  it("a teaser of another article is read past: what it names is that article's", () => {
+    const cnr = 'Policija u Baru uhapsila je Marka Ilića zbog preprodaje marihuane.\n\nPročitajte još: Kavački klan švercovao kokain iz Ekvadora preko luke Bar\n\nIlić je priveden tužiocu.';
+    const a = analyze({ text: cnr, lang: 'cnr' });
+    expect(a.links).toEqual([]);
+    expect(a.entities.map((e) => e.canonical)).not.toContain('Kavač clan');
+    expect(pairs('La policía detuvo en Madrid al serbio Marko Ilić por tráfico de hachís.\nLea también: Incautan 2 toneladas de cocaína en Guayaquil\nEl detenido pasó a disposición judicial.', 'es')).toEqual([]);
+    // A teaser word alone on its line heads the headline on the next.
+    expect(pairs('Marko Ilić was arrested in Belgrade for selling cannabis.\nREAD MORE:\nCocaine seized in Guayaquil was bound for the Kavač clan\nIlić will appear in court on Monday.', 'en')).toEqual([]);
+    expect(pairs('Полицијата го уапси Горан Трајковски за продажба на марихуана.\nПРОЧИТАЈТЕ И: Кокаин од Еквадор запленет во Солун\nТрајковски е приведен.', 'mk')).toEqual([]);
+    // Words of a teaser inside a sentence open none.
+    expect(pairs('Related charges were filed in Ecuador against the Serbian Marko Ilić for cocaine trafficking.\nHe denies them.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
+    // Offsets stay UTF-16 offsets into the text, past an emoji and a teaser.
+    const text = '🚨 Uhapšen 🚨\nPročitajte i: 🚨 Kokain iz Ekvadora\nEkvadorska policija zaplenila je 300 kilograma kokaina u Gvajakilu namenjenog kavačkom klanu.';
+    for (const e of analyze({ text, lang: 'sr' }).entities) expect(text.slice(e.start, e.end)).toBe(e.text);
+    expect(pairs(text, 'sr')).toEqual(['Kavač clan ↔ Guayaquil']);
   });
   it('a novel or a film about trafficking is no case', () => {
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
