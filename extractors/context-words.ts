@@ -249,8 +249,9 @@ export function creditAt(text: string, start: number): boolean {
   // A byline is a short line of its own: the opening word, then the names.
   if (line.length <= 100 && !/[.!?]\s+\p{Lu}/u.test(line)) {
     const m = /^\s*(\p{L}+)\s*:?\s*/u.exec(before);
-    // Every word after the opening one is a name or joins names, up to a comma ("De Marko Ilić, corresponsal en Belgrado").
-    const names = line.slice(m?.[0].length ?? 0).split(/,(?=[^,]*$)|,\s+\p{Ll}/u)[0]!;
+    // Every word after the opening one is a name or joins names, up to a comma, a bar or a dash ("De Marko Ilić,
+    // corresponsal en Belgrado", "Autor: Marko Ilić | 12.03.2024").
+    const names = line.slice(m?.[0].length ?? 0).split(/[|•·]|\s[-–—]\s|,(?=[^,]*$)|,\s+\p{Ll}/u)[0]!;
     const onlyNames = !/\d/u.test(names) && (names.match(/[\p{L}\p{M}'’.-]+|&/gu) ?? []).every((w) => /^\p{Lu}/u.test(w) || NAME_JOINS.has(w));
     if (m && BYLINE.test(m[0]) && onlyNames) return true;
   }

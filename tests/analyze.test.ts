@@ -950,6 +950,8 @@ describe('links', () => {
     expect(pairs('Ecuadorian police seized 500 kilos of cocaine in Guayaquil bound for the Kavač clan, officials said.\n\nReporting by Marko Ilić in Belgrade; editing by Ana Petrović', 'en')).toEqual(['Kavač clan ↔ Guayaquil']);
     expect(pairs('By Marko Ilić and Ana Petrović\nEcuadorian police seized 500 kilos of cocaine in Guayaquil bound for the Serbian Goran Vasić.', 'en')).toEqual(['Goran Vasić ↔ Guayaquil']);
     expect(pairs('Пишува: Горан Трајковски\n\nПолицијата во Гвајакил заплени 500 килограми кокаин наменети за Кавачкиот клан.', 'mk')).toEqual(['Kavač clan ↔ Guayaquil']);
+    expect(pairs('Autor: Marko Ilić | 12.03.2024. 14:35\n\nEkvadorska policija zaplijenila je 500 kilograma kokaina u luci Guayaquil namijenjenog kavačkom klanu.', 'sr')).toEqual(['Kavač clan ↔ Guayaquil']);
+    expect(pairs('Nga: Arben Kola\nPolicia ekuadoriane sekuestroi 500 kilogramë kokainë në Guayaquil për klanin Kavaç.', 'sq')).toEqual(['Kavač clan ↔ Guayaquil']);
     // "By" that opens a sentence, and a journalist the story names again, are the story's.
     expect(pairs('By 2020 Marko Ilić shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
     expect(pairs('By Marko Ilić\nMarko Ilić, a Serbian, shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
