@@ -1,6 +1,7 @@
 // Teasers of other articles inside a body: "Pročitajte još: Kavački klan švercovao kokain iz Ekvadora",
 // "Lea también: …", "READ MORE: …". Portals set them between paragraphs; what they name is another
-// article's, so analysis reads past them.
+// article's, so analysis reads past them, as past a line of tags ("Tagovi: Ekvador, kokain, Kavački
+// klan"), which states nothing.
 
 /**
  * A teaser's opening words, then a colon, an arrow or a dash, or the end of the line (the headline then
@@ -17,6 +18,9 @@ const TEASER = new RegExp(
       'lexo(?: (?:edhe|më shumë|me shume|gjithashtu))?', 'lexoni(?: (?:edhe|më shumë|me shume))?', 'të ngjashme', 'te ngjashme',
       'прочитајте(?: (?:још|и|више))?', 'прочитај(?: (?:још|и|повеќе|више))?', 'поврзан[аио]?(?: (?:вести|текстови))?', 'повезан[аео]?(?: (?:вести|текстови))?',
       'погледајте(?: (?:још|и))?', 'погледнете(?: (?:и|уште))?', 'издвајамо',
+      // Tags.
+      'tags?', 'tagovi', 'oznake', 'klju[čc]ne (?:rije[čc]i|re[čc]i)', 'etiquetas', 'temas', 'palabras clave', 'tópicos', 'assuntos',
+      'etiketa', 'etiketat', 'fjalë kyçe', 'тагови', 'ознаки', 'клучни зборови', 'кључне речи',
     ].join('|') +
     String.raw`)[ \t]*(?:[:>»→–—-]|$)`,
   'iu',

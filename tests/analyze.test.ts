@@ -1012,6 +1012,8 @@ describe('links', () => {
     // A teaser word alone on its line heads the headline on the next.
     expect(pairs('Marko Ilić was arrested in Belgrade for selling cannabis.\nREAD MORE:\nCocaine seized in Guayaquil was bound for the Kavač clan\nIlić will appear in court on Monday.', 'en')).toEqual([]);
     expect(pairs('Полицијата го уапси Горан Трајковски за продажба на марихуана.\nПРОЧИТАЈТЕ И: Кокаин од Еквадор запленет во Солун\nТрајковски е приведен.', 'mk')).toEqual([]);
+    // A line of tags states nothing.
+    expect(pairs('Policija u Baru uhapsila je Marka Ilića zbog preprodaje marihuane.\n\nTagovi: Ekvador, kokain, Kavački klan, Marko Ilić', 'cnr')).toEqual([]);
     // Words of a teaser inside a sentence open none.
     expect(pairs('Related charges were filed in Ecuador against the Serbian Marko Ilić for cocaine trafficking.\nHe denies them.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
     // Offsets stay UTF-16 offsets into the text, past an emoji and a teaser.
