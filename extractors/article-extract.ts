@@ -6,6 +6,7 @@ import type { CheerioAPI, Cheerio } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { clean, cleanAuthor, firstPlausibleDate, unescaped, withoutSiteName } from './article-meta.js';
 import { concat, EMPTY, segOf, textStats, trimmedLength } from './text-stats.js';
+import { teaserParagraph } from './teasers.js';
 
 export interface Selectors {
   title?: string;
@@ -351,6 +352,11 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
     bodySource = 'meta';
   }
   if (bodySource === 'content') text = withoutTrailingTeasers(text);
+  // A teaser of another article between paragraphs ("Pročitajte još: …", "Lea también: …") is no part of this one.
+  text = text
+    .split('\n\n')
+    .filter((p) => !teaserParagraph(p))
+    .join('\n\n');
   return { title, lead, author, published, modified, text, canonicalUrl, image, section, tags, bodySource, hasScripts };
 }
 

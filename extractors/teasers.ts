@@ -26,6 +26,17 @@ const TEASER = new RegExp(
   'iu',
 );
 
+/**
+ * Whether a paragraph is a teaser of another article and nothing more: its opening words, then a headline
+ * ("Pročitajte još: Kavački klan švercovao kokain iz Ekvadora"), short and with no sentence after it.
+ */
+export function teaserParagraph(paragraph: string): boolean {
+  const m = TEASER.exec(paragraph);
+  if (!m || paragraph.includes('\n')) return false;
+  const rest = paragraph.slice(m[0].length).trim();
+  return rest.length <= 200 && !/[.!?]\s+\p{Lu}/u.test(rest);
+}
+
 /** The text with every teaser line (and the headline after a teaser word standing alone) blanked, each character at its offset. */
 export function maskTeasers(text: string): string {
   if (!/\n/.test(text)) return text;

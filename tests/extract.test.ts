@@ -116,6 +116,13 @@ describe('main-content edge cases', () => {
     const prose = extractArticle(`<html><body><article>${para('Prvi dio.')}${para('Drugi dio.')}<h2>Related</h2>${para('The court will rule in March.')}</article></body></html>`, 'https://news.example/e');
     expect(prose.text).toContain('The court will rule in March.');
   });
+  it('drops a teaser of another article between paragraphs, and keeps a paragraph that only opens with such words', () => {
+    const html = `<html><body><article>${para('Policija u Baru uhapsila je Marka Ilića zbog preprodaje marihuane.')}<p><strong>Pročitajte još:</strong> <a href="/v/2">Kavački klan švercovao kokain iz Ekvadora preko luke Bar</a></p>${para('Ilić je priveden tužiocu.')}<p>Read more: the court said the case would resume in March. Prosecutors agreed.</p></article></body></html>`;
+    const ex = extractArticle(html, 'https://news.example/t');
+    expect(ex.text).toContain('Ilić je priveden tužiocu.');
+    expect(ex.text).not.toMatch(/Pročitajte još|Kavački klan/);
+    expect(ex.text).toContain('Read more: the court said the case would resume in March. Prosecutors agreed.');
+  });
   it('reads HTML inside a JSON-LD articleBody as markup, and keeps table cells apart', () => {
     const body = `<p class="bodytext">${'Prosecutors said the cocaine came from Guayaquil. '.repeat(4)}</p><p>${'The investigation continues in three countries. '.repeat(3)}</p>`;
     const ld = JSON.stringify({ '@type': 'NewsArticle', headline: 'H', articleBody: body });
