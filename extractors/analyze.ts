@@ -110,7 +110,8 @@ export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(),
   const title = input.title?.trim();
   if (title) {
     const named = new Set(links.flatMap((l) => [l.balkan, l.latam]));
-    const inTitle = portsInLandNews(`${title}\n${body}`, findEntities(title, gazetteer, opts), gazetteer);
+    // Gazetteer and patterns only: the tagger costs a body's worth of time for the few names a headline adds.
+    const inTitle = portsInLandNews(`${title}\n${body}`, findEntities(title, gazetteer, { ...opts, ner: false }), gazetteer);
     for (const l of findLinks(title, inTitle)) if (!named.has(l.balkan) && !named.has(l.latam)) links.push(l);
   }
   const analysis: Analysis = { lang, script: detected.script, langConfidence: detected.confidence, entities, seizures, links };

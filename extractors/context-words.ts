@@ -241,13 +241,19 @@ function namesBefore(text: string, lineStart: number, start: number, n: number):
  * "By Ana Petrović", "Reporting by Marko Ilić in Belgrade; editing by Ana Petrović", "Пишува: Горан Трајковски".
  */
 export function creditAt(text: string, start: number): boolean {
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = text.indexOf('\n', start);
-  const line = text.slice(lineStart, lineEnd < 0 ? text.length : lineEnd);
+  // Only the 200 characters before and 120 after are read: a text of one long line costs no more.
+  const from = Math.max(0, start - 200);
+  const back = text.slice(from, start).lastIndexOf('\n');
+  const nl = back < 0 ? -1 : from + back;
+  const lineStart = nl >= 0 ? nl + 1 : from;
+  const ahead = text.slice(start, start + 120);
+  const lineEnd = ahead.includes('\n') ? start + ahead.indexOf('\n') : start + ahead.length;
+  const whole = (nl >= 0 || from === 0) && (ahead.includes('\n') || lineEnd === text.length);
+  const line = text.slice(lineStart, lineEnd);
   const before = fold(text.slice(lineStart, start));
   const wordsAfter = (s: string) => s.match(/[\p{L}'’.-]+|&/gu)?.length ?? 0;
   // A byline is a short line of its own: the opening word, then the names.
-  if (line.length <= 100 && !/[.!?]\s+\p{Lu}/u.test(line)) {
+  if (whole && line.length <= 100 && !/[.!?]\s+\p{Lu}/u.test(line)) {
     const m = /^\s*(\p{L}+)\s*:?\s*/u.exec(before);
     // Every word after the opening one is a name or joins names, up to a comma, a bar or a dash ("De Marko Ilić,
     // corresponsal en Belgrado", "Autor: Marko Ilić | 12.03.2024").
