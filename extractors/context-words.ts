@@ -267,6 +267,24 @@ export function creditAt(text: string, start: number): boolean {
   return credit !== null && namesBefore(text, lineStart, start, wordsAfter(segment.slice(credit.index + credit[0].length)));
 }
 
+/**
+ * "Whether", folded: "whether", "da li", "nëse", "дали", and the Spanish and Portuguese "si"/"se" after a verb of
+ * inquiry ("investiga si", "apura se") or before one of having or being ("si tenía", "se tinha").
+ */
+const WHETHER = /(?<![a-z])(?:whether|da li|ne(?:se)? (?:ai|ajo|ata|ato|kishte|ka|kane|ishte)|nese|dali|si (?:tenia|tiene|habia|mantenia|mantiene|estaba|pertenecia|formaba|era)|se (?:tinha|tem|mantinha|pertencia|fazia|era|estava)|(?:investig|averigu|determin|esclarec|verific|comprob|establec|apur|indag)\p{L}* (?:si|se))(?![a-z])/u;
+
+/**
+ * Whether the place or group at `start` is only asked about: a "whether" stands before it in its clause, at
+ * most ten words away ("Policia peruane po heton nëse ai kishte lidhje me klanin Shkaljari", "investigating
+ * whether he had ties to the Škaljari clan", "provjerava da li je bio u Ekvadoru").
+ */
+export function questionedAt(text: string, start: number): boolean {
+  const before = fold(text.slice(Math.max(0, start - 120), start));
+  const clause = before.slice(Math.max(0, ...['.', ';', ':', '!', '?', '(', ')', '\n', ','].map((c) => before.lastIndexOf(c) + 1)));
+  const m = WHETHER.exec(clause);
+  return m !== null && (clause.slice(m.index + m[0].length).match(/\p{L}+/gu)?.length ?? 0) <= 10;
+}
+
 /** Acquittal, folded: "acquitted", "absuelto", "absolvido", "oslobođen optužbi", "oslobodio optužbe", "u shpall i pafajshëm", "ослободен од обвинението". */
 const ACQUITTAL = /(?<![a-z])(?:acquit|absuel|absolvi|oslobod\p{L}*(?: \p{L}+){0,3} (?:optuzb|od obvinen)|pafajshem|pafajesi)/u;
 

@@ -1021,6 +1021,13 @@ describe('links', () => {
     for (const e of analyze({ text, lang: 'sr' }).entities) expect(text.slice(e.start, e.end)).toBe(e.text);
     expect(pairs(text, 'sr')).toEqual(['Kavač clan ↔ Guayaquil']);
   });
+  it('a group only asked about joins no link', () => {
+    expect(pairs('Police are investigating whether Marko Ilić had ties to the Škaljari clan. Ilić was arrested at the port of Callao with 200 kilos of cocaine.', 'en')).toEqual(['Marko Ilić ↔ Callao']);
+    expect(pairs('Policija provjerava da li je Marko Ilić bio povezan sa škaljarskim klanom. Ilić je uhapšen u luci Callao sa 200 kilograma kokaina.', 'sr')).toEqual(['Marko Ilić ↔ Callao']);
+    expect(pairs('La policía investiga si el serbio Marko Ilić tenía vínculos con el clan Škaljari. Ilić fue detenido en el puerto del Callao con 200 kilos de cocaína.', 'es')).toEqual(['Marko Ilić ↔ Callao']);
+    // Asserted, it links.
+    expect(pairs('Police said Marko Ilić had ties to the Škaljari clan. Ilić was arrested at the port of Callao with 200 kilos of cocaine.', 'en')).toContain('Škaljari clan ↔ Callao');
+  });
   it('a novel or a film about trafficking is no case', () => {
     expect(pairs('Montenegrin writer Andrej Nikolaidis presented his new novel, a thriller about cocaine smuggling between Colombia and the Adriatic, at the Buenos Aires book fair.', 'en')).toEqual([]);
     expect(pairs('Crnogorski pisac Andrej Nikolaidis predstavio je roman o švercu kokaina iz Kolumbije na sajmu knjiga u Buenos Ajresu.', 'sr')).toEqual([]);
