@@ -112,10 +112,23 @@ export function flagStateAt(text: string, start: number, end: number): boolean {
   return /(?<![a-z])(?:flagged in|flag of|bandera de|bandeira d[aeo]|zastavom|flamur(?:in)? (?:e|te))\s+$/u.test(fold(text.slice(Math.max(0, start - 30), start)));
 }
 
+/** What ends a clause, for the tests below that read the clause a mention stands in. */
+const CLAUSE_END = /[.;:!?()\n,]/u;
+/** The end of `before` past its last clause end (or past the last of `ends`): the clause up to a mention. */
+function lastClause(before: string, ends: readonly string[] = ['.', ';', ':', '!', '?', '(', ')', '\n', ',']): string {
+  return before.slice(Math.max(0, ...ends.map((c) => before.lastIndexOf(c) + 1)));
+}
+function wordCount(s: string): number {
+  return s.match(/\p{L}+/gu)?.length ?? 0;
+}
+
 /** "Instead of": "instead of", "rather than", "en lugar de", "en vez de", "em vez de", "ao invés de", "umjesto", "umesto", "уместо", "наместо", "në vend të". */
 const INSTEAD_OF = /(?<![\p{L}])(?:instead of|rather than|en lugar de|en vez de|em vez de|em lugar de|ao invés de|umjesto|umesto|уместо|наместо|në vend (?:të|që|se))(?![\p{L}])/giu;
 /** What may join the places of one list: a comma, "or", "and", "o", "y", "ou", "ili", "i", "ose", "dhe", "или", "и". */
 const LIST_JOIN = /^\s*(?:,\s*)?(?:(?:or|and|nor|o|y|e|u|ou|ili|i|ni|ose|dhe|apo|или|и)\s+)?$/iu;
+
+/** A gap within one clause and six words. */
+const nearInClause = (gap: string) => !CLAUSE_END.test(gap) && wordCount(gap) <= 6;
 
 /**
  * Whether the place or group at `start` is the road not taken: it comes, within six words, after an
@@ -134,13 +147,11 @@ export function forgoneAt(text: string, start: number, others: readonly { start:
   let at = marker;
   for (const [k, o] of between.entries()) {
     const gap = text.slice(at, o.start);
-    if (k > 0 && !LIST_JOIN.test(gap)) return false;
-    if (k === 0 && (/[.;:!?()\n,]/u.test(gap) || (gap.match(/\p{L}+/gu)?.length ?? 0) > 6)) return false;
+    if (k > 0 ? !LIST_JOIN.test(gap) : !nearInClause(gap)) return false;
     at = o.end;
   }
   const gap = text.slice(at, start);
-  if (between.length) return LIST_JOIN.test(gap);
-  return !/[.;:!?()\n,]/u.test(gap) && (gap.match(/\p{L}+/gu)?.length ?? 0) <= 6;
+  return between.length ? LIST_JOIN.test(gap) : nearInClause(gap);
 }
 
 /**
@@ -187,11 +198,10 @@ const DENIAL = new RegExp(
  * u Ekvadoru"). A comma, a colon or a semicolon ends the denial: "He denied the charges, but police say he met them in Guayaquil".
  */
 export function deniedAt(text: string, start: number): boolean {
-  const before = fold(text.slice(Math.max(0, start - 160), start));
-  const clause = before.slice(Math.max(0, ...['.', ';', ':', '!', '?', '(', ')', '\n', ','].map((c) => before.lastIndexOf(c) + 1)));
+  const clause = lastClause(fold(text.slice(Math.max(0, start - 160), start)));
   let end = -1;
   for (const m of clause.matchAll(DENIAL)) end = m.index + m[0].length;
-  return end >= 0 && (clause.slice(end).match(/\p{L}+/gu)?.length ?? 0) <= 10;
+  return end >= 0 && wordCount(clause.slice(end)) <= 10;
 }
 
 /** "Only", after the negation of "not only … but also": only, solo, sólo, solamente, apenas, somente, samo, само, vetëm. */
@@ -214,8 +224,7 @@ const CORRECTIONS: [RegExp, RegExp][] = [
 export function correctedAt(text: string, start: number, end: number): boolean {
   const next = /^\s*,?\s*(\p{L}+)/u.exec(text.slice(end, end + 20).toLowerCase())?.[1];
   if (!next) return false;
-  const before = text.slice(Math.max(0, start - 60), start).toLowerCase();
-  const clause = before.slice(Math.max(0, ...['.', ';', ':', '!', '?', '(', ')', '\n', ','].map((c) => before.lastIndexOf(c) + 1)));
+  const clause = lastClause(text.slice(Math.max(0, start - 60), start).toLowerCase());
   const words = (clause.match(/\p{L}+/gu) ?? []).slice(-4);
   // "Not only … but also" adds the second place to the first: "no solo en Ecuador sino también en Colombia", "ne samo u Ekvadoru, već i …".
   if (words.some((w, i) => i > 0 && ONLY.test(w))) return false;
@@ -223,7 +232,7 @@ export function correctedAt(text: string, start: number, end: number): boolean {
 }
 
 /** A byline's opening word, folded: "By", "Por", "Piše:", "Autor:", "Texto:", "Nga:", "Пишува:", "Photo:". */
-const BYLINE = /^\s*(?:by|por|de|piše|pišu|pise|pisu|autor(?:ka|i|ica)?|author|authors|texto|text|redaccion|redakcija|priredio|priredila|pripremio|pripremila|nga|shkruan|pisuva|pisuvaat|avtor\p{L}*|foto|photo|photos|fotografija|fotografije|video|reporter\p{L}*|novinar\p{L}*)\s*:?\s*$/u;
+const BYLINE = /^\s*(?:by|por|de|pise|pisu|autor(?:ka|i|ica)?|author|authors|texto|text|redaccion|redakcija|priredio|priredila|pripremio|pripremila|nga|shkruan|pisuva|pisuvaat|avtor\p{L}*|foto|photo|photos|fotografija|fotografije|video|reporter\p{L}*|novinar\p{L}*)\s*:?\s*$/u;
 /** A wire service's credits: "Reporting by", "Editing by", "Con información de", "Editado por". */
 const CREDITS = /(?:(?:additional )?reporting|editing|writing|edited|written|compiled|produced|translated) by|con informacion de|editado por|escrito por|reportagem de|tekst i foto|izvjestava|izvestava/u;
 /** What may join the names of a byline or the credits. */
@@ -262,7 +271,7 @@ export function creditAt(text: string, start: number): boolean {
     if (m && BYLINE.test(m[0]) && onlyNames) return true;
   }
   // Credits: the names after "Reporting by", up to a semicolon or a full stop.
-  const segment = before.slice(Math.max(0, ...[';', '.', '|'].map((c) => before.lastIndexOf(c) + 1)));
+  const segment = lastClause(before, [';', '.', '|']);
   const credit = CREDITS.exec(segment);
   return credit !== null && namesBefore(text, lineStart, start, wordsAfter(segment.slice(credit.index + credit[0].length)));
 }
@@ -279,10 +288,9 @@ const WHETHER = /(?<![a-z])(?:whether|da li|ne(?:se)? (?:ai|ajo|ata|ato|kishte|k
  * whether he had ties to the Škaljari clan", "provjerava da li je bio u Ekvadoru").
  */
 export function questionedAt(text: string, start: number): boolean {
-  const before = fold(text.slice(Math.max(0, start - 120), start));
-  const clause = before.slice(Math.max(0, ...['.', ';', ':', '!', '?', '(', ')', '\n', ','].map((c) => before.lastIndexOf(c) + 1)));
+  const clause = lastClause(fold(text.slice(Math.max(0, start - 120), start)));
   const m = WHETHER.exec(clause);
-  return m !== null && (clause.slice(m.index + m[0].length).match(/\p{L}+/gu)?.length ?? 0) <= 10;
+  return m !== null && wordCount(clause.slice(m.index + m[0].length)) <= 10;
 }
 
 /** Acquittal, folded: "acquitted", "absuelto", "absolvido", "oslobođen optužbi", "oslobodio optužbe", "u shpall i pafajshëm", "ослободен од обвинението". */
@@ -321,11 +329,11 @@ const OFFICE = new RegExp(
     'president[ea]?', 'presidenti(?:t)?', 'predsjedni(?:k|ka|ku|kom|ca)', 'predsedni(?:k|ka|ku|kom|ca)', 'pretsedatel(?:ot)?',
     // Those who report on or study the trade: journalists, criminologists, analysts, researchers ("Kriminolog X kaže …").
     'journalist', 'reporter', 'criminologist', 'analyst', 'expert', 'researcher', 'professor', 'academic', 'scholar', 'investigator',
-    'periodista', 'reporter[oa]', 'criminolog[oa]', 'analista', 'expert[oa]', 'especialista', 'investigador[a]?', 'profesor[a]?', 'academic[oa]', 'catedratic[oa]',
+    'periodista', 'reporter[oa]', 'criminolog[oa]', 'analista', 'expert[oa]', 'especialista', 'investigador[a]?', 'academic[oa]', 'catedratic[oa]',
     'jornalista', 'criminologista', 'pesquisador[a]?', 'professor[a]?',
     'novinar(?:a|u|om|ka|ke|ki|ku|ot|kata)?', 'urednik(?:a|u|om)?', 'kriminolog(?:a|u|om|ot|ut)?', 'analiticar(?:a|u|om|ka|ke|ku|ot)?',
     'strucnja(?:k|ka|ku|kom|kinja)', 'ekspert(?:a|u|om|ica|i|it|ja|ot|ka)?', 'istrazivac(?:a|u|em|ica)?', 'istrazuvac(?:ot|ka)?', 'profesor(?:a|u|om|ica|i|it|ot|ka)?',
-    'gazetar(?:i|it|ja|ja|e)?', 'analist(?:i|it|ja|e)?', 'studiues(?:i|it|ja)?', 'hulumtues(?:i|it|ja)?',
+    'gazetar(?:i|it|ja|e)?', 'analist(?:i|it|ja|e)?', 'studiues(?:i|it|ja)?', 'hulumtues(?:i|it|ja)?',
   ].join('|')})$`,
 );
 /**

@@ -21,34 +21,23 @@ function clauseStarts(sentence: { text: string; start: number }): number[] {
  * "Ndryshe nga", "Ashtu si", "За разлика од", "Како и". Inside a sentence these words list examples
  * ("balkanski klanovi, poput kavačkog, …", "Ilić, kao i Vasić, uhapšen je …"): no comparison.
  */
-const COMPARISON = /^\s*["“„«]?(?:(?:just )?like|unlike|as with|similar to|al igual que|a diferencia de|ao contrário d[aeo]s?|assim como|za razliku od|kao i|poput|slično kao|ndryshe nga|ashtu si|njësoj si|за разлика од|за разлику од|како и|као и|попут|исто како)\s/giu;
+const COMPARISON = /^\s*["“„«]?(?:(?:just )?like|unlike|as with|similar to|al igual que|a diferencia de|ao contrário d[aeo]s?|assim como|za razliku od|kao i|poput|slično kao|ndryshe nga|ashtu si|njësoj si|за разлика од|за разлику од|како и|као и|попут|исто како)\s/iu;
 /** A comma that goes on with the comparison: a relative clause follows ("Unlike the Škaljari clan, which …"). */
 const GOES_ON = /^,\s+(?:which|who|whose|que|quien|cuy\p{L}+|el cual|la cual|koj\p{L}*|čij\p{L}*|që|i cili|e cila|të cilit|кој\p{L}*|кои|што|чиј\p{L}*)\s/iu;
 
-/** The comparisons of a sentence, as absolute [start, end) spans: from the opener to the comma that ends it. */
-function comparisons(sentence: { text: string; start: number }): [number, number][] {
-  const out: [number, number][] = [];
-  for (const m of sentence.text.matchAll(COMPARISON)) {
-    let end = m.index! + m[0].length;
-    for (;;) {
-      const comma = sentence.text.indexOf(',', end);
-      if (comma < 0) {
-        end = -1;
-        break;
-      }
-      end = comma;
-      if (!GOES_ON.test(sentence.text.slice(comma))) break;
-      end = comma + 1;
-    }
-    // A comparison that runs to the sentence's end is its main clause ("…, like the Kavač clan"): no split.
-    if (end > 0) out.push([sentence.start + m.index!, sentence.start + end]);
-  }
-  return out;
+/** The comparison that opens a sentence, as an absolute [start, end) span: from the opener to the comma that ends it. */
+function comparison(sentence: { text: string; start: number }): [number, number] | undefined {
+  const m = COMPARISON.exec(sentence.text);
+  if (!m) return undefined;
+  let comma = sentence.text.indexOf(',', m[0].length);
+  while (comma >= 0 && GOES_ON.test(sentence.text.slice(comma))) comma = sentence.text.indexOf(',', comma + 1);
+  // With no comma after it, the comparison runs to the sentence's end: there is no main clause to set apart.
+  return comma < 0 ? undefined : [sentence.start, sentence.start + comma];
 }
 
 /**
- * For sentences and their entities, a test: whether sentence s tells of actor b and place l only in
- * different clauses of contrast, each clause naming l naming another actor: the place is that actor's
+ * For sentences and their entities, a test: whether sentence s tells of actor b and place l only on
+ * different sides of the comparison that opens it, or only in different clauses of contrast, each clause naming l naming another actor: the place is that actor's
  * ("… while the Kavač clan developed ties to Ecuador"), not one of "… dok je kolumbijski državljanin X
  * bio zadužen za kontakte u Kolumbiji".
  */
@@ -59,15 +48,15 @@ export function clausesOfContrast(
 ): (s: number, b: string, l: string) => boolean {
   const clauses = sents.map(clauseStarts);
   const clauseOf = (m: EntityMention, s: number) => clauses[s]!.filter((c) => c <= m.start).length;
-  const compared = sents.map(comparisons);
-  // Which comparison of sentence s a mention stands in (-1: the main clause).
-  const spanOf = (m: EntityMention, s: number) => compared[s]!.findIndex(([a, z]) => m.start >= a && m.start < z);
+  const compared = sents.map(comparison);
   return (s, b, l) => {
     const here = inSentence[s]!;
     // A place in a comparison is the compared one's; the main clause's place is not the compared actor's.
-    if (compared[s]!.length) {
-      const ofB = here.filter((x) => x.canonical === b).map((x) => spanOf(x, s));
-      const ofL = here.filter((x) => x.canonical === l).map((x) => spanOf(x, s));
+    const span = compared[s];
+    if (span) {
+      const inSpan = (x: EntityMention) => x.start >= span[0] && x.start < span[1];
+      const ofB = here.filter((x) => x.canonical === b).map(inSpan);
+      const ofL = here.filter((x) => x.canonical === l).map(inSpan);
       if (ofB.length && ofL.length && !ofL.some((k) => ofB.includes(k))) return true;
     }
     if (!clauses[s]!.length) return false;

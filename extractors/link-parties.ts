@@ -39,7 +39,8 @@ export function nonParties(text: string, sents: { text: string; start: number; e
     }
   }
   // The journalists: people named only in a byline or the credits ("Piše: Marko Ilić", "Reporting by …").
-  const credited = new Set(all.filter((m) => m.type === 'person' && creditAt(text, m.start)).map((m) => m.canonical));
-  for (const name of credited) if (all.every((m) => m.canonical !== name || m.type !== 'person' || creditAt(text, m.start))) officials.add(name);
+  const people = all.filter((m) => m.type === 'person');
+  const inCredits = new Set(people.filter((m) => creditAt(text, m.start)));
+  for (const m of inCredits) if (people.every((o) => o.canonical !== m.canonical || inCredits.has(o))) officials.add(m.canonical);
   return officials;
 }

@@ -128,9 +128,9 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   // Colombia"), a place denied ("no evidence that he had been to Ecuador", "no ties to Los Choneros") or set aside ("not from
   // Ecuador but from Colombia") or only asked about ("investigating whether he had ties to the Škaljari clan").
   const named = all.filter((m) => m.type !== 'person' && m.type !== 'nationality');
-  const entities = all.filter(
-    (m) => (m.type === 'person' ? !officials.has(m.canonical) : !forgoneAt(text, m.start, named) && !deniedAt(text, m.start) && !correctedAt(text, m.start, m.end) && !questionedAt(text, m.start)) && !(m.type === 'country' && flagStateAt(text, m.start, m.end)),
-  );
+  const noRoute = (m: EntityMention) =>
+    (m.type === 'country' && flagStateAt(text, m.start, m.end)) || forgoneAt(text, m.start, named) || deniedAt(text, m.start) || correctedAt(text, m.start, m.end) || questionedAt(text, m.start);
+  const entities = all.filter((m) => (m.type === 'person' ? !officials.has(m.canonical) : !noRoute(m)));
   // Each sentence's entities, by one sweep over both in text order.
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   let from = 0;
@@ -180,9 +180,11 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
           // An actor in a sentence of no trafficking, arrest or suspicion, on a place of its own in Latin America,
           // takes no place from a neighbour that names no Balkan actor: "La policía incautó 500 kilos de cocaína
           // en Guayaquil. El futbolista serbio Dušan Vlahović firmó con un club de Buenos Aires."
-          if (w.length === 2 && bk !== lk && !context[bk] && !inSentence[lk]!.some(balkanActor) && inSentence[bk]!.some((m) => latam(m) && m.canonical !== l.canonical)) {
-            if (!arrestContext(sents[bk]!.text) && !suspectContext(sents[bk]!.text)) continue;
-          }
+          if (
+            w.length === 2 && bk !== lk && !context[bk] && !inSentence[lk]!.some(balkanActor) && inSentence[bk]!.some((m) => latam(m) && m.canonical !== l.canonical) &&
+            !arrestContext(sents[bk]!.text) && !suspectContext(sents[bk]!.text)
+          )
+            continue;
           // A sentence of no trafficking that names both takes its context from its neighbour only
           // where that one names a Balkan actor too ("Su enlace en Guayaquil, X, organizaba los envíos"
           // after the clan's), or no other place in Latin America: "Djokovic last played in Argentina
