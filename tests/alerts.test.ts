@@ -148,9 +148,9 @@ describe('alert rules', () => {
     expect(byRule('watchlist-hit').map((a) => JSON.parse(a.entities)[0]).sort()).toEqual(['Guayaquil', 'Kavač clan']);
     expect(byRule('balkan-latam-link')[0]).toMatchObject({ severity: 'high', reason: 'New Balkan–Latin America link: Kavač clan – Guayaquil' });
     expect(byRule('seizure-threshold')[0]).toMatchObject({ severity: 'critical' });
-    // The parties named in the seizure's own sentence.
-    expect(byRule('seizure-threshold')[0]!.reason).toBe('Seizure of 2.3 t cocaine in Guayaquil; Latin American side: National Police of Ecuador');
-    // Each side with its own parties; the place named once, unless it is all its side has.
+    // The parties named in the seizure's own sentence; the police that seized it are no side of the trade.
+    expect(byRule('seizure-threshold')[0]!.reason).toBe('Seizure of 2.3 t cocaine in Guayaquil; Latin American side: Guayaquil; agencies: National Police of Ecuador');
+    // Each side with its own parties; the place named once, unless it is all its side has; agencies apart.
     const parties = [
       { side: 'balkan', canonical: 'Ardit Hoxholli' },
       { side: 'latam', canonical: 'Peru' },
@@ -159,6 +159,15 @@ describe('alert rules', () => {
     ];
     expect(seizureReason({ kg: 2300, drug: 'cocaine', place: 'Callao' }, parties)).toBe('Seizure of 2.3 t cocaine in Callao; Balkan side: Ardit Hoxholli, Albanian; Latin American side: Peru');
     expect(seizureReason({ kg: 1130, drug: 'cocaine', place: 'Ecuador' }, [{ side: 'latam', canonical: 'Ecuador' }])).toBe('Seizure of 1.13 t cocaine in Ecuador; Latin American side: Ecuador');
+    const ploce = [
+      { side: 'balkan', canonical: 'Ploče', type: 'port' },
+      { side: 'latam', canonical: 'Ecuador', type: 'country' },
+      { side: 'balkan', canonical: 'Customs Administration of Croatia', type: 'organization' },
+      { side: 'balkan', canonical: 'USKOK', type: 'organization' },
+    ];
+    expect(seizureReason({ kg: 400, drug: 'cocaine', place: 'Ploče' }, ploce)).toBe(
+      'Seizure of 400 kg cocaine in Ploče; Balkan side: Ploče; Latin American side: Ecuador; agencies: Customs Administration of Croatia, USKOK',
+    );
     for (const a of alerts1) {
       expect(a.evidence && `${FIRST.title}\n${FIRST.text}`.includes(a.evidence.replace(/…$/, ''))).toBeTruthy();
       expect(a.storyId).toBe(first.status === 'stored' ? first.storyId : -1);

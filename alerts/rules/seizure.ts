@@ -16,17 +16,21 @@ function fmtKg(kg: number): string {
 }
 
 /**
- * "Seizure of 2.3 t cocaine in Callao; Balkan side: Ardit Hoxholli, Albanian; Latin American side: DIRANDRO":
- * each side with its parties, the place named once (in a side's list only when it is all that side has).
+ * "Seizure of 2.3 t cocaine in Callao; Balkan side: Ardit Hoxholli, Albanian; Latin American side: Peru;
+ * agencies: DIRANDRO": each side with its parties, the place named once (in a side's list only when it is
+ * all that side has). The police, customs, prosecutors and courts that made or announced the seizure are
+ * no side of the trade: they are named apart, and a side they alone would fill is left out.
  */
-export function seizureReason(z: { kg: number; drug: string; place: string | null }, parties: { side: string; canonical: string }[]): string {
+export function seizureReason(z: { kg: number; drug: string; place: string | null }, parties: { side: string; canonical: string; type?: string }[]): string {
+  const agencies = [...new Set(parties.filter((m) => m.type === 'organization').map((m) => m.canonical))];
   const sides = ['balkan', 'latam'].flatMap((side) => {
-    const all = [...new Set(parties.filter((m) => m.side === side).map((m) => m.canonical))];
+    const all = [...new Set(parties.filter((m) => m.side === side && m.type !== 'organization').map((m) => m.canonical))];
     if (!all.length) return [];
     const named = all.some((n) => n !== z.place) ? all.filter((n) => n !== z.place) : all;
     return [`${side === 'balkan' ? 'Balkan' : 'Latin American'} side: ${named.slice(0, 4).join(', ')}`];
   });
-  return [`Seizure of ${fmtKg(z.kg)} ${z.drug}${z.place ? ` in ${z.place}` : ''}`, ...sides].join('; ');
+  const by = agencies.length ? [`agencies: ${agencies.slice(0, 3).join(', ')}`] : [];
+  return [`Seizure of ${fmtKg(z.kg)} ${z.drug}${z.place ? ` in ${z.place}` : ''}`, ...sides, ...by].join('; ');
 }
 
 export const seizureRule: Rule = {
