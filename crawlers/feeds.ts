@@ -84,10 +84,15 @@ export function parseSitemap(body: string, baseUrl: string): Discovery {
     throw new FeedParseError(`malformed sitemap at ${baseUrl}: no <urlset> or <sitemapindex> element; check the sitemap URL`);
   }
   const $ = loadXml(body);
-  const sitemaps = $('sitemapindex > sitemap > loc')
-    .map((_, el) => absolute($(el).text(), baseUrl))
+  // Newest first by <lastmod>, so a crawl that reads only some children reads today's: an index
+  // usually lists its children oldest first (post-sitemap1 … post-sitemap80, 2015-01 … 2026-11).
+  // Children without a date keep their order, after the dated ones.
+  const children = $('sitemapindex > sitemap')
+    .map((i, el) => ({ url: absolute($(el).children('loc').text(), baseUrl), at: date($(el).children('lastmod').text())?.getTime(), i }))
     .get()
-    .filter((u): u is string => !!u);
+    .filter((c): c is { url: string; at: number | undefined; i: number } => !!c.url);
+  children.sort((a, b) => (a.at === undefined ? (b.at === undefined ? a.i - b.i : 1) : b.at === undefined ? -1 : b.at - a.at || a.i - b.i));
+  const sitemaps = children.map((c) => c.url);
   const entries: FeedEntry[] = [];
   $('urlset > url').each((_, el) => {
     const node = $(el);

@@ -19,6 +19,8 @@ export interface CrawlerSettings {
   totalTimeoutMs: number;
   maxRetryWaitMs: number;
   maxArticlesPerSource: number;
+  /** Feed and sitemap entries dated more than this many days ago are not queued; 0 queues every age. */
+  maxAgeDays: number;
   robotsCacheMs: number;
   render: { maxPages: number; timeoutMs: number };
 }
@@ -34,6 +36,7 @@ const DEFAULTS: Omit<CrawlerSettings, 'userAgent'> = {
   ...FETCH_DEFAULTS,
   maxRetryWaitMs: 10_000,
   maxArticlesPerSource: 500,
+  maxAgeDays: 0,
   robotsCacheMs: 24 * 3600_000,
   render: { maxPages: 4, timeoutMs: 30_000 },
 };
@@ -62,5 +65,6 @@ export function loadCrawlerSettings(env: NodeJS.ProcessEnv = process.env): Crawl
   s.maxConnections = Math.max(1, num(env.RUTA_MAX_CONNECTIONS, s.maxConnections));
   s.concurrency = Math.max(1, num(env.RUTA_CONCURRENCY, s.concurrency));
   s.maxArticlesPerSource = Math.max(1, num(env.RUTA_MAX_ARTICLES_PER_SOURCE, s.maxArticlesPerSource));
+  s.maxAgeDays = num(env.RUTA_MAX_AGE_DAYS, s.maxAgeDays);
   return { ...s, userAgent: env.RUTA_USER_AGENT || `Ruta/${VERSION} (+${s.contact}; news monitoring crawler)` };
 }

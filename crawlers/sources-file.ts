@@ -72,6 +72,13 @@ export function parseSources(yamlText: string, origin = 'sources file'): SourceS
     };
     const config: Record<string, unknown> = {};
     for (const [k, v] of Object.entries(r)) if (!KNOWN.has(k)) config[k] = v;
+    // Counts of the crawl (pages of a listing, search queries, an age in days): whole numbers, 0 or more.
+    for (const k of ['maxPages', 'maxQueries', 'maxAgeDays']) {
+      const v = config[k];
+      if (v !== undefined && v !== null && !(typeof v === 'number' && Number.isInteger(v) && v >= 0)) {
+        throw new SourcesFileError(`${where} (${id}): "${k}" must be a whole number of 0 or more, not ${JSON.stringify(v)}`);
+      }
+    }
     return {
       id,
       name: str('name', false) ?? id,

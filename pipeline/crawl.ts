@@ -108,7 +108,14 @@ export async function crawlSource(ctx: CrawlContext, source: Source, opts: Crawl
       rep.discovered = found.entries.length;
       rep.notModified = found.notModified;
       const unique = new Map<string, (typeof found.entries)[number]>();
-      for (const e of found.entries) unique.set(canonicalUrl(e.url), { ...e, url: canonicalUrl(e.url) });
+      const maxAgeDays = config.maxAgeDays ?? ctx.settings.maxAgeDays;
+      const oldest = maxAgeDays > 0 ? Date.now() - maxAgeDays * 86_400_000 : -Infinity;
+      let old = 0;
+      for (const e of found.entries) {
+        if (e.published && e.published.getTime() < oldest) old++;
+        else unique.set(canonicalUrl(e.url), { ...e, url: canonicalUrl(e.url) });
+      }
+      if (old) rep.warnings.push(`${old} entr${old === 1 ? 'y' : 'ies'} dated more than ${maxAgeDays} days ago left out (maxAgeDays)`);
       rep.added = await enqueue(db, source.id, [...unique.values()]);
       for (const v of found.validators) await saveValidators(db, v.url, v.etag, v.lastModified);
       log(`[${source.id}] ${found.notModified ? 'not modified (304)' : `${rep.discovered} entries`}, ${rep.added} new`);

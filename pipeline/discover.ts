@@ -20,13 +20,16 @@ export interface DiscoveryResult {
 
 export class RobotsDisallowedError extends Error {}
 
-const MAX_CHILD_SITEMAPS = 50;
+/** Child sitemaps read per discovery at most, over every level of nested indexes (newest first). */
+export const MAX_CHILD_SITEMAPS = 50;
 const MAX_SEARCH_QUERIES = 40;
 
 export interface SourceConfig {
   selectors?: { links?: string; next?: string; title?: string; body?: string; author?: string; published?: string; remove?: string };
   maxPages?: number;
   maxQueries?: number;
+  /** Entries dated more than this many days ago are not queued (overrides crawler.maxAgeDays; 0: every age). */
+  maxAgeDays?: number;
 }
 
 export function sourceConfig(source: Source): SourceConfig {
@@ -111,9 +114,14 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
     if (!queue.length) throw new Error(`${source.url} lists no Sitemap: lines; give the sitemap URL itself`);
   }
   const seen = new Set<string>();
-  while (queue.length && seen.size <= MAX_CHILD_SITEMAPS + queue.length) {
+  // Every document the source names itself, and at most MAX_CHILD_SITEMAPS children in all, however deep
+  // the indexes nest. Depth first, newest child first: an index of years reads this year's months first.
+  let childBudget = MAX_CHILD_SITEMAPS;
+  const roots = new Set(queue);
+  while (queue.length) {
     const url = queue.shift()!;
     if (seen.has(url)) continue;
+    if (!roots.has(url) && childBudget-- <= 0) continue;
     seen.add(url);
     const res = await fetchDoc(ctx, source, url, source.kind === 'sitemap' ? 'sitemap' : 'feed');
     out.fetched++;
@@ -126,7 +134,7 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
     // Validators are kept only for documents that parsed, so a broken feed is fetched in full next time.
     out.validators.push({ url, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null });
     out.entries.push(...parsed.entries);
-    for (const child of parsed.sitemaps.slice(0, MAX_CHILD_SITEMAPS)) queue.push(child);
+    queue.unshift(...parsed.sitemaps.filter((child) => !seen.has(child)));
   }
   return out;
 }

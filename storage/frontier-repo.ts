@@ -40,13 +40,15 @@ export async function enqueue(db: Db, sourceId: string, items: Discovered[]): Pr
 }
 
 /**
- * Claims up to `limit` due rows of a source: new, or failed with their retry time reached by `dueBy`.
+ * Claims up to `limit` due rows of a source, newest first: new, or failed with their retry time reached by `dueBy`.
  * A run passes its start time, so a URL that fails during the run waits for the next one.
  */
 export async function claim(db: Db, sourceId: string, limit: number, dueBy = new Date()) {
   const rows = await writeTx(db, (sql) => {
     const due = sql.all<RawFrontierRow>(
-      'SELECT * FROM "FrontierUrl" WHERE "sourceId" = ? AND "state" IN (\'new\', \'failed\') AND "nextAttemptAt" <= ? ORDER BY "id" LIMIT ?',
+      // Newest first: by the date the feed or sitemap gave, else by when the URL was found; in the
+      // order found within one date. A backlog of a big sitemap never keeps today's news waiting.
+      'SELECT * FROM "FrontierUrl" WHERE "sourceId" = ? AND "state" IN (\'new\', \'failed\') AND "nextAttemptAt" <= ? ORDER BY COALESCE("hintPublished", "discoveredAt") DESC, "id" LIMIT ?',
       sourceId, sqlDate(dueBy), limit,
     );
     const now = sqlDate(new Date());
