@@ -36,6 +36,24 @@ describe('canonical URLs', () => {
     ]) expect(canonicalUrl(u)).toBe(want);
     expect(canonicalUrl('https://a.example/story?page=2')).not.toBe(canonicalUrl('https://a.example/story?page=3'));
   });
+
+  it('reads through the click-through links of news-search feeds and shared links to the outlet’s page', () => {
+    const want = 'https://vijesti.example/crna-hronika/kavac?id=7';
+    const target = encodeURIComponent('https://www.vijesti.example/crna-hronika/kavac/?id=7&utm_source=bing'.replace('www.', ''));
+    for (const u of [
+      `http://www.bing.com/news/apiclick.aspx?ref=FexRss&aid=&tid=6F3A&url=${target}&c=1234&mkt=sr-latn-rs`,
+      `https://www.google.com/url?rct=j&sa=t&url=${target}&ct=ga&cd=CAIyHA&usg=AOvVaw0`,
+      `https://www.google.rs/url?q=${target}&sa=U`,
+      `https://l.facebook.com/l.php?u=${target}&h=AT0x`,
+      `https://duckduckgo.com/l/?uddg=${target}&rut=abc`,
+      // A wrapper around a wrapper.
+      `https://www.google.com/url?q=${encodeURIComponent(`https://l.facebook.com/l.php?u=${target}`)}`,
+    ]) expect(canonicalUrl(u)).toBe(want);
+    // Not a wrapper's own pages, and no target that is not a web URL.
+    expect(canonicalUrl('https://www.bing.com/news/search?q=kava%C4%8D&format=rss')).toBe('https://www.bing.com/news/search?q=kava%C4%8D&format=rss');
+    expect(canonicalUrl('https://www.google.com/url?q=javascript:alert(1)')).toBe('https://www.google.com/url?q=javascript%3Aalert%281%29');
+    expect(canonicalUrl('https://news.example/url?q=https://other.example/a')).toBe('https://news.example/url?q=https%3A%2F%2Fother.example%2Fa');
+  });
 });
 
 describe('MinHash', () => {
