@@ -13,11 +13,15 @@ import { findNicknames } from './nicknames.js';
 import { balkanGivenName, foreignGivenName, givenName } from './given-names.js';
 import { tagNames, usualCasing } from './ner/names.js';
 import { clubsByRole } from './clubs.js';
+import { namesAThing } from './named-things.js';
 import { macedonianPerson } from './macedonian-names.js';
 import { titleCasedLines } from './title-lines.js';
 import { coordinatedSides, listSideAt, originsOf } from './coordinated-people.js';
 import { DEMONYM, DEMONYM_PLURAL, TITLE, SURNAME_TOO, institution, isInitial, joinSplitOrganisations, possessiveOf, withoutDemonym, withoutTitle } from './name-spans.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalkanSurname } from './persons.js';
+
+/** Places that may lend their name to a street, a venue or an operation. */
+const PLACE_TYPES = new Set<string>(['country', 'city', 'port']);
 
 export interface EntityMention {
   type: EntityType;
@@ -195,7 +199,10 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       add(m.entry, m, 'watchlist');
     }
   }
-  const gaz = resolveAgencies(text, tokens, gazetteer.match(text, tokens, opts.lang), gazetteer, opts.lang, gazetteer.countryOf(opts.country));
+  // A place that only names a street, a venue or an operation ("Avenida Brasil", "akcija „Ekvador“") is no place here.
+  const gaz = resolveAgencies(text, tokens, gazetteer.match(text, tokens, opts.lang), gazetteer, opts.lang, gazetteer.countryOf(opts.country)).filter(
+    (m) => !(PLACE_TYPES.has(m.entry.type) && namesAThing(text, m.start, m.end)),
+  );
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   for (const m of coordinatedClans(text, tokens, gaz, gazetteer, opts.lang)) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   // Companies and vessels named after a word that says what they are.

@@ -895,6 +895,21 @@ describe('links', () => {
     expect(pairs('An Albanian-led network shipped cocaine from Guayaquil via a Panama-flagged vessel to buyers linked to the Kavač clan.', 'en')).toEqual(['Kavač clan ↔ Guayaquil']);
     expect(pairs('El clan Kavač enviaba cocaína desde Guayaquil en un buque con bandera de Panamá.', 'es')).toEqual(['Kavač clan ↔ Guayaquil']);
   });
+  it('a place that names a street, a venue or an operation is no place', () => {
+    expect(pairs('Serbian national Marko Ilić was arrested on Avenida Brasil in Montevideo with 20 kilograms of cocaine.', 'en')).toEqual(['Marko Ilić ↔ Montevideo']);
+    expect(pairs('La Policía allanó un local en la Av. Colombia, en el norte de Quito, y detuvo al serbio Nikola Janković con 40 kilos de cocaína.', 'es')).toEqual(['Nikola Janković ↔ Quito']);
+    expect(pairs('Uhapšen je Marko Ilić, vlasnik restorana "Buenos Aires" u Beogradu, zbog prodaje kokaina.', 'sr')).toEqual([]);
+    expect(pairs('Uhapšen je u hotelu Kolumbija u Beogradu Marko Ilić, osumnjičen za šverc kokaina iz Ekvadora.', 'sr')).toEqual(['Marko Ilić ↔ Ecuador']);
+    expect(pairs('Serbian police arrested Dragan Petrović in a café called Colombia in Novi Sad, seizing 2 kilograms of cocaine.', 'en')).toEqual([]);
+    expect(pairs('Policia sekuestroi kokainë në një apartament në Rrugën e Durrësit; u arrestua Arben Kola, i cili kishte lidhje me Ekuadorin.', 'sq')).toEqual(['Arben Kola ↔ Ecuador']);
+    // The code name gives the man beside it no side either: he is no Ecuadorian.
+    const op = analyze({ text: 'Policija je u akciji pod kodnim nazivom „Ekvador“ uhapsila Marka Ilića zbog šverca kokaina u Beogradu.', lang: 'sr' });
+    expect(op.entities.map((e) => e.canonical)).toEqual(['Marko Ilić', 'Belgrade']);
+    expect(op.links).toEqual([]);
+    // Where the operation took place is a place.
+    expect(pairs('The operation in Colombia led to the arrest of Serbian national Marko Ilić, accused of shipping cocaine to Montenegro.', 'en')).toEqual(['Marko Ilić ↔ Colombia']);
+    expect(pairs('He ran a café in Guayaquil that served as a front for the Kavač clan’s cocaine shipments.', 'en')).toEqual(['Kavač clan ↔ Guayaquil']);
+  });
   it('the road not taken is no route', () => {
     const text = 'Investigators said an Albanian national, Ardit Hoxholli, had negotiated the cocaine shipment with a Peruvian clan operating from Lima. Officials said Albanian groups were buying directly from Peruvian suppliers instead of working through intermediaries in Colombia.';
     expect(pairs(text, 'en')).toEqual(['Ardit Hoxholli ↔ Lima']);

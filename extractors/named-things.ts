@@ -1,0 +1,58 @@
+// Places that only lend their name to something else: a street ("Avenida Brasil",
+// "Rruga e Durrësit", "Colombia Street"), a venue ("restoran „Buenos Aires“",
+// "the Hotel Ecuador"), or a police operation ("akcija „Ekvador“", "Operation
+// Colombia", "operación "Balcanes""). The place is not where anything happened:
+// it gives no link and no side to a name beside it.
+import { fold } from './text-normalize.js';
+
+/** Folded words that open a street's name ("calle Colombia", "ulica Bar", "Rruga e Durrësit"). */
+const STREET = new Set([
+  'avenida', 'av', 'avda', 'calle', 'carrera', 'jiron', 'jr', 'rua', 'alameda', 'boulevard', 'bulevar', 'bulevara', 'bulevaru', 'bul',
+  'ulica', 'ulice', 'ulici', 'ulicu', 'ul', 'rruga', 'rruges', 'rrugen', 'bulevardi', 'bulevardit', 'ulicata', 'bulevarot',
+]);
+/** English street words after the name ("Colombia Street"). */
+const STREET_AFTER = /^\s+(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Square)(?![\p{L}])/u;
+/** Folded nouns of a named venue or operation, in their case forms. */
+const THING = new RegExp(
+  `^(?:${[
+    'operation', 'operacion', 'operativo', 'operacao', 'operacij[aeiu]', 'operacijom', 'operacijata', 'akcij[aeiu]', 'akcijom', 'akcijata', 'aksion(?:i|it)?', 'operacion(?:i|it)',
+    'restaurant', 'restaurante', 'restoran(?:a|u|om|i|it|ot)?', 'kafic(?:a|u|em)?', 'kafan[aeiu]', 'cafe', 'cafeteria', 'hotel(?:a|u|om|i|it|ot)?',
+    'discoteca', 'diskotek[aeiu]', 'nightclub', 'lokal(?:a|u|om)?', 'klub(?:a|u|om|i|it|ot)?', 'club',
+  ].join('|')})$`,
+);
+/** Folded words that may stand between that noun and a quoted name ("pod kodnim nazivom „Ekvador“", "code-named 'Colombia'"). */
+const NAMING = new Set([
+  'pod', 'kodnim', 'kodnog', 'nazivom', 'naziva', 'imenom', 'nazvan', 'nazvana', 'nazvanoj', 'nazvanu', 'called', 'named', 'code', 'codenamed',
+  'code-named', 'codename', 'llamado', 'llamada', 'denominado', 'denominada', 'bautizado', 'bautizada', 'nombre', 'en', 'clave', 'chamada',
+  'chamado', 'me', 'emrin', 'te', 'quajtur', 'so', 'kodno', 'ime', 'the', 'el', 'la', 'del', 'de',
+]);
+
+/** Those of them that say "called", so that no quotes are needed ("a café called Colombia"). */
+const CALLED = new Set(['nazvan', 'nazvana', 'nazvanoj', 'nazvanu', 'called', 'named', 'codenamed', 'code-named', 'llamado', 'llamada', 'denominado', 'denominada', 'bautizado', 'bautizada', 'chamada', 'chamado', 'quajtur', 'nazivom', 'imenom']);
+
+const OPEN = '"“„«\'‘‹';
+
+/** Whether the place mention at [start, end) names a street, a venue or an operation rather than the place. */
+export function namesAThing(text: string, start: number, end: number): boolean {
+  if (STREET_AFTER.test(text.slice(end, end + 12))) return true;
+  let before = text.slice(Math.max(0, start - 60), start);
+  // Quoted: the quote opens the thing's name ("„Buenos Aires“", "„Hotel Ecuador“"), after its noun.
+  const quoted = OPEN.includes(before.slice(-1));
+  if (quoted) before = before.slice(0, -1);
+  const words = before.split(/[^\p{L}.-]+/u).filter(Boolean).map((w) => fold(w));
+  if (!words.length) return false;
+  const last = words[words.length - 1]!.replace(/\.$/, '');
+  // A street's abbreviation ends with a full stop ("Av. Brasil"); any other full stop ends a sentence.
+  if (/[.!?;:\n]\s*$/u.test(before) && !(words[words.length - 1]!.endsWith('.') && STREET.has(last))) return false;
+  // Street words right before the name, Albanian's linking "e" between ("Rruga e Durrësit").
+  if (!quoted && (STREET.has(last) || (last === 'e' && STREET.has(words[words.length - 2] ?? '')))) return true;
+  // A venue or operation noun right before, or before a few naming words and the quote.
+  if (THING.test(last)) return quoted || /\s$/u.test(before);
+  if (!quoted && !CALLED.has(last)) return false;
+  for (let i = words.length - 1, n = 0; i >= 0 && n < 4; i--, n++) {
+    const w = words[i]!.replace(/\.$/, '');
+    if (THING.test(w)) return true;
+    if (!NAMING.has(w)) return false;
+  }
+  return false;
+}
