@@ -22,6 +22,10 @@ import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalka
 
 /** Places that may lend their name to a street, a venue or an operation. */
 const PLACE_TYPES = new Set<string>(['country', 'city', 'port']);
+/** Given names that are also words before a place: "Marina Split" (a harbour), "Luka Koper" (the port and its company). */
+const MARINA = /^(?:Marina|Luka|Port|Porto)$/;
+/** Countries that are also common Spanish and Portuguese surnames ("Luís Montenegro"); "Jennifer Ecuador" stays Ecuador. */
+const SURNAME_COUNTRIES = new Set(['Montenegro', 'Brazil']);
 
 export interface EntityMention {
   type: EntityType;
@@ -325,7 +329,14 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     // Switzerland is Zvicër), not a country.
     const countryAsSurname =
       place?.entry.type === 'country' && place.tokenEnd === i + 2 && balkanGivenName(t.text) && !/^ \p{Lu}/u.test(text.slice(next.end, next.end + 2));
-    const surname = countryAsSurname || balkanSurname(personCanonical(`X ${next.text}`, opts.lang));
+    // In Spanish, Portuguese and English a given name before a one-word place is a person whose surname
+    // it is: "Lucas Lima", "Luís Montenegro", "Rodrigo Valencia", "Carlos Santos" (Balkan text writes
+    // "ACI Marina Split").
+    const placeAsSurname =
+      place?.tokenEnd === i + 2 &&
+      (place.entry.type === 'city' || place.entry.type === 'port' || SURNAME_COUNTRIES.has(place.entry.canonical)) &&
+      !BALKAN_LANGS.has(opts.lang ?? '') && !MARINA.test(t.text) && place.start === next.start && place.end === next.end;
+    const surname = countryAsSurname || placeAsSurname || balkanSurname(personCanonical(`X ${next.text}`, opts.lang));
     if (place && !surname) continue;
     const here = mentionOver(t);
     if (here >= 0) {
@@ -335,7 +346,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     // A surname that a place's case form swallowed ("Miroslav Đaković", not Đakovica) is the surname.
     const there = surname ? mentionOver(next) : -1;
     if (there >= 0) {
-      if (!placeExactlyAt(out[there]!, next) || out[there]!.canonical === nameToLatin(next.text)) continue;
+      if (!placeExactlyAt(out[there]!, next) || (!placeAsSurname && out[there]!.canonical === nameToLatin(next.text))) continue;
       removeAt(there);
     }
     i = addPersonAt(i) ?? i;

@@ -100,6 +100,9 @@ const CONTEXT_WORDS = new Set(
     .map((w) => fold(w)),
 );
 
+/** Spanish words of travel before "a" (to), folded stems: viajar, llegar, volver, regresar, exportar, trasladar, zarpar, con destino, rumbo, vuelo. */
+const TRAVEL_TO = /^(viaj|lleg|volv|vuelt|regres|retorn|export|traslad|dirig|zarp|destino|rumbo|ruta|vuelo|huy|fug|emigr|arrib|envi)/;
+
 /** "and", "or" joining two place names, folded. */
 const CONJUNCTION = /^(i|y|e|and|dhe|ili|o|or)$/;
 
@@ -314,6 +317,13 @@ export class Gazetteer {
     const before = text.slice(prev.end, t.start);
     if (/[.!?\n]/.test(before)) return false;
     if (CONTEXT_WORDS.has(prev.norm) || PORT_WORD.test(prev.norm)) return true;
+    // Spanish "a" is "to" after a word of travel ("viajó a Lima", "con destino a Santos") or a place
+    // of departure ("de Quito a Lima"); after other verbs it marks a person ("detuvo a Santos").
+    if (prev.norm === 'a' && tokens[i - 2] && /^\s$/.test(before)) {
+      const w = tokens[i - 2]!;
+      if (TRAVEL_TO.test(w.norm)) return true;
+      if (/^\p{Lu}/u.test(w.text) && tokens[i - 3] && /^(de|desde)$/.test(tokens[i - 3]!.norm) && this.candidatesAt(text, tokens, i - 2, false, endings).some((c) => c.tokenEnd === i - 1)) return true;
+    }
     // "Rijeke i Kopra", "Santos y Paranaguá": a place word two tokens back, over a conjunction or a name.
     const prev2 = tokens[i - 2];
     if (!prev2 || !CONJUNCTION.test(prev.norm) || !/^\p{Lu}/u.test(prev2.text)) return false;

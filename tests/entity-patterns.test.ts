@@ -212,6 +212,10 @@ describe('ports whose names are also words', () => {
     expect(found('Rijeka je nabujala nakon kiše.', 'hr', 'port')).toEqual([]);
     // Portuguese place words license them too: "em Santos", "no porto".
     expect(found('A Polícia Federal prendeu em Santos o sérvio Nenad Ilić.', 'pt', 'port').map(([, c]) => c)).toEqual(['Santos']);
+    // Spanish "a" is "to" after travel or a place of departure; after an arrest it marks a person.
+    expect(found('El serbio viajó a Lima y el barco zarpó con destino a Santos.', 'es').map(([, c]) => c)).toEqual(['Serbian', 'Lima', 'Santos']);
+    expect(found('La cocaína iba de Guayaquil a Santos.', 'es').map(([, c]) => c)).toEqual(['Guayaquil', 'Santos']);
+    expect(found('La policía detuvo a Santos en su casa.', 'es', 'port')).toEqual([]);
   });
 });
 
@@ -230,9 +234,19 @@ describe('people by their given name', () => {
     expect(ghent.map((e) => `${e.type}:${e.canonical}`)).toEqual(['person:Genti Dervishi', 'city:Ghent']);
   });
 
-  it('does not make a person of a given name before a place', () => {
+  it('does not make a person of a given name before a place in Balkan text, nor of a port word', () => {
     const ents = findEntities('Luka Rijeka objavila je podatke o prometu.', gaz, { lang: 'hr', ner: false });
     expect(ents.filter((e) => e.type === 'person')).toEqual([]);
+    expect(found('Shares of Luka Koper rose after cocaine was found at the port.', 'en', 'person')).toEqual([]);
+  });
+
+  it('reads a place after a given name as the surname in Spanish, Portuguese and English', () => {
+    expect(found('O primeiro-ministro Luís Montenegro disse que a cocaína vinda do Brasil é uma ameaça.', 'pt')).toEqual([
+      ['Luís Montenegro', 'Luís Montenegro'],
+      ['Brasil', 'Brazil'],
+    ]);
+    expect(found('El fiscal Rodrigo Valencia informó que el cargamento salió de Guayaquil.', 'es', 'person')).toEqual([['Rodrigo Valencia', 'Rodrigo Valencia']]);
+    expect(found('Police arrested Carlos Lima and Hugo Santos Pereira in Lima.', 'en').map(([, c]) => c)).toEqual(['Carlos Lima', 'Hugo Santos Pereira', 'Lima']);
   });
 });
 
