@@ -63,7 +63,7 @@ const HALF = /^(half|media|medio|meia|meio|pola|polovina|polovinu|gjysme)$/u;
 const AND = /^(y|i|e|and|dhe)$/u;
 const HALF_AFTER = /^(half|media|medio|meia|meio|po|pol|polovina|gjysme)$/u;
 /** Words between a package count and its unit weight: "120 bricks of cocaine, each weighing about 1.1 kg", "27 paquetes de cocaína de 1 kilo cada uno". */
-const UNIT_WEIGHT_FILLER = /^(each|weighing|weighs|weighed|about|around|approximately|cada|uno|una|con|un|peso|aproximadamente|svaki|svaka|svako|tezine|tezak|teski|teska|po|oko|otprilike|secili|secila|me|peshe|rreth|sekoj|tezina|tezok|od|okolu)$/u;
+const UNIT_WEIGHT_FILLER = /^(each|weighing|weighs|weighed|about|around|approximately|cada|uno|una|con|un|peso|aproximadamente|svaki|svaka|svako|tezine|tezini|tezak|teski|teska|teskih|teskog|teskim|teske|tesko|mase|po|oko|otprilike|secili|secila|me|peshe|rreth|sekoj|tezina|tezok|od|okolu)$/u;
 
 /** The number a token writes, in digits or in words. */
 function numberOf(tok: Tok | undefined): number | undefined {

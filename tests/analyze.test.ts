@@ -543,6 +543,7 @@ describe('seizures', () => {
     ['customs found 120 bricks of cocaine, each weighing about 1.1 kg', 132],
     ['incautaron 27 paquetes de cocaína de 1 kilo cada uno', 27],
     ['zaplijenjeno je 50 paketa kokaina težine po 1 kg', 50],
+    ['u kontejneru je bilo 120 paketa kokaina teških po jedan kilogram', 120],
     ['incautaron dos toneladas y media de cocaína', 2500],
     ['incautaron tonelada y media de cocaína', 1500],
     ['zaplenjeno je dve i po tone kokaina', 2500],
