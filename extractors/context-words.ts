@@ -204,6 +204,34 @@ export function deniedAt(text: string, start: number): boolean {
   return end >= 0 && wordCount(clause.slice(end)) <= 10;
 }
 
+/**
+ * A relative of someone's, as the subject of a clause, folded (Cyrillic read as Latin): "his wife", "su
+ * hermano", "njegov brat", "njegova supruga", "gruaja e tij", "vëllai i saj", "неговиот брат".
+ */
+const KIN = new RegExp(
+  [
+    "\\b(?:his|her|their)\\s+(?:wife|husband|brother|sister|father|mother|son|daughter|cousin|uncle|aunt|girlfriend|boyfriend|family|parents|relatives)\\b",
+    '\\b(?:su|sus|sua|seu|seus|suas)\\s+(?:esposa|esposo|mujer|marido|hermano|hermana|padre|madre|hijo|hija|primo|prima|tio|tia|novia|novio|pareja|familia|padres|familiares|irmao|irma|pai|mae|filho|filha|namorada|familia|pais)\\b',
+    '\\b(?:njegov|njegova|njegovi|njen|njena|njezin|njezina|njihov|njihova|negoviot|negovata|nejziniot|nejzinata|nivniot|nivnata)\\s+(?:supruga|zena|brat|sestra|otac|majka|sin|kci|kcerka|cerka|rodjak|rodjaka|porodica|obitelj|roditelji|djevojka|devojka|sopruga|tatko|kerka|semejstvo|roditeli)\\b',
+    '\\b(?:gruaja|bashkeshortja|bashkeshorti|vellai|motra|babai|nena|djali|vajza|kusheriri|familja|prinderit|e dashura)\\s+(?:e|i|te)\\s+(?:tij|saj|tyre)\\b',
+  ].join('|'),
+  'u',
+);
+
+/**
+ * Whether the place at `start` is a relative's, told beside the case: "his wife is from Ecuador", "Njegov brat,
+ * koji živi u Kolumbiji, …", "su esposa, de nacionalidad ecuatoriana". The relative stands in the place's
+ * sentence part, at most twelve words before it, and nothing there speaks of the trade or an arrest (a relative
+ * arrested in Guayaquil is part of the case).
+ */
+export function kinAt(text: string, start: number): boolean {
+  const part = lastClause(fold(text.slice(Math.max(0, start - 120), start)), ['.', ';', ':', '!', '?', '\n']);
+  const m = KIN.exec(part);
+  if (!m) return false;
+  const span = part.slice(m.index);
+  return wordCount(span) <= 14 && !traffickingContext(span) && !arrestContext(span);
+}
+
 /** "Only", after the negation of "not only … but also": only, solo, sólo, solamente, apenas, somente, samo, само, vetëm. */
 const ONLY = /^(?:only|just|solo|sólo|solamente|únicamente|apenas|somente|só|samo|само|vetëm|vetem)$/u;
 /** Corrections, by language: the negation before the place and the "but" after it ("not … but", "no … sino", "não … mas", "nije … već", "nuk … por", "не … туку"). */

@@ -26,7 +26,7 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { sentences } from './text-normalize.js';
-import { arrestContext, correctedAt, courtSeatAt, deniedAt, questionedAt, flagStateAt, forgoneAt, otherCases, suspectContext, traffickingContext } from './context-words.js';
+import { arrestContext, correctedAt, courtSeatAt, deniedAt, kinAt, questionedAt, flagStateAt, forgoneAt, otherCases, suspectContext, traffickingContext } from './context-words.js';
 import { clausesOfContrast } from './link-clauses.js';
 import { nonParties } from './link-parties.js';
 
@@ -126,10 +126,12 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const officials = nonParties(text, sents, all);
   // A ship's flag is no route: "a Panama-flagged vessel", "con bandera de Panamá"; nor is the road not taken ("instead of … in
   // Colombia"), a place denied ("no evidence that he had been to Ecuador", "no ties to Los Choneros") or set aside ("not from
-  // Ecuador but from Colombia") or only asked about ("investigating whether he had ties to the Škaljari clan").
+  // Ecuador but from Colombia") or only asked about ("investigating whether he had ties to the Škaljari clan"), nor a
+  // relative's place told beside the case ("his wife is from Ecuador").
   const named = all.filter((m) => m.type !== 'person' && m.type !== 'nationality');
   const noRoute = (m: EntityMention) =>
-    (m.type === 'country' && flagStateAt(text, m.start, m.end)) || forgoneAt(text, m.start, named) || deniedAt(text, m.start) || correctedAt(text, m.start, m.end) || questionedAt(text, m.start);
+    (m.type === 'country' && flagStateAt(text, m.start, m.end)) || forgoneAt(text, m.start, named) || deniedAt(text, m.start) || correctedAt(text, m.start, m.end) || questionedAt(text, m.start) ||
+    kinAt(text, m.start);
   const entities = all.filter((m) => (m.type === 'person' ? !officials.has(m.canonical) : !noRoute(m)));
   // Each sentence's entities, by one sweep over both in text order.
   const sorted = [...entities].sort((a, b) => a.start - b.start);

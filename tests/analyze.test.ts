@@ -911,6 +911,14 @@ describe('links', () => {
     expect(pairs('The operation in Colombia led to the arrest of Serbian national Marko Ilić, accused of shipping cocaine to Montenegro.', 'en')).toEqual(['Marko Ilić ↔ Colombia']);
     expect(pairs('He ran a café in Guayaquil that served as a front for the Kavač clan’s cocaine shipments.', 'en')).toEqual(['Kavač clan ↔ Guayaquil']);
   });
+  it("a relative's place, told beside the case, is no route; a relative arrested there is part of it", () => {
+    expect(pairs('Marko Ilić, a Serbian national, was arrested in Belgrade for cocaine trafficking; his wife is from Ecuador.', 'en')).toEqual([]);
+    expect(pairs('El serbio Marko Ilić fue detenido por tráfico de cocaína; su hermano vive en Colombia.', 'es')).toEqual([]);
+    expect(pairs('Policia arrestoi Arben Kolën për trafik kokaine; gruaja e tij jeton në Kolumbi.', 'sq')).toEqual([]);
+    expect(pairs('Полицијата го уапси Горан Трајковски за шверц на кокаин, а неговиот брат живее во Колумбија.', 'mk')).toEqual([]);
+    expect(pairs('Police arrested Marko Ilić in Belgrade. His brother was arrested in Guayaquil with 300 kg of cocaine.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
+    expect(pairs('Police arrested Marko Ilić in Belgrade; his partner in the scheme shipped the cocaine from Guayaquil.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
+  });
   it('the road not taken is no route', () => {
     const text = 'Investigators said an Albanian national, Ardit Hoxholli, had negotiated the cocaine shipment with a Peruvian clan operating from Lima. Officials said Albanian groups were buying directly from Peruvian suppliers instead of working through intermediaries in Colombia.';
     expect(pairs(text, 'en')).toEqual(['Ardit Hoxholli ↔ Lima']);
