@@ -32,9 +32,27 @@ const FOLDED = new RegExp(`(?<![a-z])(?:${STEMS.join('|')})`);
 /** English and Spanish "clan" on the text itself: folded, the Serbo-Croatian "član" (member) would be one too. */
 const CLAN = /(?<!\p{L})(?:clan|clanes|clans|clã|clãs)(?!\p{L})/u;
 
+/**
+ * Trafficking in what is no drug, folded: people, migrants, arms, cigarettes, fuel, wildlife ("human
+ * trafficking", "tráfico de armas", "trata de personas", "krijumčarenje migranata", "šverc oružja",
+ * "trafik armësh", "шверц на оружје"). Such a trade alone puts no sentence in Ruta's context.
+ */
+const OTHER_TRADE = new RegExp(
+  [
+    '(?:human|people|persons?|migrants?|arms|weapons?|guns?|firearms?|cigarettes?|tobacco|fuel|wildlife|ivory|antiquities|organs?|sex|child|children|women|girls)[ -](?:traffick|smuggl)[a-z]*',
+    '(?:traffick|smuggl)[a-z]* (?:in|of) (?:human beings|humans|persons|people|women|children|migrants|arms|weapons|firearms|cigarettes|wildlife)',
+    '(?:trafico|contrabando|trafic[a-z]*) (?:ilicito )?de (?:personas|seres humanos|migrantes|armas|combustible|cigarr[a-z]*|tabaco|especies|organos|pessoas|mulheres|criancas)',
+    'trata de (?:personas|blancas|pessoas|seres humanos)',
+    '(?:krijumcar|kriumcar|sverc)[a-z]* (?:na )?(?:ljudi|ljudima|migranata|migrante|migranti|oruzja|oruzjem|oruzje|cigareta|cigari|duhana|duvana|goriva|lugje)',
+    'trafik[a-z]* (?:e |i |me )?(?:armesh|armeve|armet|njerez[a-z]*|emigrant[a-z]*|klandestin[a-z]*|cigare[a-z]*|karburant[a-z]*)',
+  ].join('|'),
+  'g',
+);
+
 /** Whether a sentence speaks of drugs, trafficking, seizures, laundering or organised crime. */
 export function traffickingContext(sentence: string): boolean {
-  return FOLDED.test(fold(sentence)) || CLAN.test(sentence.toLowerCase());
+  const folded = fold(sentence);
+  return FOLDED.test(folded.includes('traf') || folded.includes('smuggl') || folded.includes('sverc') || folded.includes('krijum') || folded.includes('contraband') ? folded.replace(OTHER_TRADE, ' ') : folded) || CLAN.test(sentence.toLowerCase());
 }
 
 // Other cases: "Slični slučajevi zabilježeni su u Callau", "similar cases were reported in Callao".

@@ -919,6 +919,16 @@ describe('links', () => {
     expect(pairs('Police arrested Marko Ilić in Belgrade. His brother was arrested in Guayaquil with 300 kg of cocaine.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
     expect(pairs('Police arrested Marko Ilić in Belgrade; his partner in the scheme shipped the cocaine from Guayaquil.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
   });
+  it('trafficking in people, migrants or arms is no cocaine route; beside drugs it takes nothing away', () => {
+    expect(pairs('Argentine police arrested a Serbian national, Marko Ilić, suspected of human trafficking in Buenos Aires.', 'en')).toEqual([]);
+    expect(pairs('Croatian Ivan Horvat was arrested in Brazil on arms trafficking charges.', 'en')).toEqual([]);
+    expect(pairs('Serbian national Marko Ilić was arrested in Bogotá for migrant smuggling.', 'en')).toEqual([]);
+    expect(pairs('La policía detuvo en Lima al serbio Marko Ilić por tráfico de armas.', 'es')).toEqual([]);
+    expect(pairs('Shqiptari Arben Kola u arrestua në Argjentinë për trafik armësh.', 'sq')).toEqual([]);
+    expect(pairs('Policija je u Brazilu uhapsila Marka Ilića zbog krijumčarenja migranata.', 'sr')).toEqual([]);
+    expect(pairs('Croatian Ivan Horvat was arrested in Brazil on arms trafficking and cocaine smuggling charges.', 'en')).toEqual(['Ivan Horvat ↔ Brazil']);
+    expect(pairs('El serbio Marko Ilić fue detenido en Lima por lavado de dinero procedente del narcotráfico.', 'es')).toEqual(['Marko Ilić ↔ Lima']);
+  });
   it('the road not taken is no route', () => {
     const text = 'Investigators said an Albanian national, Ardit Hoxholli, had negotiated the cocaine shipment with a Peruvian clan operating from Lima. Officials said Albanian groups were buying directly from Peruvian suppliers instead of working through intermediaries in Colombia.';
     expect(pairs(text, 'en')).toEqual(['Ardit Hoxholli ↔ Lima']);
