@@ -261,7 +261,7 @@ export class Gazetteer {
       let adjacent = true;
       for (let k = 1; k < n && adjacent; k++) adjacent = /^[\s\-–'’]{1,3}$/.test(text.slice(tokens[i + k - 1]!.end, tokens[i + k]!.start));
       if (!adjacent) continue;
-      if (checkAmbiguous && c.entry.ambiguous && !this.ambiguousOk(text, tokens, i, endings)) continue;
+      if (checkAmbiguous && c.entry.ambiguous && !this.ambiguousOk(text, tokens, i, endings) && !this.ownCountryAfter(text, tokens, i + n, c.entry, endings)) continue;
       found.push({
         entry: c.entry,
         text: text.slice(t.start, last.end),
@@ -330,6 +330,13 @@ export class Gazetteer {
     if (tokens[i - 3] && (CONTEXT_WORDS.has(tokens[i - 3]!.norm) || PORT_WORD.test(tokens[i - 3]!.norm))) return true;
     // "destined for Koper and Rijeka": joined to a port or city that needs no licence of its own.
     return this.plainPlaceAt(text, tokens, i - 2, i - 1, endings);
+  }
+
+  /** "Bar, Montenegro", "Santos, Brazil", "Manta (Ecuador)": an ambiguous place followed by its own country. */
+  private ownCountryAfter(text: string, tokens: Token[], next: number, entry: GazetteerEntry, endings: ReadonlySet<string>): boolean {
+    const t = tokens[next];
+    if (!entry.country || !t || !/^\p{Lu}/u.test(tokens[next - 1]!.text) || !/^\s?[,(]\s?$/u.test(text.slice(tokens[next - 1]!.end, t.start))) return false;
+    return this.candidatesAt(text, tokens, next, false, endings).some((c) => c.entry.type === 'country' && c.entry.canonical === entry.country);
   }
 
   /** Whether an unambiguous port or city starts at token i (and ends before token `end`, if given). */

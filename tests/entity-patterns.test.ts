@@ -216,6 +216,9 @@ describe('ports whose names are also words', () => {
     expect(found('El serbio viajó a Lima y el barco zarpó con destino a Santos.', 'es').map(([, c]) => c)).toEqual(['Serbian', 'Lima', 'Santos']);
     expect(found('La cocaína iba de Guayaquil a Santos.', 'es').map(([, c]) => c)).toEqual(['Guayaquil', 'Santos']);
     expect(found('La policía detuvo a Santos en su casa.', 'es', 'port')).toEqual([]);
+    // Followed by its own country: "Bar, Montenegro", "Santos (Brazil)"; not after a common noun.
+    expect(found('The cocaine was bound for Bar, Montenegro, and Santos (Brazil).', 'en').map(([, c]) => c)).toEqual(['Bar', 'Montenegro', 'Santos', 'Brazil']);
+    expect(found('A bar, Montenegro said.', 'en').map(([, c]) => c)).toEqual(['Montenegro']);
   });
 });
 
