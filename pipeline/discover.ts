@@ -134,7 +134,8 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
     // Validators are kept only for documents that parsed, so a broken feed is fetched in full next time.
     out.validators.push({ url, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null });
     out.entries.push(...parsed.entries);
-    queue.unshift(...parsed.sitemaps.filter((child) => !seen.has(child)));
+    // Only as many as the budget can still read: an index may list 50,000.
+    queue.unshift(...parsed.sitemaps.filter((child) => !seen.has(child)).slice(0, Math.max(0, childBudget)));
   }
   return out;
 }
