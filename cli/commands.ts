@@ -128,6 +128,33 @@ export async function articlesExport(db: Db, opts: { format: string; out?: strin
   progress(`exported ${n} article(s)${opts.out ? ` to ${opts.out}` : ''}`);
 }
 
+/** `ruta articles reanalyze`: progress on stderr every 2 s, then what changed on stdout. */
+export async function articlesReanalyze(db: Db, opts: { source?: string; since?: string; dryRun: boolean; quiet: boolean; json: boolean }): Promise<void> {
+  let since: Date | undefined;
+  if (opts.since !== undefined) {
+    since = new Date(opts.since);
+    if (!/^\d{4}-\d{2}-\d{2}/.test(opts.since) || Number.isNaN(since.getTime())) throw new UsageError(`--since takes a date such as 2026-01-31, not "${opts.since}"`);
+  }
+  if (opts.source !== undefined && !(await db.source.findUnique({ where: { id: opts.source } }))) throw new UsageError(`no source "${opts.source}"; see \`ruta sources list\``);
+  const { reanalyzeStored } = await import('../pipeline/reanalyze.js');
+  let last = Date.now();
+  const report = await reanalyzeStored(db, { sourceId: opts.source, since, dryRun: opts.dryRun, quiet: opts.quiet }, (r) => {
+    if (Date.now() - last < 2000) return;
+    last = Date.now();
+    progress(`reanalyze: ${r.read}/${r.total} article(s), ${r.changed} changed, links +${r.added.length} −${r.removed.length}`);
+  });
+  if (opts.json) {
+    out(JSON.stringify({ ...report, dryRun: opts.dryRun }));
+  } else {
+    for (const l of report.removed) out(`- ${l.balkan} – ${l.latam}  (article ${l.articleId})`);
+    for (const l of report.added) out(`+ ${l.balkan} – ${l.latam}  (article ${l.articleId})`);
+  }
+  progress(
+    `${opts.dryRun ? 'dry run, nothing saved: ' : ''}${report.read} article(s) read, ${report.changed} ${opts.dryRun ? 'would change' : 'changed'}; ` +
+      `links: ${report.added.length} added, ${report.removed.length} removed${!opts.dryRun && !opts.quiet && report.added.length ? ' (`ruta alerts run` alerts on the new ones)' : ''}`,
+  );
+}
+
 export async function alertsList(db: Db, json: boolean): Promise<void> {
   const rows = await listAlerts(db);
   if (json) {

@@ -21,6 +21,10 @@ Usage: ruta <command> [options]
   articles list [--json] [--limit N]          list stored articles with their story and the original they copy
   stories list [--json] [--limit N]           stories (one event across outlets and languages), most recent first
   articles export --format jsonl [--out FILE] one article per line: url, title, published, lang, script, text
+  articles reanalyze [--source ID] [--since DATE] [--dry-run] [--quiet] [--json]
+                                              analyse stored articles again with today's extractors and gazetteer: their
+                                              entities, seizures, links and language are replaced; prints the links
+                                              added (+) and removed (-); --dry-run saves nothing; --quiet raises no alerts
   alerts list [--json]                        list alerts
   alerts run                                  run the alert rules over new and changed articles, then deliver
   users add --email E --role researcher|analyst|editor|admin --timezone TZ [--password-stdin] [--digest-hour H]
@@ -56,6 +60,8 @@ Environment:
   RUTA_CONTACT_URL     contact URL named in the User-Agent
   RUTA_CHROMIUM        the browser for render: true sources (else Playwright's, else /usr/bin/chromium)
   RUTA_CONCURRENCY     sources crawled at once (default 4)
+  RUTA_MAX_ARTICLES_PER_SOURCE  articles fetched per source per run, newest first (default 500)
+  RUTA_MAX_AGE_DAYS    feed and sitemap entries older than this many days are not queued (default 0: every age)
   RUTA_USER_AGENT      User-Agent header (default names Ruta and its contact URL)
   RUTA_SMTP_URL        SMTP server for alert mail and digests: smtp://user:pass@host:port (smtps:// for TLS)
   RUTA_MAIL_FROM       sender of alert mail and digests, e.g. "Ruta <ruta@example.org>"
@@ -112,6 +118,14 @@ export async function main(argv: string[]): Promise<number> {
         await withDb((db) => run(db));
         return 0;
       case 'articles': {
+        if (sub === 'reanalyze') {
+          const { values } = args(rest, { source: { type: 'string' }, since: { type: 'string' }, 'dry-run': { type: 'boolean' }, quiet: { type: 'boolean' }, json: { type: 'boolean' } });
+          const { articlesReanalyze } = await import('./commands.js');
+          await withDb((db) =>
+            articlesReanalyze(db, { source: values.source as string | undefined, since: values.since as string | undefined, dryRun: !!values['dry-run'], quiet: !!values.quiet, json: !!values.json }),
+          );
+          return 0;
+        }
         const { values } = args(rest, { json: { type: 'boolean' }, limit: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } });
         if (sub === 'list') {
           await withDb((db) => articlesList(db, { json: !!values.json, limit: values.limit ? Number(values.limit) : undefined }));
@@ -121,7 +135,7 @@ export async function main(argv: string[]): Promise<number> {
           await withDb((db) => articlesExport(db, { format: (values.format as string | undefined) ?? 'jsonl', out: values.out as string | undefined }));
           return 0;
         }
-        throw new UsageError('usage: ruta articles list [--json] [--limit N] | ruta articles export --format jsonl [--out FILE]');
+        throw new UsageError('usage: ruta articles list [--json] [--limit N] | ruta articles export --format jsonl [--out FILE] | ruta articles reanalyze [--source ID] [--since DATE] [--dry-run] [--quiet] [--json]');
       }
       case 'stories': {
         const { values } = args(rest, { json: { type: 'boolean' }, limit: { type: 'string' } });

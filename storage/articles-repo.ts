@@ -70,12 +70,12 @@ const MIN_TEXT_FOR_HASH_DEDUPE = 300;
 /**
  * Entities, mentions, seizures and links of one article, inside the caller's
  * synchronous transaction (storage/raw-sql.ts): this is the crawler's hottest
- * write path.
+ * write path. Re-analysis (storage/reanalysis-repo.ts) writes through it too.
  */
-function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput, 'entities' | 'seizures' | 'links'>, change: 'new' | 'revised'): { balkan: string; latam: string }[] {
+export function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput, 'entities' | 'seizures' | 'links'>, change: 'new' | 'revised' | null): { balkan: string; latam: string }[] {
   const now = sqlDate(new Date());
-  // The change journal that alert rules read after their watermarks (alerts/run-rules.ts).
-  sql.run('INSERT INTO "ArticleChange" ("articleId", "kind", "at") VALUES (?, ?, ?)', articleId, change, now);
+  // The change journal that alert rules read after their watermarks (alerts/run-rules.ts); null writes none.
+  if (change) sql.run('INSERT INTO "ArticleChange" ("articleId", "kind", "at") VALUES (?, ?, ?)', articleId, change, now);
   const entityIds = new Map<string, number>();
   for (const e of a.entities) {
     const key = `${e.type}\u0000${e.canonical}`;

@@ -1,0 +1,110 @@
+// Re-analysis of stored articles: after an upgrade of Ruta or an edit of the
+// gazetteer, an article's entities, seizures, links and language are replaced
+// by what analysis finds now. A pair no longer found loses this article's
+// evidence (and the link goes when no article is left); a pair found anew is
+// added, and by default journalled so the alert rules see it once.
+import type { Db } from './db.js';
+import { sqlDate, writeTx } from './raw-sql.js';
+import { writeAnalysis, type EntityRow, type LinkRow, type SeizureRow } from './articles-repo.js';
+
+export interface StoredArticle {
+  id: number;
+  title: string;
+  text: string;
+  /** The language and country of the source that first brought it: the priors the crawl used. */
+  sourceLanguage: string | null;
+  sourceCountry: string | null;
+}
+
+/** Articles in id order, a page at a time; only one source's, or those fetched since a date, when asked. */
+export async function* articlesToReanalyze(db: Db, opts: { sourceId?: string; since?: Date } = {}, pageSize = 200): AsyncGenerator<StoredArticle> {
+  let after = 0;
+  for (;;) {
+    const page = await writeTx(db, (sql) =>
+      sql.all<{ id: number; title: string; text: string; language: string | null; country: string | null }>(
+        `SELECT a."id", a."title", a."text",
+           (SELECT s."language" FROM "ArticleSource" x JOIN "Source" s ON s."id" = x."sourceId" WHERE x."articleId" = a."id" ORDER BY x."firstSeen", x."sourceId" LIMIT 1) AS "language",
+           (SELECT s."country" FROM "ArticleSource" x JOIN "Source" s ON s."id" = x."sourceId" WHERE x."articleId" = a."id" ORDER BY x."firstSeen", x."sourceId" LIMIT 1) AS "country"
+         FROM "Article" a
+         WHERE a."id" > ? AND (? IS NULL OR EXISTS (SELECT 1 FROM "ArticleSource" x WHERE x."articleId" = a."id" AND x."sourceId" = ?)) AND (? IS NULL OR a."fetchedAt" >= ?)
+         ORDER BY a."id" LIMIT ?`,
+        after, opts.sourceId ?? null, opts.sourceId ?? null, sqlDate(opts.since), sqlDate(opts.since), pageSize,
+      ),
+    );
+    if (!page.length) return;
+    for (const r of page) yield { id: r.id, title: r.title, text: r.text, sourceLanguage: r.language, sourceCountry: r.country };
+    after = page[page.length - 1]!.id;
+  }
+}
+
+export function countArticlesToReanalyze(db: Db, opts: { sourceId?: string; since?: Date } = {}): Promise<number> {
+  return writeTx(db, (sql) =>
+    sql.get<{ n: number }>(
+      'SELECT COUNT(*) AS "n" FROM "Article" a WHERE (? IS NULL OR EXISTS (SELECT 1 FROM "ArticleSource" x WHERE x."articleId" = a."id" AND x."sourceId" = ?)) AND (? IS NULL OR a."fetchedAt" >= ?)',
+      opts.sourceId ?? null, opts.sourceId ?? null, sqlDate(opts.since), sqlDate(opts.since),
+    )!.n,
+  );
+}
+
+export interface Reanalysis {
+  lang: string;
+  script: string;
+  langConfidence: number;
+  entities: EntityRow[];
+  seizures: SeizureRow[];
+  links: LinkRow[];
+}
+
+export interface ReanalysisResult {
+  changed: boolean;
+  added: { balkan: string; latam: string }[];
+  removed: { balkan: string; latam: string }[];
+}
+
+const pairKey = (l: { balkan: string; latam: string }) => `${l.balkan}\u0000${l.latam}`;
+
+/**
+ * Replaces an article's analysis with `a` in one transaction, unless nothing changed. With `dryRun`
+ * it only tells what would change. With `journal` (the default) the change is journalled as a
+ * revision, so alert rules read it after their watermarks; their keys keep alerts from repeating.
+ */
+export function applyReanalysis(db: Db, articleId: number, a: Reanalysis, opts: { dryRun?: boolean; journal?: boolean } = {}): Promise<ReanalysisResult> {
+  return writeTx(db, (sql): ReanalysisResult => {
+    const article = sql.get<{ lang: string; script: string }>('SELECT "lang", "script" FROM "Article" WHERE "id" = ?', articleId);
+    if (!article) return { changed: false, added: [], removed: [] };
+    const mentions = sql
+      .all<{ type: string; canonical: string; start: number; end: number }>('SELECT e."type", e."canonical", m."start", m."end" FROM "Mention" m JOIN "Entity" e ON e."id" = m."entityId" WHERE m."articleId" = ?', articleId)
+      .map((m) => `${m.type}:${m.canonical}:${m.start}:${m.end}`)
+      .sort();
+    const seizures = sql
+      .all<{ drug: string; kg: number; start: number; end: number; place: string | null; date: string | null }>('SELECT "drug", "kg", "start", "end", "place", "date" FROM "Seizure" WHERE "articleId" = ?', articleId)
+      .map((z) => `${z.drug}:${z.kg}:${z.start}:${z.end}:${z.place ?? ''}:${z.date ?? ''}`)
+      .sort();
+    const had = sql.all<{ id: number; balkan: string; latam: string }>('SELECT l."id", l."balkan", l."latam" FROM "LinkEvidence" e JOIN "Link" l ON l."id" = e."linkId" WHERE e."articleId" = ?', articleId);
+    const now = new Set(a.links.map(pairKey));
+    const hadKeys = new Set(had.map(pairKey));
+    const removed = had.filter((l) => !now.has(pairKey(l)));
+    const added = [...new Map(a.links.filter((l) => !hadKeys.has(pairKey(l))).map((l) => [pairKey(l), l])).values()];
+    const same =
+      article.lang === a.lang && article.script === a.script && !removed.length && !added.length &&
+      mentions.join('\n') === a.entities.map((m) => `${m.type}:${m.canonical}:${m.start}:${m.end}`).sort().join('\n') &&
+      seizures.join('\n') === a.seizures.map((z) => `${z.drug}:${z.kg}:${z.start}:${z.end}:${z.place ?? ''}:${z.date ?? ''}`).sort().join('\n');
+    const result = { changed: !same, added: added.map(({ balkan, latam }) => ({ balkan, latam })), removed: removed.map(({ balkan, latam }) => ({ balkan, latam })) };
+    if (same || opts.dryRun) return result;
+    sql.run('UPDATE "Article" SET "lang" = ?, "script" = ?, "langConfidence" = ?, "updatedAt" = ? WHERE "id" = ?', a.lang, a.script, a.langConfidence, sqlDate(new Date()), articleId);
+    sql.run('DELETE FROM "Mention" WHERE "articleId" = ?', articleId);
+    sql.run('DELETE FROM "Seizure" WHERE "articleId" = ?', articleId);
+    for (const l of removed) {
+      sql.run('DELETE FROM "LinkEvidence" WHERE "linkId" = ? AND "articleId" = ?', l.id, articleId);
+      sql.run('UPDATE "Link" SET "articleCount" = "articleCount" - 1 WHERE "id" = ?', l.id);
+      // A link no article reports any more goes, with the rule memory about it; its alerts stay, unlinked.
+      if (!sql.get('SELECT 1 FROM "LinkEvidence" WHERE "linkId" = ? LIMIT 1', l.id)) {
+        sql.run('DELETE FROM "LinkPlace" WHERE "linkId" = ?', l.id);
+        sql.run('DELETE FROM "Link" WHERE "id" = ?', l.id);
+      }
+    }
+    writeAnalysis(sql, articleId, { entities: a.entities, seizures: a.seizures, links: added }, opts.journal === false ? null : 'revised');
+    return result;
+  });
+}
+
