@@ -16,8 +16,9 @@ const STREET_AFTER = /^\s+(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Square)(?![
 const THING = new RegExp(
   `^(?:${[
     'operation', 'operacion', 'operativo', 'operacao', 'operacij[aeiu]', 'operacijom', 'operacijata', 'akcij[aeiu]', 'akcijom', 'akcijata', 'aksion(?:i|it)?', 'operacion(?:i|it)',
-    'restaurant', 'restaurante', 'restoran(?:a|u|om|i|it|ot)?', 'kafic(?:a|u|em)?', 'kafan[aeiu]', 'cafe', 'cafeteria', 'hotel(?:a|u|om|i|it|ot)?',
-    'discoteca', 'diskotek[aeiu]', 'nightclub', 'lokal(?:a|u|om)?', 'klub(?:a|u|om|i|it|ot)?', 'club',
+    'restaurant', 'restaurante', 'restoran(?:a|u|om|i|in|it|ot)?', 'restorant(?:i|in|it)?', 'kafic(?:a|u|em)?', 'kafan[aeiu]', 'kafean(?:a|ata)', 'kafule(?:to)?',
+    'kafene(?:ja|ne|se)?', 'cafe', 'cafeteria', 'hotel(?:a|u|om|i|in|it|ot)?', 'discoteca', 'diskotek(?:a|e|i|u|ata)', 'nightclub', 'lokal(?:a|u|om|i|in|it|ot)?',
+    'klub(?:a|u|om|i|in|it|ot)?', 'club', 'bar(?:i|in|it)',
   ].join('|')})$`,
 );
 /** Folded words that may stand between that noun and a quoted name ("pod kodnim nazivom „Ekvador“", "code-named 'Colombia'"). */

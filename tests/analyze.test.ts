@@ -902,6 +902,8 @@ describe('links', () => {
     expect(pairs('Uhapšen je Marko Ilić, vlasnik restorana "Buenos Aires" u Beogradu, zbog prodaje kokaina.', 'sr')).toEqual([]);
     expect(pairs('Uhapšen je u hotelu Kolumbija u Beogradu Marko Ilić, osumnjičen za šverc kokaina iz Ekvadora.', 'sr')).toEqual(['Marko Ilić ↔ Ecuador']);
     expect(pairs('Serbian police arrested Dragan Petrović in a café called Colombia in Novi Sad, seizing 2 kilograms of cocaine.', 'en')).toEqual([]);
+    expect(pairs('Полицијата го уапси Горан Трајковски во кафулето „Колумбија“ во Скопје со 2 килограми кокаин.', 'mk')).toEqual([]);
+    expect(pairs('Policia arrestoi Arben Kolën në lokalin "Brazil" në Tiranë me 2 kilogramë kokainë.', 'sq')).toEqual([]);
     expect(pairs('Policia sekuestroi kokainë në një apartament në Rrugën e Durrësit; u arrestua Arben Kola, i cili kishte lidhje me Ekuadorin.', 'sq')).toEqual(['Arben Kola ↔ Ecuador']);
     // The code name gives the man beside it no side either: he is no Ecuadorian.
     const op = analyze({ text: 'Policija je u akciji pod kodnim nazivom „Ekvador“ uhapsila Marka Ilića zbog šverca kokaina u Beogradu.', lang: 'sr' });
