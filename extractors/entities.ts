@@ -22,6 +22,8 @@ import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalka
 
 /** Places that may lend their name to a street, a venue or an operation. */
 const PLACE_TYPES = new Set<string>(['country', 'city', 'port']);
+/** Words after which a surname alone names a person (folded): "de apellido", "surnamed", "prezimena", "me mbiemrin", "со презиме". */
+const SURNAMED = /^(?:apellido|apellidos|sobrenome|surnamed|prezimena|prezimenom|prezimenu|prezime|mbiemrin|mbiemri|prezimeto)$/;
 /** Given names that are also words before a place: "Marina Split" (a harbour), "Luka Koper" (the port and its company). */
 const MARINA = /^(?:Marina|Luka|Port|Porto)$/;
 /** Countries that are also common Spanish and Portuguese surnames ("Luís Montenegro"); "Jennifer Ecuador" stays Ecuador. */
@@ -296,6 +298,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     // Initials and an age, as Balkan police name suspects: "uhapsili su M. T. (44)", "возачот Д.П. (37)".
     const initialsEnd = initialsOnly(text, tokens, i);
     if (!trigger && initials && initialsEnd !== undefined && /^\.\s?\(\d{1,2}\)/.test(text.slice(tokens[initialsEnd]!.end, tokens[initialsEnd]!.end + 7))) trigger = true;
+    // … or after where the suspect is from: "35-godišnji Splićanin A. B.".
+    if (!trigger && slavic && initialsEnd !== undefined && tokens[i - 1] && DEMONYM.test(tokens[i - 1]!.text) && /^\s$/.test(text.slice(tokens[i - 1]!.end, tokens[i]!.start))) trigger = true;
     if (!trigger) continue;
     // Initials alone, as the press names suspects: "un ciudadano montenegrino, N.M., de 34 años".
     if (initialsEnd !== undefined && !taken(tokens[i]!.start, tokens[initialsEnd]!.end + 1)) {
@@ -352,6 +356,18 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     i = addPersonAt(i) ?? i;
   }
 
+  // A suspect named by the surname alone, as police reports do: "un ciudadano albanés de apellido Hoxha",
+  // "a Serbian man surnamed Ilić", "državljanin Srbije prezimena Ilić", "shtetasi shqiptar me mbiemrin Hoxha".
+  // The side is the nationality named before it in the clause, else the surname's.
+  for (let i = 1; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!SURNAMED.test(tokens[i - 1]!.norm) || !isNameToken(t) || !/^\s+$/.test(text.slice(tokens[i - 1]!.end, t.start)) || taken(t.start, t.end)) continue;
+    const clause = text.slice(Math.max(0, t.start - 60), t.start).split(/[.;!?\n]/).pop()!;
+    const nat = out.filter((m) => (m.type === 'nationality' || m.type === 'country') && m.end <= t.start && m.start >= t.start - clause.length).pop();
+    const canonical = nameToLatin(t.text);
+    push({ type: 'person', text: t.text, start: t.start, end: t.end, canonical, side: nat?.side ?? personSide(`X ${canonical}`, opts.lang), via: 'pattern' });
+  }
+
   // The trained tagger finds the people and organisations no gazetteer or pattern knows.
   if (opts.ner !== false) {
     // An unknown organisation matters where the text speaks of trafficking; elsewhere it is noise.
@@ -392,8 +408,9 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       const name = text.slice(found.start, found.end);
       // An organisation in a headline is named in the story too; only there is it one.
       if (inTitle(found.start) && (lowercaseWord(name) || found.type === 'ORG') && !inProse(name)) continue;
-      // Not a word opening the sentence or an operation (notAName), nor an age: "45-godišnjeg Splićanina".
-      if (notAName(name) || /^\p{N}/u.test(name)) continue;
+      // Not a word opening the sentence or an operation (notAName), nor an age: "45-godišnjeg Splićanina",
+      // nor a lone initial: "Splićanin A. B." is A. B., read by the pattern where an age or a nationality says so.
+      if (notAName(name) || /^\p{N}/u.test(name) || /^\p{Lu}\.?$/u.test(name)) continue;
       // Nor the name of an operation: "акције „Екватор“", "operativo Fénix", "aksionit 'Oqeani'".
       const before = fold(/(\p{L}+)[\s"'“”„«»‚‘’]*$/u.exec(text.slice(Math.max(0, found.start - 40), found.start))?.[1] ?? '');
       if (OPERATION.test(before) || CROSSING.test(before)) continue;

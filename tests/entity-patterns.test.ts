@@ -253,6 +253,22 @@ describe('people by their given name', () => {
   });
 });
 
+describe('suspects named by surname or initials alone', () => {
+  it('reads a surname after "de apellido", "surnamed", "po prezimenu", "me mbiemrin", "со презиме", with the nationality before it', () => {
+    const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => `${e.canonical}/${e.side}`);
+    expect(people('Entre los detenidos está un ciudadano albanés de apellido Hoxha, quien coordinaba los envíos desde Guayaquil.', 'es')).toEqual(['Hoxha/balkan']);
+    expect(people('Police arrested a Serbian man surnamed Ilić in Guayaquil.', 'en')).toEqual(['Ilić/balkan']);
+    expect(people('U arrestua shtetasi shqiptar me mbiemrin Hoxha.', 'sq')).toEqual(['Hoxha/balkan']);
+    expect(people('Уапсен е македонски државјанин со презиме Трајковски.', 'mk')).toEqual(['Trajkovski/balkan']);
+    expect(people('El apellido del detenido no fue revelado.', 'es')).toEqual([]);
+  });
+
+  it('reads initials after where the suspect is from, and never a lone initial as a name', () => {
+    expect(personNames('Uhićen je 35-godišnji Splićanin A. B. zbog krijumčarenja kokaina iz Ekvadora.', 'hr')).toEqual(['A. B.']);
+    expect(personNames('Hasta ahora, Ford tenía dos modelos para el segmento D. En Estados Unidos y Brasil vende otros.', 'es')).toEqual([]);
+  });
+});
+
 describe('given names that are also words', () => {
   it('does not read Spanish "Pero" (but) as a given name', () => {
     expect(found('Pero Sánchez no respondió a las preguntas.', 'es', 'person')).toEqual([]);
