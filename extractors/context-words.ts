@@ -67,6 +67,11 @@ const OTHER_CASES = new RegExp(
     '(?:in|under) (?:a|an) (?:separate|unrelated|different|another) (?:case|investigation|operation)', 'in another case',
     '(?:en|em) (?:un|um|otro|outro) caso (?:distinto|diferente|aparte|separado)', 'en otro caso', 'em outro caso',
     'u (?:drugom|odvojenom|zasebnom|posebnom) slucaju', 'ne (?:nje )?rast(?:in)? tjeter', 'vo drug sluca',
+    // A case said to be unrelated: "in a case not related to this one", "en un caso no relacionado", "u slučaju koji nije povezan
+    // sa ovim", "në një rast që nuk lidhet me", "во случај што не е поврзан со".
+    '(?:case|investigation|operation)s? (?:that (?:is|was) )?(?:not|un)related', '(?:caso|casos|operacion|operacao) (?:que )?(?:no|nao) (?:esta |estaba |tiene |tem )?(?:relacionad|vinculad|ligad)',
+    '(?:caso|casos) sin (?:relacion|vinculo)', 'slucaj[a-z]* koj[a-z]* (?:nije|nisu) (?:povezan|u vezi)', 'slucaj[a-z]* nepovezan',
+    'rast[a-z]* (?:qe|i cili) nuk (?:lidhet|ka lidhje)', 'sluca[a-z]* (?:sto|koj) ne e povrzan',
     // Other news: "In other news", "en otra noticia", "em outra notícia", "u drugim vestima", "në lajme të tjera".
     'in other news', '(?:en|em) (?:otra|outra) noticia', '(?:en|em) (?:otras|outras) noticias', 'u (?:drugim|ostalim) (?:vestima|vijestima)', 'ne lajme(?:t)? (?:e |te )?tjera', 'vo drugi vesti',
     // Another operation: "In another operation", "en otra operación", "em outra operação", "u drugoj akciji", "në një operacion tjetër", "во друга акција".
@@ -414,8 +419,22 @@ const LAWYER_NOMINATIVE = /^(?:advokat|advokatica|branilac|branitelj|braniteljic
 export function officeBefore(text: string, start: number, surname?: { written: string; nominative: string }): boolean {
   const before = text.slice(Math.max(0, start - 60), start);
   if (!/^[^.;\n]*?[\p{L}-]+,?\s+$/u.test(before.slice(Math.max(before.lastIndexOf('.'), before.lastIndexOf('\n'), before.lastIndexOf(';')) + 1))) return false;
-  const words = fold(before).split(/[^\p{L}-]+/u).filter(Boolean).slice(-6);
+  let words = fold(before).split(/[^\p{L}-]+/u).filter(Boolean).slice(-6);
   if (surname && LAWYER_NOMINATIVE.test(words[words.length - 1] ?? '') && /^\s+$/u.test(before.slice(-1)) && fold(surname.written) !== fold(surname.nominative)) return false;
+  // Whose office it is, named between the office and a comma: "Advokat Ristića, Vladimir Đukanović", "el abogado de
+  // Ristić, Juan Pérez", "Ristić's lawyer, John Smith": the client's name (one or two capitalised words) is passed over.
+  if (/,\s+$/u.test(before)) {
+    const raw = before.split(/[^\p{L}'’-]+/u).filter(Boolean).slice(-6);
+    for (let k = 1; k <= 2 && k < raw.length; k++) {
+      const client = raw.slice(raw.length - k);
+      if (!client.every((w) => /^\p{Lu}/u.test(w))) break;
+      const i = raw.length - k - 1 - (/^(?:de|del|of)$/.test(raw[raw.length - k - 1] ?? '') ? 1 : 0);
+      if (i >= 0 && OFFICE.test(fold(raw[i]!))) {
+        words = raw.slice(0, i + 1).map((w) => fold(w));
+        break;
+      }
+    }
+  }
   // The office word, and at most four words of its field after it.
   let at = words.length - 1;
   while (at >= 0 && words.length - 1 - at < 4 && OFFICE_FIELD.has(words[at]!)) at--;
@@ -423,8 +442,13 @@ export function officeBefore(text: string, start: number, surname?: { written: s
   if (at < 0) return false;
   const office = OFFICE.test(words[at]!) || (DIRECTOR.test(words[at]!) && words.slice(at + 1).some((w) => AGENCY.has(w)));
   if (!office) return false;
+  // "el abogado de Ilić", "the lawyer for Ilić": the name is the client's.
+  if (LAWYER.test(words[at]!) && words.length - 1 === at + 1 && /^(?:de|del|of|for|do|da)$/.test(words[at + 1]!) && /\s$/u.test(before)) return false;
   return !words.slice(Math.max(0, at - 2), at + 1).some((w) => w.split('-').some((p) => FORMER.test(p)));
 }
+
+/** Lawyers in every language, folded: whose lawyer they are may follow ("abogado de Ilić"). */
+const LAWYER = /^(?:lawyer|attorney|abogad[oa]|advogad[oa]|advokat[a-z]*|avokat[a-z]*|branil[a-z]*|branitelj[a-z]*|odvjetni[a-z]*)$/;
 
 /** Words that may open an apposition before its office word: articles and a few qualifiers, folded. */
 const APPOSITION_LEAD = new Set([

@@ -931,6 +931,18 @@ describe('links', () => {
     expect(pairs('Croatian Ivan Horvat was arrested in Brazil on arms trafficking and cocaine smuggling charges.', 'en')).toEqual(['Ivan Horvat ↔ Brazil']);
     expect(pairs('El serbio Marko Ilić fue detenido en Lima por lavado de dinero procedente del narcotráfico.', 'es')).toEqual(['Marko Ilić ↔ Lima']);
   });
+  it("a defendant's lawyer is no party, and the defendant named after the lawyer's office still is", () => {
+    expect(pairs('Sud je osudio Dejana Ristića zbog šverca kokaina iz Ekvadora. Advokat Ristića, Vladimir Đukanović, najavio je žalbu.', 'sr')).toEqual(['Dejan Ristić ↔ Ecuador']);
+    expect(pairs('El serbio Marko Ilić fue condenado por tráfico de cocaína desde Guayaquil. El abogado de Ilić, Juan Pérez Mora, apelará.', 'es')).toEqual(['Marko Ilić ↔ Guayaquil']);
+    expect(pairs('Marko Ilić was convicted of smuggling cocaine from Guayaquil. The lawyer for Ilić, John Smith, said he would appeal.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
+    // An associate named the same way is a party.
+    expect(pairs('Sud je osudio Dejana Ristića zbog šverca kokaina iz Ekvadora. Saradnik Ristića, Milan Pavlović, takođe je osuđen.', 'sr')).toEqual(['Dejan Ristić ↔ Ecuador', 'Milan Pavlović ↔ Ecuador']);
+  });
+  it('a case said to be unrelated lends its places to no one', () => {
+    const text = 'Specijalni sud u Beogradu osudio je Dejana Ristića zbog šverca kokaina iz Ekvadora. Podsetimo, u slučaju koji nije povezan sa ovim, crnogorska policija je prošle godine zaplenila 2,7 tona kokaina iz Kolumbije u luci Bar.';
+    expect(pairs(text, 'sr')).toEqual(['Dejan Ristić ↔ Ecuador']);
+    expect(pairs('Marko Ilić was convicted of smuggling cocaine from Ecuador. In a case unrelated to his, police seized cocaine from Colombia in Bar.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
+  });
   it('the road not taken is no route', () => {
     const text = 'Investigators said an Albanian national, Ardit Hoxholli, had negotiated the cocaine shipment with a Peruvian clan operating from Lima. Officials said Albanian groups were buying directly from Peruvian suppliers instead of working through intermediaries in Colombia.';
     expect(pairs(text, 'en')).toEqual(['Ardit Hoxholli ↔ Lima']);
