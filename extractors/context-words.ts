@@ -255,6 +255,30 @@ export function kinAt(text: string, start: number): boolean {
   return wordCount(span) <= 14 && !traffickingContext(span) && !arrestContext(span);
 }
 
+/**
+ * A link denied after the place, in its sentence: "seized cocaine at Callao, but no Balkan links have been
+ * established there", "sin que se hayan establecido vínculos con los Balcanes", "nisu utvrđene veze sa
+ * Balkanom", "nuk janë gjetur lidhje", "не се утврдени врски". Folded.
+ */
+const DISOWNED = new RegExp(
+  [
+    String.raw`\bno (?:balkan |known |such )?(?:links?|ties|connections?) (?:(?:have|has) been |were |was |could be )?(?:established|found|confirmed|identified|proven)\b`,
+    String.raw`\b(?:no|sin que) se (?:han|hayan|ha|haya) (?:establecido|encontrado|confirmado|comprobado) (?:ningun[ao]?s? )?(?:vinculos?|nexos?|relacion|conexion)`,
+    String.raw`\bnao (?:foram|foi) (?:estabelecid|encontrad|confirmad)\p{L}* (?:ligac|vincul|conex)`,
+    String.raw`\bnisu (?:utvrdjen|pronadjen|potvrdjen)\p{L}* (?:nikakv\p{L}* )?(?:veze?|kontakt)`,
+    String.raw`\bnuk (?:jane|eshte|u) (?:gjetur|vertetuar|konfirmuar|provuar) (?:asnje |ndonje )?lidhj`,
+    String.raw`\bne se (?:utvrdeni|pronajdeni|potvrdeni) (?:nikakvi )?vrski`,
+  ].join('|'),
+  'u',
+);
+
+/** Whether the rest of the place's sentence denies that it is linked ("… at Callao, but no Balkan links have been established there"). */
+export function disownedAt(text: string, end: number): boolean {
+  const rest = text.slice(end, end + 160);
+  const stop = rest.search(/[.!?\n]/u);
+  return DISOWNED.test(fold(stop >= 0 ? rest.slice(0, stop) : rest));
+}
+
 /** "Only", after the negation of "not only … but also": only, solo, sólo, solamente, apenas, somente, samo, само, vetëm. */
 const ONLY = /^(?:only|just|solo|sólo|solamente|únicamente|apenas|somente|só|samo|само|vetëm|vetem)$/u;
 /** Corrections, by language: the negation before the place and the "but" after it ("not … but", "no … sino", "não … mas", "nije … već", "nuk … por", "не … туку"). */

@@ -26,7 +26,7 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { sentences } from './text-normalize.js';
-import { arrestContext, correctedAt, courtSeatAt, deniedAt, kinAt, questionedAt, flagStateAt, forgoneAt, otherCases, suspectContext, traffickingContext } from './context-words.js';
+import { arrestContext, correctedAt, courtSeatAt, deniedAt, disownedAt, kinAt, questionedAt, flagStateAt, forgoneAt, otherCases, suspectContext, traffickingContext } from './context-words.js';
 import { clausesOfContrast } from './link-clauses.js';
 import { nonParties } from './link-parties.js';
 
@@ -131,7 +131,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const named = all.filter((m) => m.type !== 'person' && m.type !== 'nationality');
   const noRoute = (m: EntityMention) =>
     (m.type === 'country' && flagStateAt(text, m.start, m.end)) || forgoneAt(text, m.start, named) || deniedAt(text, m.start) || correctedAt(text, m.start, m.end) || questionedAt(text, m.start) ||
-    kinAt(text, m.start);
+    kinAt(text, m.start) || disownedAt(text, m.end);
   const entities = all.filter((m) => (m.type === 'person' ? !officials.has(m.canonical) : !noRoute(m)));
   // Each sentence's entities, by one sweep over both in text order.
   const sorted = [...entities].sort((a, b) => a.start - b.start);

@@ -955,6 +955,15 @@ describe('links', () => {
     expect(pairs('Sipas policisë, shtetasi shqiptar Arben Kola blinte kokainë në Ekuador në vend të Kolumbisë.', 'sq')).toEqual(['Arben Kola ↔ Ecuador']);
     expect(pairs('Според обвинението, Горан Трајковски набавувал кокаин во Еквадор наместо во Колумбија.', 'mk')).toEqual(['Goran Trajkovski ↔ Ecuador']);
   });
+  it('a place whose own sentence says no link was found there joins no link', () => {
+    const text =
+      "Balkan networks have become major players in Ecuador's cocaine trade. Albanian trafficker Dritan Gjika, who was arrested in Guayaquil in 2023, allegedly bought cocaine from Los Choneros and shipped it to Antwerp. " +
+      'Ecuadorian President Daniel Noboa has vowed to crack down on foreign gangs. Meanwhile, in Peru, authorities have seized record amounts of cocaine at Callao, but no Balkan links have been established there. ' +
+      'Experts say Montenegrin clans such as the Kavač and Škaljari groups remain active in Latin America.';
+    expect(pairs(text, 'en')).toEqual(['Dritan Gjika ↔ Guayaquil', 'Dritan Gjika ↔ Los Choneros', 'Dritan Gjika ↔ Ecuador']);
+    expect(pairs('La policía incautó cocaína en el Callao, sin que se hayan establecido vínculos con los Balcanes. El clan Kavač sigue activo en la región.', 'es')).toEqual([]);
+    expect(pairs('Policija je zaplijenila kokain u Callau, ali nisu utvrđene veze s Balkanom. Kavački klan i dalje djeluje u regiji.', 'hr')).toEqual([]);
+  });
   it('a denied place or group joins no link', () => {
     expect(pairs('Police in Belgrade arrested Marko Ilić on suspicion of cocaine trafficking. Investigators found no evidence that Ilić had ever been to Ecuador.', 'en')).toEqual([]);
     expect(pairs('Police arrested the Serbian Marko Ilić over a cocaine shipment from Guayaquil. Prosecutors said Ilić had no ties to Los Choneros.', 'en')).toEqual(['Marko Ilić ↔ Guayaquil']);
