@@ -107,7 +107,8 @@ function readName(
     const t = tokens[j]!;
     // One or two spaces between a name's words; a line break ends the name (a headline, a list).
     const gap = text.slice(tokens[j - 1]?.end ?? 0, t.start);
-    if (parts.length && !/^[^\S\n\r]{1,2}$/.test(gap) && !(gap === '. ' && isInitial(text, tokens[j - 1]))) break;
+    // A double surname is one: "Grabar-Kitarović", "Hrvoj-Šipek".
+    if (parts.length && !/^[^\S\n\r]{1,2}$/.test(gap) && !(gap === '. ' && isInitial(text, tokens[j - 1])) && !(gap === '-' && parts.length >= 2 && isNameToken(t))) break;
     if (isNameToken(t) && !taken(t.start, t.end)) parts.push(j);
     else if (parts.length && PARTICLES.has(t.text) && isNameToken(tokens[j + 1])) parts.push(j);
     else if (initials && parts.length && isInitial(text, t) && !taken(t.start, t.end + 1)) {

@@ -269,6 +269,14 @@ describe('suspects named by surname or initials alone', () => {
   });
 });
 
+describe('double surnames', () => {
+  it('reads a hyphenated surname whole', () => {
+    expect(personNames('Predsjednica Kolinda Grabar-Kitarović posjetila je Zagreb.', 'hr')).toEqual(['Kolinda Grabar-Kitarović']);
+    expect(personNames('Državni odvjetnik Zlata Hrvoj-Šipek rekla je da je riječ o akciji.', 'hr')).toEqual(['Zlata Hrvoj-Šipek']);
+    expect(personNames('Uhićena je Ana Marić-Horvat zbog krijumčarenja kokaina iz Ekvadora.', 'hr')).toEqual(['Ana Marić-Horvat']);
+  });
+});
+
 describe('given names that are also words', () => {
   it('does not read Spanish "Pero" (but) as a given name', () => {
     expect(found('Pero Sánchez no respondió a las preguntas.', 'es', 'person')).toEqual([]);
