@@ -357,8 +357,17 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
     .split('\n\n')
     .filter((p) => !teaserParagraph(p))
     .join('\n\n');
-  return { title, lead, author, published, modified, text, canonicalUrl, image, section, tags, bodySource, hasScripts };
+  // Invisible formatting (soft hyphens from &shy;, zero-width spaces, word joiners, a stray BOM) would split
+  // "Gua&shy;yaquil" and "Ili&#8203;ć" for every later stage: the stored text has none.
+  const visible = (s: string) => s.replace(INVISIBLE, '');
+  return {
+    title: visible(title), lead: lead && visible(lead), author: author && visible(author), published, modified, text: visible(text),
+    canonicalUrl, image, section, tags, bodySource, hasScripts,
+  };
 }
+
+/** Soft hyphen, zero-width space, word joiner, zero-width no-break space (BOM). Joiners that shape scripts and emoji stay. */
+const INVISIBLE = /[\u00ad\u200b\u2060\ufeff]/g;
 
 /** Headings of the "more stories" block that ends many article pages, in Ruta's languages. */
 const TEASER_HEADING =

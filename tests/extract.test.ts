@@ -34,6 +34,16 @@ describe('article extraction on fixture pages', () => {
     expect(extractArticle(html, BASE, { body: '.story' }).text).toBe('Selected paragraph one.\n\nSelected two.');
   });
 
+  it('stores no invisible formatting: soft hyphens and zero-width spaces would split names and places', () => {
+    const html =
+      '<html><head><title>Uhap&shy;šen Marko Ili&#8203;ć</title></head><body><article><h1>Uhap&shy;šen Marko Ili&#8203;ć</h1>' +
+      '<p>Policija je u Gva&shy;ja&shy;kilu uhapsila srpskog državljanina Marka Ili&#8203;ća zbog šverca kokaina.</p>' +
+      '<p>Prema navodima istražitelja, droga je trebalo da stigne u luku Bar.&#xFEFF;</p></article></body></html>';
+    const ex = extractArticle(html, BASE);
+    expect(ex.title).toBe('Uhapšen Marko Ilić');
+    expect(ex.text).toBe('Policija je u Gvajakilu uhapsila srpskog državljanina Marka Ilića zbog šverca kokaina.\n\nPrema navodima istražitelja, droga je trebalo da stigne u luku Bar.');
+  });
+
   it('finds text set directly in blocks with <br> instead of paragraphs', () => {
     const body = 'Agentes antinarcóticos hallaron 300 kilos de cocaína en Guayaquil, según la Policía.<br><br>El cargamento iba a Amberes, en Bélgica, oculto entre cajas de banano.';
     const html = `<html><body><div class="menu"><a href="/">Inicio</a> <a href="/x">Política</a></div><div class="nota">${body}</div></body></html>`;
