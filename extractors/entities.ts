@@ -52,7 +52,9 @@ const NOT_NAMES = new Set(
     'policija', 'policia', 'police', 'polícia', 'policía', 'tužilaštvo', 'sud', 'court', 'tribunal', 'fiscalía', 'mup', 'ministry', 'ministerio', 'agencies', 'agencias',
     // Words that open English sentences and that the tagger, seeing a capital, may take for a name.
     'however', 'therefore', 'meanwhile', 'moreover', 'furthermore', 'nevertheless', 'nonetheless', 'seldom', 'thus', 'hence', 'instead', 'indeed', 'likewise', 'besides', 'overall', 'yet', 'still', 'also', 'today', 'yesterday',
-    'januar', 'februar', 'enero', 'febrero', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes']
+    'januar', 'februar', 'enero', 'febrero', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'lunes', 'martes', 'miércoles', 'jueves', 'viernes',
+    // Abbreviated titles before a name ("El Sr. Marko Ilić", "Gral. Pérez", "Z. Arben Kola").
+    'sr', 'sra', 'srta', 'dr', 'dra', 'mr', 'mrs', 'ms', 'gen', 'gral', 'lic', 'ing', 'prof', 'z', 'znj', 'g', 'gđa', 'gđica', 'gdin', 'mons']
     .map((w) => w.toLowerCase()),
 );
 

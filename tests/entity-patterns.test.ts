@@ -266,6 +266,8 @@ describe('suspects named by surname or initials alone', () => {
   it('reads initials after where the suspect is from, and never a lone initial as a name', () => {
     expect(personNames('Uhićen je 35-godišnji Splićanin A. B. zbog krijumčarenja kokaina iz Ekvadora.', 'hr')).toEqual(['A. B.']);
     expect(personNames('Hasta ahora, Ford tenía dos modelos para el segmento D. En Estados Unidos y Brasil vende otros.', 'es')).toEqual([]);
+    // Nor an abbreviated title before a name.
+    expect(personNames('El Sr. Marko Ilić, de nacionalidad serbia, fue detenido en Guayaquil.', 'es')).toEqual(['Marko Ilić']);
   });
 });
 
