@@ -495,10 +495,18 @@ export function officeAfter(text: string, end: number): boolean {
     const w = words[i]!;
     if (FORMER.test(w)) return false;
     if (OFFICE.test(w)) return true;
+    // The head of a police or customs body ("jefe de la Dirección Antinarcóticos", "head of Serbia's anti-drug
+    // police", "šef Službe za suzbijanje narkotika"); the head of a gang is none ("jefe de Los Lobos").
+    if (HEAD.test(w)) return words.slice(i + 1).some((x) => BODY.test(x));
     if (!APPOSITION_LEAD.has(w)) return false;
   }
   return false;
 }
+
+/** Heads of a body, folded. */
+const HEAD = /^(?:head|chief|jef[ea]|director[a]?|direktor(?:ka)?|sef(?:ica)?|shef(?:i)?|drejtor(?:i|esha)?|komandant|commander|comandante|rakovoditel|sef(?:ot)?)$/;
+/** Police, customs and other bodies of the state, folded stems. */
+const BODY = /^(?:polic|customs|aduan|carin|dogan|unit|unidad|direcci|dirandro|antinarc|anti-drug|antidrog|narkot|agenc|sluzb|uprav|department|departament|division|divizion|sektor|drejtori|ministr|mup|mvr|dea|europol|interpol|fiscal|tuzil|prokuror)/;
 
 /** Verbs of saying, folded (Cyrillic read as Latin): officials speak in the news, parties are spoken of. */
 const SPEECH = /(?<![a-z])(?:said|says|told|stated|announced|declared|explained|added|saopst|saopcen|izjavi|rekao|rekla|kazao|kazala|naveo|navela|istakao|istakla|potvrdi|informo|declaro|dijo|afirmo|senalo|explico|anuncio|indico|aseguro|tha(?![a-z])|deklaroi|njoftoi|soopsti|rece(?![a-z])|izjavil)/u;

@@ -1033,6 +1033,10 @@ describe('links', () => {
     expect(pairs('Marko Ilić, a former prosecutor, shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
     expect(pairs('Marko Ilić, a lawyer from Belgrade, was arrested for shipping cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
     expect(pairs('Marko Ilić, whom the prosecutor charged, shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
+    // The head of a police body is an official; the head of a gang is not.
+    expect(pairs('"El serbio era el enlace con Los Lobos", dijo Marko Ilić, jefe de la Dirección Antinarcóticos.', 'es')).toEqual([]);
+    expect(pairs('Police seized 2 tonnes of cocaine from Ecuador, said Goran Petrović, head of Serbia’s anti-drug police.', 'en')).toEqual([]);
+    expect(pairs('La policía detuvo a Marko Ilić, jefe de Los Lobos en Guayaquil, con cocaína.', 'es')).toEqual(['Marko Ilić ↔ Los Lobos', 'Marko Ilić ↔ Guayaquil']);
   });
   it("a headline's link joins the body's when the body links neither of its parties", () => {
     const title = 'UHAPŠEN SRBIN U EKVADORU: MARKO ILIĆ KRIJUMČARIO KOKAIN ZA KAVAČKI KLAN';
