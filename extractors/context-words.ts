@@ -464,6 +464,11 @@ export function officeBefore(text: string, start: number, surname?: { written: s
   while (at >= 0 && words.length - 1 - at < 4 && OFFICE_FIELD.has(words[at]!)) at--;
   // Only the office's holder, never the institution ("Según la Fiscalía, X", "Sipas prokurorisë, X") or many ("Prosecutors said X").
   if (at < 0) return false;
+  // The head of a police or customs body, named before its holder: "The head of Serbia's anti-drug police,
+  // Goran Petrović", "Šef Službe za borbu protiv narkotika Marko Ilić", "Drejtori i Policisë së Durrësit, …".
+  let head = words.length - 1;
+  while (head >= 0 && !HEAD.test(words[head]!)) head--;
+  if (head >= 0 && words.slice(head + 1).some((w) => BODY.test(w))) return !words.slice(Math.max(0, head - 2), head + 1).some((w) => FORMER.test(w));
   const office = OFFICE.test(words[at]!) || (DIRECTOR.test(words[at]!) && words.slice(at + 1).some((w) => AGENCY.has(w)));
   if (!office) return false;
   // "el abogado de Ilić", "the lawyer for Ilić": the name is the client's.
@@ -504,9 +509,9 @@ export function officeAfter(text: string, end: number): boolean {
 }
 
 /** Heads of a body, folded. */
-const HEAD = /^(?:head|chief|jef[ea]|director[a]?|direktor(?:ka)?|sef(?:ica)?|shef(?:i)?|drejtor(?:i|esha)?|komandant|commander|comandante|rakovoditel|sef(?:ot)?)$/;
+const HEAD = /^(?:head|chief|jef[ea]|director[a]?|direktor(?:ka|a|u|om)?|sef(?:ica|a|u|om|ot)?|shef(?:i|in)?|drejtor(?:i|in|esha)?|komandant|commander|comandante|rakovoditel(?:ot)?|nacalnik(?:ot)?)$/;
 /** Police, customs and other bodies of the state, folded stems. */
-const BODY = /^(?:polic|customs|aduan|carin|dogan|unit|unidad|direcci|dirandro|antinarc|anti-drug|antidrog|narkot|agenc|sluzb|uprav|department|departament|division|divizion|sektor|drejtori|ministr|mup|mvr|dea|europol|interpol|fiscal|tuzil|prokuror)/;
+const BODY = /^(?:polic|customs|aduan|carin|dogan|unit|unidad|direcci|dirandro|antinarc|anti-drug|antidrog|narkot|agenc|sluzb|uprav|department|departament|division|divizion|sektor|drejtori|ministr|mup|mvr|dea|europol|interpol|fiscal|tuzil|prokuror|oddel|odeljen|odjel)/;
 
 /** Verbs of saying, folded (Cyrillic read as Latin): officials speak in the news, parties are spoken of. */
 const SPEECH = /(?<![a-z])(?:said|says|told|stated|announced|declared|explained|added|saopst|saopcen|izjavi|rekao|rekla|kazao|kazala|naveo|navela|istakao|istakla|potvrdi|informo|declaro|dijo|afirmo|senalo|explico|anuncio|indico|aseguro|tha(?![a-z])|deklaroi|njoftoi|soopsti|rece(?![a-z])|izjavil)/u;

@@ -1037,6 +1037,14 @@ describe('links', () => {
     expect(pairs('"El serbio era el enlace con Los Lobos", dijo Marko Ilić, jefe de la Dirección Antinarcóticos.', 'es')).toEqual([]);
     expect(pairs('Police seized 2 tonnes of cocaine from Ecuador, said Goran Petrović, head of Serbia’s anti-drug police.', 'en')).toEqual([]);
     expect(pairs('La policía detuvo a Marko Ilić, jefe de Los Lobos en Guayaquil, con cocaína.', 'es')).toEqual(['Marko Ilić ↔ Los Lobos', 'Marko Ilić ↔ Guayaquil']);
+    // … and so before the name, in every language.
+    expect(pairs("The head of Serbia's anti-drug police, Goran Petrović, said the 2 tonnes of cocaine came from Ecuador.", 'en')).toEqual([]);
+    expect(pairs('El jefe de la Policía Antinarcóticos, Marko Ilić, informó que la cocaína salió de Guayaquil hacia Montenegro.', 'es')).toEqual([]);
+    expect(pairs('Šef Službe za borbu protiv narkotika Marko Ilić rekao je da je kokain stigao iz Ekvadora.', 'sr')).toEqual([]);
+    expect(pairs('Drejtori i Policisë së Durrësit, Arben Kola, tha se kokaina kishte ardhur nga Ekuadori.', 'sq')).toEqual([]);
+    expect(pairs('Началникот на одделот за наркотици, Горан Трајковски, изјави дека кокаинот бил од Еквадор.', 'mk')).toEqual([]);
+    expect(pairs('Šef kavačkog klana Marko Ilić slao je kokain iz Ekvadora.', 'sr')).toEqual(['Kavač clan ↔ Ecuador', 'Marko Ilić ↔ Ecuador']);
+    expect(pairs('A former head of Serbian police, Marko Ilić, was arrested for smuggling cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
   });
   it("a headline's link joins the body's when the body links neither of its parties", () => {
     const title = 'UHAPŠEN SRBIN U EKVADORU: MARKO ILIĆ KRIJUMČARIO KOKAIN ZA KAVAČKI KLAN';
