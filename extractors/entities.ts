@@ -13,7 +13,7 @@ import { findNicknames } from './nicknames.js';
 import { balkanGivenName, foreignGivenName, givenName } from './given-names.js';
 import { tagNames, usualCasing } from './ner/names.js';
 import { clubsByRole } from './clubs.js';
-import { namesAThing } from './named-things.js';
+import { namesAThing, streetWord } from './named-things.js';
 import { macedonianPerson } from './macedonian-names.js';
 import { titleCasedLines } from './title-lines.js';
 import { coordinatedSides, listSideAt, originsOf } from './coordinated-people.js';
@@ -414,6 +414,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       // Not a word opening the sentence or an operation (notAName), nor an age: "45-godišnjeg Splićanina",
       // nor a lone initial: "Splićanin A. B." is A. B., read by the pattern where an age or a nationality says so.
       if (notAName(name) || /^\p{N}/u.test(name) || /^\p{Lu}\.?$/u.test(name)) continue;
+      // Nor a street: "Ulici Bulevar Kolumbije", "Avenida de las Américas".
+      if (streetWord(name.split(/\s/)[0]!)) continue;
       // Nor the name of an operation: "акције „Екватор“", "operativo Fénix", "aksionit 'Oqeani'".
       const before = fold(/(\p{L}+)[\s"'“”„«»‚‘’]*$/u.exec(text.slice(Math.max(0, found.start - 40), found.start))?.[1] ?? '');
       if (OPERATION.test(before) || CROSSING.test(before)) continue;

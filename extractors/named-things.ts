@@ -33,6 +33,11 @@ const CALLED = new Set(['nazvan', 'nazvana', 'nazvanoj', 'nazvanu', 'called', 'n
 
 const OPEN = '"“„«\'‘‹';
 
+/** Whether a word (as written) opens a street's name: "Ulica", "Avenida", "Rruga", "Улици". */
+export function streetWord(word: string): boolean {
+  return STREET.has(fold(word).replace(/\.$/, ''));
+}
+
 /** Whether the place mention at [start, end) names a street, a venue or an operation rather than the place. */
 export function namesAThing(text: string, start: number, end: number): boolean {
   if (STREET_AFTER.test(text.slice(end, end + 12))) return true;
@@ -45,8 +50,8 @@ export function namesAThing(text: string, start: number, end: number): boolean {
   const last = words[words.length - 1]!.replace(/\.$/, '');
   // A street's abbreviation ends with a full stop ("Av. Brasil"); any other full stop ends a sentence.
   if (/[.!?;:\n]\s*$/u.test(before) && !(words[words.length - 1]!.endsWith('.') && STREET.has(last))) return false;
-  // Street words right before the name, Albanian's linking "e" between ("Rruga e Durrësit").
-  if (!quoted && (STREET.has(last) || (last === 'e' && STREET.has(words[words.length - 2] ?? '')))) return true;
+  // Street words right before the name, quoted or not ("улица „Бразил“"), Albanian's linking "e" between ("Rruga e Durrësit").
+  if (STREET.has(last) || (last === 'e' && STREET.has(words[words.length - 2] ?? ''))) return true;
   // A venue or operation noun right before, or before a few naming words and the quote.
   if (THING.test(last)) return quoted || /\s$/u.test(before);
   if (!quoted && !CALLED.has(last)) return false;

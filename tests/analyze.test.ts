@@ -904,6 +904,10 @@ describe('links', () => {
     expect(pairs('Serbian police arrested Dragan Petrović in a café called Colombia in Novi Sad, seizing 2 kilograms of cocaine.', 'en')).toEqual([]);
     expect(pairs('Полицијата го уапси Горан Трајковски во кафулето „Колумбија“ во Скопје со 2 килограми кокаин.', 'mk')).toEqual([]);
     expect(pairs('Policia arrestoi Arben Kolën në lokalin "Brazil" në Tiranë me 2 kilogramë kokainë.', 'sq')).toEqual([]);
+    expect(pairs('Горан Трајковски е уапсен на улица „Бразил“ во Скопје поради шверц на кокаин.', 'mk')).toEqual([]);
+    // A street is no organisation either.
+    const street = analyze({ text: 'Марко Илић ухапшен је у Улици Булевар Колумбије у Београду због шверца кокаина из Еквадора.', lang: 'sr' });
+    expect(street.entities.map((e) => e.canonical)).toEqual(['Marko Ilić', 'Belgrade', 'Ecuador']);
     expect(pairs('Policia sekuestroi kokainë në një apartament në Rrugën e Durrësit; u arrestua Arben Kola, i cili kishte lidhje me Ekuadorin.', 'sq')).toEqual(['Arben Kola ↔ Ecuador']);
     // The code name gives the man beside it no side either: he is no Ecuadorian.
     const op = analyze({ text: 'Policija je u akciji pod kodnim nazivom „Ekvador“ uhapsila Marka Ilića zbog šverca kokaina u Beogradu.', lang: 'sr' });
