@@ -79,6 +79,9 @@ export function parseFeedEntries(body: string, baseUrl: string): Discovery {
   return { format, entries, sitemaps: [] };
 }
 
+/** Before every date a Date can hold: undated sitemaps sort after the dated ones. */
+const UNDATED = -8.64e15 - 1;
+
 export function parseSitemap(body: string, baseUrl: string): Discovery {
   if (!/<(urlset|sitemapindex)[\s>]/i.test(body)) {
     throw new FeedParseError(`malformed sitemap at ${baseUrl}: no <urlset> or <sitemapindex> element; check the sitemap URL`);
@@ -88,11 +91,10 @@ export function parseSitemap(body: string, baseUrl: string): Discovery {
   // usually lists its children oldest first (post-sitemap1 … post-sitemap80, 2015-01 … 2026-11).
   // Children without a date keep their order, after the dated ones.
   const children = $('sitemapindex > sitemap')
-    .map((i, el) => ({ url: absolute($(el).children('loc').text(), baseUrl), at: date($(el).children('lastmod').text())?.getTime(), i }))
+    .map((i, el) => ({ url: absolute($(el).children('loc').text(), baseUrl), at: date($(el).children('lastmod').text())?.getTime() ?? UNDATED, i }))
     .get()
-    .filter((c): c is { url: string; at: number | undefined; i: number } => !!c.url);
-  children.sort((a, b) => (a.at === undefined ? (b.at === undefined ? a.i - b.i : 1) : b.at === undefined ? -1 : b.at - a.at || a.i - b.i));
-  const sitemaps = children.map((c) => c.url);
+    .filter((c): c is { url: string; at: number; i: number } => !!c.url);
+  const sitemaps = children.sort((a, b) => b.at - a.at || a.i - b.i).map((c) => c.url);
   const entries: FeedEntry[] = [];
   $('urlset > url').each((_, el) => {
     const node = $(el);

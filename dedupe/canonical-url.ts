@@ -10,12 +10,11 @@ const TRACKING = /^(utm_[a-z_]+|fbclid|gclid|dclid|gbraid|wbraid|msclkid|yclid|m
  * point at them. The article is the outlet's page: fetched from its own host, one URL with every
  * other way to it.
  */
-const WRAPPERS: { host: RegExp; path: RegExp; param: string }[] = [
-  { host: /(^|\.)bing\.com$/, path: /^\/news\/apiclick\.aspx$/i, param: 'url' },
-  { host: /(^|\.)google\.[a-z.]+$/, path: /^\/url$/, param: 'url' },
-  { host: /(^|\.)google\.[a-z.]+$/, path: /^\/url$/, param: 'q' },
-  { host: /^(l|lm)\.facebook\.com$/, path: /^\/l\.php$/, param: 'u' },
-  { host: /(^|\.)duckduckgo\.com$/, path: /^\/l\/?$/, param: 'uddg' },
+const WRAPPERS: { host: RegExp; path: RegExp; params: string[] }[] = [
+  { host: /(^|\.)bing\.com$/, path: /^\/news\/apiclick\.aspx$/i, params: ['url'] },
+  { host: /(^|\.)google\.[a-z.]+$/, path: /^\/url$/, params: ['url', 'q'] },
+  { host: /^(l|lm)\.facebook\.com$/, path: /^\/l\.php$/, params: ['u'] },
+  { host: /(^|\.)duckduckgo\.com$/, path: /^\/l\/?$/, params: ['uddg'] },
 ];
 
 /** The article URL a click-through wrapper points to, or undefined when the URL is none. */
@@ -23,13 +22,15 @@ function unwrap(u: URL): URL | undefined {
   const host = u.hostname.toLowerCase();
   for (const w of WRAPPERS) {
     if (!w.host.test(host) || !w.path.test(u.pathname)) continue;
-    const target = u.searchParams.get(w.param);
-    if (!target) continue;
-    try {
-      const t = new URL(target);
-      if (t.protocol === 'http:' || t.protocol === 'https:') return t;
-    } catch {
-      /* not a URL: keep the wrapper */
+    for (const param of w.params) {
+      const target = u.searchParams.get(param);
+      if (!target) continue;
+      try {
+        const t = new URL(target);
+        if (t.protocol === 'http:' || t.protocol === 'https:') return t;
+      } catch {
+        /* not a URL: keep the wrapper */
+      }
     }
   }
   return undefined;

@@ -48,11 +48,13 @@ const OTHER_TRADE = new RegExp(
   ].join('|'),
   'g',
 );
+/** A word of trade that OTHER_TRADE may qualify: most sentences have none, and skip its scan. */
+const TRADE_WORD = /traf|smuggl|sverc|krij?umc|contraband/;
 
 /** Whether a sentence speaks of drugs, trafficking, seizures, laundering or organised crime. */
 export function traffickingContext(sentence: string): boolean {
   const folded = fold(sentence);
-  return FOLDED.test(folded.includes('traf') || folded.includes('smuggl') || folded.includes('sverc') || folded.includes('krijum') || folded.includes('contraband') ? folded.replace(OTHER_TRADE, ' ') : folded) || CLAN.test(sentence.toLowerCase());
+  return FOLDED.test(TRADE_WORD.test(folded) ? folded.replace(OTHER_TRADE, ' ') : folded) || CLAN.test(sentence.toLowerCase());
 }
 
 // Other cases: "Slični slučajevi zabilježeni su u Callau", "similar cases were reported in Callao".
@@ -234,7 +236,7 @@ export function deniedAt(text: string, start: number): boolean {
 const KIN = new RegExp(
   [
     "\\b(?:his|her|their)\\s+(?:wife|husband|brother|sister|father|mother|son|daughter|cousin|uncle|aunt|girlfriend|boyfriend|family|parents|relatives)\\b",
-    '\\b(?:su|sus|sua|seu|seus|suas)\\s+(?:esposa|esposo|mujer|marido|hermano|hermana|padre|madre|hijo|hija|primo|prima|tio|tia|novia|novio|pareja|familia|padres|familiares|irmao|irma|pai|mae|filho|filha|namorada|familia|pais)\\b',
+    '\\b(?:su|sus|sua|seu|seus|suas)\\s+(?:esposa|esposo|mujer|marido|hermano|hermana|padre|madre|hijo|hija|primo|prima|tio|tia|novia|novio|pareja|familia|padres|familiares|irmao|irma|pai|mae|filho|filha|namorada|pais)\\b',
     '\\b(?:njegov|njegova|njegovi|njen|njena|njezin|njezina|njihov|njihova|negoviot|negovata|nejziniot|nejzinata|nivniot|nivnata)\\s+(?:supruga|zena|brat|sestra|otac|majka|sin|kci|kcerka|cerka|rodjak|rodjaka|porodica|obitelj|roditelji|djevojka|devojka|sopruga|tatko|kerka|semejstvo|roditeli)\\b',
     '\\b(?:gruaja|bashkeshortja|bashkeshorti|vellai|motra|babai|nena|djali|vajza|kusheriri|familja|prinderit|e dashura)\\s+(?:e|i|te)\\s+(?:tij|saj|tyre)\\b',
   ].join('|'),
@@ -244,7 +246,7 @@ const KIN = new RegExp(
 /**
  * Whether the place at `start` is a relative's, told beside the case: "his wife is from Ecuador", "Njegov brat,
  * koji živi u Kolumbiji, …", "su esposa, de nacionalidad ecuatoriana". The relative stands in the place's
- * sentence part, at most twelve words before it, and nothing there speaks of the trade or an arrest (a relative
+ * sentence part, with at most fourteen words from it to the place, and nothing there speaks of the trade or an arrest (a relative
  * arrested in Guayaquil is part of the case).
  */
 export function kinAt(text: string, start: number): boolean {
@@ -424,12 +426,13 @@ const OFFICE_FIELD = new Set([
   'finansija', 'financija', 'za', 'organizovani', 'organizirani', 'kriminal', 'bih', 'srbije', 'hrvatske', 'crne', 'gore',
   'i', 'e', 'te', 'brendshem', 'brendshme', 'drejtesise', 'mbrojtjes', 'sigurise', 'vnatresni', 'raboti', 'pravda', 'uprave',
 ]);
-/** The police, customs or an agency, folded: a director of one is an official ("Direktor Uprave policije X"); a company's may be the suspect. */
+/** The police, customs or an agency, folded: words of an office's field ("Direktor Uprave policije X"). */
 const AGENCY = new Set(['police', 'policia', 'policije', 'policise', 'policijata', 'carina', 'carine', 'aduanas', 'customs', 'agency', 'agencia']);
 for (const w of AGENCY) OFFICE_FIELD.add(w);
-const DIRECTOR = /^(?:direktor(?:a|u|om|ot)?|director[a]?|drejtor(?:i|it|ja)?)$/;
 /** "former", "ex", "bivši", "ish", "поранешниот": a former official may be a party. */
 const FORMER = /(?<![a-z])(?:former|ex|exs|bivs\p{L}*|ish|poranesn\p{L}*|antiguo|antigua)$/u;
+/** Whether the office word at `at` (folded words) is a former one: "former", "ex-" or "bivši" among the two words before it. */
+const formerAt = (words: string[], at: number) => words.slice(Math.max(0, at - 2), at + 1).some((w) => w.split('-').some((p) => FORMER.test(p)));
 
 /** A lawyer, in the nominative: before a surname in another case it is that person's lawyer ("Branilac Bojanića"). */
 const LAWYER_NOMINATIVE = /^(?:advokat|advokatica|branilac|branitelj|braniteljica|odvjetnik|odvjetnica)$/;
@@ -468,12 +471,12 @@ export function officeBefore(text: string, start: number, surname?: { written: s
   // Goran Petrović", "Šef Službe za borbu protiv narkotika Marko Ilić", "Drejtori i Policisë së Durrësit, …".
   let head = words.length - 1;
   while (head >= 0 && !HEAD.test(words[head]!)) head--;
-  if (head >= 0 && words.slice(head + 1).some((w) => BODY.test(w))) return !words.slice(Math.max(0, head - 2), head + 1).some((w) => FORMER.test(w));
-  const office = OFFICE.test(words[at]!) || (DIRECTOR.test(words[at]!) && words.slice(at + 1).some((w) => AGENCY.has(w)));
-  if (!office) return false;
+  // (A director of the police is one such head: "Direktor Uprave policije X"; a company's may be the suspect.)
+  if (head >= 0 && words.slice(head + 1).some((w) => BODY.test(w))) return !formerAt(words, head);
+  if (!OFFICE.test(words[at]!)) return false;
   // "el abogado de Ilić", "the lawyer for Ilić": the name is the client's.
   if (LAWYER.test(words[at]!) && words.length - 1 === at + 1 && /^(?:de|del|of|for|do|da)$/.test(words[at + 1]!) && /\s$/u.test(before)) return false;
-  return !words.slice(Math.max(0, at - 2), at + 1).some((w) => w.split('-').some((p) => FORMER.test(p)));
+  return !formerAt(words, at);
 }
 
 /** Lawyers in every language, folded: whose lawyer they are may follow ("abogado de Ilić"). */
@@ -509,7 +512,7 @@ export function officeAfter(text: string, end: number): boolean {
 }
 
 /** Heads of a body, folded. */
-const HEAD = /^(?:head|chief|jef[ea]|director[a]?|direktor(?:ka|a|u|om)?|sef(?:ica|a|u|om|ot)?|shef(?:i|in)?|drejtor(?:i|in|esha)?|komandant|commander|comandante|rakovoditel(?:ot)?|nacalnik(?:ot)?)$/;
+const HEAD = /^(?:head|chief|jef[ea]|director[a]?|direktor(?:ka|a|u|om|ot)?|sef(?:ica|a|u|om|ot)?|shef(?:i|in)?|drejtor(?:i|it|in|ja|esha)?|komandant|commander|comandante|rakovoditel(?:ot)?|nacalnik(?:ot)?)$/;
 /** Police, customs and other bodies of the state, folded stems. */
 const BODY = /^(?:polic|customs|aduan|carin|dogan|unit|unidad|direcci|dirandro|antinarc|anti-drug|antidrog|narkot|agenc|sluzb|uprav|department|departament|division|divizion|sektor|drejtori|ministr|mup|mvr|dea|europol|interpol|fiscal|tuzil|prokuror|oddel|odeljen|odjel)/;
 

@@ -13,7 +13,7 @@ import { findNicknames } from './nicknames.js';
 import { balkanGivenName, foreignGivenName, givenName } from './given-names.js';
 import { tagNames, usualCasing } from './ner/names.js';
 import { clubsByRole } from './clubs.js';
-import { namesAThing, streetWord } from './named-things.js';
+import { namesAThing, OPERATION, streetWord } from './named-things.js';
 import { macedonianPerson } from './macedonian-names.js';
 import { titleCasedLines } from './title-lines.js';
 import { coordinatedSides, listSideAt, originsOf } from './coordinated-people.js';
@@ -60,9 +60,6 @@ const NOT_NAMES = new Set(
 
 /** An English sentence adverb ("Paradoxically,", "Separately,"): no name ends so. */
 const ADVERB = /^\p{Lu}\p{Ll}+(?:ally|ingly|edly|ively|ously|ently|antly|ately|arly)$/u;
-
-/** The word before a police operation's name: "Operación Metástasis", "akcija Oqeani", "operacija Balkan". */
-const OPERATION = /^(operation|operacion|operacao|operazione|operativo|operacija|operacije|operaciji|operaciju|operacioni|operacionin|operacionit|akcija|akcije|akciji|akciju|aksioni|aksionin|aksionit)$/u;
 
 /** A border crossing's word before its name: "graničnom prijelazu Izačić", "prelaz Batrovci", "pika kufitare Morinë". */
 const CROSSING = /^(prijelaz|prijelaza|prijelazu|prijelazom|prelaz|prelaza|prelazu|prelazom|crossing|cruce|paso|kufitare|kalimin|kalimit|premin|preminot|granicni|granicnom)$/u;
@@ -152,7 +149,7 @@ function personSide(canonical: string, lang?: string): Side {
 
 /** Whether a mention is a city, port or country over exactly this token. */
 function placeExactlyAt(m: EntityMention, t: Token): boolean {
-  return m.start === t.start && m.end === t.end && (m.type === 'city' || m.type === 'port' || m.type === 'country');
+  return m.start === t.start && m.end === t.end && PLACE_TYPES.has(m.type);
 }
 
 export interface FindOptions {

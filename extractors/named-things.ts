@@ -3,7 +3,7 @@
 // "the Hotel Ecuador"), or a police operation ("akcija „Ekvador“", "Operation
 // Colombia", "operación "Balcanes""). The place is not where anything happened:
 // it gives no link and no side to a name beside it.
-import { fold } from './text-normalize.js';
+import { fold, OPEN_QUOTES } from './text-normalize.js';
 
 /** Folded words that open a street's name ("calle Colombia", "ulica Bar", "Rruga e Durrësit"). */
 const STREET = new Set([
@@ -12,26 +12,32 @@ const STREET = new Set([
 ]);
 /** English street words after the name ("Colombia Street"). */
 const STREET_AFTER = /^\s+(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Square)(?![\p{L}])/u;
+/** Folded nouns of a police operation, in their case forms: "operación", "akciji", "aksionit", "акцијата". */
+const OPERATION_WORDS = [
+  'operation', 'operacion(?:i|in|it)?', 'operacao', 'operazione', 'operativo', 'operacij[aeiu]', 'operacijom', 'operacijata', 'akcij[aeiu]', 'akcijom',
+  'akcijata', 'aksion(?:i|in|it)?',
+];
+/** A police operation's noun, folded: what follows it is the operation's name ("Operación Metástasis", "akcija Oqeani", "operacija Balkan"). */
+export const OPERATION = new RegExp(`^(?:${OPERATION_WORDS.join('|')})$`);
 /** Folded nouns of a named venue or operation, in their case forms. */
 const THING = new RegExp(
   `^(?:${[
-    'operation', 'operacion', 'operativo', 'operacao', 'operacij[aeiu]', 'operacijom', 'operacijata', 'akcij[aeiu]', 'akcijom', 'akcijata', 'aksion(?:i|it)?', 'operacion(?:i|it)',
+    ...OPERATION_WORDS,
     'restaurant', 'restaurante', 'restoran(?:a|u|om|i|in|it|ot)?', 'restorant(?:i|in|it)?', 'kafic(?:a|u|em)?', 'kafan[aeiu]', 'kafean(?:a|ata)', 'kafule(?:to)?',
     'kafene(?:ja|ne|se)?', 'cafe', 'cafeteria', 'hotel(?:a|u|om|i|in|it|ot)?', 'discoteca', 'diskotek(?:a|e|i|u|ata)', 'nightclub', 'lokal(?:a|u|om|i|in|it|ot)?',
     'klub(?:a|u|om|i|in|it|ot)?', 'club', 'bar(?:i|in|it)',
   ].join('|')})$`,
 );
+/** Folded words that say "called", so that no quotes are needed ("a café called Colombia", "pod kodnim nazivom Ekvador"). */
+const CALLED = new Set([
+  'nazvan', 'nazvana', 'nazvanoj', 'nazvanu', 'nazivom', 'imenom', 'called', 'named', 'codenamed', 'code-named', 'llamado', 'llamada',
+  'denominado', 'denominada', 'bautizado', 'bautizada', 'chamada', 'chamado', 'quajtur',
+]);
 /** Folded words that may stand between that noun and a quoted name ("pod kodnim nazivom „Ekvador“", "code-named 'Colombia'"). */
 const NAMING = new Set([
-  'pod', 'kodnim', 'kodnog', 'nazivom', 'naziva', 'imenom', 'nazvan', 'nazvana', 'nazvanoj', 'nazvanu', 'called', 'named', 'code', 'codenamed',
-  'code-named', 'codename', 'llamado', 'llamada', 'denominado', 'denominada', 'bautizado', 'bautizada', 'nombre', 'en', 'clave', 'chamada',
-  'chamado', 'me', 'emrin', 'te', 'quajtur', 'so', 'kodno', 'ime', 'the', 'el', 'la', 'del', 'de',
+  ...CALLED, 'pod', 'kodnim', 'kodnog', 'naziva', 'code', 'codename', 'nombre', 'en', 'clave', 'me', 'emrin', 'te', 'so', 'kodno', 'ime', 'the', 'el',
+  'la', 'del', 'de',
 ]);
-
-/** Those of them that say "called", so that no quotes are needed ("a café called Colombia"). */
-const CALLED = new Set(['nazvan', 'nazvana', 'nazvanoj', 'nazvanu', 'called', 'named', 'codenamed', 'code-named', 'llamado', 'llamada', 'denominado', 'denominada', 'bautizado', 'bautizada', 'chamada', 'chamado', 'quajtur', 'nazivom', 'imenom']);
-
-const OPEN = '"“„«\'‘‹';
 
 /** Whether a word (as written) opens a street's name: "Ulica", "Avenida", "Rruga", "Улици". */
 export function streetWord(word: string): boolean {
@@ -43,7 +49,7 @@ export function namesAThing(text: string, start: number, end: number): boolean {
   if (STREET_AFTER.test(text.slice(end, end + 12))) return true;
   let before = text.slice(Math.max(0, start - 60), start);
   // Quoted: the quote opens the thing's name ("„Buenos Aires“", "„Hotel Ecuador“"), after its noun.
-  const quoted = OPEN.includes(before.slice(-1));
+  const quoted = OPEN_QUOTES.includes(before.slice(-1));
   if (quoted) before = before.slice(0, -1);
   const words = before.split(/[^\p{L}.-]+/u).filter(Boolean).map((w) => fold(w));
   if (!words.length) return false;

@@ -151,7 +151,7 @@ export function sentences(text: string): { text: string; start: number; end: num
   return out;
 }
 
-const OPEN_QUOTES = '"“„«\'‘‹';
+export const OPEN_QUOTES = '"“„«\'‘‹';
 const CLOSE_QUOTES = '"”“»\'’›';
 
 /**

@@ -3,11 +3,11 @@
 // canonical URL and content hash (buildArticle).
 import { decodeBody } from '../crawlers/charset.js';
 import { extractArticle, type ExtractedArticle, type Selectors } from '../extractors/article-extract.js';
-import { analysisEnd, analyze, partialAnalysisNote } from '../extractors/analyze.js';
+import { analysisEnd, analyze, partialAnalysisNote, type Analysis } from '../extractors/analyze.js';
 import { canonicalUrl, sameSite } from '../dedupe/canonical-url.js';
 import { contentHash } from '../dedupe/content-hash.js';
 import { fingerprint } from '../dedupe/fingerprint.js';
-import type { ArticleInput } from '../storage/articles-repo.js';
+import type { ArticleInput, StoredAnalysis } from '../storage/articles-repo.js';
 
 export class ExtractionError extends Error {
   override name = 'ExtractionError';
@@ -56,6 +56,18 @@ export interface ArticleContext {
   seenAt?: Date;
 }
 
+/** What the database keeps of an analysis: language, script, and the entities, seizures and links as rows. */
+export function storedAnalysis(a: Analysis): StoredAnalysis {
+  return {
+    lang: a.lang,
+    script: a.script,
+    langConfidence: a.langConfidence,
+    entities: a.entities.map(({ type, text, start, end, canonical, side }) => ({ type, text, start, end, canonical, side })),
+    seizures: a.seizures,
+    links: a.links,
+  };
+}
+
 export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInput {
   const ex = p.extracted;
   const text = ex.text.trim();
@@ -73,14 +85,9 @@ export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInpu
     title,
     author: ex.author,
     published,
-    lang: analysis.lang,
-    script: analysis.script,
-    langConfidence: analysis.langConfidence,
     text,
     contentHash: contentHash(text),
-    entities: analysis.entities.map(({ type, text, start, end, canonical, side }) => ({ type, text, start, end, canonical, side })),
-    seizures: analysis.seizures,
-    links: analysis.links,
+    ...storedAnalysis(analysis),
     // Near-duplicate detection reads what analysis read: past that, a text only costs time and memory.
     fingerprint: fingerprint({ url, title, text: analysis.analyzedChars === undefined ? text : text.slice(0, analysis.analyzedChars), published, seenAt: ctx.seenAt ?? new Date(), lang: analysis.lang, entities: analysis.entities, seizures: analysis.seizures }),
   };

@@ -2,6 +2,7 @@
 // today's extractors and gazetteer, as the crawl would do it for a new page
 // (the same priors: the language and country of the article's first source).
 import { analyze } from '../extractors/analyze.js';
+import { storedAnalysis } from './process-page.js';
 import type { Db } from '../storage/db.js';
 import { applyReanalysis, articlesToReanalyze, countArticlesToReanalyze } from '../storage/reanalysis-repo.js';
 
@@ -32,19 +33,7 @@ export async function reanalyzeStored(db: Db, opts: ReanalyzeOptions = {}, onPro
   const report: ReanalyzeReport = { total: await countArticlesToReanalyze(db, opts), read: 0, changed: 0, added: [], removed: [] };
   for await (const a of articlesToReanalyze(db, opts)) {
     const analysis = analyze({ text: a.text, title: a.title, langPrior: a.sourceLanguage, country: a.sourceCountry });
-    const result = await applyReanalysis(
-      db,
-      a.id,
-      {
-        lang: analysis.lang,
-        script: analysis.script,
-        langConfidence: analysis.langConfidence,
-        entities: analysis.entities.map(({ type, text, start, end, canonical, side }) => ({ type, text, start, end, canonical, side })),
-        seizures: analysis.seizures,
-        links: analysis.links,
-      },
-      { dryRun: opts.dryRun, journal: !opts.quiet },
-    );
+    const result = await applyReanalysis(db, a.id, storedAnalysis(analysis), { dryRun: opts.dryRun, journal: !opts.quiet });
     report.read++;
     if (result.changed) report.changed++;
     for (const l of result.added) report.added.push({ articleId: a.id, ...l });

@@ -51,6 +51,9 @@ export interface ArticleInput {
   fingerprint?: Fingerprint;
 }
 
+/** What the database keeps of an article's analysis. */
+export type StoredAnalysis = Pick<ArticleInput, 'lang' | 'script' | 'langConfidence' | 'entities' | 'seizures' | 'links'>;
+
 /**
  * stored: a new article (`duplicateOf` set when it is another outlet's copy of an earlier one);
  * revised: a new version of an article on the same site, kept as a revision of it;
@@ -66,6 +69,9 @@ function fingerprintOf(a: ArticleInput): Fingerprint {
 }
 
 const MIN_TEXT_FOR_HASH_DEDUPE = 300;
+
+/** A link's canonical pair as one key. */
+export const pairKey = (l: { balkan: string; latam: string }) => `${l.balkan}\u0000${l.latam}`;
 
 /**
  * Entities, mentions, seizures and links of one article, inside the caller's
@@ -92,7 +98,7 @@ export function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput,
   const newLinks: { balkan: string; latam: string }[] = [];
   const seen = new Set<string>();
   for (const l of a.links) {
-    const key = `${l.balkan}\u0000${l.latam}`;
+    const key = pairKey(l);
     if (seen.has(key)) continue;
     seen.add(key);
     const row = sql.get<{ id: number; articleCount: number }>(
@@ -170,9 +176,9 @@ function replaceVersion(sql: Sql, articleId: number, a: ArticleInput & { rendere
   sql.run('DELETE FROM "Seizure" WHERE "articleId" = ?', articleId);
   // Links already evidenced by this article keep their evidence; only pairs new to it are added.
   const had = new Set(
-    sql.all<{ balkan: string; latam: string }>('SELECT l."balkan", l."latam" FROM "LinkEvidence" e JOIN "Link" l ON l."id" = e."linkId" WHERE e."articleId" = ?', articleId).map((r) => `${r.balkan}\u0000${r.latam}`),
+    sql.all<{ balkan: string; latam: string }>('SELECT l."balkan", l."latam" FROM "LinkEvidence" e JOIN "Link" l ON l."id" = e."linkId" WHERE e."articleId" = ?', articleId).map(pairKey),
   );
-  return writeAnalysis(sql, articleId, { ...a, links: a.links.filter((l) => !had.has(`${l.balkan}\u0000${l.latam}`)) }, 'revised');
+  return writeAnalysis(sql, articleId, { ...a, links: a.links.filter((l) => !had.has(pairKey(l))) }, 'revised');
 }
 
 export type ReviseResult = { status: 'unchanged' | 'revised' | 'stored'; articleId: number; newLinks: { balkan: string; latam: string }[] };

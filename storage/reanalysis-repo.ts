@@ -5,7 +5,7 @@
 // added, and by default journalled so the alert rules see it once.
 import type { Db } from './db.js';
 import { sqlDate, writeTx } from './raw-sql.js';
-import { writeAnalysis, type EntityRow, type LinkRow, type SeizureRow } from './articles-repo.js';
+import { pairKey, writeAnalysis, type StoredAnalysis } from './articles-repo.js';
 
 export interface StoredArticle {
   id: number;
@@ -16,19 +16,31 @@ export interface StoredArticle {
   sourceCountry: string | null;
 }
 
-/** Articles in id order, a page at a time; only one source's, or those fetched since a date, when asked. */
-export async function* articlesToReanalyze(db: Db, opts: { sourceId?: string; since?: Date } = {}, pageSize = 200): AsyncGenerator<StoredArticle> {
+type Selection = { sourceId?: string; since?: Date };
+
+/** The articles a selection takes: one source's, fetched since a date, or all; with its parameters. */
+function selection(opts: Selection): [string, unknown[]] {
+  const since = sqlDate(opts.since);
+  const source = opts.sourceId ?? null;
+  return [
+    '(? IS NULL OR EXISTS (SELECT 1 FROM "ArticleSource" x WHERE x."articleId" = a."id" AND x."sourceId" = ?)) AND (? IS NULL OR a."fetchedAt" >= ?)',
+    [source, source, since, since],
+  ];
+}
+
+/** Articles in id order, a page at a time, with the language and country of the source that first brought each. */
+export async function* articlesToReanalyze(db: Db, opts: Selection = {}, pageSize = 200): AsyncGenerator<StoredArticle> {
+  const [where, params] = selection(opts);
   let after = 0;
   for (;;) {
     const page = await writeTx(db, (sql) =>
       sql.all<{ id: number; title: string; text: string; language: string | null; country: string | null }>(
-        `SELECT a."id", a."title", a."text",
-           (SELECT s."language" FROM "ArticleSource" x JOIN "Source" s ON s."id" = x."sourceId" WHERE x."articleId" = a."id" ORDER BY x."firstSeen", x."sourceId" LIMIT 1) AS "language",
-           (SELECT s."country" FROM "ArticleSource" x JOIN "Source" s ON s."id" = x."sourceId" WHERE x."articleId" = a."id" ORDER BY x."firstSeen", x."sourceId" LIMIT 1) AS "country"
+        `SELECT a."id", a."title", a."text", s."language", s."country"
          FROM "Article" a
-         WHERE a."id" > ? AND (? IS NULL OR EXISTS (SELECT 1 FROM "ArticleSource" x WHERE x."articleId" = a."id" AND x."sourceId" = ?)) AND (? IS NULL OR a."fetchedAt" >= ?)
+         LEFT JOIN "Source" s ON s."id" = (SELECT x."sourceId" FROM "ArticleSource" x WHERE x."articleId" = a."id" ORDER BY x."firstSeen", x."sourceId" LIMIT 1)
+         WHERE a."id" > ? AND ${where}
          ORDER BY a."id" LIMIT ?`,
-        after, opts.sourceId ?? null, opts.sourceId ?? null, sqlDate(opts.since), sqlDate(opts.since), pageSize,
+        after, ...params, pageSize,
       ),
     );
     if (!page.length) return;
@@ -37,22 +49,9 @@ export async function* articlesToReanalyze(db: Db, opts: { sourceId?: string; si
   }
 }
 
-export function countArticlesToReanalyze(db: Db, opts: { sourceId?: string; since?: Date } = {}): Promise<number> {
-  return writeTx(db, (sql) =>
-    sql.get<{ n: number }>(
-      'SELECT COUNT(*) AS "n" FROM "Article" a WHERE (? IS NULL OR EXISTS (SELECT 1 FROM "ArticleSource" x WHERE x."articleId" = a."id" AND x."sourceId" = ?)) AND (? IS NULL OR a."fetchedAt" >= ?)',
-      opts.sourceId ?? null, opts.sourceId ?? null, sqlDate(opts.since), sqlDate(opts.since),
-    )!.n,
-  );
-}
-
-export interface Reanalysis {
-  lang: string;
-  script: string;
-  langConfidence: number;
-  entities: EntityRow[];
-  seizures: SeizureRow[];
-  links: LinkRow[];
+export function countArticlesToReanalyze(db: Db, opts: Selection = {}): Promise<number> {
+  const [where, params] = selection(opts);
+  return writeTx(db, (sql) => sql.get<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "Article" a WHERE ${where}`, ...params)!.n);
 }
 
 export interface ReanalysisResult {
@@ -61,24 +60,26 @@ export interface ReanalysisResult {
   removed: { balkan: string; latam: string }[];
 }
 
-const pairKey = (l: { balkan: string; latam: string }) => `${l.balkan}\u0000${l.latam}`;
+const mentionKey = (m: { type: string; canonical: string; start: number; end: number }) => `${m.type}:${m.canonical}:${m.start}:${m.end}`;
+const seizureKey = (z: { drug: string; kg: number; start: number; end: number; place?: string | null; date?: string | null }) =>
+  `${z.drug}:${z.kg}:${z.start}:${z.end}:${z.place ?? ''}:${z.date ?? ''}`;
 
 /**
  * Replaces an article's analysis with `a` in one transaction, unless nothing changed. With `dryRun`
  * it only tells what would change. With `journal` (the default) the change is journalled as a
  * revision, so alert rules read it after their watermarks; their keys keep alerts from repeating.
  */
-export function applyReanalysis(db: Db, articleId: number, a: Reanalysis, opts: { dryRun?: boolean; journal?: boolean } = {}): Promise<ReanalysisResult> {
+export function applyReanalysis(db: Db, articleId: number, a: StoredAnalysis, opts: { dryRun?: boolean; journal?: boolean } = {}): Promise<ReanalysisResult> {
   return writeTx(db, (sql): ReanalysisResult => {
     const article = sql.get<{ lang: string; script: string }>('SELECT "lang", "script" FROM "Article" WHERE "id" = ?', articleId);
     if (!article) return { changed: false, added: [], removed: [] };
     const mentions = sql
       .all<{ type: string; canonical: string; start: number; end: number }>('SELECT e."type", e."canonical", m."start", m."end" FROM "Mention" m JOIN "Entity" e ON e."id" = m."entityId" WHERE m."articleId" = ?', articleId)
-      .map((m) => `${m.type}:${m.canonical}:${m.start}:${m.end}`)
+      .map(mentionKey)
       .sort();
     const seizures = sql
       .all<{ drug: string; kg: number; start: number; end: number; place: string | null; date: string | null }>('SELECT "drug", "kg", "start", "end", "place", "date" FROM "Seizure" WHERE "articleId" = ?', articleId)
-      .map((z) => `${z.drug}:${z.kg}:${z.start}:${z.end}:${z.place ?? ''}:${z.date ?? ''}`)
+      .map(seizureKey)
       .sort();
     const had = sql.all<{ id: number; balkan: string; latam: string }>('SELECT l."id", l."balkan", l."latam" FROM "LinkEvidence" e JOIN "Link" l ON l."id" = e."linkId" WHERE e."articleId" = ?', articleId);
     const now = new Set(a.links.map(pairKey));
@@ -87,8 +88,8 @@ export function applyReanalysis(db: Db, articleId: number, a: Reanalysis, opts: 
     const added = [...new Map(a.links.filter((l) => !hadKeys.has(pairKey(l))).map((l) => [pairKey(l), l])).values()];
     const same =
       article.lang === a.lang && article.script === a.script && !removed.length && !added.length &&
-      mentions.join('\n') === a.entities.map((m) => `${m.type}:${m.canonical}:${m.start}:${m.end}`).sort().join('\n') &&
-      seizures.join('\n') === a.seizures.map((z) => `${z.drug}:${z.kg}:${z.start}:${z.end}:${z.place ?? ''}:${z.date ?? ''}`).sort().join('\n');
+      mentions.join('\n') === a.entities.map(mentionKey).sort().join('\n') &&
+      seizures.join('\n') === a.seizures.map(seizureKey).sort().join('\n');
     const result = { changed: !same, added: added.map(({ balkan, latam }) => ({ balkan, latam })), removed: removed.map(({ balkan, latam }) => ({ balkan, latam })) };
     if (same || opts.dryRun) return result;
     sql.run('UPDATE "Article" SET "lang" = ?, "script" = ?, "langConfidence" = ?, "updatedAt" = ? WHERE "id" = ?', a.lang, a.script, a.langConfidence, sqlDate(new Date()), articleId);
