@@ -36,6 +36,15 @@ export interface GazetteerEntry {
   club?: boolean;
   /** A port that is a great city too: in news of neither trafficking nor the sea it is the city (analyze.ts). */
   city?: boolean;
+  /**
+   * A place that shares its name with a better-known one (Valencia in Venezuela, Cartagena in Spain):
+   * it is found only where the text says which ("Valencia, Venezuela", "Cartagena (Murcia)", "u
+   * Valensiji u Venecueli", "la ciudad venezolana de Valencia"), and then, in that whole text, it is
+   * the place of that name.
+   */
+  homonym?: boolean;
+  /** With homonym: regions that name it as well as its country does ("Carabobo", "Murcia"). */
+  qualifiers?: string[];
   /** Terms that, in the same sentence, suppress a match (watchlists). */
   negative?: string[];
   /** Where the entry came from: a gazetteer file or a watchlist name. */
@@ -103,6 +112,13 @@ const CONTEXT_WORDS = new Set(
 /** Spanish words of travel before "a" (to), folded stems: viajar, llegar, volver, regresar, exportar, trasladar, zarpar, con destino, rumbo, vuelo. */
 const TRAVEL_TO = /^(viaj|lleg|volv|vuelt|regres|retorn|export|traslad|dirig|zarp|destino|rumbo|ruta|vuelo|huy|fug|emigr|arrib|envi)/;
 
+/** Words between a homonym and its country or region: "Valencia in Venezuela", "u Valensiji u Venecueli". */
+const QUALIFIER_IN = /^(in|en|em|no|na|u|ne|vo|te|se)$/;
+/** Words for a country's parts: "Valencia, estado Carabobo", "Cartagena (provincia de Murcia)", "Carabobo state". */
+const REGION_WORD = /^(estado|state|provincia|province|region|departamento|department|comunidad|drzava|drzavi|drzavata|savezna|saveznoj|pokrajina|pokrajini|pokraina|regjion|shteti|shtetin)$/;
+/** Words for a city or a port, before a homonym's name: "la ciudad venezolana de Valencia", "venecuelanskom gradu Valensiji". */
+const PLACE_WORD = /^(ciudad|city|town|port|puerto|porto|cidade|grad|gradu|grada|gradic|gradicu|qytet|qyteti|qytetin|qytetit|gradot|luka|luci|luke|lucki|luckom|pristaniste|pristanisteto)$/;
+
 /** "and", "or" joining two place names, folded. */
 const CONJUNCTION = /^(i|y|e|and|dhe|ili|o|or)$/;
 
@@ -166,10 +182,14 @@ function tokenMatches(t: Token, a: AliasToken, minStem: number, adjectives: bool
 
 const KEY_LEN = 3;
 
-type ScoredMatch = GazetteerMatch & { exactCase: boolean; exact: number };
-/** Longest span first; then the alias written as in the text ("Montenegrin" the nationality over an inflected "Montenegro"); then exact case; then earlier. */
+type ScoredMatch = GazetteerMatch & { exactCase: boolean; exact: number; qualified?: boolean };
+/**
+ * Longest span first; then a homonym the text says it means ("Valencia, Venezuela"); then the alias
+ * written as in the text ("Montenegrin" the nationality over an inflected "Montenegro"); then exact
+ * case; then earlier.
+ */
 const byPreference = (a: ScoredMatch, b: ScoredMatch) =>
-  b.end - b.start - (a.end - a.start) || b.exact - a.exact || Number(b.exactCase) - Number(a.exactCase) || a.start - b.start;
+  b.end - b.start - (a.end - a.start) || Number(!!b.qualified) - Number(!!a.qualified) || b.exact - a.exact || Number(b.exactCase) - Number(a.exactCase) || a.start - b.start;
 
 /**
  * Slavic languages write nationality adjectives in lowercase, so a capitalised word that is both an
@@ -223,6 +243,12 @@ export class Gazetteer {
     const found: ScoredMatch[] = [];
     for (let i = 0; i < tokens.length; i++) found.push(...slavicReading(this.candidatesAt(text, tokens, i, true, endings), lang));
     found.push(...this.licensedElsewhere(text, tokens, found, endings));
+    // A homonym counts where the text says it is meant, and then wherever else the text names it.
+    const meant = new Set(found.filter((f) => f.entry.homonym && f.qualified).map((f) => f.entry));
+    for (const f of found) if (f.entry.homonym && meant.has(f.entry)) f.qualified = true;
+    const kept = found.filter((f) => !f.entry.homonym || f.qualified);
+    found.length = 0;
+    found.push(...kept);
     found.sort(byPreference);
     const taken: GazetteerMatch[] = [];
     const covered = new Uint8Array(text.length + 1);
@@ -237,13 +263,14 @@ export class Gazetteer {
 
   /** The best match that starts at token i, ambiguous names allowed: for a place named right after an agency ("Lučka uprava Ploče"). */
   matchAt(text: string, tokens: Token[], i: number, lang?: string | null): GazetteerMatch | undefined {
-    const best = slavicReading(this.candidatesAt(text, tokens, i, false, endingsFor(lang)), lang).sort(byPreference)[0];
+    const best = slavicReading(this.candidatesAt(text, tokens, i, false, endingsFor(lang)), lang).filter((c) => !c.entry.homonym || c.qualified).sort(byPreference)[0];
     if (!best) return undefined;
     const { exactCase: _drop, exact: _exact, ...m } = best;
     return m;
   }
 
-  private candidatesAt(text: string, tokens: Token[], i: number, checkAmbiguous: boolean, endings: ReadonlySet<string>): ScoredMatch[] {
+  /** `qualify`: whether a homonym is checked for its country (not when looking for that country itself). */
+  private candidatesAt(text: string, tokens: Token[], i: number, checkAmbiguous: boolean, endings: ReadonlySet<string>, qualify = true): ScoredMatch[] {
     const found: ScoredMatch[] = [];
     const t = tokens[i];
     if (!t) return found;
@@ -271,9 +298,48 @@ export class Gazetteer {
         tokenEnd: i + n,
         exactCase: tokens.slice(i, i + n).every((tk, k) => /^\p{Lu}/u.test(tk.text) === c.tokens[k]!.capital),
         exact: c.tokens.filter((a, k) => tokens[i + k]!.norm === a.norm).length,
+        ...(c.entry.homonym ? { qualified: qualify && this.qualifiedAt(text, tokens, i, i + n, c.entry, endings) } : {}),
       });
     }
     return found;
+  }
+
+  /**
+   * Whether the text says which of two places of one name it means: its country or region right
+   * after ("Valencia, Venezuela", "Valencia (estado Carabobo)", "Cartagena, en Murcia", "u Valensiji u
+   * Venecueli"), or its country or nationality before a place word just before it ("la ciudad
+   * venezolana de Valencia", "the Venezuelan city of Valencia", "u venecuelanskom gradu Valensiji",
+   * "Venezuela's Valencia").
+   */
+  private qualifiedAt(text: string, tokens: Token[], start: number, end: number, entry: GazetteerEntry, endings: ReadonlySet<string>): boolean {
+    const ownCountry = (i: number) =>
+      this.candidatesAt(text, tokens, i, false, endings, false).some((c) => (c.entry.type === 'country' && c.entry.canonical === entry.country) || (c.entry.type === 'nationality' && c.entry.country === entry.country));
+    const region = (i: number) => {
+      const t = tokens[i];
+      return !!t && /^\p{Lu}/u.test(t.text) && (entry.qualifiers ?? []).some((q) => { const f = fold(q); const stem = stemOf(f, MIN_STEM); return t.norm === f || (t.norm.startsWith(stem) && t.norm.length - stem.length <= 3); });
+    };
+    // After: a comma, a bracket or "in", then perhaps a word for a state or province.
+    let j = end;
+    const sep = tokens[j] ? text.slice(tokens[j - 1]!.end, tokens[j]!.start) : '';
+    if (tokens[j] && /^\s?[,(–-]?\s?$/u.test(sep) && sep.trim() && !/[.!?]/.test(sep)) {
+      if (QUALIFIER_IN.test(tokens[j]!.norm)) j++;
+      if (tokens[j] && REGION_WORD.test(tokens[j]!.norm)) j++;
+      if (tokens[j] && (ownCountry(j) || region(j))) return true;
+    } else if (tokens[j] && QUALIFIER_IN.test(tokens[j]!.norm) && /^\s$/.test(sep)) {
+      j++;
+      if (tokens[j] && REGION_WORD.test(tokens[j]!.norm)) j++;
+      if (tokens[j] && /^\p{Lu}/u.test(tokens[j]!.text) && (ownCountry(j) || region(j))) return true;
+    }
+    // Before: "Venezuela's Valencia"; a country or nationality and a place word within four words.
+    if (start >= 2 && tokens[start - 1]!.text === 's' && /^['’]$/.test(text.slice(tokens[start - 2]!.end, tokens[start - 1]!.start)) && ownCountry(start - 2)) return true;
+    let place = false;
+    let country = false;
+    for (let k = start - 1; k >= Math.max(0, start - 4); k--) {
+      if (/[.!?;\n]/.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+      if (PLACE_WORD.test(tokens[k]!.norm)) place = true;
+      else if (ownCountry(k)) country = true;
+    }
+    return place && country;
   }
 
   /**
@@ -382,12 +448,20 @@ export function parseGazetteerYaml(text: string, origin: string): GazetteerEntry
       code: raw.code ? String(raw.code).toUpperCase() : undefined,
       ambiguous: raw.ambiguous === true,
       ...(raw.city === true ? { city: true } : {}),
+      ...homonymOf(raw, origin, canonical),
       ...((raw.tagger ?? doc.tagger) === false ? { tagger: false } : {}),
       ...(doc.kind === 'club' ? { club: true } : {}),
       origin,
       ...(places ? { places, unplaced: raw.unplaced ? String(raw.unplaced) : undefined, placeNames: placeNamesOf(raw.names, origin, canonical) } : {}),
     };
   });
+}
+
+function homonymOf(raw: Record<string, unknown>, origin: string, canonical: string): Pick<GazetteerEntry, 'homonym' | 'qualifiers'> {
+  if (raw.qualifiers !== undefined && (!Array.isArray(raw.qualifiers) || raw.homonym !== true)) throw new GazetteerError(`${origin}, ${canonical}: "qualifiers" is a list of regions, for an entry with "homonym: true"`);
+  if (raw.homonym !== true) return {};
+  if (!raw.country) throw new GazetteerError(`${origin}, ${canonical}: a homonym needs its "country", which the text names to mean it`);
+  return { homonym: true, ...(Array.isArray(raw.qualifiers) ? { qualifiers: raw.qualifiers.map(String) } : {}) };
 }
 
 function placeNamesOf(raw: unknown, origin: string, canonical: string): Record<string, string> | undefined {

@@ -222,6 +222,36 @@ describe('ports whose names are also words', () => {
   });
 });
 
+describe('places that share a name', () => {
+  const places = (text: string, lang: string) => found(text, lang).map(([, c]) => c);
+  it('takes the namesake the text names by its country or region, after it or before it, in every language', () => {
+    expect(places('El serbio fue detenido en Valencia, Venezuela, con cocaína.', 'es')).toEqual(['Serbian', 'Valencia (Venezuela)', 'Venezuela']);
+    expect(places('Fue arrestado en Valencia, estado Carabobo.', 'es')).toEqual(['Valencia (Venezuela)']);
+    expect(places('The Venezuelan city of Valencia and Venezuela’s Barcelona.', 'en')).toEqual(['Venezuelan', 'Valencia (Venezuela)', 'Venezuela', 'Barcelona (Venezuela)']);
+    expect(places('Uhapšen je u Valensiji u Venecueli. U Valensiji je nađeno 200 kilograma.', 'sr')).toEqual(['Valencia (Venezuela)', 'Venezuela', 'Valencia (Venezuela)']);
+    expect(places('Уапсен е во Валенсија, Венецуела.', 'mk')).toEqual(['Valencia (Venezuela)', 'Venezuela']);
+    expect(places('U arrestua në Valencia të Venezuelës.', 'sq')).toEqual(['Valencia (Venezuela)', 'Venezuela']);
+    expect(places('Capturado en Cartagena (Murcia) con cocaína de Ecuador.', 'es')).toEqual(['Cartagena (Spain)', 'Ecuador']);
+    expect(places('Detenido en Cartagena, en España.', 'es')).toEqual(['Cartagena (Spain)', 'Spain']);
+    // The longer name is its own place.
+    expect(places('Arrested in Santa Cruz de Tenerife, and earlier in Santa Cruz de la Sierra.', 'en')).toEqual(['Santa Cruz de Tenerife', 'Santa Cruz']);
+  });
+
+  it('keeps the better-known place where the text does not say otherwise', () => {
+    expect(places('Un ciudadano venezolano fue detenido en el puerto de Valencia.', 'es')).toEqual(['Venezuelan', 'Valencia']);
+    expect(places('Cocaine shipped from Venezuela to Valencia was seized.', 'en')).toEqual(['Venezuela', 'Valencia']);
+    expect(places('El serbio fue detenido en Cartagena, Colombia.', 'es')).toEqual(['Serbian', 'Cartagena', 'Colombia']);
+    expect(places('Marchas en Madrid, Barcelona, Valencia y Alicante.', 'es')).toEqual(['Madrid', 'Barcelona', 'Valencia', 'Alicante']);
+    // An agency's place is the better-known one unless the text says otherwise.
+    expect(found('La Audiencia Provincial de Valencia condenó al serbio.', 'es', 'organization').map(([, c]) => c)).toEqual(['Provincial Court of Valencia']);
+  });
+
+  it('asks a homonym for its country', () => {
+    expect(() => parseGazetteerYaml('type: city\nentries:\n  - { canonical: Valencia (Venezuela), homonym: true, aliases: [Valencia] }', 'x.yaml')).toThrow(/needs its "country"/);
+    expect(() => parseGazetteerYaml('type: city\nentries:\n  - { canonical: Valencia, country: Spain, qualifiers: [Carabobo], aliases: [Valencia] }', 'x.yaml')).toThrow(/homonym: true/);
+  });
+});
+
 describe('people by their given name', () => {
   it('reads a known given name and a surname in any language, in the nominative', () => {
     const sq = findEntities('Gjykata dënoi Besnik Hoxhën, ndërsa për Besnikun flitet shumë.', gaz, { lang: 'sq', ner: false }).filter((e) => e.type === 'person');
