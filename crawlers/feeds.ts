@@ -1,6 +1,7 @@
 // Reads feeds (RSS, Atom, RDF, JSON Feed through feedsmith) and sitemaps
 // (urlset, news sitemap, sitemap index) into a list of discovered entries.
 import { parseFeed } from 'feedsmith';
+import { parseDate } from '../extractors/dates.js';
 import { loadXml } from './html-dom.js';
 
 export interface FeedEntry {
@@ -24,11 +25,14 @@ function text(v: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * A feed's or sitemap's date as newsrooms write it, not only as RFC 822 and ISO 8601 say: day
+ * first when numeric ("12.02.2024 14:35" is 12 February), weekdays and months in the outlet's
+ * language ("mar, 12 feb 2024"), zones by name ("CET"). An article's page usually dates it
+ * again; when it does not, this date is the article's.
+ */
 function date(v: unknown): Date | undefined {
-  const s = text(v);
-  if (!s) return undefined;
-  const d = new Date(s);
-  return Number.isNaN(d.getTime()) ? undefined : d;
+  return parseDate(text(v));
 }
 
 function absolute(href: string | undefined, base: string): string | undefined {

@@ -45,9 +45,33 @@ function build(y: number, m: number, d: number, hh = 0, mm = 0, tz?: string): Da
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
+/** The time after a date, 24-hour or with AM/PM ("14:35", "u 14.35", "14h35", "2:35 PM", "2:35 p. m."). */
 function timeAfter(rest: string): [number, number] {
-  const t = /^\D{0,12}?(\d{1,2})[:.h](\d{2})\b/.exec(rest);
-  return t ? [Number(t[1]), Number(t[2])] : [0, 0];
+  const t = /^\D{0,12}?(\d{1,2})[:.h](\d{2})\b(?::\d{2})?(?:\s*([ap])\.?\s?m\b\.?)?/i.exec(rest);
+  if (!t) return [0, 0];
+  let hh = Number(t[1]);
+  const half = t[3]?.toLowerCase();
+  if (half && hh >= 1 && hh <= 12) hh = (hh % 12) + (half === 'p' ? 12 : 0);
+  return [hh, Number(t[2])];
+}
+
+/**
+ * Zone abbreviations feeds and pages write after the time (RFC 822's, Europe's and Latin
+ * America's), as offsets. ECT is Ecuador's here, not the Caribbean's.
+ */
+const ZONES: Record<string, string> = {
+  GMT: 'Z', UT: 'Z', UTC: 'Z', Z: 'Z', WET: 'Z', WEST: '+01:00', BST: '+01:00', CET: '+01:00', CEST: '+02:00', MEZ: '+01:00', MESZ: '+02:00',
+  EET: '+02:00', EEST: '+03:00', EST: '-05:00', EDT: '-04:00', CST: '-06:00', CDT: '-05:00', MST: '-07:00', MDT: '-06:00', PST: '-08:00', PDT: '-07:00',
+  ECT: '-05:00', PET: '-05:00', COT: '-05:00', BOT: '-04:00', VET: '-04:00', CLT: '-04:00', CLST: '-03:00', BRT: '-03:00', ART: '-03:00', UYT: '-03:00', PYT: '-04:00',
+};
+
+/** The zone written after the time, if any: "+0100", "-05:00", "Z", "GMT", "CET", "GMT+2". */
+function zoneAfter(rest: string): string | undefined {
+  const t = /^\D{0,12}?\d{1,2}[:.h]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*\(?(Z|[A-Z]{2,4})\b)?(?:(?:(?<=[A-Z])|\s+)([+-])(\d{1,2}):?(\d{2})?\b)?/i.exec(rest);
+  if (!t) return undefined;
+  const [, name, sign, hh, mm] = t;
+  if (sign && Number(hh) <= 14) return `${sign}${hh!.padStart(2, '0')}:${mm ?? '00'}`;
+  return name ? ZONES[name.toUpperCase()] : undefined;
 }
 
 /** Returns a Date, or undefined when the string holds no recognisable date. */
@@ -64,7 +88,7 @@ export function parseDate(input: string | undefined | null): Date | undefined {
   const num = /\b(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4}|\d{2})\b\.?(.*)$/.exec(s);
   if (num) {
     const [hh, mm] = timeAfter(num[4] ?? '');
-    const d = build(Number(num[3]), Number(num[2]), Number(num[1]), hh, mm);
+    const d = build(Number(num[3]), Number(num[2]), Number(num[1]), hh, mm, zoneAfter(num[4] ?? ''));
     if (d) return d;
   }
   // 12. februar 2024. / 12 de febrero de 2024 / 12 фебруари 2024 / 12 shkurt 2024
@@ -73,7 +97,7 @@ export function parseDate(input: string | undefined | null): Date | undefined {
     const m = monthOf(dm[2]!);
     if (m) {
       const [hh, mm] = timeAfter(dm[4] ?? '');
-      const d = build(Number(dm[3]), m, Number(dm[1]), hh, mm);
+      const d = build(Number(dm[3]), m, Number(dm[1]), hh, mm, zoneAfter(dm[4] ?? ''));
       if (d) return d;
     }
   }
@@ -83,7 +107,7 @@ export function parseDate(input: string | undefined | null): Date | undefined {
     const m = monthOf(md[1]!);
     if (m) {
       const [hh, mm] = timeAfter(md[4] ?? '');
-      const d = build(Number(md[3]), m, Number(md[2]), hh, mm);
+      const d = build(Number(md[3]), m, Number(md[2]), hh, mm, zoneAfter(md[4] ?? ''));
       if (d) return d;
     }
   }

@@ -89,6 +89,15 @@ describe('multilingual dates', () => {
     ['12. veljače 2024.', '2024-02-12T00:00'],
     ['February 12, 2024', '2024-02-12T00:00'],
     ['2024-02-12T14:35:00+01:00', '2024-02-12T13:35'],
+    // Zones after the time, by offset or by name; 12-hour clocks.
+    ['12 de febrero de 2024 - 14:35 COT', '2024-02-12T19:35'],
+    ['12.02.2024 14:35 (GMT+1)', '2024-02-12T13:35'],
+    ['12 Feb 2024 14:35 -0300', '2024-02-12T17:35'],
+    ['February 12, 2024 at 2:35 PM EST', '2024-02-12T19:35'],
+    ['12 de febrero de 2024, 2:35 p. m.', '2024-02-12T14:35'],
+    ['12 February 2024 12:10 AM', '2024-02-12T00:10'],
+    // A range of times is no zone.
+    ['12.02.2024 14:35-16:00', '2024-02-12T14:35'],
   ];
   for (const [input, iso] of cases) {
     it(input, () => expect(parseDate(input)?.toISOString().slice(0, 16)).toBe(iso));

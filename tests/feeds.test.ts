@@ -18,6 +18,18 @@ describe('feeds and sitemaps', () => {
     expect(d.entries[0]!.published?.toISOString()).toBe('2024-03-14T09:30:00.000Z');
   });
 
+  it('reads dates as newsrooms write them in feeds: day first, local names, named zones', () => {
+    const dated = (pubDate: string) =>
+      parseFeedEntries(`<rss version="2.0"><channel><title>T</title><item><link>/a</link><pubDate>${pubDate}</pubDate></item></channel></rss>`, BASE).entries[0]!.published?.toISOString();
+    // 12 February, not 2 December.
+    expect(dated('12.02.2024 14:35')).toBe('2024-02-12T14:35:00.000Z');
+    expect(dated('mar, 12 feb 2024 14:35:00 -0500')).toBe('2024-02-12T19:35:00.000Z');
+    expect(dated('12 Feb 2024 14:35:00 CET')).toBe('2024-02-12T13:35:00.000Z');
+    expect(dated('Tue, 12 Feb 2024 14:35:00 CEST')).toBe('2024-02-12T12:35:00.000Z');
+    expect(dated('12. veljače 2024. u 14:35')).toBe('2024-02-12T14:35:00.000Z');
+    expect(dated('not a date')).toBeUndefined();
+  });
+
   it('reads Atom alternate links', () => {
     const d = parseFeedEntries(
       `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>B</title><link rel="self" href="/self"/><link rel="alternate" href="https://news.example.org/b"/><id>b</id><updated>2024-01-18T12:10:00+01:00</updated></entry></feed>`,
