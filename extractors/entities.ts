@@ -3,7 +3,7 @@
 // "identified as"), and the trained tagger for people and organisations it
 // does not know yet.
 import { Gazetteer, type EntityType, type GazetteerEntry, type GazetteerMatch, type Side } from './gazetteer.js';
-import { SLAVIC_LANGS, cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
+import { OPEN_QUOTES, SLAVIC_LANGS, cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
 import { traffickingContext } from './context-words.js';
 import { coordinatedClans } from './clan-pairs.js';
 import { drugOf } from './seizures.js';
@@ -213,9 +213,11 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (const m of coordinatedClans(text, tokens, gaz, gazetteer, opts.lang)) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   // Companies and vessels named after a word that says what they are.
   // A ship named after its line ("na brodu MSC Gina") is the ship: the line's name inside gives way, and
-  // so does a place inside a longer name ("brod „Budva Star”", "firma „Santos Trade“").
+  // so does a place inside a longer name ("brod „Budva Star”", "firma „Santos Trade“"), or a place that is
+  // the whole of a quoted name ("el buque "Santa Marta"", "na brodu „Budva“").
   const NAMED_AFTER = new Set(['company', 'city', 'port', 'country']);
-  const lineInside = (m: EntityMention, s: number, e: number) => NAMED_AFTER.has(m.type) && m.start >= s && m.end <= e && m.end - m.start < e - s;
+  const quotedName = (s: number) => s > 0 && OPEN_QUOTES.includes(text[s - 1]!);
+  const lineInside = (m: EntityMention, s: number, e: number) => NAMED_AFTER.has(m.type) && m.start >= s && m.end <= e && (m.end - m.start < e - s || quotedName(s));
   const cueTaken = (s: number, e: number) => overlaps(s, e) && out.some((m) => m.start < e && s < m.end && !lineInside(m, s, e));
   for (const c of findCueNames(text, tokens, cueTaken)) {
     if (c.type !== 'vessel' && out.some((m) => m.type === 'company' && m.start < c.end && c.start < m.end)) continue;

@@ -1,7 +1,7 @@
 // Agencies, companies, vessels and nicknames, on sentences written for these
 // tests (not taken from the gold set).
 import { describe, expect, it } from 'vitest';
-import { loadDefaultGazetteer } from '../extractors/analyze.js';
+import { analyze, loadDefaultGazetteer } from '../extractors/analyze.js';
 import { findEntities } from '../extractors/entities.js';
 import { Gazetteer, GazetteerError, parseGazetteerYaml } from '../extractors/gazetteer.js';
 
@@ -541,6 +541,11 @@ describe('a place inside the name of a ship or a company', () => {
     const all = (text: string, lang: string) => findEntities(text, gaz, { lang, ner: false }).map((e) => `${e.type}:${e.text}`);
     expect(all('Brod „Budva Star” zaplenjen je u luci Santos.', 'sr')).toEqual(['vessel:Budva Star', 'port:Santos']);
     expect(all('Kokain je pronađen u kontejneru firme „Santos Trade“ iz Beograda.', 'sr')).toEqual(['company:Santos Trade', 'city:Beograda']);
+    // A place that is the whole of the quoted name is the ship's name, and gives no link.
+    expect(all('Na brodu „Budva“ pronađeno je 500 kilograma kokaina.', 'sr')).toEqual(['vessel:Budva']);
+    const ship = analyze({ text: 'El buque "Santa Marta" fue abordado con 2 toneladas de cocaína; el capitán montenegrino Petar Vuković fue detenido.', lang: 'es' });
+    expect(ship.entities.map((e) => `${e.type}:${e.canonical}`)).toEqual(['vessel:Santa Marta', 'nationality:Montenegrin', 'person:Petar Vuković']);
+    expect(ship.links).toEqual([]);
   });
 });
 
