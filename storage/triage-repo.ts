@@ -17,17 +17,50 @@ export interface QueueRow {
   assignee: string | null;
 }
 
-/** Alerts by severity, then newest first; `status` filters (default: open and escalated). */
-export async function triageQueue(db: Db, opts: { status?: string; assigneeId?: number; limit?: number; offset?: number } = {}): Promise<QueueRow[]> {
-  const statuses = opts.status ? [opts.status] : ['open', 'escalated'];
+export const SEVERITIES = ['critical', 'high', 'medium', 'low'] as const;
+
+/** Which alerts a queue shows: a status (default: open and escalated), an assignee, a rule, a severity. */
+export interface QueueFilter {
+  status?: string;
+  assigneeId?: number;
+  rule?: string;
+  severity?: string;
+}
+
+function queueWhere(f: QueueFilter): { sql: string; params: (string | number)[] } {
+  const statuses = f.status ? [f.status] : ['open', 'escalated'];
+  const parts = [`a."status" IN (${statuses.map(() => '?').join(', ')})`];
+  const params: (string | number)[] = [...statuses];
+  if (f.assigneeId) parts.push('a."assigneeId" = ?'), params.push(f.assigneeId);
+  if (f.rule) parts.push('a."rule" = ?'), params.push(f.rule);
+  if (f.severity) parts.push('a."severity" = ?'), params.push(f.severity);
+  return { sql: parts.join(' AND '), params };
+}
+
+/** Alerts by severity, then newest first, a page at a time. */
+export async function triageQueue(db: Db, opts: QueueFilter & { limit?: number; offset?: number } = {}): Promise<QueueRow[]> {
+  const where = queueWhere(opts);
   const rows = await db.$queryRawUnsafe<QueueRow[]>(
     `SELECT a."id", a."rule", a."severity", a."reason", a."status", a."createdAt", ar."title" AS "articleTitle", a."storyId", u."email" AS "assignee"
      FROM "Alert" a LEFT JOIN "Article" ar ON ar."id" = a."articleId" LEFT JOIN "User" u ON u."id" = a."assigneeId"
-     WHERE a."status" IN (${statuses.map(() => '?').join(', ')}) ${opts.assigneeId ? 'AND a."assigneeId" = ?' : ''}
+     WHERE ${where.sql}
      ORDER BY ${SEVERITY_ORDER}, a."createdAt" DESC, a."id" DESC LIMIT ? OFFSET ?`,
-    ...statuses, ...(opts.assigneeId ? [opts.assigneeId] : []), opts.limit ?? 50, opts.offset ?? 0,
+    ...where.params, opts.limit ?? 50, opts.offset ?? 0,
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), storyId: r.storyId === null ? null : Number(r.storyId), createdAt: new Date(r.createdAt) }));
+}
+
+/** How many alerts a queue holds. */
+export async function triageCount(db: Db, f: QueueFilter = {}): Promise<number> {
+  const where = queueWhere(f);
+  const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "Alert" a WHERE ${where.sql}`, ...where.params);
+  return Number(row?.n ?? 0);
+}
+
+/** The rules that have raised alerts, for the queue's filter. */
+export async function alertRules(db: Db): Promise<string[]> {
+  const rows = await db.$queryRawUnsafe<{ rule: string }[]>('SELECT DISTINCT "rule" FROM "Alert" ORDER BY "rule"');
+  return rows.map((r) => r.rule);
 }
 
 export async function alertDetail(db: Db, id: number) {

@@ -3,7 +3,7 @@
 // escalate with a note and an assignee.
 import type { Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { alertDetail, assignableUsers, triageAlert, triageQueue, TRIAGE_STATUSES, type TriageStatus } from '../../storage/triage-repo.js';
+import { alertDetail, alertRules, assignableUsers, SEVERITIES, triageAlert, triageCount, triageQueue, TRIAGE_STATUSES, type QueueFilter, type TriageStatus } from '../../storage/triage-repo.js';
 import { safeUrl } from '../../alerts/render.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
@@ -12,6 +12,8 @@ import { csrfField, page, when } from '../layout.js';
 
 /** What the highlight colours mean. */
 const LEGEND: [string, string][] = [['person', 'person'], ['criminal_group', 'group'], ['port', 'place'], ['nationality', 'nationality, vessel'], ['organization', 'organisation, company'], ['seizure', 'seizure']];
+/** Alerts on one page of the queue. */
+const PAGE = 50;
 const ACTIONS: { status: TriageStatus; label: string; key: string }[] = [
   { status: 'confirmed', label: 'Confirm', key: 'c' },
   { status: 'dismissed', label: 'Dismiss', key: 'x' },
@@ -26,22 +28,46 @@ const ext = (url: string | null | undefined, text: string) => {
 export function triageRoutes(app: Hono<Env>, db: Db) {
   app.get('/triage', allow('analyst'), async (c) => {
     const v = c.get('viewer');
-    const status = c.req.query('status');
+    const q = (name: string, allowed: readonly string[]) => {
+      const x = c.req.query(name);
+      return x && allowed.includes(x) ? x : undefined;
+    };
+    const rules = await alertRules(db);
     const mine = c.req.query('mine') === '1';
-    const rows = await triageQueue(db, { status: status && (TRIAGE_STATUSES as readonly string[]).includes(status) ? status : undefined, assigneeId: mine ? v.id : undefined });
-    const filters = [['', 'Open and escalated'], ...TRIAGE_STATUSES.map((s) => [s, s])];
+    const filter: QueueFilter = { status: q('status', TRIAGE_STATUSES), rule: q('rule', rules), severity: q('severity', SEVERITIES), assigneeId: mine ? v.id : undefined };
+    const total = await triageCount(db, filter);
+    const pages = Math.max(1, Math.ceil(total / PAGE));
+    const pageNo = Math.min(pages, Math.max(1, Math.floor(Number(c.req.query('page'))) || 1));
+    const rows = await triageQueue(db, { ...filter, limit: PAGE, offset: (pageNo - 1) * PAGE });
+    // The queue's address with one thing changed, the other filters kept.
+    const here = (change: Record<string, string | undefined>) => {
+      const params = new URLSearchParams();
+      const all = { status: filter.status, rule: filter.rule, severity: filter.severity, mine: mine ? '1' : undefined, page: String(pageNo), ...change };
+      for (const [k, x] of Object.entries(all)) if (x && !(k === 'page' && x === '1')) params.set(k, x);
+      const qs = params.toString();
+      return `/triage${qs ? `?${qs}` : ''}`;
+    };
+    const option = (value: string, label: string, current: string | undefined) => html`<option value="${value}" ${value === (current ?? '') ? html`selected` : ''}>${label}</option>`;
+    const first = (pageNo - 1) * PAGE + 1;
     return c.html(
       page(
         'Triage',
         v,
         html`<h1>Triage</h1>
-<p class="muted">Keys: <span class="kbd">j</span>/<span class="kbd">k</span> move, <span class="kbd">Enter</span> open.
-${filters.map(([s, label]) => html` · <a href="/triage${s ? `?status=${s}` : ''}">${label}</a>`)} · <a href="/triage?mine=1">Assigned to me</a></p>
+<p class="muted">Keys: <span class="kbd">j</span>/<span class="kbd">k</span> move, <span class="kbd">Enter</span> open.</p>
+<form method="get" action="/triage" class="filters">
+<label>Status <select name="status">${option('', 'open and escalated', filter.status)}${TRIAGE_STATUSES.map((s) => option(s, s, filter.status))}</select></label>
+<label>Rule <select name="rule">${option('', 'all rules', filter.rule)}${rules.map((r) => option(r, r, filter.rule))}</select></label>
+<label>Severity <select name="severity">${option('', 'all', filter.severity)}${SEVERITIES.map((s) => option(s, s, filter.severity))}</select></label>
+<label><input type="checkbox" name="mine" value="1" ${mine ? html`checked` : ''}> assigned to me</label>
+<button type="submit">Show</button></form>
 ${rows.length
-  ? html`<table id="queue"><thead><tr><th>Severity</th><th>Rule</th><th>Why</th><th>Article</th><th>Status</th><th>Assignee</th><th>When</th></tr></thead><tbody>
+  ? html`<p class="muted" id="count">${first}–${first + rows.length - 1} of ${total}</p>
+<table id="queue"><thead><tr><th>Severity</th><th>Rule</th><th>Why</th><th>Article</th><th>Status</th><th>Assignee</th><th>When</th></tr></thead><tbody>
 ${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td class="sev-${r.severity}">${r.severity}</td><td>${r.rule}</td><td><a href="/alerts/${r.id}">${r.reason}</a></td><td>${r.articleTitle ?? ''}</td><td>${r.status}</td><td>${r.assignee ?? ''}</td><td>${when(v, r.createdAt)}</td></tr>`)}
-</tbody></table>`
-  : html`<p>Nothing to triage.</p>`}`,
+</tbody></table>
+<p class="pager">${pageNo > 1 ? html`<a href="${here({ page: String(pageNo - 1) })}" rel="prev">← Previous page</a> ` : ''}${pageNo < pages ? html`<a href="${here({ page: String(pageNo + 1) })}" rel="next">Next page →</a>` : ''}</p>`
+  : html`<p>Nothing to triage${filter.status || filter.rule || filter.severity || mine ? ' with these filters' : ''}.</p>`}`,
       ).toString(),
     );
   });
