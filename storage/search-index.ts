@@ -75,21 +75,29 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** Articles matching the query, best first. */
-export async function searchArticles(db: Db, input: string, opts: { acrossScripts?: boolean; limit?: number } = {}): Promise<SearchHit[]> {
+/** Articles matching the query, best first, a page at a time (`offset`, `limit`, default 50). */
+export async function searchArticles(db: Db, input: string, opts: { acrossScripts?: boolean; limit?: number; offset?: number } = {}): Promise<SearchHit[]> {
+  return (await searchPage(db, input, opts)).hits;
+}
+
+/** A page of the articles matching the query, best first, and how many match in all. */
+export async function searchPage(db: Db, input: string, opts: { acrossScripts?: boolean; limit?: number; offset?: number } = {}): Promise<{ hits: SearchHit[]; total: number }> {
   const across = opts.acrossScripts ?? true;
   const q = ftsQuery(input, across);
-  if (!q) return [];
+  if (!q) return { hits: [], total: 0 };
   await updateSearchIndex(db);
   const column = across ? 'folded' : 'exact';
+  const match = `${column} : (${q})`;
   return writeTx(db, (sql) => {
     const rows = sql.all<{ id: number; title: string; url: string; lang: string; script: string; published: string | null; text: string }>(
       `SELECT a."id", a."title", a."url", a."lang", a."script", a."published", a."text" FROM "ArticleSearch" s JOIN "Article" a ON a."id" = s."rowid"
-       WHERE "ArticleSearch" MATCH ? ORDER BY bm25("ArticleSearch") LIMIT ?`,
-      `${column} : (${q})`, opts.limit ?? 50,
+       WHERE "ArticleSearch" MATCH ? ORDER BY bm25("ArticleSearch") LIMIT ? OFFSET ?`,
+      match, opts.limit ?? 50, opts.offset ?? 0,
     );
+    const total = sql.all<{ n: number }>('SELECT COUNT(*) AS "n" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?', match)[0]?.n ?? 0;
     const needles = [...input.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => fold(m[0]));
-    return rows.map((r) => ({ id: r.id, title: r.title, url: r.url, lang: r.lang, script: r.script, published: r.published ? new Date(r.published) : null, snippet: snippetOf(r.text, needles) }));
+    const hits = rows.map((r) => ({ id: r.id, title: r.title, url: r.url, lang: r.lang, script: r.script, published: r.published ? new Date(r.published) : null, snippet: snippetOf(r.text, needles) }));
+    return { hits, total: Number(total) };
   });
 }
 

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../storage/db.js';
 import { reviseArticle, storeArticle, type ArticleInput } from '../storage/articles-repo.js';
 import { upsertSources } from '../storage/sources-repo.js';
-import { ftsQuery, searchArticles, updateSearchIndex } from '../storage/search-index.js';
+import { ftsQuery, searchArticles, searchPage, updateSearchIndex } from '../storage/search-index.js';
 import { contentHash } from '../dedupe/content-hash.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -52,5 +52,13 @@ describe('full-text search', () => {
     expect(await updateSearchIndex(db)).toBe(1);
     expect(await updateSearchIndex(db)).toBe(0);
     expect(await urls('Шкаљарци')).toEqual(['new']);
+    // Pages of results, and the number of all matches.
+    const all = await searchPage(db, 'kokain*', { limit: 1 });
+    expect([all.total, all.hits.length]).toEqual([2, 1]);
+    for (let i = 0; i < 60; i++) await storeArticle(db, doc(`bulk-${i}`, `Zaplijena ${i}`, `Policija je zaplijenila kokain u akciji broj ${i}.`));
+    const p1 = await searchPage(db, 'zaplijenila', { limit: 50 });
+    const p2 = await searchPage(db, 'zaplijenila', { limit: 50, offset: 50 });
+    expect([p1.total, p1.hits.length, p2.total, p2.hits.length]).toEqual([61, 50, 61, 11]);
+    expect(new Set([...p1.hits, ...p2.hits].map((h) => h.id)).size).toBe(61);
   });
 });

@@ -3,7 +3,7 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
 import { articleTexts, countries, linkGraph, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
-import { searchArticles } from '../../storage/search-index.js';
+import { searchPage } from '../../storage/search-index.js';
 import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
 import { safeUrl } from '../../alerts/render.js';
 import { sentenceAt } from '../../alerts/evidence.js';
@@ -154,15 +154,20 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
     // ticked, across=1 after it; a link or bookmark without "across" (/search?q=kavac) searches across.
     const choices = c.req.queries('across') ?? [];
     const across = !choices.length || choices.includes('1');
-    const hits = q.trim() ? await searchArticles(db, q, { acrossScripts: across }) : [];
+    const PER_PAGE = 50;
+    const pageNo = Math.max(1, Math.min(1000, Math.floor(Number(c.req.query('page'))) || 1));
+    const { hits, total } = q.trim() ? await searchPage(db, q, { acrossScripts: across, limit: PER_PAGE, offset: (pageNo - 1) * PER_PAGE }) : { hits: [], total: 0 };
+    const pageHref = (n: number) => `/search?${new URLSearchParams([['q', q], ['across', across ? '1' : '0'], ...(n > 1 ? [['page', String(n)]] : [])]).toString()}`;
+    const first = (pageNo - 1) * PER_PAGE + 1;
     return c.html(
       page('Search', c.get('viewer'), html`<h1>Search articles</h1>
 <form method="get" action="/search" role="search"><input type="search" name="q" value="${q}" size="50" autofocus aria-label="query">
 <input type="hidden" name="across" value="0"><label><input type="checkbox" name="across" value="1" ${across ? html`checked` : ''}> across scripts and diacritics (Кавачки = Kavački = kavacki)</label>
 <button type="submit">Search</button></form>
 <p class="muted">Words must all appear; "quotes" for a phrase; a trailing * for a prefix (klan*).</p>
-${q.trim() ? html`<p id="result-count">${hits.length} article(s)</p>` : ''}
-<ol id="results">${hits.map((h) => html`<li>${ext(h.url, h.title)} <span class="muted">(${h.lang}, ${h.script}${h.published ? `, ${h.published.toISOString().slice(0, 10)}` : ''})</span><br><small>${h.snippet}</small></li>`)}</ol>`).toString(),
+${q.trim() ? html`<p id="result-count">${total} article(s)${hits.length && total > hits.length ? html`, ${first}–${first + hits.length - 1} shown` : ''}</p>` : ''}
+<ol id="results" start="${first}">${hits.map((h) => html`<li>${ext(h.url, h.title)} <span class="muted">(${h.lang}, ${h.script}${h.published ? `, ${h.published.toISOString().slice(0, 10)}` : ''})</span><br><small>${h.snippet}</small></li>`)}</ol>
+<p class="pager">${pageNo > 1 ? html`<a href="${pageHref(pageNo - 1)}" rel="prev">← Previous page</a> ` : ''}${first + hits.length - 1 < total ? html`<a href="${pageHref(pageNo + 1)}" rel="next">Next page →</a>` : ''}</p>`).toString(),
     );
   });
 
