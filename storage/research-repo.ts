@@ -23,26 +23,44 @@ export interface GraphLink {
   lastSeen: Date;
 }
 
-/** Links with their evidence counted over the filter (articles dated by publication, else by when Ruta stored them). */
-export async function linkGraph(db: Db, f: GraphFilter = {}): Promise<GraphLink[]> {
+/** The articles a filter admits: a period, and a country the articles name (or one of its places). */
+function graphWhere(f: GraphFilter): { sql: string; params: unknown[] } {
+  const where: string[] = [];
+  const params: unknown[] = [];
+  if (f.from) where.push('COALESCE(a."published", a."createdAt") >= ?'), params.push(sqlDate(f.from));
+  if (f.to) where.push('COALESCE(a."published", a."createdAt") < ?'), params.push(sqlDate(f.to));
+  if (f.country) {
+    const places = (f.places ?? []).slice(0, 500);
+    const inPlaces = places.length ? ` OR (en."type" IN ('port', 'city') AND en."canonical" IN (${places.map(() => '?').join(', ')}))` : '';
+    where.push(`EXISTS (SELECT 1 FROM "Mention" m JOIN "Entity" en ON en."id" = m."entityId" WHERE m."articleId" = a."id" AND ((en."type" = 'country' AND en."canonical" = ?)${inPlaces}))`);
+    params.push(f.country, ...places);
+  }
+  return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
+}
+
+/** How many links the filter admits. */
+export async function linkGraphCount(db: Db, f: GraphFilter = {}): Promise<number> {
+  const w = graphWhere(f);
+  return writeTx(db, (sql) =>
+    Number(sql.all<{ n: number }>(`SELECT COUNT(DISTINCT e."linkId") AS "n" FROM "LinkEvidence" e JOIN "Article" a ON a."id" = e."articleId" ${w.sql}`, ...w.params)[0]?.n ?? 0),
+  );
+}
+
+/**
+ * Links with their evidence counted over the filter (articles dated by publication, else by when Ruta
+ * stored them), best evidenced first: `limit` of them (default 500, for a page), or all with null (exports).
+ */
+export async function linkGraph(db: Db, f: GraphFilter = {}, opts: { limit?: number | null } = {}): Promise<GraphLink[]> {
+  const w = graphWhere(f);
+  const limit = opts.limit === undefined ? 500 : opts.limit;
   return writeTx(db, (sql) => {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (f.from) where.push('COALESCE(a."published", a."createdAt") >= ?'), params.push(sqlDate(f.from));
-    if (f.to) where.push('COALESCE(a."published", a."createdAt") < ?'), params.push(sqlDate(f.to));
-    if (f.country) {
-      const places = (f.places ?? []).slice(0, 500);
-      const inPlaces = places.length ? ` OR (en."type" IN ('port', 'city') AND en."canonical" IN (${places.map(() => '?').join(', ')}))` : '';
-      where.push(`EXISTS (SELECT 1 FROM "Mention" m JOIN "Entity" en ON en."id" = m."entityId" WHERE m."articleId" = a."id" AND ((en."type" = 'country' AND en."canonical" = ?)${inPlaces}))`);
-      params.push(f.country, ...places);
-    }
     const rows = sql.all<{ id: number; balkan: string; balkanType: string; latam: string; latamType: string; evidence: number; firstSeen: string; lastSeen: string }>(
       `SELECT l."id", l."balkan", l."balkanType", l."latam", l."latamType", count(*) AS "evidence",
               MIN(COALESCE(a."published", a."createdAt")) AS "firstSeen", MAX(COALESCE(a."published", a."createdAt")) AS "lastSeen"
        FROM "Link" l JOIN "LinkEvidence" e ON e."linkId" = l."id" JOIN "Article" a ON a."id" = e."articleId"
-       ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       GROUP BY l."id" ORDER BY "evidence" DESC, l."id" LIMIT 500`,
-      ...params,
+       ${w.sql}
+       GROUP BY l."id" ORDER BY "evidence" DESC, l."id"${limit === null ? '' : ' LIMIT ?'}`,
+      ...w.params, ...(limit === null ? [] : [limit]),
     );
     return rows.map((r) => ({ ...r, firstSeen: new Date(r.firstSeen), lastSeen: new Date(r.lastSeen) }));
   });

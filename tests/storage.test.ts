@@ -7,7 +7,7 @@ import { migrationNames } from '../storage/migrations-dir.js';
 import { claim, enqueue, markFailed, MAX_ATTEMPTS, reclaimStale } from '../storage/frontier-repo.js';
 import { storeArticle, type ArticleInput } from '../storage/articles-repo.js';
 import { upsertSources } from '../storage/sources-repo.js';
-import { linkGraph } from '../storage/research-repo.js';
+import { linkGraph, linkGraphCount } from '../storage/research-repo.js';
 import { runRules } from '../alerts/run-rules.js';
 import { newLinkRule } from '../alerts/rules/new-link.js';
 import { tempDir } from './helpers/tmp.js';
@@ -134,6 +134,22 @@ describe('storing articles and the link alert', () => {
     expect(await linkGraph(db, { country: 'Ecuador' })).toEqual([]);
     expect((await linkGraph(db, { country: 'Ecuador', places: ['Guayaquil', 'Manta'] })).map((l) => `${l.balkan} – ${l.latam}`)).toEqual(['Kavač clan – Guayaquil']);
     expect(await linkGraph(db, { country: 'Peru', places: ['Callao'] })).toEqual([]);
+  });
+
+  it('gives a page the best-evidenced links and the total, and an export all of them', async () => {
+    const { db } = await freshDb();
+    const ports = ['Guayaquil', 'Callao', 'Santos'];
+    // Guayaquil in three articles, Callao in two, Santos in one.
+    let n = 0;
+    for (const [k, port] of ports.entries()) {
+      for (let i = 0; i < 3 - k; i++) {
+        n++;
+        await storeArticle(db, article({ url: `https://s1.example/${n}`, contentHash: `h${n}`, text: `texto ${n}`, links: [{ balkan: 'Kavač clan', balkanType: 'criminal_group', latam: port, latamType: 'port', evidence: `El clan Kavač envió cocaína desde ${port} (${n}).` }] }));
+      }
+    }
+    expect((await linkGraph(db, {}, { limit: 2 })).map((l) => [l.latam, l.evidence])).toEqual([['Guayaquil', 3], ['Callao', 2]]);
+    expect(await linkGraphCount(db)).toBe(3);
+    expect((await linkGraph(db, {}, { limit: null })).map((l) => l.latam)).toEqual(ports);
   });
 
   it('does not merge different articles that share a short text', async () => {

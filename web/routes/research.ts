@@ -2,7 +2,7 @@
 // full-text search across scripts, and exports.
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { articleTexts, countries, linkGraph, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
+import { articleTexts, countries, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
 import { searchPage } from '../../storage/search-index.js';
 import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
 import { safeUrl } from '../../alerts/render.js';
@@ -71,7 +71,7 @@ ${right.map((n) => html`<g class="node latam"><circle cx="700" cy="${y(right, n)
 export function researchRoutes(app: Hono<Env>, db: Db) {
   app.get('/graph', allow(...RESEARCH), async (c) => {
     const f = filterOf(c);
-    const [links, list] = await Promise.all([linkGraph(db, f), countries(db)]);
+    const [links, total, list] = await Promise.all([linkGraph(db, f), linkGraphCount(db, f), countries(db)]);
     const qs = f.query ? `?${f.query}` : '';
     return c.html(
       page('Link graph', c.get('viewer'), html`<h1>Balkan–Latin America links</h1>
@@ -80,7 +80,7 @@ export function researchRoutes(app: Hono<Env>, db: Db) {
 <label>To <input type="date" name="to" value="${c.req.query('to') ?? ''}"></label>
 <label>Country <select name="country"><option value="">any</option>${list.map((x) => html`<option ${x === f.country ? html`selected` : ''}>${x}</option>`)}</select></label>
 <button type="submit">Filter</button></form>
-<p>${links.length} link(s). Export: <a href="/export/links.csv${qs}">CSV</a> · <a href="/export/links.json${qs}">JSON</a> · <a href="/export/links.ftm.jsonl${qs}">FollowTheMoney</a> · <a href="/export/links.gexf${qs}">GEXF (Gephi)</a></p>
+<p id="link-count">${total} link(s)${total > links.length ? html`, the ${links.length} with the most evidence shown; the exports hold all of them` : ''}. Export: <a href="/export/links.csv${qs}">CSV</a> · <a href="/export/links.json${qs}">JSON</a> · <a href="/export/links.ftm.jsonl${qs}">FollowTheMoney</a> · <a href="/export/links.gexf${qs}">GEXF (Gephi)</a></p>
 ${links.length ? graphSvg(links) : html`<p>No links in this period.</p>`}
 <table><thead><tr><th>Balkan side</th><th>Latin American side</th><th>Evidence</th><th>First</th><th>Last</th></tr></thead><tbody>
 ${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span class="muted">${l.balkanType}</span></td><td>${l.latam} <span class="muted">${l.latamType}</span></td><td><a href="/links/${l.id}">${l.evidence}</a></td><td>${l.firstSeen.toISOString().slice(0, 10)}</td><td>${l.lastSeen.toISOString().slice(0, 10)}</td></tr>`)}
@@ -180,7 +180,7 @@ ${q.trim() ? html`<p id="result-count">${total} article(s)${hits.length && total
   app.get('/export/:file', allow(...RESEARCH), async (c) => {
     const e = exporters[c.req.param('file')];
     if (!e) return c.notFound();
-    const body = e[1](await linkGraph(db, filterOf(c)));
+    const body = e[1](await linkGraph(db, filterOf(c), { limit: null }));
     return c.body(body, 200, { 'content-type': e[0], 'content-disposition': `attachment; filename="ruta-${c.req.param('file')}"` });
   });
 }
