@@ -218,7 +218,9 @@ export async function analyzeCmd(file: string | undefined): Promise<number> {
     const given = textOf(o, 'analyze', 'answered with no entities, seizures or links');
     if (given === undefined) missing++;
     const text = given ?? '';
-    const a = analyze({ text, title: typeof o.title === 'string' ? o.title : undefined, lang: typeof o.lang === 'string' ? o.lang : undefined, country: typeof o.country === 'string' ? o.country : undefined });
+    const published = typeof o.published === 'string' && o.published.trim() ? o.published : undefined;
+    if (published && Number.isNaN(new Date(published).getTime())) progress(`analyze ${JSON.stringify(o.id ?? null)}: "published" ${JSON.stringify(published)} is no date (ISO 8601 expected); dates without a year are left undated`);
+    const a = analyze({ text, title: typeof o.title === 'string' ? o.title : undefined, lang: typeof o.lang === 'string' ? o.lang : undefined, country: typeof o.country === 'string' ? o.country : undefined, published });
     if (a.analyzedChars !== undefined) progress(`${JSON.stringify(o.id ?? null)}: ${partialAnalysisNote(text.length, a.analyzedChars)}`);
     out(
       JSON.stringify({

@@ -21,6 +21,11 @@ export interface AnalyzeInput {
   langPrior?: string | null;
   /** The source's country (ISO 3166-1 alpha-2, as in sources.yaml): an agency named without its country is this country's. */
   country?: string | null;
+  /**
+   * When the article was published (else fetched): a seizure's date written without a year ("el 3 de
+   * mayo", "5. marta") takes the year that puts it on or before this. Without it such a date is none.
+   */
+  published?: Date | string | null;
 }
 
 export interface Analysis {
@@ -101,7 +106,8 @@ export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(),
   // Teasers of other articles ("Pročitajte još: …") are read past: what they name is theirs.
   const body = maskTeasers(text);
   const entities = portsInLandNews(body, withShoutedNames(body, findEntities(body, gazetteer, opts), gazetteer, opts), gazetteer);
-  const seizures = withPlaceAndDate(body, findSeizures(body, lang), entities, lang);
+  const published = input.published ? new Date(input.published) : undefined;
+  const seizures = withPlaceAndDate(body, findSeizures(body, lang), entities, lang, published && !Number.isNaN(published.getTime()) ? published : undefined);
   const links = findLinks(body, entities, seizures);
   // The headline may name what the body leaves to it ("Uhapšen Srbin u Ekvadoru: krijumčario kokain za kavački klan"
   // above a body that names neither the clan nor the country): a link of the headline between two parties no link of

@@ -1,9 +1,10 @@
 // Where and when a seizure happened, where its sentence says so: the place is
 // the port, city or country named nearest the quantity in its sentence, and not
 // on the route ("a container from Guayaquil"); the date is the one written nearest it, as
-// far as the sentence gives it: "2024-03-14", "2024-03" or "2024". A month or
-// weekday without a year ("in March", "on Monday") gives no date: the reader
-// knows the article's own.
+// far as the sentence gives it: "2024-03-14", "2024-03" or "2024". A day and month without
+// a year ("el 3 de mayo", "5. marta") take the year that puts them on or before the
+// article's date, when it is known. A month or weekday alone ("in March", "on Monday")
+// gives no date: "said on Monday" dates the statement more often than the seizure.
 import type { EntityMention } from './entities.js';
 import type { SeizureMention } from './seizures.js';
 import { fold, sentences } from './text-normalize.js';
@@ -46,10 +47,27 @@ const MONTH_DAY_YEAR = new RegExp(`${WORD}\\.?\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\
 /** marzo de 2024, u martu 2024., March 2024. */
 const MONTH_YEAR = new RegExp(`${WORD}\\.?,?\\s+(?:de\\s+|del\\s+|of\\s+)?${YEAR}`, 'gu');
 const YEAR_ALONE = new RegExp(`\\b${YEAR}\\b`, 'gu');
+/** 3 de mayo, 5. marta, 10 јануари, 14 qershor, 5th of March (no year after: those are read above). */
+const DAY_MONTH = new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\.?\\s+(?:de\\s+|of\\s+)?${WORD}(\\.?)`, 'gu');
+/** March 5, March 5th. */
+const MONTH_DAY = new RegExp(`${WORD}(\\.?)\\s+(\\d{1,2})(?!\\d)(?:st|nd|rd|th)?(?![.,]\\d)`, 'gu');
+
+/** The day and month on or before `ref` (by up to two days after it: a time zone, a late edition), as YYYY-MM-DD. */
+function dayBefore(ref: Date, month: number, day: number): string | undefined {
+  for (const year of [ref.getUTCFullYear(), ref.getUTCFullYear() - 1]) {
+    const d = new Date(Date.UTC(year, month - 1, day));
+    if (d.getUTCMonth() !== month - 1) return undefined; // 31 April
+    if (d.getTime() <= ref.getTime() + 2 * 86_400_000) return `${year}-${pad(month)}-${pad(day)}`;
+  }
+  return undefined;
+}
+
+/** A month word, written out or abbreviated with a full stop ("mayo", "marta", "May", "maj", "Mar."): "mar" (the sea), "ago" and "may" (the verb) are none. */
+const monthWord = (word: string, dot: string) => (word.length >= 4 || dot || word === 'May' || fold(word) === 'maj' ? monthOf(word) : undefined);
 const TWO_YEARS = /\b(19[89]\d|20\d\d)\b.{1,12}\b(19[89]\d|20\d\d)\b/u;
 
 /** The dates a sentence writes, with their offsets into it: day-month-year, month-year, numeric, a year alone. */
-export function datesIn(sentence: string): DateHit[] {
+export function datesIn(sentence: string, ref?: Date): DateHit[] {
   const hits: DateHit[] = [];
   const taken = (s: number, e: number) => hits.some((h) => h.start < e && s < h.end);
   const add = (s: number, e: number, value: string) => {
@@ -71,6 +89,19 @@ export function datesIn(sentence: string): DateHit[] {
   for (const m of sentence.matchAll(MONTH_YEAR)) {
     const mo = monthOf(m[1]!);
     if (mo) add(m.index!, m.index! + m[0].length, `${m[2]}-${pad(mo)}`);
+  }
+  // A day and month without a year, by the article's date.
+  if (ref) {
+    for (const m of sentence.matchAll(DAY_MONTH)) {
+      const mo = monthWord(m[2]!, m[3]!);
+      const value = mo && dayBefore(ref, mo, Number(m[1]));
+      if (value) add(m.index!, m.index! + m[0].length, value);
+    }
+    for (const m of sentence.matchAll(MONTH_DAY)) {
+      const mo = monthWord(m[1]!, m[2]!);
+      const value = mo && dayBefore(ref, mo, Number(m[3]));
+      if (value) add(m.index!, m.index! + m[0].length, value);
+    }
   }
   // A year alone: "in 2022", "u 2022. godini", "në vitin 2022". Not a span of years ("between 2019 and 2021"), nor where one starts ("since 2022").
   if (!TWO_YEARS.test(sentence)) {
@@ -164,7 +195,7 @@ function neighbour(text: string, from: number, e: EntityMention): boolean {
 }
 
 /** Each seizure with the place and date its sentence states, when it states them. */
-export function withPlaceAndDate(text: string, seizures: SeizureMention[], entities: EntityMention[], lang?: string): SeizureMention[] {
+export function withPlaceAndDate(text: string, seizures: SeizureMention[], entities: EntityMention[], lang?: string, published?: Date): SeizureMention[] {
   if (!seizures.length) return seizures;
   const sents = sentences(text);
   return seizures.map((z) => {
@@ -192,7 +223,7 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
       undefined,
     );
     // A date inside the quantity itself ("1.127") is none; a seizure's sentence dates the seizure.
-    const dates = datesIn(s.text)
+    const dates = datesIn(s.text, published)
       .map((d) => ({ ...d, start: d.start + s.start, end: d.end + s.start }))
       .filter((d) => d.end <= z.start || d.start >= z.end);
     const date = dates.sort((a, b) => distance(a) - distance(b) || b.value.length - a.value.length)[0];

@@ -73,10 +73,11 @@ export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInpu
   const text = ex.text.trim();
   if (!text) throw new ExtractionError(`no article text found at ${p.finalUrl}; set body selectors for source ${ctx.sourceId} if the page is an article`);
   const title = ex.title || ctx.hintTitle || p.finalUrl;
-  const analysis = analyze({ text, title, langPrior: ctx.sourceLanguage, country: ctx.sourceCountry });
+  const published = ex.published ?? ctx.hintPublished ?? null;
+  // A date the text writes without a year is dated by the article's, else by when it was fetched.
+  const analysis = analyze({ text, title, langPrior: ctx.sourceLanguage, country: ctx.sourceCountry, published: published ?? ctx.seenAt ?? new Date() });
   const declared = ex.canonicalUrl && sameSite(ex.canonicalUrl, p.finalUrl) ? ex.canonicalUrl : null;
   const url = canonicalUrl(declared ?? p.finalUrl);
-  const published = ex.published ?? ctx.hintPublished ?? null;
   return {
     frontierId: ctx.frontierId,
     sourceId: ctx.sourceId,

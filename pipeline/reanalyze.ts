@@ -32,7 +32,7 @@ export interface ReanalyzeReport {
 export async function reanalyzeStored(db: Db, opts: ReanalyzeOptions = {}, onProgress?: (r: ReanalyzeReport) => void): Promise<ReanalyzeReport> {
   const report: ReanalyzeReport = { total: await countArticlesToReanalyze(db, opts), read: 0, changed: 0, added: [], removed: [] };
   for await (const a of articlesToReanalyze(db, opts)) {
-    const analysis = analyze({ text: a.text, title: a.title, langPrior: a.sourceLanguage, country: a.sourceCountry });
+    const analysis = analyze({ text: a.text, title: a.title, langPrior: a.sourceLanguage, country: a.sourceCountry, published: a.published });
     const result = await applyReanalysis(db, a.id, storedAnalysis(analysis), { dryRun: opts.dryRun, journal: !opts.quiet });
     report.read++;
     if (result.changed) report.changed++;

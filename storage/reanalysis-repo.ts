@@ -4,7 +4,7 @@
 // evidence (and the link goes when no article is left); a pair found anew is
 // added, and by default journalled so the alert rules see it once.
 import type { Db } from './db.js';
-import { sqlDate, writeTx } from './raw-sql.js';
+import { fromSqlDate, sqlDate, writeTx } from './raw-sql.js';
 import { pairKey, writeAnalysis, type StoredAnalysis } from './articles-repo.js';
 
 export interface StoredArticle {
@@ -14,6 +14,8 @@ export interface StoredArticle {
   /** The language and country of the source that first brought it: the priors the crawl used. */
   sourceLanguage: string | null;
   sourceCountry: string | null;
+  /** When it was published, else when it was fetched: what the crawl dated it by. */
+  published: Date | null;
 }
 
 type Selection = { sourceId?: string; since?: Date };
@@ -34,8 +36,8 @@ export async function* articlesToReanalyze(db: Db, opts: Selection = {}, pageSiz
   let after = 0;
   for (;;) {
     const page = await writeTx(db, (sql) =>
-      sql.all<{ id: number; title: string; text: string; language: string | null; country: string | null }>(
-        `SELECT a."id", a."title", a."text", s."language", s."country"
+      sql.all<{ id: number; title: string; text: string; language: string | null; country: string | null; published: string | null }>(
+        `SELECT a."id", a."title", a."text", s."language", s."country", COALESCE(a."published", a."fetchedAt") AS "published"
          FROM "Article" a
          LEFT JOIN "Source" s ON s."id" = (SELECT x."sourceId" FROM "ArticleSource" x WHERE x."articleId" = a."id" ORDER BY x."firstSeen", x."sourceId" LIMIT 1)
          WHERE a."id" > ? AND ${where}
@@ -44,7 +46,7 @@ export async function* articlesToReanalyze(db: Db, opts: Selection = {}, pageSiz
       ),
     );
     if (!page.length) return;
-    for (const r of page) yield { id: r.id, title: r.title, text: r.text, sourceLanguage: r.language, sourceCountry: r.country };
+    for (const r of page) yield { id: r.id, title: r.title, text: r.text, sourceLanguage: r.language, sourceCountry: r.country, published: fromSqlDate(r.published) };
     after = page[page.length - 1]!.id;
   }
 }

@@ -624,6 +624,18 @@ describe('where and when a seizure happened', () => {
     expect(sz('Од 2022. године полиција је у Бару запленила 300 килограма кокаина.', 'sr')).toEqual([[300, 'Bar', null]]);
     // A month without its year is no date.
     expect(sz('U martu je u Baru zaplenjeno 300 kilograma kokaina.', 'sr')).toEqual([[300, 'Bar', null]]);
+    // A day and month without a year take the year that puts them on or before the article's date; without it, none.
+    const dated = (text: string, lang: string) => analyze({ text, lang, published: '2024-03-20T10:00:00Z' }).seizures.map((z) => z.date ?? null);
+    expect(dated('Policija je 5. marta u luci Bar zaplenila 200 kilograma kokaina.', 'sr')).toEqual(['2024-03-05']);
+    expect(dated('Los 500 kilos de cocaína, incautados en Callao el pasado 3 de mayo, iban a Amberes.', 'es')).toEqual(['2023-05-03']);
+    expect(dated('На 10 јануари во Скопје беа запленети 45 килограми кокаин.', 'mk')).toEqual(['2024-01-10']);
+    expect(dated('Police seized 2 tonnes of cocaine on March 21 in Antwerp.', 'en')).toEqual(['2024-03-21']);
+    expect(dated('Officers seized 20 kg of cocaine, police said on May 2.', 'en')).toEqual(['2023-05-02']);
+    expect(sz('Policija je 5. marta u luci Bar zaplenila 200 kilograma kokaina.', 'sr')).toEqual([[200, 'Bar', null]]);
+    // A month alone, a month word that is no month ("mar", the sea; "may", the verb), an impossible day: none.
+    expect(dated('U martu 200 kilograma kokaina zaplenjeno je u Baru.', 'sr')).toEqual([null]);
+    expect(dated('A 12 mar adentro, la Armada halló 300 kilos de cocaína.', 'es')).toEqual([null]);
+    expect(dated('El 30 de febrero se incautaron 200 kilos de cocaína.', 'es')).toEqual([null]);
     // A port or city the clause names is more exact than its country, wherever each stands.
     expect(sz('Police in Spain arrested three men after finding 2,000 kilos of cocaine in a container of pineapples from Costa Rica at the port of Algeciras.', 'en')).toEqual([[2000, 'Algeciras', null]]);
     // After a word of origin, "in" names where it happened again; after one of purpose it does not.

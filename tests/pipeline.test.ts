@@ -143,6 +143,14 @@ describe('ruta init → sources import → crawl --once → articles export', ()
     expect(line!.seizures).toEqual([{ drug: 'cocaine', text: '1.127 kilograma', kg: 1127, start: text.indexOf('1.127'), end: text.indexOf('1.127') + 15, place: 'Guayaquil', date: null }]);
     expect(r.stderr).toMatch(/stdin:2: not valid JSON/);
     expect(r.code).toBe(1);
+    // "published" dates a day and month written without a year; a bad one is named and ignored.
+    const marta = 'Policija je 5. marta u luci Bar zaplenila 200 kilograma kokaina.';
+    const d = await ruta(['analyze'], env, `${JSON.stringify({ id: 'd1', text: marta, published: '2024-03-20' })}
+${JSON.stringify({ id: 'd2', text: marta, published: 'last week' })}
+`);
+    expect(jsonLines(d.stdout).map((l) => (l.seizures as { date: string | null }[])[0]!.date)).toEqual(['2024-03-05', null]);
+    expect(d.stderr).toMatch(/analyze "d2": "published" "last week" is no date/);
+    expect(d.code).toBe(0);
   });
 
   it('analyze and langid answer a line with no "text" string, say so and exit 1, and go on', async () => {
