@@ -53,6 +53,12 @@ describe('entities survive real text', () => {
     // The fleeting a (Zadar → u Zadru, Čačak → u Čačku) and k → c (Rijeka → u Rijeci).
     expect(canon('Carinici u Zadru, Čačku, Mostaru i Rijeci zaplijenili su kokain.')).toEqual(['Zadar', 'Čačak', 'Mostar', 'Rijeka']);
   });
+  it('Group America in every language, and Club América apart', () => {
+    expect(canon('Pripadnici grupe Amerika krijumčarili su kokain iz Ekvadora.')).toEqual(['Group America', 'Ecuador']);
+    expect(canon('Членовите на групата Америка шверцувале кокаин од Перу.')).toEqual(['Group America', 'Peru']);
+    expect(canon('Los miembros del grupo América enviaban cocaína desde Guayaquil.')).toEqual(['Group America', 'Guayaquil']);
+    expect(canon('El Club América ganó en México.', 'criminal_group')).toEqual([]);
+  });
   it('ports as Serbian and Macedonian Cyrillic write them', () => {
     expect(canon('Кокаин је пронађен у луци Калао, а пошиљка је преко Итажаиа и Мансаниља требало да стигне у Влору.', 'port')).toEqual(['Callao', 'Itajaí', 'Manzanillo', 'Vlorë']);
   });
