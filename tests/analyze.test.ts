@@ -58,6 +58,10 @@ describe('entities survive real text', () => {
     expect(canon('Членовите на групата Америка шверцувале кокаин од Перу.')).toEqual(['Group America', 'Peru']);
     expect(canon('Los miembros del grupo América enviaban cocaína desde Guayaquil.')).toEqual(['Group America', 'Guayaquil']);
     expect(canon('El Club América ganó en México.', 'criminal_group')).toEqual([]);
+    // The Balkan mafia as Portuguese, Spanish and Albanian name it by the region.
+    expect(canon('Enviava cocaína do PCC para a máfia dos Bálcãs.', 'criminal_group')).toEqual(['PCC', 'Balkan mafia']);
+    expect(canon('La mafia de los Balcanes controla el envío.', 'criminal_group')).toEqual(['Balkan mafia']);
+    expect(canon('Mafia e Ballkanit kontrollon trafikun.', 'criminal_group')).toEqual(['Balkan mafia']);
   });
   it('ports as Serbian and Macedonian Cyrillic write them', () => {
     expect(canon('Кокаин је пронађен у луци Калао, а пошиљка је преко Итажаиа и Мансаниља требало да стигне у Влору.', 'port')).toEqual(['Callao', 'Itajaí', 'Manzanillo', 'Vlorë']);
