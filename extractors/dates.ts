@@ -45,16 +45,6 @@ function build(y: number, m: number, d: number, hh = 0, mm = 0, tz?: string): Da
   return Number.isNaN(date.getTime()) ? undefined : date;
 }
 
-/** The time after a date, 24-hour or with AM/PM ("14:35", "u 14.35", "14h35", "2:35 PM", "2:35 p. m."). */
-function timeAfter(rest: string): [number, number] {
-  const t = /^\D{0,12}?(\d{1,2})[:.h](\d{2})\b(?::\d{2})?(?:\s*([ap])\.?\s?m\b\.?)?/i.exec(rest);
-  if (!t) return [0, 0];
-  let hh = Number(t[1]);
-  const half = t[3]?.toLowerCase();
-  if (half && hh >= 1 && hh <= 12) hh = (hh % 12) + (half === 'p' ? 12 : 0);
-  return [hh, Number(t[2])];
-}
-
 /**
  * Zone abbreviations feeds and pages write after the time (RFC 822's, Europe's and Latin
  * America's), as offsets. ECT is Ecuador's here, not the Caribbean's.
@@ -65,13 +55,18 @@ const ZONES: Record<string, string> = {
   ECT: '-05:00', PET: '-05:00', COT: '-05:00', BOT: '-04:00', VET: '-04:00', CLT: '-04:00', CLST: '-03:00', BRT: '-03:00', ART: '-03:00', UYT: '-03:00', PYT: '-04:00',
 };
 
-/** The zone written after the time, if any: "+0100", "-05:00", "Z", "GMT", "CET", "GMT+2". */
-function zoneAfter(rest: string): string | undefined {
-  const t = /^\D{0,12}?\d{1,2}[:.h]\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]\.?\s?m\b\.?)?(?:\s*\(?(Z|[A-Z]{2,4})\b)?(?:(?:(?<=[A-Z])|\s+)([+-])(\d{1,2}):?(\d{2})?\b)?/i.exec(rest);
-  if (!t) return undefined;
-  const [, name, sign, hh, mm] = t;
-  if (sign && Number(hh) <= 14) return `${sign}${hh!.padStart(2, '0')}:${mm ?? '00'}`;
-  return name ? ZONES[name.toUpperCase()] : undefined;
+/**
+ * The time after a date, 24-hour or with AM/PM ("14:35", "u 14.35", "14h35", "2:35 PM", "2:35 p. m."),
+ * and the zone written after it, if any ("+0100", "-05:00", "Z", "GMT", "CET", "GMT+2"): hour, minute, offset.
+ */
+function clockAfter(rest: string): [number, number, string | undefined] {
+  const t = /^\D{0,12}?(\d{1,2})[:.h](\d{2})\b(?::\d{2}(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*\(?(Z|[A-Z]{2,4})\b)?(?:(?:(?<=[A-Z])|\s+)([+-])(\d{1,2}):?(\d{2})?\b)?/i.exec(rest);
+  if (!t) return [0, 0, undefined];
+  const [, h, min, half, name, sign, zh, zm] = t;
+  let hh = Number(h);
+  if (half && hh >= 1 && hh <= 12) hh = (hh % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
+  const zone = sign && Number(zh) <= 14 ? `${sign}${zh!.padStart(2, '0')}:${zm ?? '00'}` : name ? ZONES[name.toUpperCase()] : undefined;
+  return [hh, Number(min), zone];
 }
 
 /** Returns a Date, or undefined when the string holds no recognisable date. */
@@ -87,8 +82,7 @@ export function parseDate(input: string | undefined | null): Date | undefined {
   // 12.02.2024. u 14:35 — 12/02/2024 — 12-02-2024 (day first, as in every Ruta language but English)
   const num = /\b(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4}|\d{2})\b\.?(.*)$/.exec(s);
   if (num) {
-    const [hh, mm] = timeAfter(num[4] ?? '');
-    const d = build(Number(num[3]), Number(num[2]), Number(num[1]), hh, mm, zoneAfter(num[4] ?? ''));
+    const d = build(Number(num[3]), Number(num[2]), Number(num[1]), ...clockAfter(num[4] ?? ''));
     if (d) return d;
   }
   // 12. februar 2024. / 12 de febrero de 2024 / 12 фебруари 2024 / 12 shkurt 2024
@@ -96,8 +90,7 @@ export function parseDate(input: string | undefined | null): Date | undefined {
   if (dm) {
     const m = monthOf(dm[2]!);
     if (m) {
-      const [hh, mm] = timeAfter(dm[4] ?? '');
-      const d = build(Number(dm[3]), m, Number(dm[1]), hh, mm, zoneAfter(dm[4] ?? ''));
+      const d = build(Number(dm[3]), m, Number(dm[1]), ...clockAfter(dm[4] ?? ''));
       if (d) return d;
     }
   }
@@ -106,8 +99,7 @@ export function parseDate(input: string | undefined | null): Date | undefined {
   if (md) {
     const m = monthOf(md[1]!);
     if (m) {
-      const [hh, mm] = timeAfter(md[4] ?? '');
-      const d = build(Number(md[3]), m, Number(md[2]), hh, mm, zoneAfter(md[4] ?? ''));
+      const d = build(Number(md[3]), m, Number(md[2]), ...clockAfter(md[4] ?? ''));
       if (d) return d;
     }
   }

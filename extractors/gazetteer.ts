@@ -245,14 +245,11 @@ export class Gazetteer {
     found.push(...this.licensedElsewhere(text, tokens, found, endings));
     // A homonym counts where the text says it is meant, and then wherever else the text names it.
     const meant = new Set(found.filter((f) => f.entry.homonym && f.qualified).map((f) => f.entry));
-    for (const f of found) if (f.entry.homonym && meant.has(f.entry)) f.qualified = true;
-    const kept = found.filter((f) => !f.entry.homonym || f.qualified);
-    found.length = 0;
-    found.push(...kept);
-    found.sort(byPreference);
+    for (const f of found) if (meant.has(f.entry)) f.qualified = true;
+    const kept = found.filter((f) => !f.entry.homonym || f.qualified).sort(byPreference);
     const taken: GazetteerMatch[] = [];
     const covered = new Uint8Array(text.length + 1);
-    next: for (const f of found) {
+    next: for (const f of kept) {
       for (let k = f.start; k < f.end; k++) if (covered[k]) continue next;
       covered.fill(1, f.start, f.end);
       const { exactCase: _drop, exact: _exact, ...m } = f;
@@ -318,17 +315,14 @@ export class Gazetteer {
       const t = tokens[i];
       return !!t && /^\p{Lu}/u.test(t.text) && (entry.qualifiers ?? []).some((q) => { const f = fold(q); const stem = stemOf(f, MIN_STEM); return t.norm === f || (t.norm.startsWith(stem) && t.norm.length - stem.length <= 3); });
     };
-    // After: a comma, a bracket or "in", then perhaps a word for a state or province.
+    // After: a comma or a bracket, or "in" (then a capital), then perhaps a word for a state or province.
     let j = end;
     const sep = tokens[j] ? text.slice(tokens[j - 1]!.end, tokens[j]!.start) : '';
-    if (tokens[j] && /^\s?[,(–-]?\s?$/u.test(sep) && sep.trim() && !/[.!?]/.test(sep)) {
+    const punct = /^\s?[,(–-]\s?$/u.test(sep);
+    if (tokens[j] && (punct || (/^\s$/.test(sep) && QUALIFIER_IN.test(tokens[j]!.norm)))) {
       if (QUALIFIER_IN.test(tokens[j]!.norm)) j++;
       if (tokens[j] && REGION_WORD.test(tokens[j]!.norm)) j++;
-      if (tokens[j] && (ownCountry(j) || region(j))) return true;
-    } else if (tokens[j] && QUALIFIER_IN.test(tokens[j]!.norm) && /^\s$/.test(sep)) {
-      j++;
-      if (tokens[j] && REGION_WORD.test(tokens[j]!.norm)) j++;
-      if (tokens[j] && /^\p{Lu}/u.test(tokens[j]!.text) && (ownCountry(j) || region(j))) return true;
+      if (tokens[j] && (punct || /^\p{Lu}/u.test(tokens[j]!.text)) && (ownCountry(j) || region(j))) return true;
     }
     // Before: "Venezuela's Valencia"; a country or nationality and a place word within four words.
     if (start >= 2 && tokens[start - 1]!.text === 's' && /^['’]$/.test(text.slice(tokens[start - 2]!.end, tokens[start - 1]!.start)) && ownCountry(start - 2)) return true;

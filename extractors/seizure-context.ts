@@ -92,15 +92,13 @@ export function datesIn(sentence: string, ref?: Date): DateHit[] {
   }
   // A day and month without a year, by the article's date.
   if (ref) {
-    for (const m of sentence.matchAll(DAY_MONTH)) {
-      const mo = monthWord(m[2]!, m[3]!);
-      const value = mo && dayBefore(ref, mo, Number(m[1]));
-      if (value) add(m.index!, m.index! + m[0].length, value);
-    }
-    for (const m of sentence.matchAll(MONTH_DAY)) {
-      const mo = monthWord(m[1]!, m[2]!);
-      const value = mo && dayBefore(ref, mo, Number(m[3]));
-      if (value) add(m.index!, m.index! + m[0].length, value);
+    // The groups of the day, the month word and the full stop after it.
+    for (const [pattern, day, month, dot] of [[DAY_MONTH, 1, 2, 3], [MONTH_DAY, 3, 1, 2]] as const) {
+      for (const m of sentence.matchAll(pattern)) {
+        const mo = monthWord(m[month]!, m[dot]!);
+        const value = mo && dayBefore(ref, mo, Number(m[day]));
+        if (value) add(m.index!, m.index! + m[0].length, value);
+      }
     }
   }
   // A year alone: "in 2022", "u 2022. godini", "në vitin 2022". Not a span of years ("between 2019 and 2021"), nor where one starts ("since 2022").

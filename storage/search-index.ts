@@ -75,12 +75,7 @@ export interface SearchHit {
   snippet: string;
 }
 
-/** Articles matching the query, best first, a page at a time (`offset`, `limit`, default 50). */
-export async function searchArticles(db: Db, input: string, opts: { acrossScripts?: boolean; limit?: number; offset?: number } = {}): Promise<SearchHit[]> {
-  return (await searchPage(db, input, opts)).hits;
-}
-
-/** A page of the articles matching the query, best first, and how many match in all. */
+/** A page of the articles matching the query, best first (`offset`, `limit`, default 50), and how many match in all. */
 export async function searchPage(db: Db, input: string, opts: { acrossScripts?: boolean; limit?: number; offset?: number } = {}): Promise<{ hits: SearchHit[]; total: number }> {
   const across = opts.acrossScripts ?? true;
   const q = ftsQuery(input, across);

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDb } from '../storage/db.js';
 import { reviseArticle, storeArticle, type ArticleInput } from '../storage/articles-repo.js';
 import { upsertSources } from '../storage/sources-repo.js';
-import { ftsQuery, searchArticles, searchPage, updateSearchIndex } from '../storage/search-index.js';
+import { ftsQuery, searchPage, updateSearchIndex } from '../storage/search-index.js';
 import { contentHash } from '../dedupe/content-hash.js';
 import { tempDir } from './helpers/tmp.js';
 
@@ -35,7 +35,7 @@ describe('full-text search', () => {
     await upsertSources(db, [{ id: 'vijesti', name: 'Vijesti', url: 'https://vijesti.example/rss', kind: 'rss', language: 'sr', country: 'ME', schedule: '*/30 * * * *', render: false, enabled: true, config: {} }]);
     await storeArticle(db, doc('cyr', 'Ухапшен члан Кавачког клана', 'Полиција је у Бару ухапсила члана Кавачког клана због шверца кокаина из Еквадора.', 'Cyrl'));
     await storeArticle(db, doc('lat', 'Zaplijena u luci Bar', 'Policija je u luci Bar zaplijenila kokain; pošiljka je stigla iz Gvajakila.'));
-    const urls = async (q: string, across = true) => (await searchArticles(db, q, { acrossScripts: across })).map((h) => h.url.split('/').pop());
+    const urls = async (q: string, across = true) => (await searchPage(db, q, { acrossScripts: across })).hits.map((h) => h.url.split('/').pop());
     expect(await urls('Kavačkog')).toEqual(['cyr']);
     expect(await urls('Kavačkog', false)).toEqual([]);
     expect(await urls('Кавачког', false)).toEqual(['cyr']);
