@@ -1,7 +1,8 @@
-// "Kavač and Škaljari", "sukob Kavča i Škaljara", "the Škaljari and Kavač
-// groups": a clan's bare name, which alone may be a village or a
-// neighbourhood ("u Škaljarima kod Kotora"), is the clan where it is joined
-// to a criminal group the text names.
+// A clan's bare name, which alone may be a village or a neighbourhood ("u
+// Škaljarima kod Kotora"), is the clan where it is joined to a criminal group
+// the text names ("Kavač and Škaljari", "sukob Kavča i Škaljara", "the
+// Škaljari and Kavač groups"), or to a word for a gang ("the Škaljari gang",
+// "kriminalna grupa Škaljari", "la banda de Škaljari", "grupi kriminal Škaljari").
 import { Gazetteer, type GazetteerEntry, type GazetteerMatch } from './gazetteer.js';
 import type { Token } from './text-normalize.js';
 
@@ -22,6 +23,38 @@ function bare(gazetteer: Gazetteer): Gazetteer {
     bareNames.set(gazetteer, (g = new Gazetteer(entries)));
   }
   return g;
+}
+
+/** Words for a gang, group or criminal organisation, as tokens' folded norms have them (Cyrillic as Latin). */
+const GANG =
+  /^(gangs?|groups?|clans?|cartels?|networks?|organi[sz]ations?|factions?|mob|crew|syndicate|banda|bandas|grupo|organizacion|faccion|cla|grupa|grupe|grupi|grupu|grupom|grupata|skupina|skupine|skupini|skupinu|skupinom|bande|bandi|bandu|bandom|bandata|organizacija|organizacije|organizaciji|organizaciju|organizacijom|organizata|organizates|grupit|grupin|bandes|banden|klan|klana|klanu|klani|klanit|kartel|kartela)$/;
+/** Words between a gang word and the name: "grupo criminal Kavač", "the Kavač crime group", "banda de Škaljari". */
+const BETWEEN = /^(criminal|criminales|crime|drug|drugs|trafficking|mafia|organi[sz]ed|narco|delictiva|kriminal|kriminale|kriminalna|kriminalne|de|del|dos|da)$/;
+
+const PLACES = new Set(['city', 'port', 'country']);
+
+/**
+ * Bare clan names next to a word for a gang, over at most two words between, as matches of their clans;
+ * such a name may be a place's among `matches` (Zemun), which the clan then replaces.
+ */
+export function clansByGangWord(text: string, tokens: Token[], matches: GazetteerMatch[], gazetteer: Gazetteer, lang?: string | null): GazetteerMatch[] {
+  const names = bare(gazetteer);
+  const out: GazetteerMatch[] = [];
+  const gangAt = (from: number, step: 1 | -1) => {
+    for (let k = from, n = 0; n <= 2 && k >= 0 && k < tokens.length; k += step, n++) {
+      if (GANG.test(tokens[k]!.norm)) return true;
+      if (!BETWEEN.test(tokens[k]!.norm)) return false;
+    }
+    return false;
+  };
+  for (let i = 0; i < tokens.length; i++) {
+    if (!/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+    const m = names.matchAt(text, tokens, i, lang);
+    // The name of a place alone ("the Zemun gang") gives way to the clan: the caller replaces it.
+    if (!m || matches.some((x) => x.start < m.end && m.start < x.end && !(PLACES.has(x.entry.type) && x.start === m.start && x.end === m.end))) continue;
+    if (gangAt(m.tokenEnd, 1) || gangAt(i - 1, -1)) out.push(m);
+  }
+  return out;
 }
 
 /** Bare clan names joined by "and" to a criminal group among `matches`, as matches of their clans. */

@@ -5,7 +5,7 @@
 import { Gazetteer, type EntityType, type GazetteerEntry, type GazetteerMatch, type Side } from './gazetteer.js';
 import { OPEN_QUOTES, SLAVIC_LANGS, cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
 import { traffickingContext } from './context-words.js';
-import { coordinatedClans } from './clan-pairs.js';
+import { clansByGangWord, coordinatedClans } from './clan-pairs.js';
 import { drugOf } from './seizures.js';
 import { agencyShortForms, resolveAgencies } from './agencies.js';
 import { cueNameCanonical, findCueNames } from './cue-names.js';
@@ -211,6 +211,11 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   );
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
   for (const m of coordinatedClans(text, tokens, gaz, gazetteer, opts.lang)) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
+  for (const m of clansByGangWord(text, tokens, gaz, gazetteer, opts.lang)) {
+    const place = out.findIndex((x) => x.start === m.start && x.end === m.end && PLACE_TYPES.has(x.type) && x.via === 'gazetteer');
+    if (place >= 0) removeAt(place);
+    if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
+  }
   // Companies and vessels named after a word that says what they are.
   // A ship named after its line ("na brodu MSC Gina") is the ship: the line's name inside gives way, and
   // so does a place inside a longer name ("brod „Budva Star”", "firma „Santos Trade“"), or a place that is

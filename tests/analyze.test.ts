@@ -404,6 +404,20 @@ describe('entities survive real text', () => {
     expect(groups('Pucnjava se dogodila u Škaljarima kod Kotora, a policija traga za napadačem.', 'sr')).toEqual([]);
     expect(groups('Pripadnik škaljarskog klana uhapšen je u Baru.', 'sr')).toEqual(['škaljarskog klana → Škaljari clan']);
   });
+  it('a clan\'s bare name next to a word for a gang is the clan, in every language; "a group of Zemun residents" is the place', () => {
+    const groups = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'criminal_group').map((e) => `${e.text} → ${e.canonical}`);
+    expect(groups('The Škaljari group smuggled cocaine from Ecuador to Antwerp.', 'en')).toEqual(['Škaljari → Škaljari clan']);
+    expect(groups('Police say the Skaljari criminal clan used the port of Santos.', 'en')).toEqual(['Skaljari → Škaljari clan']);
+    expect(groups('The Zemun gang bought cocaine in Colombia.', 'en')).toEqual(['Zemun → Zemun clan']);
+    expect(groups('La banda de Škaljari compraba cocaína en Guayaquil.', 'es')).toEqual(['Škaljari → Škaljari clan']);
+    expect(groups('Kriminalna grupa Škaljari nabavljala je kokain u Ekvadoru.', 'sr')).toEqual(['Škaljari → Škaljari clan']);
+    expect(groups('Криминална група Шкаљари набављала је кокаин у Еквадору.', 'sr')).toEqual(['Шкаљари → Škaljari clan']);
+    expect(groups('Grupi kriminal Shkaljari bleu kokainë në Ekuador.', 'sq')).toEqual(['Shkaljari → Škaljari clan']);
+    expect(groups('A group of Zemun residents protested against the cocaine trade from Colombia.', 'en')).toEqual([]);
+    expect(groups('Kriminalne grupe iz Zemuna nabavljale su kokain u Kolumbiji.', 'sr')).toEqual([]);
+    const links = analyze({ text: 'The Škaljari group smuggled cocaine from Ecuador to Antwerp.', lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(links).toEqual(['Škaljari clan ↔ Ecuador']);
+  });
   it('an organisation in a headline is one only where the story names it too; one the tagger split at "y" is whole where the text names it so', () => {
     const seed = readFileSync(new URL('./fixtures/newsroom/seeds/000_8450eef5eceec4c1.txt', import.meta.url), 'utf8');
     const orgs = findEntities(seed, gaz, { lang: 'en' }).filter((e) => e.type === 'organization').map((e) => e.text);
