@@ -52,7 +52,7 @@ const LOAD = /^(cargamento|carga|alijo|shipment|consignment|load|haul|drug|posil
 /** Weighing (folded): "con un peso de", "weighing", "teška", "težine", "me peshë", "тежина". */
 const WEIGHT = /^(peso|pesaba|pesa|pesava|weigh|tezin|tesk|tezak|pesh)/u;
 /** Seizure verbs and nouns (folded stems): a quantity in such a sentence, in an article about a drug, is that drug. */
-const SEIZED = /^(seiz|intercept|confiscat|impound|found|discover|recover|incaut|decomis|hallad|hallaz|encontrad|aprehend|aprehens|apreend|zaplen|zaplijen|zapljen|presretn|pronadj|oduzet|otkriven|zaplena|zapljena|sekuestr|konfiskua|konfisk|gjetur|kapur|pronajd)/u;
+const SEIZED = /^(seiz|intercept|confiscat|impound|found|discover|recover|incaut|decomis|hallad|hallaz|hallaron|hallo(?!\p{L})|encontrad|aprehend|aprehens|apreend|zaplen|zaplijen|zapljen|presretn|pronadj|oduzet|otkriven|zaplena|zapljena|sekuestr|konfiskua|konfisk|gjetur|kapur|pronajd)/u;
 /**
  * Price words (folded): "a kilo of cocaine costs $1,500 in Guayaquil" states a price, not a seizure.
  * Only a quantity of one unit with such a word, and no seizure word, in its sentence is read as a price.
@@ -128,6 +128,8 @@ const THOUSAND = /^(mil|thousand|hiljadu|hiljade|hiljada|tisucu|tisuce|tisuca|mi
 function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
   const prev = t[u - 1];
   if (!prev) return undefined;
+  // "2.3 metric tons": the number before "metric".
+  if (prev.norm === 'metric') return quantityBefore(t, u - 1);
   if (THOUSAND.test(prev.norm)) {
     const q = quantityBefore(t, u - 1);
     return q ? [q[0] * 1000, q[1]] : [1000, u - 1];

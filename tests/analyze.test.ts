@@ -577,6 +577,10 @@ describe('seizures', () => {
     ['police seized half a tonne of cocaine', 500],
     ['police seized a tonne of cocaine', 1000],
     ['a Polícia Federal apreendeu duas toneladas e meia de cocaína', 2500],
+    ['customs officers found 2.3 metric tons of cocaine hidden among bananas', 2300],
+    ['a metric ton of cocaine was seized in Santos', 1000],
+    ['hallaron 45 paquetes tipo ladrillo con cocaína, con un peso aproximado de 50 kilos', 50],
+    ['el barco traía cocaína. La policía halló otros 200 kilos en el contenedor', 200],
   ];
   for (const [text, kg] of cases) it(text, () => expect(findSeizures(text).map((s) => s.kg)).toEqual([kg]));
   it('a seizure\'s text is its quantity, from the first number word to the unit or the half after it', () => {
