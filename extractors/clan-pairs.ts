@@ -32,6 +32,8 @@ const GANG =
 const BETWEEN = /^(criminal|criminales|crime|drug|drugs|trafficking|mafia|organi[sz]ed|narco|delictiva|kriminal|kriminale|kriminalna|kriminalne|de|del|dos|da)$/;
 
 const PLACES = new Set(['city', 'port', 'country']);
+/** A Slavic possessive adjective's endings, folded: "Šarićeva", "Belivukovi". */
+const POSSESSIVE = /(?:ev|ov)(?:a|e|i|o|u|oj|om|og|ih|im|ima|oga|ome)?$/;
 
 /**
  * Bare clan names next to a word for a gang, over at most two words between, as matches of their clans;
@@ -48,7 +50,8 @@ export function clansByGangWord(text: string, tokens: Token[], matches: Gazettee
     return false;
   };
   for (let i = 0; i < tokens.length; i++) {
-    if (!/^\p{Lu}/u.test(tokens[i]!.text)) continue;
+    // A Slavic possessive ("Šarićeva organizacija") is the person's.
+    if (!/^\p{Lu}/u.test(tokens[i]!.text) || POSSESSIVE.test(tokens[i]!.norm)) continue;
     const m = names.matchAt(text, tokens, i, lang);
     // The name of a place alone ("the Zemun gang") gives way to the clan: the caller replaces it.
     if (!m || matches.some((x) => x.start < m.end && m.start < x.end && !(PLACES.has(x.entry.type) && x.start === m.start && x.end === m.end))) continue;
