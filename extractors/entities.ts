@@ -263,7 +263,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     let i = at;
     while (i < at + 3 && TITLE.test(tokens[i]!.norm) && isNameToken(tokens[i + 1])) i++;
     const span = readName(text, tokens, i, taken, withInitials, surnameAfterInitial);
-    if (!span) return undefined;
+    // "code-named Operation Aleksa": an operation, though its name is a person's.
+    if (!span || OPERATION.test(tokens[span[0]]!.norm)) return undefined;
     const s0 = tokens[span[0]]!.start;
     const e0 = tokens[span[1]]!.end + (isInitial(text, tokens[span[1]]) ? 1 : 0);
     const name = text.slice(s0, e0);

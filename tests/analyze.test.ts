@@ -139,6 +139,9 @@ describe('entities survive real text', () => {
     // Nor is a police operation a person.
     const op = analyze({ text: 'In late 2023, the attorney general announced the launch of Operación Metástasis, a crackdown on drug trafficking.', lang: 'en' });
     expect(op.entities.filter((e) => e.type === 'person' || e.type === 'organization')).toEqual([]);
+    // Not even one named after a person, after a word that names ("code-named Operation Aleksa").
+    const named = analyze({ text: 'The investigation, code-named Operation Aleksa, began when customs intercepted 1.4 tonnes of cocaine.', lang: 'en' });
+    expect(named.entities.filter((e) => e.type === 'person')).toEqual([]);
     const sr = findEntities('Kokain je stigao preko Zapadnog Balkana. Pošiljku je uvezla firma Balkan Kafa Trade iz Beograda.', gaz, { lang: 'sr' });
     expect(sr.map((e) => [e.type, e.canonical])).toEqual([['company', 'Balkan Kafa Trade'], ['city', 'Belgrade']]);
   });
