@@ -150,6 +150,11 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
       concrete(m.entry, m.entry.placeNames?.[place.canonical] ?? m.entry.canonical.replace('{place}', place.canonical), { side: place.side, country: place.country || undefined });
     // 1. The place named right after: "Policijske uprave u Novom Sadu".
     const q = qualifier(text, tokens, m, gazetteer, ok, lang);
+    // A city or port of an allowed country right after: "Specijalno tužilaštvo u Podgorici" is Montenegro's (the city stays a city).
+    if (q && !ok.has(q.entry.canonical)) {
+      emit({ ...m, entry: fill(places.get(q.entry.country!)!) });
+      continue;
+    }
     if (q) {
       for (let k = idx + 1; k < matches.length && matches[k]!.start < q.end; k++) consumed.add(matches[k]!);
       emit({ ...m, entry: fill(places.get(q.entry.canonical)!), text: text.slice(m.start, q.end), end: q.end, tokenEnd: q.tokenEnd });
@@ -187,12 +192,13 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
   return out;
 }
 
+/** The place named right after an agency, in its clause: one the entry allows, or a city or port of a country it allows. */
 function qualifier(text: string, tokens: Token[], m: GazetteerMatch, gazetteer: Gazetteer, ok: Set<string>, lang?: string): GazetteerMatch | undefined {
   for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++) {
     // A place belongs to the name only within the same clause.
     if (/[.,;:!?()\n]/.test(text.slice(k === m.tokenEnd ? m.end : tokens[k - 1]!.end, tokens[k]!.start))) return undefined;
     const pm = gazetteer.matchAt(text, tokens, k, lang);
-    if (pm && PLACE_TYPES.has(pm.entry.type) && ok.has(pm.entry.canonical)) return pm;
+    if (pm && PLACE_TYPES.has(pm.entry.type) && (ok.has(pm.entry.canonical) || (pm.entry.type !== 'country' && !!pm.entry.country && ok.has(pm.entry.country)))) return pm;
     if (!CONNECTORS.has(tokens[k]!.norm)) return undefined;
   }
   return undefined;

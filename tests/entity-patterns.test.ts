@@ -40,6 +40,24 @@ describe('agencies every country names alike', () => {
     expect(found('Според МВР, осомничените се приведени.', 'mk', 'organization')).toEqual([['МВР', 'Ministry of Interior of North Macedonia']]);
   });
 
+  it('takes the country of a city or port named right after, and leaves the city a city', () => {
+    const both = (text: string, lang: string) => findEntities(text, gaz, { lang, ner: false }).filter((e) => e.type === 'organization' || e.type === 'city' || e.type === 'port').map((e) => [e.text, e.canonical]);
+    expect(both('Optužnicu je podiglo Specijalno tužilaštvo u Podgorici.', 'sr')).toEqual([
+      ['Specijalno tužilaštvo', "Special State Prosecutor's Office (Montenegro)"],
+      ['Podgorici', 'Podgorica'],
+    ]);
+    expect(both('La Policía Nacional en Guayaquil detuvo a dos ciudadanos serbios.', 'es')).toEqual([
+      ['Policía Nacional', 'National Police of Ecuador'],
+      ['Guayaquil', 'Guayaquil'],
+    ]);
+    // Without one, Serbian press means Serbia's; a Montenegrin source, Montenegro's; Republika Srpska's is named so.
+    expect(found('Iz Specijalnog tužilaštva saopšteno je da je istraga u toku.', 'sr', 'organization')).toEqual([['Specijalnog tužilaštva', "Prosecutor's Office for Organized Crime (Serbia)"]]);
+    expect(findEntities('Iz Specijalnog tužilaštva saopšteno je da je istraga u toku.', gaz, { lang: 'sr', country: 'ME', ner: false }).map((e) => e.canonical)).toEqual([
+      "Special State Prosecutor's Office (Montenegro)",
+    ]);
+    expect(found('Po nalogu Specijalnog tužilaštva RS uhapšen je Miodrag R.', 'bs', 'organization')).toEqual([['Specijalnog tužilaštva RS', "Special Prosecutor's Office of Republika Srpska"]]);
+  });
+
   it('otherwise takes the place the text names most', () => {
     const text = 'La droga salió de Paita hacia Amberes. Los detenidos son peruanos de Piura y Lima. La Fiscalía pidió prisión preventiva.';
     expect(found(text, 'es', 'organization')).toEqual([['Fiscalía', "Public Prosecutor's Office of Peru"]]);
