@@ -1,9 +1,10 @@
 // Finds watchlist entries in article text. Names and aliases match in any
 // script and without diacritics (Кавачки клан = Kavački klan = kavacki klan),
-// and in inflected forms: a word of four letters or more also matches with a
+// a person's also as Macedonian Cyrillic spells a Latin ć, đ, gj or kj (ќ,
+// ѓ: Бојовиќ, Ѓорѓиевски), and in inflected forms: a word of four letters or more also matches with a
 // short case ending (Kavačkog klana, Ekvadoru, Rexhepija). A negative term in
 // the same sentence suppresses the match (Santos FC is not the port).
-import { sentences, tokenize, type Token } from '../extractors/text-normalize.js';
+import { macedonianSpelling, sentences, tokenize, type Token } from '../extractors/text-normalize.js';
 
 export interface WatchEntry {
   id: number;
@@ -76,7 +77,8 @@ export function compileWatchlist(entries: WatchEntry[]): CompiledWatchlist {
       .filter((e) => e.enabled)
       .map((entry) => ({
         entry,
-        names: [entry.name, ...entry.aliases].map(pattern).filter((x): x is Pattern => x !== null),
+        // A person's names also as Macedonian Cyrillic spells them (Bojović: Бојовиќ; Gjorgjievski: Ѓорѓиевски).
+        names: [...new Set([entry.name, ...entry.aliases].flatMap((n) => (entry.type === 'person' ? [n, macedonianSpelling(n)] : [n])))].map(pattern).filter((x): x is Pattern => x !== null),
         negatives: entry.negativeTerms.map(pattern).filter((x): x is Pattern => x !== null),
       })),
   };

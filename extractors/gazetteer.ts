@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
-import { SLAVIC_LANGS, fold, inflectsNames, tokenize, type Token } from './text-normalize.js';
+import { SLAVIC_LANGS, fold, inflectsNames, macedonianSpelling, tokenize, type Token } from './text-normalize.js';
 
 export const ENTITY_TYPES = ['person', 'criminal_group', 'port', 'city', 'country', 'nationality', 'organization', 'company', 'vessel'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
@@ -218,6 +218,8 @@ export class Gazetteer {
     this.entries.push(entry);
     if (entry.type === 'country' && entry.code && !this.byCode.has(entry.code)) this.byCode.set(entry.code, entry.canonical);
     const aliases = new Set(namesInText(entry).map((a) => a.trim()).filter(Boolean));
+    // People's names also as Macedonian spells them (not other names: Albanian "Argjentinë" is no English "Argentine").
+    if (entry.type === 'person') for (const alias of [...aliases]) aliases.add(macedonianSpelling(alias));
     for (const alias of aliases) {
       const toks = tokenize(alias);
       if (!toks.length) continue;

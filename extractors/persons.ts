@@ -24,9 +24,17 @@ export function nameToLatinFor(name: string): string {
   return nameToLatin(name.replace(/[шШжЖчЧћЋќЌђЂѓЃџЏѕЅ]/gu, (c) => ALBANIAN_LETTERS[c]!));
 }
 
-/** Latin script for a person's name; Macedonian ќ and ѓ as in Serbian names (Бојовиќ → Bojović). */
+/** Macedonian ќ and ѓ in Macedonia's romanisation: Ѓорѓиевски → Gjorgjievski, Ќосев → Kjosev. */
+const MACEDONIAN_LETTERS: Record<string, string> = { ќ: 'kj', Ќ: 'Kj', ѓ: 'gj', Ѓ: 'Gj' };
+
+/**
+ * Latin script for a person's name. Macedonian ќ and ѓ are as in Serbian names where the name is one
+ * (a surname in -иќ: Бојовиќ → Bojović, Ѓорѓе Симиќ → Đorđe Simić), else as Macedonia romanises them
+ * (Кире Ѓорѓиевски → Kire Gjorgjievski, as English and Albanian reports write him).
+ */
 export function nameToLatin(name: string): string {
-  return cyrToLat(name.replace(/ќ/g, 'ћ').replace(/Ќ/g, 'Ћ').replace(/ѓ/g, 'ђ').replace(/Ѓ/g, 'Ђ'))
+  const serbian = /иќ(?![\p{L}\p{M}])/iu.test(name);
+  return cyrToLat(name.replace(/[ќЌѓЃ]/g, (c) => (serbian ? { ќ: 'ћ', Ќ: 'Ћ', ѓ: 'ђ', Ѓ: 'Ђ' }[c]! : MACEDONIAN_LETTERS[c]!)))
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -58,6 +58,15 @@ export function latToCyr(s: string): string {
   return out;
 }
 
+/**
+ * A Latin name as Macedonian Cyrillic spells it, in letters that fold alike: Macedonian writes Serbian
+ * ć and đ as ќ and ѓ (Бојовиќ, Ѓорѓе), which Macedonia romanises as kj and gj (Gjorgjievski); ќ and ѓ
+ * fold to k and g. So "Bojović" also reads "Бојовиќ", and "Kire Gjorgjievski" "Кире Ѓорѓиевски".
+ */
+export function macedonianSpelling(alias: string): string {
+  return alias.replace(/ć|Ć|đ|Đ|[GgKk]j/g, (c) => (({ ć: 'k', Ć: 'K', đ: 'g', Đ: 'G' }) as Record<string, string>)[c] ?? c[0]!);
+}
+
 /** Lowercase, Latin script, no diacritics; đ becomes dj so Đukanović and Djukanovic meet. Length may change. */
 export function fold(s: string): string {
   // Fast path: plain ASCII needs only lowercasing.

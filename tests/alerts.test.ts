@@ -121,6 +121,17 @@ describe('watchlist matching', () => {
     expect(names('Припадници Беливуковог клана сарађивали су са картелом Тито и Дино.').sort()).toEqual(['Belivuk clan=Беливуковог клана', 'Tito and Dino cartel=картелом Тито и Дино']);
   });
 
+  it('a Latin name finds its Macedonian Cyrillic spelling (ќ and ѓ), as Macedonia romanises it and as a Serb writes it', () => {
+    const people = compileWatchlist([
+      { id: 1, watchlist: 'people', name: 'Kire Gjorgjievski', type: 'person', side: 'balkan', aliases: [], languages: [], negativeTerms: [], enabled: true },
+      { id: 2, watchlist: 'people', name: 'Vladimir Bojović', type: 'person', side: 'balkan', aliases: [], languages: [], negativeTerms: [], enabled: true },
+    ]);
+    const hits = (text: string, lang: string) => matchWatchlist(people, text, lang).map((h) => `${h.entry.name}=${h.text}`);
+    expect(hits('Полицијата го уапси Кире Ѓорѓиевски и Владимир Бојовиќ.', 'mk')).toEqual(['Kire Gjorgjievski=Кире Ѓорѓиевски', 'Vladimir Bojović=Владимир Бојовиќ']);
+    expect(hits('Policia arrestoi Kire Gjorgjievski dhe Vladimir Bojović.', 'sq')).toEqual(['Kire Gjorgjievski=Kire Gjorgjievski', 'Vladimir Bojović=Vladimir Bojović']);
+    expect(hits('Uhapšen je Vladimir Bojović.', 'sr')).toEqual(['Vladimir Bojović=Vladimir Bojović']);
+  });
+
   it('a negative term in the sentence suppresses the match, and other sentences still count', () => {
     expect(names('Santos FC won the derby at Vila Belmiro.', 'en')).toEqual([]);
     const hits = matchWatchlist(list, 'Santos FC won again. Police found cocaine in a container at the port of Santos.', 'en');

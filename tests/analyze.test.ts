@@ -257,6 +257,10 @@ describe('entities survive real text', () => {
     expect(personCanonical('Фатмир Хоџа', 'sr')).toBe('Fatmir Hoxha');
     expect(personCanonical('Ардит Красниќи', 'mk')).toBe('Ardit Krasniqi');
     expect(personCanonical('Никола Петрушевски', 'mk')).toBe('Nikola Petruševski');
+    // Macedonian ѓ and ќ as Macedonia romanises them, except in a Serb's name (a surname in -иќ).
+    expect(personCanonical('Кире Ѓорѓиевски', 'mk')).toBe('Kire Gjorgjievski');
+    expect(personCanonical('Ацо Ќосев', 'mk')).toBe('Aco Kjosev');
+    expect(personCanonical('Ѓорѓе Симиќ', 'mk')).toBe('Đorđe Simić');
     // Names in -oje: Radoja, Radoju, Radojem → Radoje; Hrvoja → Hrvoje. Andrej stays Andrej.
     expect(personCanonical('Radoja Zvicera', 'sr')).toBe('Radoje Zvicer');
     expect(personCanonical('Radojem Zvicerom', 'sr')).toBe('Radoje Zvicer');

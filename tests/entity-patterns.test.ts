@@ -380,6 +380,14 @@ describe('Macedonian people through the Serbian–Croatian tagger', () => {
     // The surname alone, opening the sentence's name slot, is the same person.
     expect(people.filter((p) => p === 'Nikola Petruševski').length).toBe(2);
   });
+  it('a watchlist name in Latin letters finds its Macedonian spelling with ќ and ѓ', () => {
+    const watchlist = new Gazetteer(parseGazetteerYaml('type: person\nentries:\n  - { canonical: Kire Gjorgjievski, side: balkan, aliases: [] }\n  - { canonical: Vladimir Bojović, side: balkan, aliases: [] }\n', 'w.yaml'));
+    const hits = findEntities('Полицијата го уапси Кире Ѓорѓиевски и Владимир Бојовиќ.', gaz, { lang: 'mk', watchlist }).filter((e) => e.watchlist);
+    expect(hits.map((e) => [e.text, e.canonical])).toEqual([
+      ['Кире Ѓорѓиевски', 'Kire Gjorgjievski'],
+      ['Владимир Бојовиќ', 'Vladimir Bojović'],
+    ]);
+  });
 });
 
 describe('the side of a person in Balkan news', () => {
