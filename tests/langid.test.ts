@@ -32,6 +32,17 @@ it('languages the classifier was not trained on fall to franc', () => {
   expect(identifyLanguage('Die Polizei hat im Hamburger Hafen mehrere Tonnen Kokain beschlagnahmt und drei Verdächtige festgenommen.').lang).toBe('de');
 });
 
+it('a short headline with č, ć, đ, š or ž and no source prior is no language whose alphabet lacks them', () => {
+  // franc read this one as Turkish.
+  expect(['sr', 'hr', 'bs']).toContain(identifyLanguage('Uhapšen diler u Baru').lang);
+});
+
+it('Czech, with letters no South Slavic alphabet has (ř, ů, ě), is no Bosnian, Croatian or Serbian', () => {
+  expect(identifyLanguage('Celníci v Hamburku zadrželi dvě tuny kokainu ukryté v zásilce banánů z Ekvádoru, uvedla policie.').lang).toBe('cs');
+  // A Czech name in Serbian news leaves it Serbian.
+  expect(identifyLanguage('Policija je u luci Bar zaplenila kokain, a uhapšen je češki državljanin Tomáš Dvořák, saopštila je Uprava policije.').lang).not.toBe('cs');
+});
+
 it('Cyrillic of other alphabets is no Serbian or Macedonian, and other scripts are named', () => {
   const cases: [string, string][] = [
     ['Характеристики бега можно увеличить за счет кодов, и это не изменит показатель выносливости игрока.', 'ru'],
