@@ -247,9 +247,11 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (const m of gaz) if ((m.entry.type === 'nationality' || m.entry.type === 'country') && !placeBefore.has(m.tokenEnd)) placeBefore.set(m.tokenEnd, m);
   // A nationality or country right before the name gives the person a side.
   // (Within its sentence: "… iz Kolumbije. Stojanović je …" is no Colombian.)
+  // A word between may be a noun ("Serbian national Marko X"), not a comma ("from Brazil, including Arben Krasniqi").
   const sideOfPattern = (i: number): Side | undefined => {
-    const m = placeBefore.get(i) ?? placeBefore.get(i - 1);
-    return m && tokens[i] && !/[.!?\n:;]/.test(text.slice(m.end, tokens[i]!.start)) ? m.entry.side : undefined;
+    const right = placeBefore.get(i);
+    const m = right ?? placeBefore.get(i - 1);
+    return m && tokens[i] && !(right ? /[.!?\n:;]/ : /[.!?\n:;,]/).test(text.slice(m.end, tokens[i]!.start)) ? m.entry.side : undefined;
   };
   // Slavic news writes possessives of surnames ("Šarićeva"); Balkan news names suspects by initial ("Ante B.", "Ervis H.").
   const slavic = opts.lang !== undefined && SLAVIC_LANGS.has(opts.lang);

@@ -40,6 +40,12 @@ describe('agencies every country names alike', () => {
     expect(found('Според МВР, осомничените се приведени.', 'mk', 'organization')).toEqual([['МВР', 'Ministry of Interior of North Macedonia']]);
   });
 
+  it('knows Kosovo\'s police and special prosecution by their names in English, Albanian and Serbian', () => {
+    expect(found('Kosovo police arrested two suspects in Peja.', 'en', 'organization')).toEqual([['Kosovo police', 'Kosovo Police']]);
+    expect(found('Prokuroria Speciale e Kosovës ngriti aktakuzë ndaj tre personave.', 'sq', 'organization')).toEqual([['Prokuroria Speciale e Kosovës', 'Special Prosecution of the Republic of Kosovo']]);
+    expect(found('Specijalno tužilaštvo Kosova podiglo je optužnicu.', 'sr', 'organization')).toEqual([['Specijalno tužilaštvo Kosova', 'Special Prosecution of the Republic of Kosovo']]);
+  });
+
   it('takes the country of a city or port named right after, and leaves the city a city', () => {
     const both = (text: string, lang: string) => findEntities(text, gaz, { lang, ner: false }).filter((e) => e.type === 'organization' || e.type === 'city' || e.type === 'port').map((e) => [e.text, e.canonical]);
     expect(both('Optužnicu je podiglo Specijalno tužilaštvo u Podgorici.', 'sr')).toEqual([
@@ -364,6 +370,11 @@ describe('sides of people found by pattern', () => {
     expect(hr).toMatchObject({ canonical: 'Marko Ilić', side: 'balkan' });
     const es = findEntities('Fue identificado como Julián Esparza Robles, de 37 años.', gaz, { lang: 'es', ner: false }).find((e) => e.type === 'person');
     expect(es).toMatchObject({ canonical: 'Julián Esparza Robles', side: 'other' });
+  });
+  it('takes no side from a country before a comma ("from Brazil, including Arben Krasniqi"), and a nationality or a noun after one still gives it', () => {
+    const people = (text: string) => findEntities(text, gaz, { lang: 'en' }).filter((e) => e.type === 'person').map((e) => `${e.canonical}/${e.side}`);
+    expect(people('Kosovo police arrested two people suspected of trafficking cocaine from Brazil, including Arben Krasniqi, 38, from Peja.')).toEqual(['Arben Krasniqi/balkan']);
+    expect(people('Police arrested the Serbian national Marko Ilić in Lima.')).toEqual(['Marko Ilić/balkan']);
   });
 });
 
