@@ -13,7 +13,7 @@ import { findNicknames } from './nicknames.js';
 import { balkanGivenName, foreignGivenName, givenName } from './given-names.js';
 import { tagNames, usualCasing } from './ner/names.js';
 import { clubsByRole } from './clubs.js';
-import { namesAThing, OPERATION, streetWord } from './named-things.js';
+import { namesAThing, namesAVenue, OPERATION, streetWord } from './named-things.js';
 import { macedonianPerson } from './macedonian-names.js';
 import { titleCasedLines } from './title-lines.js';
 import { coordinatedSides, listSideAt, originsOf } from './coordinated-people.js';
@@ -451,6 +451,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   // "Министарство" after "Министарство спољних послова Србије" is the same agency.
   push(...agencyShortForms(tokens, out.filter((m) => m.type === 'organization' && m.via === 'gazetteer'), overlaps));
   coordinatedSides(text, out, opts.lang);
+  // A place named after a person is no person: "aeropuerto Jorge Chávez", "Nikola Tesla Airport".
+  for (let k = out.length - 1; k >= 0; k--) if (out[k]!.type === 'person' && namesAVenue(text, out[k]!.start, out[k]!.end)) removeAt(k);
   resolvePeople(out, opts.lang);
   // Later mentions by surname alone, in any case form, are the same person.
   const surnames = new Map<string, EntityMention>();
