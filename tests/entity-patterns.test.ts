@@ -560,6 +560,14 @@ describe('Ecuadorian press phrasing', () => {
     expect(found).toContain('person:M. B.');
     expect(found).toContain('criminal_group:Balkan mafia');
   });
+  it('knows the "albanokosovar" and the anti-drug police by its name and acronym', () => {
+    const found = (text: string) => findEntities(text, gaz, { lang: 'es' }).map((e) => `${e.type}:${e.text}=${e.canonical}`);
+    expect(found('El albanokosovar Besnik Hoxha fue detenido en Machala.')).toEqual(['nationality:albanokosovar=Kosovar', 'person:Besnik Hoxha=Besnik Hoxha', 'city:Machala=Machala']);
+    expect(found('Agentes de la Dirección Nacional de Investigación Antidrogas y la DNIA decomisaron la droga.')).toEqual([
+      'organization:Dirección Nacional de Investigación Antidrogas=Ecuadorian Anti-Narcotics Police',
+      'organization:DNIA=Ecuadorian Anti-Narcotics Police',
+    ]);
+  });
 });
 
 describe('a company named with its legal form and no cue word', () => {
