@@ -35,8 +35,9 @@ export async function previewWatchlist(db: Db, proposed: WatchEntry[], saved: Wa
   for await (const a of articlesSince(db, since)) {
     rep.scanned++;
     const text = `${a.title}\n${a.text}`;
-    const hitsNow = matchWatchlist(next, text, a.lang);
-    const hitsThen = matchWatchlist(before, text, a.lang);
+    const analysis = { bodyStart: a.title.length + 1, mentions: a.mentions.map((m) => ({ type: m.entity.type, canonical: m.entity.canonical, start: m.start, end: m.end })) };
+    const hitsNow = matchWatchlist(next, text, a.lang, analysis);
+    const hitsThen = matchWatchlist(before, text, a.lang, analysis);
     if (!hitsNow.length && !hitsThen.length) continue;
     for (const h of hitsNow) rep.byEntry[h.entry.name] = (rep.byEntry[h.entry.name] ?? 0) + 1;
     const change = hitsNow.length && hitsThen.length ? 'kept' : hitsNow.length ? 'new' : 'dropped';

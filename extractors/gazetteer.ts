@@ -94,6 +94,26 @@ const NOUN_CASES = new Set(['a', 'e', 'oj', 'u', 'om', 'es', 'en', 'ë', 'ës', 
 export function endingsFor(lang: string | null | undefined): ReadonlySet<string> {
   return inflectsNames(lang) ? SUFFIXES : PLURAL_ONLY;
 }
+
+/**
+ * Whether a folded token is a form of a folded name word, as the gazetteer reads names in the text's
+ * language: the word itself; in a language that declines names, the word or its stem (less a final vowel)
+ * with one of the case endings (Callao: Callaa, Callau; Rexhepi: Rexhepija); elsewhere a plural, or the
+ * other gender of a Spanish word in -o or -a. "called" is no form of Callao, nor "Santosh" of Santos.
+ */
+export function isFormOf(token: string, word: string, lang: string | null | undefined): boolean {
+  if (token === word) return true;
+  const endings = endingsFor(lang);
+  if (endings !== SUFFIXES) {
+    if (token.startsWith(word) && endings.has(token.slice(word.length))) return true;
+    const stem = word.slice(0, -1);
+    return /[ao]$/.test(word) && stem.length >= MIN_STEM && token.startsWith(stem) && GENDER.test(token.slice(stem.length));
+  }
+  if (word.length < MIN_STEM) return false;
+  if (token.startsWith(word) && SUFFIXES.has(token.slice(word.length))) return true;
+  const stem = stemOf(word, MIN_STEM);
+  return stem !== word && token.length > stem.length && token.startsWith(stem) && SUFFIXES.has(token.slice(stem.length));
+}
 const VOWEL_END = /[aeiouy]$/;
 const MIN_STEM = 4;
 
@@ -235,6 +255,17 @@ export class Gazetteer {
   }
 
   /** The canonical name of the country with this ISO 3166-1 alpha-2 code, if the gazetteer gives it. */
+  /** The entries one of whose names is this name, word for word when folded (whatever context an ambiguous one needs). */
+  named(name: string): GazetteerEntry[] {
+    const words = tokenize(name).map((t) => t.norm);
+    if (!words.length) return [];
+    const out = new Set<GazetteerEntry>();
+    for (const list of this.byKey.values()) {
+      for (const a of list) if (a.tokens.length === words.length && a.tokens.every((t, k) => t.norm === words[k])) out.add(a.entry);
+    }
+    return [...out];
+  }
+
   countryOf(code: string | null | undefined): string | undefined {
     return code ? this.byCode.get(code.toUpperCase()) : undefined;
   }

@@ -178,7 +178,11 @@ export async function* articlesSince(db: Db, since: Date, pageSize = 300) {
       where: { id: { gt: after }, OR: [{ createdAt: { gte: since } }, { published: { gte: since } }] },
       orderBy: { id: 'asc' },
       take: pageSize,
-      select: { id: true, title: true, url: true, lang: true, text: true, published: true, createdAt: true, storyId: true, evidence: { select: { link: { select: { id: true, balkan: true, latam: true } } } } },
+      select: {
+        id: true, title: true, url: true, lang: true, text: true, published: true, createdAt: true, storyId: true,
+        mentions: { select: { start: true, end: true, entity: { select: { type: true, canonical: true } } } },
+        evidence: { select: { link: { select: { id: true, balkan: true, latam: true } } } },
+      },
     });
     if (!page.length) return;
     yield* page;

@@ -1,5 +1,6 @@
 // Rule "watchlist-hit": an enabled watchlist entry (name or alias, any script,
-// inflected) appears in a new or changed article. One alert per entry per
+// inflected) appears in a new or changed article, where the article's
+// analysis agrees that it is that kind of thing. One alert per entry per
 // story, so other outlets' copies and later versions do not repeat it.
 import { matchWatchlist } from '../watchlist-matcher.js';
 import type { AlertInput } from '../../storage/alerts-repo.js';
@@ -14,7 +15,8 @@ export const watchlistHitRule: Rule = {
     const alerts: AlertInput[] = [];
     for (const a of batch) {
       if (!a.text) continue;
-      const hits = matchWatchlist(ctx.watchlist, `${a.title}\n${a.text}`, a.lang);
+      // The analysis decides what a name is: "Santos" the port, not Juan Manuel Santos or the club.
+      const hits = matchWatchlist(ctx.watchlist, `${a.title}\n${a.text}`, a.lang, { bodyStart: a.title.length + 1, mentions: a.mentions });
       for (const h of hits) {
         const as = h.text.toLowerCase() === h.entry.name.toLowerCase() ? '' : ` (as "${h.text}")`;
         alerts.push({
