@@ -15,6 +15,12 @@ export interface SeizureMention {
   date?: string;
 }
 
+/**
+ * More than one seizure ever held: the largest single cocaine seizures on record are some 20–25 tonnes
+ * (Hamburg and Antwerp 2019–2021, Guayaquil 2024), so a larger quantity is a year's or a country's total.
+ */
+export const MAX_ONE_SEIZURE_KG = 30_000;
+
 /** Units (kg per unit) and drug words as tokens' folded norms have them: Latin script, lowercase, no diacritics (кокаинот is kokainot, kokainë is kokaine). */
 const UNITS: [RegExp, number][] = [
   [/^(kg|kgs|kilo|kilos|quilo|quilos|quilograma|quilogramas|kilogram|kilograms|kilogramme|kilogrammes|kilogramo|kilogramos|kilograma|kilogrami|kilogramima|kilogramu|kilograme|kilogramet|kilogramesh|kilogrameve)$/u, 1],
@@ -305,6 +311,8 @@ export function findSeizures(text: string, lang?: string | null): SeizureMention
     }
     // "a kilogram of cocaine costs $100,000 in Europe", "un kilo de cocaína cuesta 1.500 dólares": a price, not a seizure.
     if (kg === f && sentenceHas(text, t, first, last, PRICE) && !sentenceHas(text, t, first, last, SEIZED)) continue;
+    // "Ecuador seized a record 220 tonnes of drugs in 2023": a year's or a country's total, not one seizure.
+    if (kg > MAX_ONE_SEIZURE_KG) continue;
     out.push({ drug, text: text.slice(t[first]!.start, t[last]!.end), kg: Math.round(kg * 1000) / 1000, start: t[first]!.start, end: t[last]!.end });
     i = last;
   }

@@ -595,6 +595,13 @@ describe('seizures', () => {
     expect(findSeizures('incautaron dos toneladas y media de cocaína').map((s) => s.text)).toEqual(['dos toneladas y media']);
     expect(findSeizures('customs found 120 bricks of cocaine, each weighing about 1.1 kg').map((s) => s.text)).toEqual(['120 bricks of cocaine, each weighing about 1.1 kg']);
   });
+  it('a year\'s or a country\'s total, beyond any one seizure on record, is no seizure', () => {
+    expect(findSeizures('Ecuador seized a record 220 tonnes of drugs in 2023.', 'en')).toEqual([]);
+    expect(findSeizures('En lo que va del año se han decomisado más de 150 toneladas de cocaína en Ecuador.', 'es')).toEqual([]);
+    expect(findSeizures('Prošle godine je u Ekvadoru zaplenjeno ukupno 200 tona kokaina.', 'sr')).toEqual([]);
+    // The largest single seizures are.
+    expect(findSeizures('Ecuadorian police seized 22 tonnes of cocaine hidden in banana boxes in Guayaquil.', 'en').map((x) => x.kg)).toEqual([22000]);
+  });
   it('a bare quantity in a seizure sentence is the drug the article is about', () => {
     const text = 'The ring moved cocaine from Ecuador for three years. Police seized 400 kilos in Antwerp, and a further 250 kg was intercepted in Rotterdam. The boat weighed 300 tonnes.';
     expect(findSeizures(text).map((s) => [s.text, s.kg, s.drug])).toEqual([
