@@ -83,6 +83,23 @@ function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[
   return w.some((k) => inSentence[k]!.includes(b) && inSentence[k]!.includes(l));
 }
 
+/**
+ * Words that refer back to a person, as written: pronouns and the press's role nouns for a suspect
+ * ("he", "el acusado", "osumnjičeni", "i dyshuari", "осомничениот").
+ */
+const ANAPHOR = new RegExp(
+  `(?<![\\p{L}])(?:${[
+    'he', 'she', 'him', 'his', 'the suspect', 'the accused', 'the defendant',
+    'él', 'ella', 'el acusado', 'el detenido', 'el sospechoso', 'el capturado', 'el imputado', 'el procesado', 'la acusada', 'la detenida',
+    'ele', 'ela', 'o suspeito', 'o acusado', 'o preso',
+    'on', 'ona', 'osumnjičeni', 'osumnjičenik', 'osumnjičena', 'uhapšeni', 'uhićeni', 'optuženi', 'okrivljeni',
+    'он', 'она', 'осумњичени', 'ухапшени', 'оптужени', 'окривљени',
+    'ai', 'ajo', 'i dyshuari', 'i arrestuari', 'i akuzuari', 'e dyshuara',
+    'тој', 'таа', 'осомничениот', 'обвинетиот', 'уапсениот',
+  ].join('|')})(?![\\p{L}])`,
+  'iu',
+);
+
 /** Sentence indices of each canonical name's mentions, in text order. */
 function mentionSentences(mentions: { m: EntityMention; s: number }[]): Map<string, { type: string; at: number[] }> {
   const out = new Map<string, { type: string; at: number[] }>();
@@ -202,6 +219,25 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
           if (!had || (w.length === 1 && had.length === 2 && had.includes(w[0]!))) local.set(key, w);
         }
       }
+    }
+  }
+  // A sentence of trafficking that names no Balkan actor but refers to one ("he", "el acusado", "osumnjičeni",
+  // "i dyshuari", "осомничениот") is about the one Balkan person the two sentences before name: "Serbian
+  // police arrested Milan Jovanović … From there, he organised cocaine shipments leaving Guayaquil."
+  for (let i = 1; i < sents.length; i++) {
+    if (!words[i] || other[i] || inSentence[i]!.some(balkanActor) || !ANAPHOR.test(sents[i]!.text)) continue;
+    let who: EntityMention[] = [];
+    let at = i - 1;
+    for (; at >= Math.max(0, i - 2) && !who.length; at--) {
+      if (other[at] || inSentence[at]!.some((m) => balkanActor(m) && m.type !== 'person')) break;
+      who = inSentence[at]!.filter((m) => balkanActor(m));
+    }
+    if (!who.length || new Set(who.map((m) => m.canonical)).size !== 1) continue;
+    const b = who[0]!;
+    for (const l of inSentence[i]!) {
+      if (!latam(l) || !linkable(b, l, inSentence, [i], origins)) continue;
+      const key = `${b.canonical}\u0000${l.canonical}`;
+      if (!local.has(key)) local.set(key, [at + 1, i]);
     }
   }
   // A seizure is the article's event: the Balkan actors the article names as arrested, charged or

@@ -708,6 +708,15 @@ describe('where and when a seizure happened', () => {
 });
 
 describe('links', () => {
+  it('a sentence of trafficking that refers back to the one Balkan person named before ("he", "el acusado", "i dyshuari") links that person', () => {
+    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
+    expect(pairs('Serbian police arrested Milan Jovanović, 39, at Belgrade airport on Tuesday. Investigators say he had been living in Ecuador since 2019. From there, he allegedly organised cocaine shipments hidden in banana containers leaving Guayaquil for Antwerp.', 'en')).toContain('Milan Jovanović ↔ Guayaquil');
+    expect(pairs('La policía detuvo en Madrid a Luka Šćepanović. La Fiscalía pidió prisión preventiva. Según la investigación, el acusado coordinaba los envíos de cocaína desde Guayaquil.', 'es')).toEqual(['Luka Šćepanović ↔ Guayaquil']);
+    expect(pairs('Policia arrestoi Ardian Hoxhën në Tiranë. Ai u dërgua në gjykatë të hënën. Sipas prokurorisë, i dyshuari organizonte trafikun e kokainës nga porti i Guayaquil.', 'sq')).toEqual(['Ardian Hoxha ↔ Guayaquil']);
+    // Two people before it: whom "he" means is not told.
+    expect(pairs('Police arrested Marko Ilić and Petar Perić in Belgrade. Both were taken to court on Monday. Prosecutors say he shipped cocaine from Guayaquil.', 'en')).toEqual([]);
+  });
+
   it('joins a Balkan side and a Latin American side in a trafficking context', () => {
     const a = analyze({ text: 'Припадници кавачког клана организовали су шверц кокаина из колумбијске луке Картахена са Кланом дел Голфо.' });
     expect(a.links.map((l) => [l.balkan, l.latam])).toContainEqual(['Kavač clan', 'Clan del Golfo']);
