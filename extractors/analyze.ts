@@ -108,7 +108,7 @@ export function analyze(input: AnalyzeInput, gazetteer = loadDefaultGazetteer(),
   const entities = portsInLandNews(body, withShoutedNames(body, findEntities(body, gazetteer, opts), gazetteer, opts), gazetteer);
   const published = input.published ? new Date(input.published) : undefined;
   const seizures = withPlaceAndDate(body, findSeizures(body, lang), entities, lang, published && !Number.isNaN(published.getTime()) ? published : undefined);
-  const links = findLinks(body, entities, seizures);
+  const links = findLinks(body, entities, seizures, lang);
   // The headline may name what the body leaves to it ("Uhapšen Srbin u Ekvadoru: krijumčario kokain za kavački klan"
   // above a body that names neither the clan nor the country): a link of the headline between two parties no link of
   // the body names joins the body's, with the headline as evidence. (Offsets count into the text: the headline's

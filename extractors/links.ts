@@ -84,21 +84,30 @@ function linkable(b: EntityMention, l: EntityMention, inSentence: EntityMention[
 }
 
 /**
- * Words that refer back to a person, as written: pronouns and the press's role nouns for a suspect
- * ("he", "el acusado", "osumnjičeni", "i dyshuari", "осомничениот").
+ * Words that refer back to a person, by language, as written: pronouns and the press's role nouns for a
+ * suspect ("he", "el acusado", "osumnjičeni", "i dyshuari", "осомничениот"). By language, because one
+ * language's pronoun is another's word: English "on", Spanish "he" (I have), "AI".
  */
-const ANAPHOR = new RegExp(
-  `(?<![\\p{L}])(?:${[
-    'he', 'she', 'him', 'his', 'the suspect', 'the accused', 'the defendant',
-    'él', 'ella', 'el acusado', 'el detenido', 'el sospechoso', 'el capturado', 'el imputado', 'el procesado', 'la acusada', 'la detenida',
-    'ele', 'ela', 'o suspeito', 'o acusado', 'o preso',
-    'on', 'ona', 'osumnjičeni', 'osumnjičenik', 'osumnjičena', 'uhapšeni', 'uhićeni', 'optuženi', 'okrivljeni',
-    'он', 'она', 'осумњичени', 'ухапшени', 'оптужени', 'окривљени',
-    'ai', 'ajo', 'i dyshuari', 'i arrestuari', 'i akuzuari', 'e dyshuara',
-    'тој', 'таа', 'осомничениот', 'обвинетиот', 'уапсениот',
-  ].join('|')})(?![\\p{L}])`,
-  'iu',
-);
+const ANAPHORS: Record<string, string[]> = {
+  en: ['he', 'she', 'him', 'his', 'the suspect', 'the accused', 'the defendant'],
+  es: ['él', 'ella', 'el acusado', 'el detenido', 'el sospechoso', 'el capturado', 'el imputado', 'el procesado', 'la acusada', 'la detenida'],
+  pt: ['ele', 'ela', 'o suspeito', 'o acusado', 'o preso'],
+  sh: ['on', 'ona', 'osumnjičeni', 'osumnjičenik', 'osumnjičena', 'uhapšeni', 'uhićeni', 'optuženi', 'okrivljeni', 'он', 'она', 'осумњичени', 'ухапшени', 'оптужени', 'окривљени'],
+  sq: ['ai', 'ajo', 'i dyshuari', 'i arrestuari', 'i akuzuari', 'e dyshuara'],
+  mk: ['тој', 'таа', 'осомничениот', 'обвинетиот', 'уапсениот'],
+};
+const anaphorCache = new Map<string, RegExp | null>();
+/** The language's words that refer back to a person, as one pattern (none for a language not listed). */
+function anaphorFor(lang: string | null | undefined): RegExp | null {
+  const key = ['sr', 'hr', 'bs', 'cnr'].includes(lang ?? '') ? 'sh' : (lang ?? '');
+  let re = anaphorCache.get(key);
+  if (re === undefined) {
+    const words = ANAPHORS[key];
+    re = words ? new RegExp(`(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`, 'iu') : null;
+    anaphorCache.set(key, re);
+  }
+  return re;
+}
 
 /** Sentence indices of each canonical name's mentions, in text order. */
 function mentionSentences(mentions: { m: EntityMention; s: number }[]): Map<string, { type: string; at: number[] }> {
@@ -138,7 +147,7 @@ export interface SeizureAt {
   place?: string;
 }
 
-export function findLinks(text: string, all: EntityMention[], seizures: SeizureAt[] = []): LinkCandidate[] {
+export function findLinks(text: string, all: EntityMention[], seizures: SeizureAt[] = [], lang?: string | null): LinkCandidate[] {
   const sents = sentences(text);
   const officials = nonParties(text, sents, all);
   // A ship's flag is no route: "a Panama-flagged vessel", "con bandera de Panamá"; nor is the road not taken ("instead of … in
@@ -224,8 +233,9 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   // A sentence of trafficking that names no Balkan actor but refers to one ("he", "el acusado", "osumnjičeni",
   // "i dyshuari", "осомничениот") is about the one Balkan person the two sentences before name: "Serbian
   // police arrested Milan Jovanović … From there, he organised cocaine shipments leaving Guayaquil."
-  for (let i = 1; i < sents.length; i++) {
-    if (!words[i] || other[i] || inSentence[i]!.some(balkanActor) || !ANAPHOR.test(sents[i]!.text)) continue;
+  const anaphor = anaphorFor(lang);
+  for (let i = 1; i < sents.length && anaphor; i++) {
+    if (!words[i] || other[i] || inSentence[i]!.some(balkanActor) || !anaphor.test(sents[i]!.text)) continue;
     let who: EntityMention[] = [];
     let at = i - 1;
     for (; at >= Math.max(0, i - 2) && !who.length; at--) {
