@@ -52,6 +52,14 @@ function dcDate(dc: AnyItem | undefined): unknown {
   return Array.isArray(dc.dates) ? dc.dates[0] : dc.date;
 }
 
+/** Each RSS item's feedburner:origLink, by item, where the items read from the text are as many as the parser's. */
+function origLinks(body: string, count: number): (string | undefined)[] {
+  if (!/feedburner:origLink/i.test(body)) return [];
+  const items = body.split(/<item[\s>]/i).slice(1);
+  if (items.length !== count) return [];
+  return items.map((x) => /<feedburner:origLink>\s*(?:<!\[CDATA\[)?\s*([^<\]]+?)\s*(?:\]\]>)?\s*<\/feedburner:origLink>/i.exec(x)?.[1]?.replace(/&amp;/g, '&'));
+}
+
 export function parseFeedEntries(body: string, baseUrl: string): Discovery {
   let parsed: { format: string; feed: AnyItem };
   try {
@@ -61,8 +69,12 @@ export function parseFeedEntries(body: string, baseUrl: string): Discovery {
   }
   const { format, feed } = parsed;
   const items = ((feed.items ?? feed.entries ?? []) as AnyItem[]).filter(Boolean);
+  // Atom's xml:base, on the feed or an entry, is what its relative links resolve against (RFC 4287).
+  const feedBase = absolute(text((feed.xml as AnyItem | undefined)?.base), baseUrl) ?? baseUrl;
+  const orig = format === 'rss' ? origLinks(body, items.length) : [];
   const entries: FeedEntry[] = [];
-  for (const it of items) {
+  for (const [i, it] of items.entries()) {
+    const base = absolute(text((it.xml as AnyItem | undefined)?.base), feedBase) ?? feedBase;
     let href: string | undefined;
     if (format === 'atom') {
       const links = (it.links ?? []) as { href?: string; rel?: string }[];
@@ -70,9 +82,10 @@ export function parseFeedEntries(body: string, baseUrl: string): Discovery {
     } else if (format === 'json') {
       href = text(it.url) ?? text(it.external_url);
     } else {
-      href = text(it.link) ?? (it.guid && (it.guid as { isPermaLink?: boolean }).isPermaLink !== false ? text(it.guid) : undefined);
+      // A FeedBurner feed links through its redirector; feedburner:origLink is the article.
+      href = orig[i] ?? text(it.link) ?? (it.guid && (it.guid as { isPermaLink?: boolean }).isPermaLink !== false ? text(it.guid) : undefined);
     }
-    const url = absolute(href, baseUrl);
+    const url = absolute(href, base);
     if (!url) continue;
     entries.push({
       url,

@@ -38,6 +38,17 @@ describe('feeds and sitemaps', () => {
     expect(d.entries).toEqual([{ url: 'https://news.example.org/b', title: 'B', published: new Date('2024-01-18T11:10:00Z') }]);
   });
 
+  it('resolves Atom links against xml:base, and takes the article behind a FeedBurner redirect', () => {
+    const atom = `<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://news.test/politika/"><title>x</title>
+      <entry><title>a</title><link href="a.html"/></entry>
+      <entry xml:base="https://news.test/hronika/"><title>b</title><link href="b.html"/></entry></feed>`;
+    expect(parseFeedEntries(atom, 'https://news.test/feed.xml').entries.map((e) => e.url)).toEqual(['https://news.test/politika/a.html', 'https://news.test/hronika/b.html']);
+    const fb = `<?xml version="1.0"?><rss version="2.0" xmlns:feedburner="http://rssnamespace.org/feedburner/ext/1.0"><channel><title>x</title>
+      <item><title>a</title><link>https://feeds.feedburner.com/~r/x/~3/abc/</link><feedburner:origLink>https://news.test/a.html?id=1&amp;s=2</feedburner:origLink></item>
+      <item><title>b</title><link>https://news.test/b.html</link></item></channel></rss>`;
+    expect(parseFeedEntries(fb, 'https://feeds.feedburner.com/x').entries.map((e) => e.url)).toEqual(['https://news.test/a.html?id=1&s=2', 'https://news.test/b.html']);
+  });
+
   it('reads RDF (RSS 1.0) and JSON Feed through the same parser', () => {
     const rdf = parseFeedEntries(
       `<?xml version="1.0"?><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel rdf:about="https://news.example.org/"><title>R</title><link>https://news.example.org/</link><description>d</description></channel><item rdf:about="https://news.example.org/r1"><title>R1</title><link>https://news.example.org/r1</link><dc:date>2024-02-12T10:00:00Z</dc:date></item></rdf:RDF>`,
