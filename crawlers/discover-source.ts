@@ -4,6 +4,7 @@
 import { loadHtml } from './html-dom.js';
 import { decodeBody } from './charset.js';
 import { parseDiscovery } from './feeds.js';
+import { gunzippedDocument } from './gzipped-document.js';
 import { httpGet, type FetchOptions } from './http-fetch.js';
 import { RobotsCache } from './robots.js';
 import type { SourceSpec } from './sources-file.js';
@@ -60,7 +61,7 @@ export async function proposeSource(homepage: string, fetchOpts: FetchOptions): 
   for (const c of candidates) {
     try {
       const r = await httpGet(c.url, fetchOpts);
-      c.entries = parseDiscovery(c.kind, decodeBody(r.body, r.headers['content-type']).text, r.url).entries.length;
+      c.entries = parseDiscovery(c.kind, decodeBody(gunzippedDocument(r.body, r.url, fetchOpts.maxDecompressedBytes), r.headers['content-type']).text, r.url).entries.length;
     } catch (e) {
       c.error = (e as Error).message;
     }

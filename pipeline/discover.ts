@@ -4,6 +4,7 @@
 import { loadHtml } from '../crawlers/html-dom.js';
 import { decodeBody } from '../crawlers/charset.js';
 import { parseDiscovery, type FeedEntry } from '../crawlers/feeds.js';
+import { gunzippedDocument } from '../crawlers/gzipped-document.js';
 import { httpGet } from '../crawlers/http-fetch.js';
 import { fold } from '../extractors/text-normalize.js';
 import { getValidators, logFetch, type Source } from '../storage/sources-repo.js';
@@ -129,7 +130,7 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
       if (url === source.url) out.notModified = true;
       continue;
     }
-    const { text } = decodeBody(res.body, res.headers['content-type']);
+    const { text } = decodeBody(gunzippedDocument(res.body, res.url, ctx.fetchOpts.maxDecompressedBytes), res.headers['content-type']);
     const parsed = parseDiscovery(source.kind, text, res.url);
     // Validators are kept only for documents that parsed, so a broken feed is fetched in full next time.
     out.validators.push({ url, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null });

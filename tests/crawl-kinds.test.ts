@@ -1,7 +1,11 @@
 // Every discovery path, browser rendering, politeness details, `sources add`
 // and `sources health`, against the fixture newsroom on 127.0.0.1.
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { gunzippedDocument } from '../crawlers/gzipped-document.js';
 import { RobotsCache } from '../crawlers/robots.js';
 import { findChromium, BrowserNotFoundError } from '../crawlers/renderer.js';
 import { parseSources } from '../crawlers/sources-file.js';
@@ -60,6 +64,41 @@ describe('discovery paths', () => {
     const sitemapOutlets = nr.outlets.filter((o) => o.feed === 'sitemap');
     expect(rep!.discovered).toBe(sitemapOutlets.reduce((n, o) => n + o.articles.length, 0));
     expect(rep!.error).toBeUndefined();
+  });
+
+  it('a sitemap index may list gzipped sitemaps (.xml.gz served as it is); one that unzips past the limit is refused by name', async () => {
+    const articles = nr.articleUrls().slice(0, 2);
+    const urlset = `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${articles.map((a) => `<url><loc>${a.url}</loc></url>`).join('')}</urlset>`;
+    const server = createServer((req, res) => {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      if (req.url === '/robots.txt') return res.end('User-agent: *\nAllow: /\n');
+      if (req.url === '/sitemap_index.xml') {
+        res.setHeader('content-type', 'application/xml');
+        return res.end(`<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${base}/news-2024.xml.gz</loc></sitemap></sitemapindex>`);
+      }
+      if (req.url === '/news-2024.xml.gz') {
+        res.setHeader('content-type', 'application/x-gzip');
+        return res.end(gzipSync(urlset));
+      }
+      res.statusCode = 404;
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as AddressInfo).port;
+    const allowed = process.env.RUTA_ALLOW_HOSTS;
+    process.env.RUTA_ALLOW_HOSTS = `${allowed},127.0.0.1:${port}`;
+    try {
+      await addSources(`- { id: gz-sitemaps, name: Gz, url: "http://127.0.0.1:${port}/sitemap_index.xml", kind: sitemap, language: en }`);
+      const [rep] = await crawl('gz-sitemaps');
+      expect(rep!.error).toBeUndefined();
+      expect(rep!.discovered).toBe(2);
+    } finally {
+      process.env.RUTA_ALLOW_HOSTS = allowed;
+      await new Promise((r) => server.close(() => r(undefined)));
+    }
+    expect(() => gunzippedDocument(gzipSync(Buffer.alloc(3_000_000, 32)), 'http://x.test/bomb.xml.gz', 1_000_000)).toThrow(/bomb\.xml\.gz is gzipped and unzips to more than 1000000 bytes/);
+    expect(() => gunzippedDocument(gzipSync(urlset).subarray(0, 40), 'http://x.test/cut.xml.gz')).toThrow(/could not be unzipped/);
+    expect(gunzippedDocument(Buffer.from(urlset), 'http://x.test/plain.xml').toString()).toBe(urlset);
   });
 
   it('search templates are filled from watchlist terms and language', async () => {
