@@ -79,6 +79,7 @@ export function parseSources(yamlText: string, origin = 'sources file'): SourceS
         throw new SourcesFileError(`${where} (${id}): "${k}" must be a whole number of 0 or more, not ${JSON.stringify(v)}`);
       }
     }
+    if (config.offsite !== undefined && typeof config.offsite !== 'boolean') throw new SourcesFileError(`${where} (${id}): "offsite" must be true or false`);
     return {
       id,
       name: str('name', false) ?? id,

@@ -28,6 +28,8 @@ const MAX_SEARCH_QUERIES = 40;
 export interface SourceConfig {
   selectors?: { links?: string; next?: string; title?: string; body?: string; author?: string; published?: string; remove?: string };
   maxPages?: number;
+  /** Listing pages: follow links to other sites too (default: only the listing's own site and its subdomains). */
+  offsite?: boolean;
   maxQueries?: number;
   /** Entries dated more than this many days ago are not queued (overrides crawler.maxAgeDays; 0: every age). */
   maxAgeDays?: number;
@@ -63,6 +65,14 @@ export async function fetchDoc(ctx: CrawlContext, source: Source, url: string, p
   }
 }
 
+/** Whether two host names are one site: the same, or one a subdomain of the other ("www.vijesti.me", "m.vijesti.me", "vijesti.me"). */
+export function sameSite(a: string, b: string): boolean {
+  const bare = (h: string) => h.toLowerCase().replace(/^(?:www\d?|m|amp|mobile)\./, '');
+  const x = bare(a);
+  const y = bare(b);
+  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
+}
+
 function fillTemplate(template: string, query: string, lang: string): string {
   return template.replace(/\{query\}/g, encodeURIComponent(query)).replace(/\{lang\}/g, encodeURIComponent(lang));
 }
@@ -87,7 +97,14 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
       const $ = loadHtml(decodeBody(res.body, res.headers['content-type']).text);
       $(linkSel).each((_, el) => {
         try {
-          out.entries.push({ url: new URL($(el).attr('href')!, res.url).href, title: $(el).text().trim() || undefined });
+          const link = new URL($(el).attr('href')!, res.url);
+          // Articles of this site: not "javascript:" or "mailto:", nor a partner's or an advertiser's page
+          // (unless the source says `offsite: true`).
+          if ((link.protocol !== 'http:' && link.protocol !== 'https:') || (!config.offsite && !sameSite(link.hostname, new URL(res.url).hostname))) return;
+          // Nor the listing itself ("#top").
+          link.hash = '';
+          if (link.href === res.url.split('#')[0] || seen.has(link.href)) return;
+          out.entries.push({ url: link.href, title: $(el).text().trim() || undefined });
         } catch {
           /* skip bad hrefs */
         }

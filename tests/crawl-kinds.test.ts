@@ -11,6 +11,7 @@ import { findChromium, BrowserNotFoundError } from '../crawlers/renderer.js';
 import { parseSources } from '../crawlers/sources-file.js';
 import { AllowList } from '../crawlers/ssrf.js';
 import { crawlOnce } from '../pipeline/crawl.js';
+import { sameSite } from '../pipeline/discover.js';
 import { openDb, type Db } from '../storage/db.js';
 import { sourceHealth } from '../storage/health-repo.js';
 import { upsertSources } from '../storage/sources-repo.js';
@@ -56,6 +57,41 @@ describe('discovery paths', () => {
     expect(rep!.stored).toBe(2);
     const noPages = nr.requests.filter((r) => r.path === '/novi-glas/archive').length;
     expect(noPages).toBe(1); // two articles fit on page 1: no "next" link, no second page
+  });
+
+  it('listing pages: only the site\'s own links (and its subdomains\'), unless the source says offsite: true', async () => {
+    const own = nr.articleUrls().slice(0, 2).map((a) => a.url);
+    const server = createServer((req, res) => {
+      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+      if (req.url === '/robots.txt') return res.end('User-agent: *\nAllow: /\n');
+      if (req.url === '/list') {
+        res.setHeader('content-type', 'text/html; charset=utf-8');
+        // The listing's own host is 127.0.0.1: the newsroom's articles are on it too, another port being no other site.
+        return res.end(`<html><body>${own.map((u, i) => `<h2><a href="${u}">Story ${i}</a></h2>`).join('')}
+          <h2><a href="javascript:void(0)">Menu</a></h2><h3><a href="mailto:desk@x.test">Write to us</a></h3>
+          <h3><a href="https://partner.example/sponsored.html">Sponsored</a></h3><h3><a href="${base}/list#top">Top</a></h3></body></html>`);
+      }
+      res.statusCode = 404;
+      res.end();
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+    const port = (server.address() as AddressInfo).port;
+    const allowed = process.env.RUTA_ALLOW_HOSTS;
+    process.env.RUTA_ALLOW_HOSTS = `${allowed},127.0.0.1:${port}`;
+    try {
+      await addSources(`- { id: own-links, name: Own, url: "http://127.0.0.1:${port}/list", kind: listing, language: en }`);
+      const [rep] = await crawl('own-links');
+      expect(rep!.discovered).toBe(2); // the two stories: not the page's own anchor, nor a script, mail or partner link
+      expect(nr.requests.some((r) => r.path === '/sponsored.html')).toBe(false);
+    } finally {
+      process.env.RUTA_ALLOW_HOSTS = allowed;
+      await new Promise((r) => server.close(() => r(undefined)));
+    }
+    expect(sameSite('www.vijesti.me', 'm.vijesti.me')).toBe(true);
+    expect(sameSite('vijesti.me', 'www.vijesti.me')).toBe(true);
+    expect(sameSite('sport.klix.ba', 'www.klix.ba')).toBe(true);
+    expect(sameSite('vijesti.me', 'cdm.me')).toBe(false);
+    expect(() => parseSources('- { id: x, url: "https://a.test/", kind: listing, offsite: "yes" }', 't')).toThrow(/"offsite" must be true or false/);
   });
 
   it('robots.txt Sitemap: lines lead to the news sitemaps', async () => {
