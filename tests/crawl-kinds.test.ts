@@ -34,6 +34,31 @@ async function addSources(yaml: string) {
   await upsertSources(db, parseSources(yaml, 'test'));
 }
 
+/** A small site of its own on 127.0.0.1 (path → content type and body; robots.txt allows all), allowed while `fn` runs. */
+async function withSite(pages: (base: string) => Record<string, [string, string | Buffer]>, fn: (base: string) => Promise<void>) {
+  let base = '';
+  const server = createServer((req, res) => {
+    const page = req.url === '/robots.txt' ? (['text/plain', 'User-agent: *\nAllow: /\n'] as const) : pages(base)[req.url ?? ''];
+    if (!page) {
+      res.statusCode = 404;
+      return res.end();
+    }
+    res.setHeader('content-type', page[0]);
+    res.end(page[1]);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
+  const port = (server.address() as AddressInfo).port;
+  base = `http://127.0.0.1:${port}`;
+  const allowed = process.env.RUTA_ALLOW_HOSTS;
+  process.env.RUTA_ALLOW_HOSTS = `${allowed},127.0.0.1:${port}`;
+  try {
+    await fn(base);
+  } finally {
+    process.env.RUTA_ALLOW_HOSTS = allowed;
+    await new Promise((r) => server.close(() => r(undefined)));
+  }
+}
+
 beforeAll(async () => {
   nr = await startNewsroom();
   faults = await startFaultServer();
@@ -61,32 +86,19 @@ describe('discovery paths', () => {
 
   it('listing pages: only the site\'s own links (and its subdomains\'), unless the source says offsite: true', async () => {
     const own = nr.articleUrls().slice(0, 2).map((a) => a.url);
-    const server = createServer((req, res) => {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      if (req.url === '/robots.txt') return res.end('User-agent: *\nAllow: /\n');
-      if (req.url === '/list') {
-        res.setHeader('content-type', 'text/html; charset=utf-8');
-        // The listing's own host is 127.0.0.1: the newsroom's articles are on it too, another port being no other site.
-        return res.end(`<html><body>${own.map((u, i) => `<h2><a href="${u}">Story ${i}</a></h2>`).join('')}
+    // The listing's own host is 127.0.0.1: the newsroom's articles are on it too, another port being no other site.
+    await withSite(
+      (base) => ({
+        '/list': ['text/html; charset=utf-8', `<html><body>${own.map((u, i) => `<h2><a href="${u}">Story ${i}</a></h2>`).join('')}
           <h2><a href="javascript:void(0)">Menu</a></h2><h3><a href="mailto:desk@x.test">Write to us</a></h3>
-          <h3><a href="https://partner.example/sponsored.html">Sponsored</a></h3><h3><a href="${base}/list#top">Top</a></h3></body></html>`);
-      }
-      res.statusCode = 404;
-      res.end();
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const port = (server.address() as AddressInfo).port;
-    const allowed = process.env.RUTA_ALLOW_HOSTS;
-    process.env.RUTA_ALLOW_HOSTS = `${allowed},127.0.0.1:${port}`;
-    try {
-      await addSources(`- { id: own-links, name: Own, url: "http://127.0.0.1:${port}/list", kind: listing, language: en }`);
-      const [rep] = await crawl('own-links');
-      expect(rep!.discovered).toBe(2); // the two stories: not the page's own anchor, nor a script, mail or partner link
-      expect(nr.requests.some((r) => r.path === '/sponsored.html')).toBe(false);
-    } finally {
-      process.env.RUTA_ALLOW_HOSTS = allowed;
-      await new Promise((r) => server.close(() => r(undefined)));
-    }
+          <h3><a href="https://partner.example/sponsored.html">Sponsored</a></h3><h3><a href="${base}/list#top">Top</a></h3></body></html>`],
+      }),
+      async (base) => {
+        await addSources(`- { id: own-links, name: Own, url: "${base}/list", kind: listing, language: en }`);
+        const [rep] = await crawl('own-links');
+        expect(rep!.discovered).toBe(2); // the two stories: not the page's own anchor, nor a script, mail or partner link
+      },
+    );
     expect(sameSite('www.vijesti.me', 'm.vijesti.me')).toBe(true);
     expect(sameSite('vijesti.me', 'www.vijesti.me')).toBe(true);
     expect(sameSite('sport.klix.ba', 'www.klix.ba')).toBe(true);
@@ -105,33 +117,18 @@ describe('discovery paths', () => {
   it('a sitemap index may list gzipped sitemaps (.xml.gz served as it is); one that unzips past the limit is refused by name', async () => {
     const articles = nr.articleUrls().slice(0, 2);
     const urlset = `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${articles.map((a) => `<url><loc>${a.url}</loc></url>`).join('')}</urlset>`;
-    const server = createServer((req, res) => {
-      const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-      if (req.url === '/robots.txt') return res.end('User-agent: *\nAllow: /\n');
-      if (req.url === '/sitemap_index.xml') {
-        res.setHeader('content-type', 'application/xml');
-        return res.end(`<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${base}/news-2024.xml.gz</loc></sitemap></sitemapindex>`);
-      }
-      if (req.url === '/news-2024.xml.gz') {
-        res.setHeader('content-type', 'application/x-gzip');
-        return res.end(gzipSync(urlset));
-      }
-      res.statusCode = 404;
-      res.end();
-    });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-    const port = (server.address() as AddressInfo).port;
-    const allowed = process.env.RUTA_ALLOW_HOSTS;
-    process.env.RUTA_ALLOW_HOSTS = `${allowed},127.0.0.1:${port}`;
-    try {
-      await addSources(`- { id: gz-sitemaps, name: Gz, url: "http://127.0.0.1:${port}/sitemap_index.xml", kind: sitemap, language: en }`);
-      const [rep] = await crawl('gz-sitemaps');
-      expect(rep!.error).toBeUndefined();
-      expect(rep!.discovered).toBe(2);
-    } finally {
-      process.env.RUTA_ALLOW_HOSTS = allowed;
-      await new Promise((r) => server.close(() => r(undefined)));
-    }
+    await withSite(
+      (base) => ({
+        '/sitemap_index.xml': ['application/xml', `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><sitemap><loc>${base}/news-2024.xml.gz</loc></sitemap></sitemapindex>`],
+        '/news-2024.xml.gz': ['application/x-gzip', gzipSync(urlset)],
+      }),
+      async (base) => {
+        await addSources(`- { id: gz-sitemaps, name: Gz, url: "${base}/sitemap_index.xml", kind: sitemap, language: en }`);
+        const [rep] = await crawl('gz-sitemaps');
+        expect(rep!.error).toBeUndefined();
+        expect(rep!.discovered).toBe(2);
+      },
+    );
     expect(() => gunzippedDocument(gzipSync(Buffer.alloc(3_000_000, 32)), 'http://x.test/bomb.xml.gz', 1_000_000)).toThrow(/bomb\.xml\.gz is gzipped and unzips to more than 1000000 bytes/);
     expect(() => gunzippedDocument(gzipSync(urlset).subarray(0, 40), 'http://x.test/cut.xml.gz')).toThrow(/could not be unzipped/);
     expect(gunzippedDocument(Buffer.from(urlset), 'http://x.test/plain.xml').toString()).toBe(urlset);
