@@ -95,25 +95,6 @@ export function endingsFor(lang: string | null | undefined): ReadonlySet<string>
   return inflectsNames(lang) ? SUFFIXES : PLURAL_ONLY;
 }
 
-/**
- * Whether a folded token is a form of a folded name word, as the gazetteer reads names in the text's
- * language: the word itself; in a language that declines names, the word or its stem (less a final vowel)
- * with one of the case endings (Callao: Callaa, Callau; Rexhepi: Rexhepija); elsewhere a plural, or the
- * other gender of a Spanish word in -o or -a. "called" is no form of Callao, nor "Santosh" of Santos.
- */
-export function isFormOf(token: string, word: string, lang: string | null | undefined): boolean {
-  if (token === word) return true;
-  const endings = endingsFor(lang);
-  if (endings !== SUFFIXES) {
-    if (token.startsWith(word) && endings.has(token.slice(word.length))) return true;
-    const stem = word.slice(0, -1);
-    return /[ao]$/.test(word) && stem.length >= MIN_STEM && token.startsWith(stem) && GENDER.test(token.slice(stem.length));
-  }
-  if (word.length < MIN_STEM) return false;
-  if (token.startsWith(word) && SUFFIXES.has(token.slice(word.length))) return true;
-  const stem = stemOf(word, MIN_STEM);
-  return stem !== word && token.length > stem.length && token.startsWith(stem) && SUFFIXES.has(token.slice(stem.length));
-}
 const VOWEL_END = /[aeiouy]$/;
 const MIN_STEM = 4;
 
@@ -171,6 +152,26 @@ export interface GazetteerMatch {
 /** Single-word aliases inflect only from stems of MIN_STEM letters; words of a multi-word name ("Crna Gora") from 3. */
 function stemOf(norm: string, minStem: number): string {
   return VOWEL_END.test(norm) && norm.length - 1 >= minStem ? norm.slice(0, -1) : norm;
+}
+
+/**
+ * Whether a folded token is a form of a folded name word, as the gazetteer reads names in the text's
+ * language: the word itself; in a language that declines names, the word or its stem (less a final vowel)
+ * with one of the case endings (Callao: Callaa, Callau; Rexhepi: Rexhepija); elsewhere a plural, or the
+ * other gender of a Spanish word in -o or -a. "called" is no form of Callao, nor "Santosh" of Santos.
+ */
+export function isFormOf(token: string, word: string, lang: string | null | undefined): boolean {
+  if (token === word) return true;
+  const endings = endingsFor(lang);
+  if (endings !== SUFFIXES) {
+    if (token.startsWith(word) && endings.has(token.slice(word.length))) return true;
+    const stem = word.slice(0, -1);
+    return /[ao]$/.test(word) && stem.length >= MIN_STEM && token.startsWith(stem) && GENDER.test(token.slice(stem.length));
+  }
+  if (word.length < MIN_STEM) return false;
+  if (token.startsWith(word) && SUFFIXES.has(token.slice(word.length))) return true;
+  const stem = stemOf(word, MIN_STEM);
+  return stem !== word && token.length > stem.length && token.startsWith(stem) && SUFFIXES.has(token.slice(stem.length));
 }
 
 /** Albanian linking articles, folded (e, i, të, së). */
@@ -254,18 +255,16 @@ export class Gazetteer {
     }
   }
 
-  /** The canonical name of the country with this ISO 3166-1 alpha-2 code, if the gazetteer gives it. */
   /** The entries one of whose names is this name, word for word when folded (whatever context an ambiguous one needs). */
   named(name: string): GazetteerEntry[] {
     const words = tokenize(name).map((t) => t.norm);
     if (!words.length) return [];
-    const out = new Set<GazetteerEntry>();
-    for (const list of this.byKey.values()) {
-      for (const a of list) if (a.tokens.length === words.length && a.tokens.every((t, k) => t.norm === words[k])) out.add(a.entry);
-    }
-    return [...out];
+    // Aliases are filed by their first word's stem, which starts as the word does.
+    const list = this.byKey.get(words[0]!.slice(0, KEY_LEN)) ?? [];
+    return [...new Set(list.filter((a) => a.tokens.length === words.length && a.tokens.every((t, k) => t.norm === words[k])).map((a) => a.entry))];
   }
 
+  /** The canonical name of the country with this ISO 3166-1 alpha-2 code, if the gazetteer gives it. */
   countryOf(code: string | null | undefined): string | undefined {
     return code ? this.byCode.get(code.toUpperCase()) : undefined;
   }

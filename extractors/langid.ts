@@ -51,7 +51,6 @@ const ISO3_TO_1: Record<string, string> = {
 const FRANC_ONLY = Object.keys(ISO3_TO_1);
 const BCMS = new Set(['sr', 'hr', 'bs', 'cnr']);
 /** Letters of the South Slavic Latin alphabets, and the other languages franc may name that write them. */
-const HACEK = /[čćđšžČĆĐŠŽ]/u;
 const HACEKS = /[čćđšžČĆĐŠŽ]/gu;
 const HACEK_LANGS = new Set(['sl', 'cs', 'sk', 'sr', 'hr', 'bs']);
 const WEST_SLAVIC = /[řůěťďňĺľŕýôŘŮĚŤĎŇĹĽŔÝÔ]/gu;
@@ -113,8 +112,9 @@ export function identifyLanguage(text: string, prior?: string | null, models?: P
   const fl = best ? ISO3_TO_1[best[0]] : undefined;
   const margin = best && second ? best[1] - second[1] : 0;
   // Not one whose alphabet lacks the text's č, ć, đ, š or ž ("Uhapšen diler u Baru" is no Turkish).
-  const hacek = HACEK.test(sample) && !HACEK_LANGS.has(fl ?? '');
-  if (fl && !model.labels.includes(fl) && !(fl === 'sl' && script === 'Latn' && BCMS.has(lang)) && !hacek && margin > 0.1) {
+  const haceks = sample.match(HACEKS)?.length ?? 0;
+  const lacksHaceks = haceks > 0 && !HACEK_LANGS.has(fl ?? '');
+  if (fl && !model.labels.includes(fl) && !(fl === 'sl' && script === 'Latn' && BCMS.has(lang)) && !lacksHaceks && margin > 0.1) {
     lang = fl;
     confidence = Math.min(0.9, 0.5 + margin);
   }
@@ -122,9 +122,9 @@ export function identifyLanguage(text: string, prior?: string | null, models?: P
   // Czech or Slovak, by the letters no South Slavic alphabet has (ř, ů, ě, ť, ď, ň, ĺ, ľ, ŕ, ý, ô), more of them than
   // of č, ć, đ, š and ž (not a Czech name or a stray word in Croatian, nor mojibake's "Ĺľ"): franc tells which.
   const west = sample.match(WEST_SLAVIC)?.length ?? 0;
-  if (BCMS.has(lang) && script === 'Latn' && west >= 2 && west > (sample.match(HACEKS)?.length ?? 0)) {
-    const [west] = francAll(sample.slice(0, 1000), { only: ['ces', 'slk'], minLength: 3 });
-    if (west) return { lang: west[0] === 'ces' ? 'cs' : 'sk', script, confidence: 0.8 };
+  if (BCMS.has(lang) && script === 'Latn' && west >= 2 && west > haceks) {
+    const [which] = francAll(sample.slice(0, 1000), { only: ['ces', 'slk'], minLength: 3 });
+    if (which) return { lang: which[0] === 'ces' ? 'cs' : 'sk', script, confidence: 0.8 };
   }
   // Bosnian, Croatian or Serbian in Latin script: the dedicated classifier decides.
   if (BCMS.has(lang) && script === 'Latn') {

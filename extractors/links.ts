@@ -236,18 +236,20 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const anaphor = anaphorFor(lang);
   for (let i = 1; i < sents.length && anaphor; i++) {
     if (!words[i] || other[i] || inSentence[i]!.some(balkanActor) || !anaphor.test(sents[i]!.text)) continue;
-    let who: EntityMention[] = [];
-    let at = i - 1;
-    for (; at >= Math.max(0, i - 2) && !who.length; at--) {
-      if (other[at] || inSentence[at]!.some((m) => balkanActor(m) && m.type !== 'person')) break;
-      who = inSentence[at]!.filter((m) => balkanActor(m));
+    // The nearest sentence before that names a Balkan actor, if it names one person alone (and no group).
+    let from = -1;
+    for (let k = i - 1; k >= Math.max(0, i - 2) && from < 0; k--) {
+      if (other[k]) break;
+      if (inSentence[k]!.some(balkanActor)) from = k;
     }
-    if (!who.length || new Set(who.map((m) => m.canonical)).size !== 1) continue;
+    if (from < 0) continue;
+    const who = inSentence[from]!.filter(balkanActor);
+    if (who.some((m) => m.type !== 'person') || new Set(who.map((m) => m.canonical)).size !== 1) continue;
     const b = who[0]!;
     for (const l of inSentence[i]!) {
       if (!latam(l) || !linkable(b, l, inSentence, [i], origins)) continue;
       const key = `${b.canonical}\u0000${l.canonical}`;
-      if (!local.has(key)) local.set(key, [at + 1, i]);
+      if (!local.has(key)) local.set(key, [from, i]);
     }
   }
   // A seizure is the article's event: the Balkan actors the article names as arrested, charged or
