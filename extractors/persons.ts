@@ -24,8 +24,9 @@ export function nameToLatinFor(name: string): string {
   return nameToLatin(name.replace(/[шШжЖчЧћЋќЌђЂѓЃџЏѕЅ]/gu, (c) => ALBANIAN_LETTERS[c]!));
 }
 
-/** Macedonian ќ and ѓ in Macedonia's romanisation: Ѓорѓиевски → Gjorgjievski, Ќосев → Kjosev. */
+/** Macedonian ќ and ѓ in Macedonia's romanisation (Ѓорѓиевски → Gjorgjievski, Ќосев → Kjosev), and as the Serbian letters. */
 const MACEDONIAN_LETTERS: Record<string, string> = { ќ: 'kj', Ќ: 'Kj', ѓ: 'gj', Ѓ: 'Gj' };
+const AS_SERBIAN: Record<string, string> = { ќ: 'ћ', Ќ: 'Ћ', ѓ: 'ђ', Ѓ: 'Ђ' };
 
 /**
  * Latin script for a person's name. Macedonian ќ and ѓ are as in Serbian names where the name is one
@@ -33,8 +34,8 @@ const MACEDONIAN_LETTERS: Record<string, string> = { ќ: 'kj', Ќ: 'Kj', ѓ: 'gj
  * (Кире Ѓорѓиевски → Kire Gjorgjievski, as English and Albanian reports write him).
  */
 export function nameToLatin(name: string): string {
-  const serbian = /иќ(?![\p{L}\p{M}])/iu.test(name);
-  return cyrToLat(name.replace(/[ќЌѓЃ]/g, (c) => (serbian ? { ќ: 'ћ', Ќ: 'Ћ', ѓ: 'ђ', Ѓ: 'Ђ' }[c]! : MACEDONIAN_LETTERS[c]!)))
+  const letters = /иќ(?![\p{L}\p{M}])/iu.test(name) ? AS_SERBIAN : MACEDONIAN_LETTERS;
+  return cyrToLat(name.replace(/[ќЌѓЃ]/g, (c) => letters[c]!))
     .replace(/\s+/g, ' ')
     .trim();
 }
