@@ -53,6 +53,8 @@ const WORD_NUMBERS: Record<string, number> = {
 /** Counted packages ("27 paquetes de 1 kilo"), folded. */
 const PACKAGES = /^(paquete|paquetes|panela|panelas|panes|ladrillo|ladrillos|bloque|bloques|fardo|fardos|package|packages|packet|packets|brick|bricks|block|blocks|bale|bales|parcel|parcels|paket|paketa|paketi|pakete|paketica|paketic|cigla|cigle|blok|blokova|bala|bale|pako|pakot|paketat)$/u;
 const OF = /^(de|of|od|e|te|ot)$/u;
+/** The whole load's weight, not one package's (folded): "in total", "en total", "ukupno", "вкупно", "gjithsej". */
+const TOTAL = /^(total|totalling|totaling|combined|altogether|ukupn\p{L}*|vkupn\p{L}*|gjithsej|conjunto)$/u;
 /** A load of drugs (folded): "el cargamento", "the shipment", "pošiljka", "ngarkesa", "пратката". */
 const LOAD = /^(cargamento|carga|alijo|shipment|consignment|load|haul|drug|posiljk|tovar|drog|ngarkes|pratk|carregamento)/u;
 /** Weighing (folded): "con un peso de", "weighing", "teška", "težine", "me peshë", "тежина". */
@@ -298,7 +300,9 @@ export function findSeizures(text: string, lang?: string | null): SeizureMention
     if (drug === 'unspecified') drug = namedDrug(text, t, first, last) ?? drug;
     // "27 paquetes de 1 kilo", "120 bricks of cocaine, each weighing about 1.1 kg": the
     // count of packages times the stated unit weight.
-    for (let k = first - 1; k >= Math.max(1, first - 8) && !sentenceBreak(text, t, k + 1); k--) {
+    // Not where the weight is the whole load's: "23 bales of cocaine weighing 1,150 kg in total", "ukupno".
+    const total = TOTAL.test(t[first - 1]?.norm ?? '') || t.slice(last + 1, last + 4).some((x, j) => TOTAL.test(x.norm) && !sentenceBreak(text, t, last + 1 + j));
+    for (let k = first - 1; k >= Math.max(1, first - 8) && !total && !sentenceBreak(text, t, k + 1); k--) {
       if (PACKAGES.test(t[k]!.norm)) {
         const count = numberOf(t[k - 1]);
         if (count !== undefined && count > 1 && k < first - 1) {

@@ -588,6 +588,8 @@ describe('seizures', () => {
     ['a metric ton of cocaine was seized in Santos', 1000],
     ['hallaron 45 paquetes tipo ladrillo con cocaína, con un peso aproximado de 50 kilos', 50],
     ['el barco traía cocaína. La policía halló otros 200 kilos en el contenedor', 200],
+    ['they found 23 bales of cocaine weighing 1,150 kg in total', 1150],
+    ['police found 40 packages of cocaine weighing a combined 44 kilos', 44],
   ];
   for (const [text, kg] of cases) it(text, () => expect(findSeizures(text).map((s) => s.kg)).toEqual([kg]));
   it('a seizure\'s text is its quantity, from the first number word to the unit or the half after it', () => {
