@@ -5,6 +5,7 @@ import { loadHtml } from './html-dom.js';
 import { decodeBody } from './charset.js';
 import { parseDiscovery } from './feeds.js';
 import { gunzippedDocument } from './gzipped-document.js';
+import { identifyLanguage } from '../extractors/langid.js';
 import { httpGet, type FetchOptions } from './http-fetch.js';
 import { RobotsCache } from './robots.js';
 import type { SourceSpec } from './sources-file.js';
@@ -34,6 +35,33 @@ const FEED_TYPES: Record<string, 'rss' | 'atom'> = {
   'text/xml': 'rss',
 };
 
+/** A page without a lang attribute: the language of its text, where the classifier is sure of it. */
+function pageLanguage($: ReturnType<typeof loadHtml>): string | null {
+  $('script, style, noscript, nav, header, footer').remove();
+  const text = $('body').text().replace(/\s+/g, ' ').trim().slice(0, 3000);
+  if (text.length < 200) return null;
+  const id = identifyLanguage(text);
+  return id.lang !== 'und' && id.confidence >= 0.8 ? id.lang : null;
+}
+
+/** Country-code domains of the countries Ruta's sources report from, and their ISO codes. */
+const CC_TLDS: Record<string, string> = {
+  rs: 'RS', hr: 'HR', ba: 'BA', al: 'AL', mk: 'MK', si: 'SI', gr: 'GR', bg: 'BG',
+  ec: 'EC', pe: 'PE', bo: 'BO', br: 'BR', cl: 'CL', ar: 'AR', uy: 'UY', py: 'PY', ve: 'VE', mx: 'MX', pa: 'PA', cr: 'CR',
+  es: 'ES', pt: 'PT', it: 'IT', nl: 'NL', be: 'BE', de: 'DE', fr: 'FR', uk: 'GB',
+};
+
+/**
+ * The country a news site's domain names: its country-code domain (vijesti.me, elcomercio.pe,
+ * index.hr). ".me" counts only for a page in Montenegro's languages, since sites everywhere use it;
+ * ".co", ".tv" and the like name no country.
+ */
+export function countryOfHost(host: string, language: string | null): string | null {
+  const tld = host.toLowerCase().split('.').pop() ?? '';
+  if (tld === 'me') return language && ['sr', 'cnr', 'bs', 'hr'].includes(language) ? 'ME' : null;
+  return CC_TLDS[tld] ?? null;
+}
+
 function slug(host: string): string {
   return host.replace(/^www\./, '').replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase();
 }
@@ -42,7 +70,7 @@ export async function proposeSource(homepage: string, fetchOpts: FetchOptions): 
   const res = await httpGet(homepage, fetchOpts);
   const html = decodeBody(res.body, res.headers['content-type']).text;
   const $ = loadHtml(html);
-  const language = ($('html').attr('lang') ?? '').split(/[-_]/)[0]!.toLowerCase() || null;
+  const language = ($('html').attr('lang') ?? '').split(/[-_]/)[0]!.toLowerCase() || pageLanguage($);
   const name = ($('meta[property="og:site_name"]').attr('content') ?? $('title').text()).trim().split(/\s[|–—-]\s/)[0]!.trim() || new URL(res.url).hostname;
   const candidates: Candidate[] = [];
   $('link[rel~="alternate"][href]').each((_, el) => {
@@ -78,7 +106,7 @@ export async function proposeSource(homepage: string, fetchOpts: FetchOptions): 
     name,
     candidates,
     source: best
-      ? { id: slug(host), name, url: best.url, kind: best.kind, language, country: null, schedule: '*/30 * * * *', render: false, enabled: true, config: {} }
+      ? { id: slug(host), name, url: best.url, kind: best.kind, language, country: countryOfHost(u.hostname, language), schedule: '*/30 * * * *', render: false, enabled: true, config: {} }
       : null,
   };
 }

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countryOfHost } from '../crawlers/discover-source.js';
 import { gunzippedDocument } from '../crawlers/gzipped-document.js';
 import { RobotsCache } from '../crawlers/robots.js';
 import { findChromium, BrowserNotFoundError } from '../crawlers/renderer.js';
@@ -215,6 +216,27 @@ describe('ruta sources add and health', () => {
     expect(saved.code, saved.stderr).toBe(0);
     const list = jsonLines((await ruta(['sources', 'list', '--json'], env())).stdout);
     expect(list.find((s) => s.id === 'litoral')).toMatchObject({ kind: 'rss', url: `${nr.url}/el-litoral/feed.xml` });
+  });
+
+  it('reads the language of a homepage without a lang attribute from its text, and proposes the country its domain names', async () => {
+    const feed = `<?xml version="1.0"?><rss version="2.0"><channel><title>x</title><item><title>a</title><link>${nr.articleUrls()[0]!.url}</link></item></channel></rss>`;
+    const body = 'Policija je u luci Bar zaplijenila više od tri stotine kilograma kokaina skrivenog u kontejneru s bananama iz Ekvadora. Uhapšena su dvojica osumnjičenih, a istraga se nastavlja pod nadzorom Specijalnog državnog tužilaštva. ';
+    await withSite(
+      (base) => ({
+        '/': ['text/html; charset=utf-8', `<html><head><title>Vijesti dana</title><link rel="alternate" type="application/rss+xml" href="${base}/rss"></head><body><p>${body.repeat(2)}</p></body></html>`],
+        '/rss': ['application/rss+xml', feed],
+      }),
+      async (base) => {
+        const r = await ruta(['sources', 'add', `${base}/`], { ...env(), RUTA_ALLOW_HOSTS: process.env.RUTA_ALLOW_HOSTS! });
+        expect(r.code, r.stderr).toBe(0);
+        expect(r.stdout).toMatch(/language: (sr|hr|bs|cnr)/);
+      },
+    );
+    expect(countryOfHost('www.elcomercio.pe', 'es')).toBe('PE');
+    expect(countryOfHost('www.index.hr', 'hr')).toBe('HR');
+    expect(countryOfHost('www.vijesti.me', 'sr')).toBe('ME');
+    expect(countryOfHost('about.me', 'en')).toBeNull();
+    expect(countryOfHost('www.eltiempo.com', 'es')).toBeNull();
   });
 
   it('falls back to robots.txt sitemaps when the homepage announces no feed', async () => {
