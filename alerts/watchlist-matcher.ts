@@ -6,7 +6,7 @@
 // Rexhepija), a plural elsewhere ("called" is no Callao). A negative term in
 // the same sentence suppresses the match (Santos FC is not the port), and so
 // does the article's analysis where it found another thing there.
-import { isFormOf, loadDefaultGazetteer } from '../extractors/gazetteer.js';
+import { ENTITY_TYPES, PLACE_TYPES, isFormOf, loadDefaultGazetteer } from '../extractors/gazetteer.js';
 import { macedonianSpelling, sentences, tokenize, type Token } from '../extractors/text-normalize.js';
 
 export interface WatchEntry {
@@ -58,10 +58,9 @@ function findAll(p: Pattern, toks: Token[], lang: string | null): [number, numbe
   return out;
 }
 
-const PLACES = new Set(['port', 'city', 'country']);
-const ENTITY_TYPES = new Set(['person', 'criminal_group', 'port', 'city', 'country', 'nationality', 'organization', 'company', 'vessel']);
 /** Whether the analysis's mention type agrees with an entry's type: the same, or places of any kind (Guayaquil is a port and a city). */
-const agrees = (mention: string, entry: string) => mention === entry || (PLACES.has(mention) && PLACES.has(entry)) || !ENTITY_TYPES.has(entry);
+const agrees = (mention: string, entry: string) =>
+  mention === entry || (PLACE_TYPES.has(mention) && PLACE_TYPES.has(entry)) || !(ENTITY_TYPES as readonly string[]).includes(entry);
 
 /** The canonical name under which the gazetteer knows one of an entry's names, as a thing of the entry's kind. */
 function knownAs(entry: WatchEntry): string | undefined {

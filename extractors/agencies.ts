@@ -6,7 +6,7 @@
 // is Ecuador's), else the country of the text's language (MUP in Serbian is
 // Serbia's; "Polícia Federal" in Portuguese is Brazil's, the only one of its
 // countries that writes Portuguese), else the place the text speaks of most.
-import type { Gazetteer, GazetteerEntry, GazetteerMatch, Side } from './gazetteer.js';
+import { PLACE_TYPES, type Gazetteer, type GazetteerEntry, type GazetteerMatch, type Side } from './gazetteer.js';
 import { fold, type Token } from './text-normalize.js';
 
 /** The country whose institutions a language's press names without saying whose they are. */
@@ -30,7 +30,6 @@ const LANGUAGE_COUNTRIES: Record<string, string[]> = {
   es: ['Spain', 'Mexico', 'Argentina', 'Bolivia', 'Chile', 'Colombia', 'Costa Rica', 'Cuba', 'Dominican Republic', 'Ecuador', 'El Salvador', 'Guatemala', 'Honduras', 'Nicaragua', 'Panama', 'Paraguay', 'Peru', 'Uruguay', 'Venezuela'],
 };
 
-const PLACE_TYPES = new Set(['country', 'city', 'port']);
 /** Words that may stand between a name and its place: "u Splitu", "del Perú", "of Colombia", "на Бразил", "во Скопје". */
 const CONNECTORS = new Set(['u', 'de', 'del', 'la', 'of', 'the', 'in', 'en', 'na', 'vo', 'i', 'e', 'te', 'se', 'per', 'di', 'za', 'grad', 'grada']);
 

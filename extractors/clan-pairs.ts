@@ -3,7 +3,7 @@
 // the text names ("Kavač and Škaljari", "sukob Kavča i Škaljara", "the
 // Škaljari and Kavač groups"), or to a word for a gang ("the Škaljari gang",
 // "kriminalna grupa Škaljari", "la banda de Škaljari", "grupi kriminal Škaljari").
-import { Gazetteer, type GazetteerEntry, type GazetteerMatch } from './gazetteer.js';
+import { Gazetteer, PLACE_TYPES, type GazetteerEntry, type GazetteerMatch } from './gazetteer.js';
 import type { Token } from './text-normalize.js';
 
 /** "and", as tokens' folded norms have it (Cyrillic и is i). */
@@ -31,7 +31,6 @@ const GANG =
 /** Words between a gang word and the name: "grupo criminal Kavač", "the Kavač crime group", "banda de Škaljari". */
 const BETWEEN = /^(criminal|criminales|crime|drug|drugs|trafficking|mafia|organi[sz]ed|narco|delictiva|kriminal|kriminale|kriminalna|kriminalne|de|del|dos|da)$/;
 
-const PLACES = new Set(['city', 'port', 'country']);
 /** A Slavic possessive adjective's endings, folded: "Šarićeva", "Belivukovi". */
 const POSSESSIVE = /(?:ev|ov)(?:a|e|i|o|u|oj|om|og|ih|im|ima|oga|ome)?$/;
 
@@ -54,7 +53,7 @@ export function clansByGangWord(text: string, tokens: Token[], matches: Gazettee
     if (!/^\p{Lu}/u.test(tokens[i]!.text) || POSSESSIVE.test(tokens[i]!.norm)) continue;
     const m = names.matchAt(text, tokens, i, lang);
     // The name of a place alone ("the Zemun gang") gives way to the clan: the caller replaces it.
-    if (!m || matches.some((x) => x.start < m.end && m.start < x.end && !(PLACES.has(x.entry.type) && x.start === m.start && x.end === m.end))) continue;
+    if (!m || matches.some((x) => x.start < m.end && m.start < x.end && !(PLACE_TYPES.has(x.entry.type) && x.start === m.start && x.end === m.end))) continue;
     if (gangAt(m.tokenEnd, 1) || gangAt(i - 1, -1)) out.push(m);
   }
   return out;

@@ -2,7 +2,7 @@
 // patterns (nationality + name, "citizen of X", alias and nickname phrases,
 // "identified as"), and the trained tagger for people and organisations it
 // does not know yet.
-import { Gazetteer, type EntityType, type GazetteerEntry, type GazetteerMatch, type Side } from './gazetteer.js';
+import { Gazetteer, PLACE_TYPES, type EntityType, type GazetteerEntry, type GazetteerMatch, type Side } from './gazetteer.js';
 import { OPEN_QUOTES, SLAVIC_LANGS, cyrToLat, fold, sentences, tokenize, type Token } from './text-normalize.js';
 import { traffickingContext } from './context-words.js';
 import { clansByGangWord, coordinatedClans } from './clan-pairs.js';
@@ -20,8 +20,6 @@ import { coordinatedSides, listSideAt, originsOf } from './coordinated-people.js
 import { DEMONYM, DEMONYM_PLURAL, TITLE, SURNAME_TOO, institution, isInitial, joinSplitOrganisations, possessiveOf, withoutDemonym, withoutTitle } from './name-spans.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalkanSurname } from './persons.js';
 
-/** Places that may lend their name to a street, a venue or an operation. */
-const PLACE_TYPES = new Set<string>(['country', 'city', 'port']);
 /** Words after which a surname alone names a person (folded): "de apellido", "surnamed", "prezimena", "me mbiemrin", "со презиме". */
 const SURNAMED = /^(?:apellido|apellidos|sobrenome|surnamed|prezimena|prezimenom|prezimenu|prezime|mbiemrin|mbiemri|prezimeto)$/;
 /** Given names that are also words before a place: "Marina Split" (a harbour), "Luka Koper" (the port and its company). */

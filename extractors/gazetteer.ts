@@ -10,6 +10,8 @@ import { SLAVIC_LANGS, fold, inflectsNames, macedonianSpelling, tokenize, type T
 
 export const ENTITY_TYPES = ['person', 'criminal_group', 'port', 'city', 'country', 'nationality', 'organization', 'company', 'vessel'] as const;
 export type EntityType = (typeof ENTITY_TYPES)[number];
+/** The entity types that are places. */
+export const PLACE_TYPES: ReadonlySet<string> = new Set(['country', 'city', 'port']);
 /**
  * What a gazetteer file may list: the entity types, and regions ("Western Balkans", "América Latina"),
  * which are matched so that no tagger or pattern takes them for a person or an organisation, and
@@ -163,15 +165,21 @@ function stemOf(norm: string, minStem: number): string {
 export function isFormOf(token: string, word: string, lang: string | null | undefined): boolean {
   if (token === word) return true;
   const endings = endingsFor(lang);
-  if (endings !== SUFFIXES) {
-    if (token.startsWith(word) && endings.has(token.slice(word.length))) return true;
-    const stem = word.slice(0, -1);
-    return /[ao]$/.test(word) && stem.length >= MIN_STEM && token.startsWith(stem) && GENDER.test(token.slice(stem.length));
-  }
+  if (endings !== SUFFIXES) return undeclinedForm(token, word, endings);
   if (word.length < MIN_STEM) return false;
   if (token.startsWith(word) && SUFFIXES.has(token.slice(word.length))) return true;
   const stem = stemOf(word, MIN_STEM);
   return stem !== word && token.length > stem.length && token.startsWith(stem) && SUFFIXES.has(token.slice(stem.length));
+}
+
+/**
+ * A form of a word in a language that does not decline names: with one of `endings` (a plural), or
+ * Spanish and Portuguese gender and number (montenegrino, montenegrina, montenegrinos).
+ */
+function undeclinedForm(token: string, word: string, endings: ReadonlySet<string>): boolean {
+  if (token.startsWith(word) && endings.has(token.slice(word.length))) return true;
+  const stem = word.slice(0, -1);
+  return endings !== EXACT && /[ao]$/.test(word) && stem.length >= MIN_STEM && token.startsWith(stem) && GENDER.test(token.slice(stem.length));
 }
 
 /** Albanian linking articles, folded (e, i, të, së). */
@@ -183,12 +191,7 @@ function tokenMatches(t: Token, a: AliasToken, minStem: number, adjectives: bool
   if (t.norm === a.norm) return true;
   // Albanian's linking article declines with the name: "Prokuroria e Posaçme", "Prokurorisë së Posaçme".
   if (endings === SUFFIXES && LINKING_ARTICLE.has(a.norm) && LINKING_ARTICLE.has(t.norm)) return true;
-  if (endings !== SUFFIXES) {
-    if (t.norm.startsWith(a.norm) && endings.has(t.norm.slice(a.norm.length))) return true;
-    // Spanish and Portuguese gender and number: montenegrino, montenegrina, montenegrinos.
-    const stem = a.norm.slice(0, -1);
-    return endings !== EXACT && /[ao]$/.test(a.norm) && stem.length >= MIN_STEM && t.norm.startsWith(stem) && GENDER.test(t.norm.slice(stem.length));
-  }
+  if (endings !== SUFFIXES) return undeclinedForm(t.norm, a.norm, endings);
   if (a.fleeting && t.norm.startsWith(a.fleeting) && t.norm.length > a.fleeting.length && SUFFIXES.has(t.norm.slice(a.fleeting.length))) return true;
   if (a.stem.length < minStem || !t.norm.startsWith(a.stem)) return false;
   const ending = t.norm.slice(a.stem.length);

@@ -25,7 +25,7 @@
 // Each link is a canonical pair with its evidence: the sentence (or the
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
-import { sentences } from './text-normalize.js';
+import { SLAVIC_LANGS, sentences } from './text-normalize.js';
 import { arrestContext, correctedAt, courtSeatAt, deniedAt, disownedAt, kinAt, questionedAt, flagStateAt, forgoneAt, otherCases, suspectContext, traffickingContext } from './context-words.js';
 import { clausesOfContrast } from './link-clauses.js';
 import { nonParties } from './link-parties.js';
@@ -96,18 +96,9 @@ const ANAPHORS: Record<string, string[]> = {
   sq: ['ai', 'ajo', 'i dyshuari', 'i arrestuari', 'i akuzuari', 'e dyshuara'],
   mk: ['тој', 'таа', 'осомничениот', 'обвинетиот', 'уапсениот'],
 };
-const anaphorCache = new Map<string, RegExp | null>();
+const ANAPHOR_PATTERNS = new Map(Object.entries(ANAPHORS).map(([lang, words]) => [lang, new RegExp(`(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`, 'iu')]));
 /** The language's words that refer back to a person, as one pattern (none for a language not listed). */
-function anaphorFor(lang: string | null | undefined): RegExp | null {
-  const key = ['sr', 'hr', 'bs', 'cnr'].includes(lang ?? '') ? 'sh' : (lang ?? '');
-  let re = anaphorCache.get(key);
-  if (re === undefined) {
-    const words = ANAPHORS[key];
-    re = words ? new RegExp(`(?<![\\p{L}])(?:${words.join('|')})(?![\\p{L}])`, 'iu') : null;
-    anaphorCache.set(key, re);
-  }
-  return re;
-}
+const anaphorFor = (lang: string | null | undefined) => ANAPHOR_PATTERNS.get(lang && lang !== 'mk' && SLAVIC_LANGS.has(lang) ? 'sh' : (lang ?? ''));
 
 /** Sentence indices of each canonical name's mentions, in text order. */
 function mentionSentences(mentions: { m: EntityMention; s: number }[]): Map<string, { type: string; at: number[] }> {

@@ -82,21 +82,20 @@ const VENUE = new RegExp(
 );
 /** Words between such a noun and the name: "Aeropuerto Internacional José Joaquín de Olmedo". */
 const VENUE_BETWEEN = /^(?:internacional|international|int|nacional|national|de|del|la|el|the|of)$/;
-/** The noun after the name: "Jorge Chávez International Airport", "Nikola Tesla Airport". */
-const VENUE_AFTER = /^\s+(?:(?:International|Internacional|National)\s+)?(?:Airport|Stadium|Hospital|University|Bridge|Park|Square)(?![\p{L}])/u;
-
-/** The same noun closing a name that took it in: "Jorge Chávez International Airport". */
-const VENUE_INSIDE = /\s(?:(?:International|Internacional|National)\s+)?(?:Airport|Stadium|Hospital|University|Bridge|Park|Square)$/u;
+/** English nouns of such a place after the name: "Nikola Tesla Airport", "Jorge Chávez International Airport". */
+const VENUE_NOUN = String.raw`(?:(?:International|Internacional|National)\s+)?(?:Airport|Stadium|Hospital|University|Bridge|Park|Square)`;
+/** The noun right after the name, or closing a name that took it in. */
+const VENUE_AFTER = new RegExp(String.raw`^\s+${VENUE_NOUN}(?![\p{L}])`, 'u');
+const VENUE_INSIDE = new RegExp(String.raw`\s${VENUE_NOUN}$`, 'u');
 
 /** Whether a name at [start, end) names a place after a person ("aeropuerto Jorge Chávez", "Nikola Tesla Airport"), not the person. */
 export function namesAVenue(text: string, start: number, end: number): boolean {
   if (VENUE_AFTER.test(text.slice(end, end + 40)) || VENUE_INSIDE.test(text.slice(start, end))) return true;
   // The words right before, joined by spaces alone: "El director del aeropuerto, Jorge Chávez" is a person.
   const before = /(?:\p{L}+\s+){1,3}$/u.exec(text.slice(Math.max(0, start - 60), start))?.[0] ?? '';
-  const words = before.split(/\s+/u).filter(Boolean).map((w) => fold(w));
-  for (let i = words.length - 1, n = 0; i >= 0 && n < 3; i--, n++) {
-    if (VENUE.test(words[i]!)) return true;
-    if (!VENUE_BETWEEN.test(words[i]!)) return false;
+  for (const w of before.split(/\s+/u).filter(Boolean).map((x) => fold(x)).reverse()) {
+    if (VENUE.test(w)) return true;
+    if (!VENUE_BETWEEN.test(w)) return false;
   }
   return false;
 }

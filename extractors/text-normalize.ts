@@ -64,8 +64,9 @@ export function latToCyr(s: string): string {
  * fold to k and g. So "Bojović" also reads "Бојовиќ", and "Kire Gjorgjievski" "Кире Ѓорѓиевски".
  */
 export function macedonianSpelling(alias: string): string {
-  return alias.replace(/ć|Ć|đ|Đ|[GgKk]j/g, (c) => (({ ć: 'k', Ć: 'K', đ: 'g', Đ: 'G' }) as Record<string, string>)[c] ?? c[0]!);
+  return alias.replace(/ć|Ć|đ|Đ|[GgKk]j/g, (c) => AS_FOLDED_MACEDONIAN[c] ?? c[0]!);
 }
+const AS_FOLDED_MACEDONIAN: Record<string, string> = { ć: 'k', Ć: 'K', đ: 'g', Đ: 'G' };
 
 /** Lowercase, Latin script, no diacritics; đ becomes dj so Đukanović and Djukanovic meet. Length may change. */
 export function fold(s: string): string {

@@ -5,6 +5,7 @@ import { loadHtml } from '../crawlers/html-dom.js';
 import { decodeBody } from '../crawlers/charset.js';
 import { parseDiscovery, type FeedEntry } from '../crawlers/feeds.js';
 import { gunzippedDocument } from '../crawlers/gzipped-document.js';
+import { sameSite } from '../dedupe/canonical-url.js';
 import { httpGet } from '../crawlers/http-fetch.js';
 import { fold } from '../extractors/text-normalize.js';
 import { getValidators, logFetch, type Source } from '../storage/sources-repo.js';
@@ -65,14 +66,6 @@ export async function fetchDoc(ctx: CrawlContext, source: Source, url: string, p
   }
 }
 
-/** Whether two host names are one site: the same, or one a subdomain of the other ("www.vijesti.me", "m.vijesti.me", "vijesti.me"). */
-export function sameSite(a: string, b: string): boolean {
-  const bare = (h: string) => h.toLowerCase().replace(/^(?:www\d?|m|amp|mobile)\./, '');
-  const x = bare(a);
-  const y = bare(b);
-  return x === y || x.endsWith(`.${y}`) || y.endsWith(`.${x}`);
-}
-
 function fillTemplate(template: string, query: string, lang: string): string {
   return template.replace(/\{query\}/g, encodeURIComponent(query)).replace(/\{lang\}/g, encodeURIComponent(lang));
 }
@@ -100,7 +93,7 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
           const link = new URL($(el).attr('href')!, res.url);
           // Articles of this site: not "javascript:" or "mailto:", nor a partner's or an advertiser's page
           // (unless the source says `offsite: true`).
-          if ((link.protocol !== 'http:' && link.protocol !== 'https:') || (!config.offsite && !sameSite(link.hostname, new URL(res.url).hostname))) return;
+          if ((link.protocol !== 'http:' && link.protocol !== 'https:') || (!config.offsite && !sameSite(link.href, res.url))) return;
           // Nor the listing itself ("#top").
           link.hash = '';
           if (link.href === res.url.split('#')[0] || seen.has(link.href)) return;

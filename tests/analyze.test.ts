@@ -18,6 +18,9 @@ const canon = (text: string, type?: string) =>
     .filter((e) => !type || e.type === type)
     .map((e) => e.canonical);
 
+/** A text's criminal groups as "text → canonical" lines. */
+const groups = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'criminal_group').map((e) => `${e.text} → ${e.canonical}`);
+
 /** A text's links as "balkan ↔ latam" lines. */
 const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
 
@@ -405,14 +408,12 @@ describe('entities survive real text', () => {
     expect(canon('Sukob škaljaraca i kavčana traje godinama.', 'criminal_group')).toEqual(['Škaljari clan', 'Kavač clan']);
   });
   it('a clan\'s bare name is the clan where "and" joins it to a named group; alone it may be the place; the adjective is written in lowercase', () => {
-    const groups = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'criminal_group').map((e) => `${e.text} → ${e.canonical}`);
     expect(groups("Montenegro's two warring clans, Kavač and Škaljari, have turned Ecuador into a battleground.", 'en')).toEqual(['Kavač → Kavač clan', 'Škaljari → Škaljari clan']);
     expect(groups('Рат кавачког клана и Шкаљара траје од 2014.', 'sr')).toEqual(['кавачког клана → Kavač clan', 'Шкаљара → Škaljari clan']);
     expect(groups('Pucnjava se dogodila u Škaljarima kod Kotora, a policija traga za napadačem.', 'sr')).toEqual([]);
     expect(groups('Pripadnik škaljarskog klana uhapšen je u Baru.', 'sr')).toEqual(['škaljarskog klana → Škaljari clan']);
   });
   it('a clan\'s bare name next to a word for a gang is the clan, in every language; "a group of Zemun residents" is the place', () => {
-    const groups = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'criminal_group').map((e) => `${e.text} → ${e.canonical}`);
     expect(groups('The Škaljari group smuggled cocaine from Ecuador to Antwerp.', 'en')).toEqual(['Škaljari → Škaljari clan']);
     expect(groups('Police say the Skaljari criminal clan used the port of Santos.', 'en')).toEqual(['Skaljari → Škaljari clan']);
     expect(groups('The Zemun gang bought cocaine in Colombia.', 'en')).toEqual(['Zemun → Zemun clan']);
@@ -422,8 +423,7 @@ describe('entities survive real text', () => {
     expect(groups('Grupi kriminal Shkaljari bleu kokainë në Ekuador.', 'sq')).toEqual(['Shkaljari → Škaljari clan']);
     expect(groups('A group of Zemun residents protested against the cocaine trade from Colombia.', 'en')).toEqual([]);
     expect(groups('Kriminalne grupe iz Zemuna nabavljale su kokain u Kolumbiji.', 'sr')).toEqual([]);
-    const links = analyze({ text: 'The Škaljari group smuggled cocaine from Ecuador to Antwerp.', lang: 'en' }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
-    expect(links).toEqual(['Škaljari clan ↔ Ecuador']);
+    expect(pairs('The Škaljari group smuggled cocaine from Ecuador to Antwerp.', 'en')).toEqual(['Škaljari clan ↔ Ecuador']);
   });
   it('an organisation in a headline is one only where the story names it too; one the tagger split at "y" is whole where the text names it so', () => {
     const seed = readFileSync(new URL('./fixtures/newsroom/seeds/000_8450eef5eceec4c1.txt', import.meta.url), 'utf8');
@@ -711,7 +711,6 @@ describe('where and when a seizure happened', () => {
 
 describe('links', () => {
   it('a sentence of trafficking that refers back to the one Balkan person named before ("he", "el acusado", "i dyshuari") links that person', () => {
-    const pairs = (text: string, lang: string) => analyze({ text, lang }).links.map((l) => `${l.balkan} ↔ ${l.latam}`);
     expect(pairs('Serbian police arrested Milan Jovanović, 39, at Belgrade airport on Tuesday. Investigators say he had been living in Ecuador since 2019. From there, he allegedly organised cocaine shipments hidden in banana containers leaving Guayaquil for Antwerp.', 'en')).toContain('Milan Jovanović ↔ Guayaquil');
     expect(pairs('La policía detuvo en Madrid a Luka Šćepanović. La Fiscalía pidió prisión preventiva. Según la investigación, el acusado coordinaba los envíos de cocaína desde Guayaquil.', 'es')).toEqual(['Luka Šćepanović ↔ Guayaquil']);
     expect(pairs('Policia arrestoi Ardian Hoxhën në Tiranë. Ai u dërgua në gjykatë të hënën. Sipas prokurorisë, i dyshuari organizonte trafikun e kokainës nga porti i Guayaquil.', 'sq')).toEqual(['Ardian Hoxha ↔ Guayaquil']);

@@ -12,7 +12,7 @@ import { findChromium, BrowserNotFoundError } from '../crawlers/renderer.js';
 import { parseSources } from '../crawlers/sources-file.js';
 import { AllowList } from '../crawlers/ssrf.js';
 import { crawlOnce } from '../pipeline/crawl.js';
-import { sameSite } from '../pipeline/discover.js';
+import { sameSite } from '../dedupe/canonical-url.js';
 import { openDb, type Db } from '../storage/db.js';
 import { sourceHealth } from '../storage/health-repo.js';
 import { upsertSources } from '../storage/sources-repo.js';
@@ -100,10 +100,10 @@ describe('discovery paths', () => {
         expect(rep!.discovered).toBe(2); // the two stories: not the page's own anchor, nor a script, mail or partner link
       },
     );
-    expect(sameSite('www.vijesti.me', 'm.vijesti.me')).toBe(true);
-    expect(sameSite('vijesti.me', 'www.vijesti.me')).toBe(true);
-    expect(sameSite('sport.klix.ba', 'www.klix.ba')).toBe(true);
-    expect(sameSite('vijesti.me', 'cdm.me')).toBe(false);
+    expect(sameSite('https://www.vijesti.me/', 'https://m.vijesti.me/')).toBe(true);
+    expect(sameSite('https://vijesti.me/', 'https://www.vijesti.me/')).toBe(true);
+    expect(sameSite('https://sport.klix.ba/', 'https://www.klix.ba/')).toBe(true);
+    expect(sameSite('https://vijesti.me/', 'https://cdm.me/')).toBe(false);
     expect(() => parseSources('- { id: x, url: "https://a.test/", kind: listing, offsite: "yes" }', 't')).toThrow(/"offsite" must be true or false/);
   });
 
