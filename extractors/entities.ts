@@ -453,8 +453,12 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (let k = out.length - 1; k >= 0; k--) if (out[k]!.type === 'person' && namesAVenue(text, out[k]!.start, out[k]!.end)) removeAt(k);
   resolvePeople(out, opts.lang);
   // Later mentions by surname alone, in any case form, are the same person.
+  // Two people may share a surname ("Ervin Meta … Meta … his brother Klodian Meta"): it names the one named first, as resolvePeople does.
   const surnames = new Map<string, EntityMention>();
-  for (const m of out) if (m.type === 'person' && m.canonical.includes(' ')) surnames.set(fold(m.canonical.split(' ').pop()!), m);
+  for (const m of [...out].sort((a, b) => a.start - b.start)) {
+    const sur = m.type === 'person' && m.canonical.includes(' ') ? fold(m.canonical.split(' ').pop()!) : undefined;
+    if (sur && !surnames.has(sur)) surnames.set(sur, m);
+  }
   if (surnames.size) {
     // A word inside a longer name is not the surname alone ("Shoreline Amphitheatre", "Switch Lite"),
     // though the word opening a sentence may stand before it ("When Ford visited").

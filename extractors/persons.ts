@@ -305,7 +305,9 @@ export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string
     const longer = hispanic.filter((n) => fold(n).startsWith(`${fold(m.canonical)} `));
     if (longer.length === 1 && people.some((p) => p.canonical === longer[0] && (p.start ?? 0) < (m.start ?? 0))) m.canonical = longer[0]!;
   }
-  const full = people.filter((m) => m.canonical.includes(' '));
+  // In the order of the text: of two people with one surname, the surname alone names the one named first, the
+  // story's subject ("Ervin Meta … Meta … his brother Klodian Meta"; "Armando Manzanero … his son Diego Manzanero … a concert of Manzanero").
+  const full = people.filter((m) => m.canonical.includes(' ')).sort((a, b) => (a.start ?? 0) - (b.start ?? 0));
   /** The one Spanish name of the text whose first surname this is. */
   const firstSurnameOf = (key: string) => {
     const names = hispanic.filter((n) => fold(n.split(' ')[1]!) === key);
@@ -320,11 +322,11 @@ export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string
     // An Albanian's surname spelt as Albanian writes it in the full name and as Serbian transliterates it
     // alone ("Sali Berisha", "Бериша" → Beriša) is his.
     const asSlavic = slavicSpelling(key);
-    const target =
-      full.find((f) => {
-        const last = fold(f.canonical.split(' ').pop() ?? '');
-        return last === key || last === lemma || slavicSpelling(last) === asSlavic;
-      }) ?? firstSurnameOf(key);
+    const bearers = full.filter((f) => {
+      const last = fold(f.canonical.split(' ').pop() ?? '');
+      return last === key || last === lemma || slavicSpelling(last) === asSlavic;
+    });
+    const target = bearers[0] ?? firstSurnameOf(key);
     if (target) {
       m.canonical = target.canonical;
       if (m.side === 'other') m.side = target.side;

@@ -325,6 +325,27 @@ describe('suspects named by surname or initials alone', () => {
   });
 });
 
+describe('a surname two people share', () => {
+  it('names the one named first, the story\'s subject, not the relative named after him', () => {
+    expect(personNames('U arrestua shtetasi shqiptar Ervin Meta. Meta dyshohet se ka pasur kontakte në Medelin. Në operacion u arrestua edhe vëllai i tij, Klodian Meta.', 'sq')).toEqual([
+      'Ervin Meta',
+      'Ervin Meta',
+      'Klodian Meta',
+    ]);
+    expect(personNames('Police arrested Ervin Meta in Durrës. His brother, Klodian Meta, was held in Tirana. Meta had flown in from Bogotá.', 'en')).toEqual([
+      'Ervin Meta',
+      'Klodian Meta',
+      'Ervin Meta',
+    ]);
+    expect(personNames('Uhapšen je Dejan Perić. Perić je bio u Limi, a njegov brat Goran Perić u Guayaquilu. Perića terete za šverc.', 'sr')).toEqual([
+      'Dejan Perić',
+      'Dejan Perić',
+      'Goran Perić',
+      'Dejan Perić',
+    ]);
+  });
+});
+
 describe('double surnames', () => {
   it('reads a hyphenated surname whole', () => {
     expect(personNames('Predsjednica Kolinda Grabar-Kitarović posjetila je Zagreb.', 'hr')).toEqual(['Kolinda Grabar-Kitarović']);
