@@ -47,9 +47,31 @@ const WORD_NUMBERS: Record<string, number> = {
   un: 1, una: 1, uno: 1, dos: 2, tres: 3, cuatro: 4, cinco: 5, seis: 6, siete: 7, ocho: 8, nueve: 9, diez: 10, cien: 100,
   jedna: 1, jedan: 1, jednu: 1, dve: 2, dvije: 2, dva: 2, tri: 3, cetiri: 4, pet: 5, sest: 6, sedam: 7, osam: 8, devet: 9, deset: 10,
   nje: 1, dy: 2, tre: 3, kater: 4, pese: 5, gjashte: 6, shtate: 7, tete: 8, nente: 9, dhjete: 10,
-  edna: 1, eden: 1,
+  edna: 1, eden: 1, sedum: 7, osum: 8,
   um: 1, dois: 2, duas: 2, quatro: 4, sete: 7, oito: 8, nove: 9, dez: 10, cem: 100,
+  // Tens.
+  twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90,
+  veinte: 20, treinta: 30, cuarenta: 40, cincuenta: 50, sesenta: 60, setenta: 70, ochenta: 80, noventa: 90,
+  vinte: 20, trinta: 30, quarenta: 40, cinquenta: 50,
+  dvadeset: 20, trideset: 30, cetrdeset: 40, pedeset: 50, sezdeset: 60, sedamdeset: 70, osamdeset: 80, devedeset: 90,
+  dvaeset: 20, trieset: 30, cetirieset: 40, shezdeset: 60,
+  njezet: 20, tridhjete: 30, dyzet: 40, pesedhjete: 50,
+  // Hundreds written as one word.
+  ciento: 100, doscientos: 200, doscientas: 200, trescientos: 300, trescientas: 300, cuatrocientos: 400, cuatrocientas: 400,
+  quinientos: 500, quinientas: 500, seiscientos: 600, seiscientas: 600, setecientos: 700, setecientas: 700, ochocientos: 800,
+  ochocientas: 800, novecientos: 900, novecientas: 900,
+  duzentos: 200, duzentas: 200, trezentos: 300, trezentas: 300, quinhentos: 500, quinhentas: 500,
+  sto: 100, stotinu: 100, dvesta: 200, dvesto: 200, dvjesta: 200, dvjesto: 200, trista: 300, tristo: 300, cetiristo: 400,
+  petsto: 500, sesto: 600, seststo: 600, sedamsto: 700, osamsto: 800, devetsto: 900,
+  dveste: 200, cetiristotini: 400, petstotini: 500, sestotini: 600, sedumstotini: 700, osumstotini: 800, devetstotini: 900,
+  qind: 100, njeqind: 100, dyqind: 200, treqind: 300, katerqind: 400, peseqind: 500, gjashteqind: 600, shtateqind: 700,
+  teteqind: 800, nenteqind: 900,
+  // "Some ten, twenty, a hundred" in Serbian, Croatian and Bosnian (desetak, dvadesetak, stotinjak): the round number.
+  desetak: 10, petnaestak: 15, dvadesetak: 20, tridesetak: 30, cetrdesetak: 40, pedesetak: 50, sezdesetak: 60,
+  sedamdesetak: 70, osamdesetak: 80, devedesetak: 90, stotinjak: 100,
 };
+/** Words that multiply the number before them by a hundred: "two hundred", "tri stotine", "dy qind". */
+const HUNDRED_TIMES = /^(hundred|stotine|stotina|qind)$/u;
 /** Counted packages ("27 paquetes de 1 kilo"), folded. */
 const PACKAGES = /^(paquete|paquetes|panela|panelas|panes|ladrillo|ladrillos|bloque|bloques|fardo|fardos|package|packages|packet|packets|brick|bricks|block|blocks|bale|bales|parcel|parcels|paket|paketa|paketi|pakete|paketica|paketic|cigla|cigle|blok|blokova|bala|bale|pako|pakot|paketat)$/u;
 const OF = /^(de|of|od|e|te|ot)$/u;
@@ -75,7 +97,7 @@ const UNIT_WEIGHT_FILLER = /^(each|weighing|weighs|weighed|about|around|approxim
 
 /** The number a token writes, in digits or in words. */
 function numberOf(tok: Tok | undefined): number | undefined {
-  return tok ? tok.num ?? WORD_NUMBERS[tok.norm] : undefined;
+  return tok ? tok.num ?? wordNumber(tok) : undefined;
 }
 
 interface Tok {
@@ -132,6 +154,52 @@ const BARE_TON = /^(tona|tone|tonu|tonom)$/u;
 /** "Thousand" before a unit, folded: "1,2 mil quilos", "dos mil kilos", "hiljadu kilograma", "dvije tisuće kilograma". */
 const THOUSAND = /^(mil|thousand|hiljadu|hiljade|hiljada|tisucu|tisuce|tisuca|mije|iljada|iljadi)$/u;
 
+/** The number a word writes ("sto" is a hundred, but "što", folded alike, is "what"). */
+function wordNumber(tok: Tok | undefined): number | undefined {
+  if (!tok || (tok.norm === 'sto' && /[šŠ]/u.test(tok.raw))) return undefined;
+  return WORD_NUMBERS[tok.norm];
+}
+
+/** A word of a written number: a number, "hundred" or "thousand". */
+const numberWord = (tok: Tok | undefined) => !!tok && (wordNumber(tok) !== undefined || HUNDRED_TIMES.test(tok.norm) || THOUSAND.test(tok.norm));
+
+/**
+ * Number words that end at token `last`, composed: "two hundred and fifty", "a hundred", "doscientos cincuenta",
+ * "dvjesto pedeset", "tri stotine", "dos mil quinientos". A hundred needs its count: "several hundred kilos" and
+ * "nekoliko stotina kilograma" say no number. Returns [value, firstTokenIndex].
+ */
+function numberWordsBefore(t: Tok[], last: number): [number, number] | undefined {
+  if (wordNumber(t[last]) === undefined && !HUNDRED_TIMES.test(t[last]?.norm ?? '')) return undefined;
+  let first = last;
+  for (;;) {
+    const k = first - 1;
+    if (numberWord(t[k])) first = k;
+    // "two hundred and fifty", "dvjesto i pedeset": "and" before a number under a hundred.
+    else if (k >= 1 && AND.test(t[k]!.norm) && numberWord(t[k - 1]) && (wordNumber(t[k + 1]) ?? 100) < 100) first = k - 1;
+    else break;
+  }
+  // "a hundred", "an hundred": one.
+  const article = first > 0 && /^(a|an)$/u.test(t[first - 1]!.norm) && !THOUSAND.test(t[first]!.norm) && HUNDRED_TIMES.test(t[first]!.norm);
+  let total = 0;
+  let current = article ? 1 : 0;
+  let counted = article;
+  for (let k = first; k <= last; k++) {
+    const tok = t[k]!;
+    if (THOUSAND.test(tok.norm)) {
+      total += (current || 1) * 1000;
+      current = 0;
+    } else if (HUNDRED_TIMES.test(tok.norm)) {
+      if (!current) return undefined;
+      current *= 100;
+    } else if (!AND.test(tok.norm)) {
+      current += wordNumber(tok) ?? 0;
+      counted = true;
+    }
+  }
+  if (!counted) return undefined;
+  return [total + current, article ? first - 1 : first];
+}
+
 /** Reads a quantity ending just before token index `u` (the unit). Returns [value, firstTokenIndex]. */
 function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
   const prev = t[u - 1];
@@ -158,16 +226,12 @@ function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
     const at = t.slice(from, u - 1).findIndex((x) => numberOf(x) !== undefined);
     return at < 0 ? [0.5, u - 1] : [numberOf(t[from + at])! + 0.5, from + at];
   }
-  const word = WORD_NUMBERS[prev.norm];
-  if (word !== undefined) {
-    const before = t[u - 2];
-    if (before && /^(hundred|cien|cientos|stotin\p{L}*)$/u.test(prev.norm)) {
-      const m = numberOf(before);
-      if (m !== undefined) return [m * word, u - 2];
-    }
-    return [word, u - 1];
-  }
-  return undefined;
+  // "40-ak kilograma" (some forty): the number and its suffix.
+  const num = t[u - 2]?.num;
+  if (prev.norm === 'ak' && num !== undefined && prev.start - t[u - 2]!.end === 1) return [num, u - 2];
+  // "hundred" after digits: "5 hundred kilos".
+  if (HUNDRED_TIMES.test(prev.norm) && num !== undefined) return [num * 100, u - 2];
+  return numberWordsBefore(t, u - 1);
 }
 
 /** Does a sentence end between tokens k - 1 and k? */

@@ -541,6 +541,26 @@ describe('seizures', () => {
     expect(findSeizures('Полицијата заплени половина тон кокаин.', 'mk').map((x) => x.kg)).toEqual([500]);
     expect(findSeizures('Пронајдени се 27 пакети кокаин со вкупна тежина од 29,5 килограми, 41.000 евра и огнено оружје.', 'mk').map((x) => x.kg)).toEqual([29.5]);
   });
+  it('reads numbers written in words, composed, in every language, and the approximate "desetak" and "40-ak"', () => {
+    const kg = (text: string, lang: string) => findSeizures(text, lang).map((x) => x.kg);
+    expect(kg('Police seized two hundred and fifty kilos of cocaine.', 'en')).toEqual([250]);
+    expect(kg('Police seized a hundred kilos of cocaine.', 'en')).toEqual([100]);
+    expect(kg('Se incautaron dos mil quinientos kilos de cocaína.', 'es')).toEqual([2500]);
+    expect(kg('Se incautaron ciento veinte kilos de cocaína.', 'es')).toEqual([120]);
+    expect(kg('Zaplijenjeno je dvjesto pedeset kilograma kokaina.', 'hr')).toEqual([250]);
+    expect(kg('Zaplenjeno je tri stotine kilograma kokaina.', 'sr')).toEqual([300]);
+    expect(kg('Zaplenjeno je sto kilograma kokaina.', 'sr')).toEqual([100]);
+    expect(kg('U sekuestruan treqind kilogramë kokainë.', 'sq')).toEqual([300]);
+    expect(kg('Запленети се двесте килограми кокаин.', 'mk')).toEqual([200]);
+    expect(kg('Zaplijenjeno je tridesetak kilograma kokaina i 15-ak kilograma marihuane.', 'hr')).toEqual([30, 15]);
+    expect(kg('Заплењено је 40-ак килограма кокаина.', 'sr')).toEqual([40]);
+    expect(kg('Policija je zaplijenila stotinjak kilograma kokaina.', 'bs')).toEqual([100]);
+    // No number: "several hundred", "nekoliko stotina", "stotine"; "što" (what) folds to "sto" and is none.
+    expect(kg('Police seized several hundred kilos of cocaine.', 'en')).toEqual([]);
+    expect(kg('Zaplenjeno je nekoliko stotina kilograma kokaina.', 'sr')).toEqual([]);
+    expect(kg('Zaplenjene su stotine kilograma kokaina.', 'sr')).toEqual([]);
+    expect(kg('Pitanje je što kilograma kokaina nije bilo više.', 'hr')).toEqual([]);
+  });
   it('knows the definite and Albanian forms of units and drugs (кокаинот, gramë, kokainë)', () => {
     expect(findSeizures('Полицијата заплени 40 килограми од кокаинот во пристаништето.', 'mk').map((x) => [x.drug, x.kg])).toEqual([['cocaine', 40]]);
     expect(findSeizures('Policia gjeti 300 gramë kokainë.', 'sq').map((x) => [x.drug, x.kg])).toEqual([['cocaine', 0.3]]);
