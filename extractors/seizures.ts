@@ -30,10 +30,11 @@ const UNITS: [RegExp, number][] = [
 ];
 
 const DRUGS: [RegExp, string][] = [
-  [/^(cocaine|cocaina|kokain|kokaina|kokaine|kokainu|kokainom|kokainit|kokaines|kokainen|kokainot|kokainata|coca|crack)$/u, 'cocaine'],
-  [/^(cannabis|marijuana|marihuana|marihuane|marihuanu|skunk|hashish|hachis|hasis|hashash|kanabis|kanabisa|kanabisit)$/u, 'cannabis'],
-  [/^(heroin|heroina|heroine|heroinu)$/u, 'heroin'],
-  [/^(drug|drugs|droga|drogas|droge|drogu|drogat|narcotics|narcoticos|narkotik|narkotika|narkotike|narkotici|substance|supstanc)\p{L}*$/u, 'unspecified'],
+  // With their case and definite endings: kokainom, kokainit, kokainot, marihuanata, hašiša (hasisa), skanka, heroinom.
+  [/^(cocaine|cocaina|coca|crack|kokain(?:a|e|u|om|it|es|en|in|ot|ata)?)$/u, 'cocaine'],
+  [/^(cannabis|maconha|skunk|hashish|hachis|haxixe|hashash|(?:marihuan|marijuan|kanabis|hasis|skank)\p{L}{0,3})$/u, 'cannabis'],
+  [/^heroin\p{L}{0,3}$/u, 'heroin'],
+  [/^(drug|drugs|droga|drogas|droge|drogu|drogat|narcotics|narcoticos|narkotik|narkotika|narkotike|narkotici|substance|supstanc|sustanc|estupefacient)\p{L}*$/u, 'unspecified'],
   [/^(amphetamine|amphetamines|anfetamina|amfetamin|amfetamina|mdma|ecstasy|methamphetamine|metanfetamina|metamfetamin)\p{L}*$/u, 'synthetic'],
 ];
 
@@ -236,7 +237,13 @@ function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
 
 /** Does a sentence end between tokens k - 1 and k? */
 function sentenceBreak(text: string, t: Tok[], k: number): boolean {
-  return /[.!?\n]/.test(text.slice(t[k - 1]!.end, t[k]!.start));
+  return /[.!?\n]/.test(text.slice(t[k - 1]!.end, t[k]!.start)) && !abbreviatedUnit(text, t, k);
+}
+
+const UNIT_ABBREVIATION = /^(kg|kgs|gr|g|t|lb|lbs)$/u;
+/** A unit's abbreviation with its full stop before token k, a lowercase word, ends no sentence: "20 kg. de cocaína". */
+function abbreviatedUnit(text: string, t: Tok[], k: number): boolean {
+  return /^\. +$/.test(text.slice(t[k - 1]!.end, t[k]!.start)) && UNIT_ABBREVIATION.test(t[k - 1]!.norm) && /^\p{Ll}/u.test(t[k]!.raw);
 }
 
 /** The tokens of the sentence around tokens first..last, outside that span: those before it, nearest first, then those after it. */
@@ -343,7 +350,7 @@ export function findSeizures(text: string, lang?: string | null): SeizureMention
     let money = false;
     for (let k = last + 1; k < Math.min(t.length, last + 7); k++) {
       // The sentence ends, or another quantity begins ("29,5 kilograma, 41.000 evra"): what follows is not ours.
-      if (/[.;!?]/.test(text.slice(t[k - 1]!.end, t[k]!.start)) || t[k]!.num !== undefined) break;
+      if ((/[.;!?]/.test(text.slice(t[k - 1]!.end, t[k]!.start)) && !abbreviatedUnit(text, t, k)) || t[k]!.num !== undefined) break;
       if (CURRENCY.test(t[k]!.norm)) {
         money = true;
         break;

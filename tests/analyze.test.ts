@@ -561,6 +561,22 @@ describe('seizures', () => {
     expect(kg('Zaplenjene su stotine kilograma kokaina.', 'sr')).toEqual([]);
     expect(kg('Pitanje je što kilograma kokaina nije bilo više.', 'hr')).toEqual([]);
   });
+  it('reads drugs in their case forms and a unit abbreviated with a full stop', () => {
+    const found = (text: string, lang: string) => findSeizures(text, lang).map((x) => [x.drug, x.kg]);
+    expect(found('Pronađeno je 3,5 kg hašiša i 200 g kokaina.', 'hr')).toEqual([
+      ['cannabis', 3.5],
+      ['cocaine', 0.2],
+    ]);
+    expect(found('Zaplenjeno je 120 kg skanka.', 'sr')).toEqual([['cannabis', 120]]);
+    expect(found('Полицијата заплени 40 килограми од марихуаната и 2 килограми хероинот.', 'mk')).toEqual([
+      ['cannabis', 40],
+      ['heroin', 2],
+    ]);
+    expect(found('La Policía incautó 500 kilogramos de la sustancia ilícita en el puerto.', 'es')).toEqual([['unspecified', 500]]);
+    expect(found('Los agentes encontraron 20 kg. de cocaína en el maletero.', 'es')).toEqual([['cocaine', 20]]);
+    // A full stop before a capital still ends the sentence.
+    expect(found('Se hallaron 20 kg. Cocaína no había.', 'es')).toEqual([]);
+  });
   it('knows the definite and Albanian forms of units and drugs (кокаинот, gramë, kokainë)', () => {
     expect(findSeizures('Полицијата заплени 40 килограми од кокаинот во пристаништето.', 'mk').map((x) => [x.drug, x.kg])).toEqual([['cocaine', 40]]);
     expect(findSeizures('Policia gjeti 300 gramë kokainë.', 'sq').map((x) => [x.drug, x.kg])).toEqual([['cocaine', 0.3]]);
