@@ -402,6 +402,17 @@ describe('entities survive real text', () => {
     expect(people('The son of former German President Richard von Weizsäcker was killed in Berlin.', 'en')).toEqual(['Richard von Weizsäcker']);
     expect(people('El Capitán Domingo Boasio dirigió la operación en el puerto.', 'es')).toEqual(['Domingo Boasio']);
   });
+  it('knows Latin American groups by their names in Balkan news: Zaljevski klan, klani i Gjirit, kartelin e Sinaloas', () => {
+    expect(groups('Ivan Kovač surađivao je s brazilskim PCC-om i kolumbijskim Zaljevskim klanom.', 'hr')).toEqual(['PCC → PCC', 'Zaljevskim klanom → Clan del Golfo']);
+    expect(groups('Arben Hoxha bashkëpunonte me kartelin e Sinaloas dhe me një anëtar të klani i Gjirit.', 'sq')).toEqual([
+      'kartelin e Sinaloas → Sinaloa cartel',
+      'klani i Gjirit → Clan del Golfo',
+    ]);
+    expect(groups('El Clan del Golfo, también conocido como Autodefensas Gaitanistas de Colombia, vendía la droga.', 'es')).toEqual([
+      'Clan del Golfo → Clan del Golfo',
+      'Autodefensas Gaitanistas de Colombia → Clan del Golfo',
+    ]);
+  });
   it('the press\'s names for clan members are the clan: kavčani, škaljarci, in both scripts', () => {
     expect(canon('Kavčani su preko Ekvadora nabavljali kokain, dok su škaljarci koristili rute preko Brazila.', 'criminal_group')).toEqual(['Kavač clan', 'Škaljari clan']);
     expect(canon('Кавчани и шкаљарци воде рат од 2014. године.', 'criminal_group')).toEqual(['Kavač clan', 'Škaljari clan']);
