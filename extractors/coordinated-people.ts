@@ -62,3 +62,25 @@ export function coordinatedSides(text: string, mentions: Mention[], lang: string
     if (side) p.side = side;
   }
 }
+
+/**
+ * A given name alone before "and" and a person's full name shares that person's surname: brothers and couples
+ * are named so ("los hermanos Nikola y Marko Petrović", "brothers Nikola and Marko Petrović", "braća Ivan i Josip
+ * Perić", "protiv Nikole i Marka Petrovića"). Returns the given name's span and its full name as written, which
+ * the caller makes canonical; undefined when the word before "and" is no given name or ends another name.
+ */
+export function sharedSurnameBefore(
+  text: string,
+  person: { start: number; text: string },
+  isGiven: (word: string) => boolean,
+): { start: number; end: number; written: string } | undefined {
+  const words = person.text.split(/\s+/u);
+  if (words.length !== 2 || !isGiven(words[0]!)) return undefined;
+  const m = /(^|[^\p{L}\p{M}.])(\p{Lu}[\p{Ll}\p{M}]+)(,?\s+(?:y|e|i|and|dhe|и)\s+)$/u.exec(text.slice(Math.max(0, person.start - 60), person.start));
+  if (!m || !isGiven(m[2]!)) return undefined;
+  const start = person.start - m[3]!.length - m[2]!.length;
+  // Not the surname-less end of another name: "Marko Ilić i Petar Perić" ends "Ilić"; "Ana Marko i Josip Perić" is no pair.
+  const before = text.slice(Math.max(0, start - 30), start);
+  if (/\p{Lu}[\p{Ll}\p{M}]+\s+$/u.test(before) && !/(?:^|[.!?\n]\s*)\p{Lu}[\p{Ll}\p{M}]+\s+$/u.test(before)) return undefined;
+  return { start, end: start + m[2]!.length, written: `${m[2]} ${words[1]}` };
+}

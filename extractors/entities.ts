@@ -16,7 +16,7 @@ import { clubsByRole } from './clubs.js';
 import { namesAThing, namesAVenue, OPERATION, streetWord } from './named-things.js';
 import { macedonianPerson } from './macedonian-names.js';
 import { titleCasedLines } from './title-lines.js';
-import { coordinatedSides, listSideAt, originsOf } from './coordinated-people.js';
+import { coordinatedSides, listSideAt, originsOf, sharedSurnameBefore } from './coordinated-people.js';
 import { DEMONYM, DEMONYM_PLURAL, TITLE, SURNAME_TOO, institution, isInitial, joinSplitOrganisations, possessiveOf, withoutDemonym, withoutTitle } from './name-spans.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalkanSurname } from './persons.js';
 
@@ -451,6 +451,21 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   coordinatedSides(text, out, opts.lang);
   // A place named after a person is no person: "aeropuerto Jorge Chávez", "Nikola Tesla Airport".
   for (let k = out.length - 1; k >= 0; k--) if (out[k]!.type === 'person' && namesAVenue(text, out[k]!.start, out[k]!.end)) removeAt(k);
+  // Brothers and couples named with one surname: "los hermanos Nikola y Marko Petrović", "braća Ivan i Josip Perić".
+  const isGiven = (w: string) => givenName(nameToLatin(w), opts.lang) !== undefined;
+  for (const p of out.filter((m) => m.type === 'person')) {
+    const shared = sharedSurnameBefore(text, p, isGiven);
+    if (!shared) continue;
+    const canonical = personCanonical(shared.written, opts.lang, text.slice(Math.max(0, shared.start - 40), shared.start));
+    // Not where the text names one of that given name in full with another surname ("Novak Đoković … Novaka i Dušana Vemića").
+    const given = canonical.split(' ')[0]!;
+    if (out.some((m) => m.type === 'person' && m.canonical.startsWith(`${given} `) && m.canonical !== canonical)) continue;
+    const here = out.findIndex((m) => m.start < shared.end && shared.start < m.end);
+    // A name a pattern or the gazetteer read otherwise stands; the tagger's guess gives way.
+    if (here >= 0 && !(out[here]!.via === 'ner' || (out[here]!.type === 'person' && !out[here]!.canonical.includes(' ')))) continue;
+    if (here >= 0) removeAt(here);
+    push({ type: 'person', text: text.slice(shared.start, shared.end), start: shared.start, end: shared.end, canonical, side: p.side, via: 'pattern' });
+  }
   resolvePeople(out, opts.lang);
   // Later mentions by surname alone, in any case form, are the same person.
   // Two people may share a surname ("Ervin Meta … Meta … his brother Klodian Meta"): it names the one named first, as resolvePeople does.

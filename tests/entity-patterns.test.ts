@@ -346,6 +346,20 @@ describe('a surname two people share', () => {
   });
 });
 
+describe('brothers and couples named with one surname', () => {
+  it('gives the given name before "and" the surname after it, in its nominative', () => {
+    expect(personNames('La Fiscalía acusó a los hermanos Nikola y Marko Petrović de traficar cocaína desde Guayaquil.', 'es')).toEqual(['Nikola Petrović', 'Marko Petrović']);
+    expect(personNames('Prosecutors charged brothers Nikola and Marko Petrović with trafficking cocaine.', 'en')).toEqual(['Nikola Petrović', 'Marko Petrović']);
+    expect(personNames('Tužilaštvo je podiglo optužnicu protiv Nikole i Marka Petrovića zbog šverca kokaina.', 'sr')).toEqual(['Nikola Petrović', 'Marko Petrović']);
+    expect(personNames('Уапшени су Никола и Марко Петровић због шверца кокаина.', 'sr')).toEqual(['Nikola Petrović', 'Marko Petrović']);
+    expect(personNames('U arrestuan vëllezërit Ardit dhe Erion Kola për trafik kokaine.', 'sq')).toEqual(['Ardit Kola', 'Erion Kola']);
+  });
+  it('leaves two full names, and a given name the text names in full with another surname, as they are', () => {
+    expect(personNames('Police arrested Marko Ilić and Petar Perić over cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić', 'Petar Perić']);
+    expect(personNames('Novak Đoković je pobedio. Zbog Novaka i Dušana Vemića sam propustila tortu.', 'sr')).not.toContain('Novak Vemić');
+  });
+});
+
 describe('double surnames', () => {
   it('reads a hyphenated surname whole', () => {
     expect(personNames('Predsjednica Kolinda Grabar-Kitarović posjetila je Zagreb.', 'hr')).toEqual(['Kolinda Grabar-Kitarović']);
