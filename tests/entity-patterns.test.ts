@@ -93,6 +93,18 @@ describe('agencies every country names alike', () => {
     expect(() => parseGazetteerYaml('type: organization\nentries:\n  - { canonical: Police, places: [Serbia], aliases: [Police] }', 'x.yaml')).toThrow(/needs \{place\}/);
   });
 
+  it('knows the agencies of the Southern Cone and Colombia, and acronyms as the Spanish press writes them (Sunat, Senae, Dijín)', () => {
+    const orgs = (text: string, lang: string) => found(text, lang, 'organization').map(([, c]) => c);
+    expect(orgs('La Dirandro y la Sunat participaron en el operativo en el Callao; el Senae detectó el contenedor.', 'es')).toEqual(['DIRANDRO', 'SUNAT', 'SENAE']);
+    expect(orgs('La Gendarmería Nacional detuvo a un serbio en Rosario. Carabineros de Chile y la PDI incautaron la droga.', 'es')).toEqual([
+      'Gendarmería Nacional Argentina',
+      'Carabineros de Chile',
+      'Investigations Police of Chile',
+    ]);
+    expect(orgs('La Armada de Colombia y la Dijín capturaron al sospechoso.', 'es')).toEqual(['Colombian Navy', 'DIJIN']);
+    expect(orgs('Управата за царини спроведе акција.', 'mk')).toEqual(['Customs Administration of North Macedonia']);
+  });
+
   it('drops an agency whose place cannot be told', () => {
     const own = new Gazetteer(parseGazetteerYaml('type: organization\nentries:\n  - { canonical: "Harbour Police of {place}", places: [Rijeka], aliases: [Harbour Police] }', 'x.yaml'));
     expect(findEntities('The Harbour Police said nothing.', own, { lang: 'en', ner: false })).toEqual([]);
