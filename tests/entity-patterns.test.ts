@@ -358,6 +358,29 @@ describe('a surname two people share', () => {
   });
 });
 
+describe('places in their short and local names', () => {
+  const places = (text: string, lang: string) => found(text, lang).map(([t, c]) => `${t} → ${c}`);
+  it('reads Bosnia as "Bosna" in every case, but not Herceg-Bosna, Central Bosnia or a club', () => {
+    expect(places('Uhapšen je u Bosni, a droga je iz Bosne prebačena u Srbiju.', 'sr')).toEqual([
+      'Bosni → Bosnia and Herzegovina',
+      'Bosne → Bosnia and Herzegovina',
+      'Srbiju → Serbia',
+    ]);
+    expect(places('Ai u arrestua në Bosnjë; shtetas të Bosnjës.', 'sq')).toEqual(['Bosnjë → Bosnia and Herzegovina', 'Bosnjës → Bosnia and Herzegovina']);
+    expect(places('Bivši predsjednik vlade Herceg-Bosne govorio je o Srednjoj Bosni.', 'bs')).toEqual([]);
+    expect(places('Direktor RK Bosna je zadovoljan.', 'bs')).toEqual(['RK Bosna → RK Bosna']);
+  });
+  it('reads ports by their local names: Kopar, Guajakil, Kallao, Salónica, Panamaja', () => {
+    expect(places('Kokain je stigao u Kopar.', 'hr')).toEqual(['Kopar → Koper']);
+    expect(places('Ngarkesa u nis nga porti i Guajakilit dhe porti i Kallaos, përmes Panamasë.', 'sq')).toEqual([
+      'Guajakilit → Guayaquil',
+      'Kallaos → Callao',
+      'Panamasë → Panama',
+    ]);
+    expect(places('La droga iba rumbo a Salónica.', 'es')).toEqual(['Salónica → Thessaloniki']);
+  });
+});
+
 describe('brothers and couples named with one surname', () => {
   it('gives the given name before "and" the surname after it, in its nominative', () => {
     expect(personNames('La Fiscalía acusó a los hermanos Nikola y Marko Petrović de traficar cocaína desde Guayaquil.', 'es')).toEqual(['Nikola Petrović', 'Marko Petrović']);
