@@ -93,10 +93,12 @@ const ALBANIAN_TO_SLAVIC: [RegExp, string][] = [
 ];
 /** Albanian spelling in Slavic letters: Shariq → Šarić, Berisha → Beriša. */
 const slavicLetters = (w: string) => ALBANIAN_TO_SLAVIC.reduce((s, [re, to]) => s.replace(re, to), w);
-/** A Slavic surname in Albanian spelling, in its own: Radonjiq → Radonjić, Shariq → Šarić, Gjukanoviq → Đukanović. */
+/** A Slavic surname in Albanian spelling, in its own: Radonjiq → Radonjić, Shariq → Šarić, Gjukanoviq → Đukanović, Vukoviç → Vuković. */
 function slavicSurname(w: string): string {
   // Not a definite form in -iqi: Krasniqi is an Albanian name.
-  return /\p{L}{2}iq$/u.test(w) ? slavicLetters(w) : w;
+  if (/\p{L}{2}iq$/u.test(w)) return slavicLetters(w);
+  // The final ć written ç, as some Albanian papers do: Vukoviç, Vuçiç.
+  return /\p{L}{2}iç$/u.test(w) ? `${slavicLetters(w.slice(0, -1))}ć` : w;
 }
 /** A folded name as Serbian spells it, folded: berisha → berisa, hoxha → hodza. */
 const slavicSpelling = (folded: string) => fold(slavicLetters(folded));

@@ -381,6 +381,14 @@ describe('places in their short and local names', () => {
   });
 });
 
+describe('nationalities and names across spellings', () => {
+  it('reads "bosanskohercegovački" and "Kosovan" as nationalities, and an Albanian paper\'s -iç as the Slavic -ić', () => {
+    expect(found('Uhićen je bosanskohercegovački državljanin Edin Hadžić.', 'hr', 'nationality')).toEqual([['bosanskohercegovački', 'Bosnian']]);
+    expect(found('A Kosovan man was detained.', 'en', 'nationality')).toEqual([['Kosovan', 'Kosovar']]);
+    expect(personNames('U arrestua shtetasi malazez Ivan Vukoviç.', 'sq')).toEqual(['Ivan Vuković']);
+  });
+});
+
 describe('brothers and couples named with one surname', () => {
   it('gives the given name before "and" the surname after it, in its nominative', () => {
     expect(personNames('La Fiscalía acusó a los hermanos Nikola y Marko Petrović de traficar cocaína desde Guayaquil.', 'es')).toEqual(['Nikola Petrović', 'Marko Petrović']);
