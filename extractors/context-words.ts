@@ -257,6 +257,18 @@ export function kinAt(text: string, start: number): boolean {
   return wordCount(span) <= 14 && !traffickingContext(span) && !arrestContext(span);
 }
 
+/** Words that make the group after them an enemy of the sentence's actor, folded: "war with rival Kavač", "el clan rival", "sukob sa suparničkim klanom". */
+const RIVAL =
+  /(?:^|[^\p{L}])(?:rival|rivals|archrival|arch-rival|rivales|rivalsk\p{L}*|suparnick\p{L}*|protivnick\p{L}*|rivali|rivalet|rivalit|rivalin|enemig[oa]s?|(?:war|feud|fighting|conflict) (?:with|against)|(?:guerra|enfrentamiento|disputa) (?:con|contra)|(?:rat|sukob|sukobu|obracun|obracunu) (?:sa|s)|lufta me|vojna so)(?:\s+(?:the|el|la|los|its|their|su|sus|with|sa|s|me|e|te|klanom|klana|klanit|grupit|clan|group|grupo|banda))*\s+$/u;
+
+/**
+ * Whether the criminal group at `start` is named as the enemy of another, not a party to its route: "the Škaljari
+ * clan financed its war with rival Kavač", "en guerra con el clan Kavač", "u sukobu sa kavačkim klanom".
+ */
+export function rivalAt(text: string, start: number): boolean {
+  return RIVAL.test(fold(text.slice(Math.max(0, start - 50), start)).toLowerCase());
+}
+
 /**
  * A link denied after the place, in its sentence: "seized cocaine at Callao, but no Balkan links have been
  * established there", "sin que se hayan establecido vínculos con los Balcanes", "nisu utvrđene veze sa

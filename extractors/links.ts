@@ -26,7 +26,7 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { SLAVIC_LANGS, sentences } from './text-normalize.js';
-import { arrestContext, correctedAt, courtSeatAt, deniedAt, disownedAt, kinAt, questionedAt, flagStateAt, forgoneAt, otherCases, suspectContext, traffickingContext } from './context-words.js';
+import { arrestContext, correctedAt, courtSeatAt, rivalAt, deniedAt, disownedAt, kinAt, questionedAt, flagStateAt, forgoneAt, otherCases, suspectContext, traffickingContext } from './context-words.js';
 import { clausesOfContrast } from './link-clauses.js';
 import { nonParties } from './link-parties.js';
 
@@ -149,7 +149,8 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const noRoute = (m: EntityMention) =>
     (m.type === 'country' && flagStateAt(text, m.start, m.end)) || forgoneAt(text, m.start, named) || deniedAt(text, m.start) || correctedAt(text, m.start, m.end) || questionedAt(text, m.start) ||
     kinAt(text, m.start) || disownedAt(text, m.end);
-  const entities = all.filter((m) => (m.type === 'person' ? !officials.has(m.canonical) : !noRoute(m)));
+  // Nor is a clan named as another's enemy a party to its route ("the Škaljari clan financed its war with rival Kavač").
+  const entities = all.filter((m) => (m.type === 'person' ? !officials.has(m.canonical) : !noRoute(m) && !(m.type === 'criminal_group' && m.side === 'balkan' && rivalAt(text, m.start))));
   // Each sentence's entities, by one sweep over both in text order.
   const sorted = [...entities].sort((a, b) => a.start - b.start);
   let from = 0;
@@ -272,7 +273,12 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
 
   // Step 2: every actor–place pair of the article, scored.
   // A mention is in trafficking context when its sentence or a neighbour is.
-  const nearContext = context.map((c, i) => c || context[i - 1] === true || context[i + 1] === true);
+  // So is one in a paragraph with such a sentence: "X arrived in Guayaquil and set up an export company. Within two
+  // years it shipped containers to Antwerp. Belgian customs seized 1.8 tonnes of cocaine from one of them."
+  const paragraph = sents.map(() => 0);
+  for (let i = 1; i < sents.length; i++) paragraph[i] = paragraph[i - 1]! + (text.slice(sents[i - 1]!.end, sents[i]!.start).includes('\n') ? 1 : 0);
+  const paragraphContext = new Set(paragraph.filter((p, i) => context[i]));
+  const nearContext = context.map((c, i) => c || context[i - 1] === true || context[i + 1] === true || paragraphContext.has(paragraph[i]!));
   const placed = inSentence.flatMap((list, s) => list.map((m) => ({ m, s })));
   // A one-word name only the tagger read, and that names no one the text names in full ("преко Скај
   // апликације"), is no actor.

@@ -757,6 +757,26 @@ describe('where and when a seizure happened', () => {
 });
 
 describe('links', () => {
+  it('reads a paragraph with a seizure as trafficking context for all its sentences', () => {
+    // "… arrived in Guayaquil and set up an export company. … shipping containers to Antwerp. Belgian customs seized 1.8 tonnes of cocaine from one of them."
+    const text =
+      'How a Montenegrin clan built a cocaine pipeline from Ecuador\n\n' +
+      'For years, investigators in Podgorica struggled to explain how the Škaljari clan financed its war with rival Kavač. The answer, according to court documents seen by this newspaper, lay more than 10,000 km away in the banana plantations of El Oro province in Ecuador.\n\n' +
+      'The documents describe how Petar Vujović, a former sailor from Kotor, arrived in Guayaquil in 2017 and set up an export company. Within two years, the firm was shipping containers to Antwerp and Rotterdam. Belgian customs seized 1.8 tonnes of cocaine from one of them in 2019.\n\n' +
+      'Vujović\'s main contact in Ecuador was a local trafficker linked to Los Choneros, the documents say. Payments were made through a currency exchange in Panama City.\n\n' +
+      'Meanwhile, in an unrelated case, Spanish police arrested two Colombians in Valencia with 300 kg of cocaine.\n\n' +
+      'Vujović was arrested in Madrid in 2021 and extradited to Montenegro, where he awaits trial. His lawyer declined to comment. Prosecutors in Podgorica say the clan also used ports in Brazil, but have not named those involved.\n\n' +
+      'Another suspect, Dejan Radulović, a Serbian national, is believed to have organised logistics from Montevideo. He remains at large.';
+    expect(pairs(text, 'en')).toEqual(['Petar Vujović ↔ Los Choneros', 'Petar Vujović ↔ Ecuador', 'Petar Vujović ↔ Guayaquil', 'Škaljari clan ↔ Ecuador']);
+  });
+  it('does not give a clan the route of its rival', () => {
+    expect(pairs('El clan Škaljari, en guerra con el clan Kavač desde 2014, enviaba cocaína desde Guayaquil.', 'es')).toEqual(['Škaljari clan ↔ Guayaquil']);
+    expect(pairs('Škaljarci, koji su u sukobu sa kavačkim klanom, nabavljali su kokain u Ekvadoru.', 'sr')).toEqual(['Škaljari clan ↔ Ecuador']);
+    expect(pairs('Klani Kavač, në luftë me rivalët e klanit Shkaljari, importonte kokainë nga Ekuadori.', 'sq')).toEqual(['Kavač clan ↔ Ecuador']);
+    expect(pairs('The Škaljari clan financed its war with rival Kavač through cocaine from Ecuador.', 'en')).toEqual(['Škaljari clan ↔ Ecuador']);
+    // Allies both are.
+    expect(pairs('The Kavač clan and the Škaljari clan both bought cocaine in Ecuador.', 'en')).toEqual(['Kavač clan ↔ Ecuador', 'Škaljari clan ↔ Ecuador']);
+  });
   it('a sentence of trafficking that refers back to the one Balkan person named before ("he", "el acusado", "i dyshuari") links that person', () => {
     expect(pairs('Serbian police arrested Milan Jovanović, 39, at Belgrade airport on Tuesday. Investigators say he had been living in Ecuador since 2019. From there, he allegedly organised cocaine shipments hidden in banana containers leaving Guayaquil for Antwerp.', 'en')).toContain('Milan Jovanović ↔ Guayaquil');
     expect(pairs('La policía detuvo en Madrid a Luka Šćepanović. La Fiscalía pidió prisión preventiva. Según la investigación, el acusado coordinaba los envíos de cocaína desde Guayaquil.', 'es')).toEqual(['Luka Šćepanović ↔ Guayaquil']);
