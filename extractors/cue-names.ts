@@ -21,7 +21,8 @@ const VESSEL_CUE =
   /^(buque|barco|navio|carguero|portacontenedores|velero|ship|vessel|freighter|tanker|yacht|boat|brod|broda|brodu|brodom|teretnjak|teretnjaka|teretnjaku|jahta|jahte|jahti|anije|anija|anijen|anijes|anijet|brodot|brodovi)$/;
 /** Cargo words that may stand between the cue and a name without quotes: "el buque mercante Blue Horizon", "teretni brod". */
 const CARGO = /^(mercante|portacontenedores|carguero|cargo|container|merchant|teretni|teretnog|teretnom|kontejnerski|kontejnerskog|kontejnerskom|tregtare|mallrash)$/;
-const SUFFIX = /^\s+(S\.\s?A\.(\s?C\.)?|S\.A\.S\.|S\.\s?L\.|S\.R\.L\.|Ltda\.?|Ltd\.?|Inc\.?|LLC|GmbH|B\.V\.|N\.V\.|d\.o\.o\.?|doo|sh\.p\.k\.?|shpk|SH\.P\.K\.?|Cía\.? Ltda\.?)(?![\p{L}\p{N}])/u;
+const SUFFIX =
+  /^\s+(S\.\s?A\.(\s?[CA]\.)?|S\.A\.S\.|S\.\s?L\.|S\.R\.L\.|E\.I\.R\.L\.|EIRL|EIRELI|SAC|Ltda\.?|Ltd\.?|Inc\.?|LLC|GmbH|B\.V\.|N\.V\.|j\.d\.o\.o\.|d\.o\.o\.?|doo|sh\.p\.k\.?|shpk|SH\.P\.K\.?|Cía\.? Ltda\.?)(?![\p{L}\p{N}])/u;
 /** The suffixes that name a company with no cue word: written as legal forms are, not words ("Next doo"). */
 const LEGAL_FORM = /^\s+(?!doo\b|shpk\b)/u;
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'do', 'da', 'dos', 'das', 'of', 'and', '&']);

@@ -563,7 +563,11 @@ function addNicknames(text: string, tokens: Token[], out: EntityMention[]): void
     take(n.start, n.end, person);
     if (done.has(n.text)) continue;
     done.add(n.text);
-    const word = new RegExp(`(?<![\\p{L}\\p{N}])${n.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'gu');
+    // A nickname with its article in lowercase ("el Ruso") opens a later sentence in capitals: "El Ruso coordinaba …".
+    const escaped = n.text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const first = n.text.charAt(0);
+    const pattern = first !== first.toUpperCase() ? `[${first}${first.toUpperCase()}]${escaped.slice(1)}` : escaped;
+    const word = new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'gu');
     for (const m of text.slice(n.end).matchAll(word)) take(n.end + m.index, n.end + m.index + n.text.length, person);
   }
   if (!spans.length) return;

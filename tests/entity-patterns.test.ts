@@ -112,6 +112,15 @@ describe('agencies every country names alike', () => {
 });
 
 describe('companies and vessels named by the word before them', () => {
+  it('reads the legal forms of Peru, Brazil and Croatia with their dots (E.I.R.L., S.A.C., S.A.A., EIRELI, j.d.o.o.)', () => {
+    expect(found('Trabajaba para Andean Exports E.I.R.L. y para Frutas del Sur S.A.C., y luego para Banano Real S.A.A. en Machala.', 'es', 'company').map(([t]) => t)).toEqual([
+      'Andean Exports E.I.R.L.',
+      'Frutas del Sur S.A.C.',
+      'Banano Real S.A.A.',
+    ]);
+    expect(found('A empresa Frutas Tropicais EIRELI foi usada no esquema.', 'pt', 'company').map(([t]) => t)).toEqual(['Frutas Tropicais EIRELI']);
+    expect(found('Droga je bila u pošiljci tvrtke Adria Trade j.d.o.o. iz Zagreba.', 'hr', 'company').map(([t]) => t)).toEqual(['Adria Trade j.d.o.o.']);
+  });
   it('reads quoted names and capitalised names with legal suffixes', () => {
     expect(found('Droga je nađena u skladištu firme „Tropical Fruit Export“ u Machali.', 'bs', 'company')).toEqual([['Tropical Fruit Export', 'Tropical Fruit Export']]);
     expect(found('Trabajaban para la exportadora Bananera del Pacífico S.A. desde 2019.', 'es', 'company')).toEqual([
@@ -141,6 +150,14 @@ describe('companies and vessels named by the word before them', () => {
 });
 
 describe('nicknames', () => {
+  it('finds a later use of a nickname with its article at the start of a sentence ("el Ruso" … "El Ruso coordinaba")', () => {
+    const text = 'La PNP capturó a Vladimir Kostić, alias "el Ruso", en el Callao. El Ruso coordinaba los envíos para el clan Kavač.';
+    expect(found(text, 'es', 'person')).toEqual([
+      ['Vladimir Kostić', 'Vladimir Kostić'],
+      ['el Ruso', 'Vladimir Kostić'],
+      ['El Ruso', 'Vladimir Kostić'],
+    ]);
+  });
   it('gives a nickname, and its later uses, the person named before it', () => {
     const text = 'Uhapšen je srpski državljanin Goran Ilić, poznat kao „Tehničar“, u Guayaquilu. Tehničar je, prema policiji, organizovao utovar.';
     const people = findEntities(text, gaz, { lang: 'sr', ner: false }).filter((e) => e.type === 'person');
