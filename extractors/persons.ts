@@ -111,6 +111,12 @@ export function personCanonical(name: string, lang?: string, before = ''): strin
     return [...parts.slice(0, -1), slavicSurname(parts[parts.length - 1]!)].join(' ');
   }
   if (!lang || !SLAVIC.has(lang)) return latin;
+  // Macedonian papers join a nickname to the surname: "Горан Трајковски-Гоце" is Goran Trajkovski. (A second
+  // surname is a surname: "Ана Петровска-Николовска".)
+  if (lang === 'mk') {
+    const nick = /^(.+ \p{L}+(?:ski|ska|ov|ova|ev|eva|in|ina|ić))-(\p{Lu}\p{Ll}+)$/u.exec(latin);
+    if (nick && !/(?:ski|ska|ov|ova|ev|eva|in|ina|ić)$/u.test(nick[2]!)) return nick[1]!;
+  }
   const parts = latin.split(' ');
   // One word, the possessive of an -ić surname: "Tadićeva majka", "Stanišićeva obrana" → Tadić, Stanišić.
   const possessive = parts.length === 1 ? /^(\p{Lu}\p{L}*ić)(ev\p{Ll}*)$/u.exec(latin) : null;

@@ -150,6 +150,10 @@ describe('companies and vessels named by the word before them', () => {
 });
 
 describe('nicknames', () => {
+  it('reads the nickname a Macedonian paper joins to the surname as no part of the name, and a second surname as one', () => {
+    expect(personNames('Полицијата го уапси Горан Трајковски-Гоце од Куманово. Трајковски бил приведен.', 'mk')).toEqual(['Goran Trajkovski', 'Goran Trajkovski']);
+    expect(personNames('Министерката Ана Петровска-Николовска изјави дека полицијата ќе продолжи.', 'mk')).toEqual(['Ana Petrovska-Nikolovska']);
+  });
   it('finds a later use of a nickname with its article at the start of a sentence ("el Ruso" … "El Ruso coordinaba")', () => {
     const text = 'La PNP capturó a Vladimir Kostić, alias "el Ruso", en el Callao. El Ruso coordinaba los envíos para el clan Kavač.';
     expect(found(text, 'es', 'person')).toEqual([
