@@ -353,9 +353,11 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
   }
   if (bodySource === 'content') text = withoutTrailingTeasers(text);
   // A teaser of another article between paragraphs ("Pročitajte još: …", "Lea también: …") is no part of this one.
+  // Nor is a byline or a bare dateline among the first paragraphs ("Autor: Marko Marković | 20.11.2026. 10:15", "Piše: …",
+  // "Nga: …", "By Jane Doe", "20.11.2026. 10:15"): the author and date are fields of their own.
   text = text
     .split('\n\n')
-    .filter((p) => !teaserParagraph(p))
+    .filter((p, k) => !teaserParagraph(p) && !(k < 3 && bylineParagraph(p)))
     .join('\n\n');
   // Invisible formatting (soft hyphens from &shy;, zero-width spaces, word joiners, a stray BOM) would split
   // "Gua&shy;yaquil" and "Ili&#8203;ć" for every later stage: the stored text has none.
@@ -364,6 +366,18 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
     title: visible(title), lead: lead && visible(lead), author: author && visible(author), published, modified, text: visible(text),
     canonicalUrl, image, section, tags, bodySource, hasScripts,
   };
+}
+
+/** A byline's opening word: "Autor:", "Piše:", "By", "Por", "Nga:", "Автор:", "Пише:". */
+const BYLINE = /^(?:(?:autor|autori|autorka|pi[sš]e|napisao|napisala|author|nga|автор|автори|пише|пишува)\s*:|(?:by|por|от)\s+\p{Lu})/iu;
+/** A date and time alone: "20.11.2026. 10:15", "20/11/2026 - 10:15", "2026-11-20 10:15". */
+const DATELINE = /^[\d.\/\-\s:|,]+(?:h|sati|hrs)?\.?$/u;
+
+/** Whether a paragraph is a byline or a dateline and nothing more: short, one line, no sentence in it. */
+function bylineParagraph(paragraph: string): boolean {
+  const p = paragraph.trim();
+  if (p.length > 120 || p.includes('\n') || /[.!?]\s+\p{Lu}\p{Ll}/u.test(p)) return false;
+  return (BYLINE.test(p) && !/[.!?]$/u.test(p.replace(/\d{1,4}\.$/u, ''))) || (DATELINE.test(p) && /\d{4}/.test(p));
 }
 
 /** Soft hyphen, zero-width space, word joiner, zero-width no-break space (BOM). Joiners that shape scripts and emoji stay. */

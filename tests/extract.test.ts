@@ -135,6 +135,20 @@ describe('main-content edge cases', () => {
     const prose = extractArticle(`<html><body><article>${para('Prvi dio.')}${para('Drugi dio.')}<h2>Related</h2>${para('The court will rule in March.')}</article></body></html>`, 'https://news.example/e');
     expect(prose.text).toContain('The court will rule in March.');
   });
+  it('drops a byline or a bare dateline among the first paragraphs, and keeps prose that opens with "By" or "Por"', () => {
+    const body = (first: string) =>
+      extractArticle(
+        `<html><body><article><div>${first}</div>${para('Ekvadorska policija uhapsila je u Gvajakilu srpskog državljanina osumnjičenog za šverc kokaina.')}${para('Istraga je u toku, saopštila je policija.')}</article></body></html>`,
+        'https://news.example/b',
+      ).text.split('\n\n')[0];
+    expect(body('Autor: Marko Marković | 20.11.2026. 10:15')).toMatch(/^Ekvadorska policija/);
+    expect(body('Nga: Arben Hoxha')).toMatch(/^Ekvadorska policija/);
+    expect(body('By Jane Doe, Reuters')).toMatch(/^Ekvadorska policija/);
+    expect(body('20.11.2026. 10:15')).toMatch(/^Ekvadorska policija/);
+    expect(body('Por Guayaquil pasa la mayor parte de la cocaína que llega a Europa.')).toBe('Por Guayaquil pasa la mayor parte de la cocaína que llega a Europa.');
+    expect(body('By the end of 2023, the port had new scanners.')).toBe('By the end of 2023, the port had new scanners.');
+  });
+
   it('drops a teaser of another article between paragraphs, and keeps a paragraph that only opens with such words', () => {
     const html = `<html><body><article>${para('Policija u Baru uhapsila je Marka Ilića zbog preprodaje marihuane.')}<p><strong>Pročitajte još:</strong> <a href="/v/2">Kavački klan švercovao kokain iz Ekvadora preko luke Bar</a></p>${para('Ilić je priveden tužiocu.')}<p>Read more: the court said the case would resume in March. Prosecutors agreed.</p></article></body></html>`;
     const ex = extractArticle(html, 'https://news.example/t');
