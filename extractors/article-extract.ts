@@ -357,7 +357,7 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
   // "Nga: …", "By Jane Doe", "20.11.2026. 10:15"): the author and date are fields of their own.
   text = text
     .split('\n\n')
-    .filter((p, k) => !teaserParagraph(p) && !(k < 3 && bylineParagraph(p)))
+    .filter((p, k) => !teaserParagraph(p) && !(k < 3 && bylineParagraph(p)) && !creditParagraph(p))
     .join('\n\n');
   // Invisible formatting (soft hyphens from &shy;, zero-width spaces, word joiners, a stray BOM) would split
   // "Gua&shy;yaquil" and "Ili&#8203;ć" for every later stage: the stored text has none.
@@ -372,6 +372,17 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
 const BYLINE = /^(?:(?:autor|autori|autorka|pi[sš]e|napisao|napisala|author|nga|автор|автори|пише|пишува)\s*:|(?:by|por|от)\s+\p{Lu})/iu;
 /** A date and time alone: "20.11.2026. 10:15", "20/11/2026 - 10:15", "2026-11-20 10:15". */
 const DATELINE = /^[\d.\/\-\s:|,]+(?:h|sati|hrs)?\.?$/u;
+
+/** A credit's opening word: "Foto:", "Izvor:", "Burimi:", "Fuente:", "Source:", "Фото:", "Извор:". */
+const CREDIT = /^(?:foto(?:grafija|grafije)?|photo(?:s|graph)?|fotos?|image|imagen|video|izvor|izvori|burimi|burime|fuente|fuentes|fonte|source|sources|cr[eé]dito|фото|фотографија|извор|извори)\s*:/iu;
+
+/** Whether a paragraph is a photo or source credit and nothing more ("Foto: Policia e Shtetit", "Izvor: N1", "(ANSA)"). */
+function creditParagraph(paragraph: string): boolean {
+  const p = paragraph.trim();
+  if (p.length > 80 || p.includes('\n')) return false;
+  if (/^[(/[]\s*\p{Lu}[\p{L}.\s/-]{1,25}[)\]/]$/u.test(p)) return p.split(/\s+/).length <= 3;
+  return CREDIT.test(p) && !/[.!?]\s+\p{Lu}/u.test(p) && !/[.!?]$/u.test(p);
+}
 
 /** Whether a paragraph is a byline or a dateline and nothing more: short, one line, no sentence in it. */
 function bylineParagraph(paragraph: string): boolean {

@@ -149,6 +149,14 @@ describe('main-content edge cases', () => {
     expect(body('By the end of 2023, the port had new scanners.')).toBe('By the end of 2023, the port had new scanners.');
   });
 
+  it('drops photo and source credits and a wire agency in brackets, and keeps prose that opens with such a word', () => {
+    const html = `<html><body><article><p>Foto: Policia e Shtetit</p>${para('Policia e Shtetit sekuestroi 300 kilogramë kokainë në portin e Durrësit.')}<p>Izvor: N1</p>${para('Hetimet vazhdojnë.')}<p>(ANSA)</p><p>Fuente: la Fiscalía confirmó la detención. El caso sigue abierto.</p></article></body></html>`;
+    const text = extractArticle(html, 'https://news.example/c').text;
+    expect(text).not.toMatch(/Foto: Policia|Izvor: N1|\(ANSA\)/);
+    expect(text).toMatch(/^Policia e Shtetit sekuestroi/);
+    expect(text).toMatch(/Fuente: la Fiscalía confirmó la detención\. El caso sigue abierto\.$/);
+  });
+
   it('drops a teaser of another article between paragraphs, and keeps a paragraph that only opens with such words', () => {
     const html = `<html><body><article>${para('Policija u Baru uhapsila je Marka Ilića zbog preprodaje marihuane.')}<p><strong>Pročitajte još:</strong> <a href="/v/2">Kavački klan švercovao kokain iz Ekvadora preko luke Bar</a></p>${para('Ilić je priveden tužiocu.')}<p>Read more: the court said the case would resume in March. Prosecutors agreed.</p></article></body></html>`;
     const ex = extractArticle(html, 'https://news.example/t');
