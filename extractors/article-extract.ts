@@ -357,7 +357,7 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
   // "Nga: …", "By Jane Doe", "20.11.2026. 10:15"): the author and date are fields of their own.
   text = text
     .split('\n\n')
-    .filter((p, k) => !teaserParagraph(p) && !(k < 3 && bylineParagraph(p)) && !creditParagraph(p))
+    .filter((p, k) => !teaserParagraph(p) && !(k < 3 && bylineParagraph(p)) && !creditParagraph(p) && !callToAction(p))
     .join('\n\n');
   // Invisible formatting (soft hyphens from &shy;, zero-width spaces, word joiners, a stray BOM) would split
   // "Gua&shy;yaquil" and "Ili&#8203;ć" for every later stage: the stored text has none.
@@ -382,6 +382,19 @@ function creditParagraph(paragraph: string): boolean {
   if (p.length > 80 || p.includes('\n')) return false;
   if (/^[(/[]\s*\p{Lu}[\p{L}.\s/-]{1,25}[)\]/]$/u.test(p)) return p.split(/\s+/).length <= 3;
   return CREDIT.test(p) && !/[.!?]\s+\p{Lu}/u.test(p) && !/[.!?]$/u.test(p);
+}
+
+/** The site's calls to follow, subscribe or write in, by their opening verb ("Síguenos", "Suscríbete", "Follow us", "Pratite nas", "Na ndiqni", "Следете не")… */
+const CTA_OPENING =
+  /^(?:\p{P}\s*)?(?:s[ií]gue(?:nos)?|suscr[ií]be(?:te)?|[uú]nete|desc[aá]rga|act[ií]va|escr[ií]be(?:nos)?|¿tienes|siga|assine|inscreva|baixe|follow|subscribe|sign up|join|download|get (?:the|our)|pratite|zapratite|pretplatite|preuzmite|prijavite se|pišite nam|pisite nam|javite nam|imate li|na ndiqni|ndiqni|abonohu|shkarkoni|na shkruani|следете|претплатете|преземете|пратете|пишете ни|пратите|претплатите|пишите нам)(?![\p{L}])/iu;
+/** …and the channel they point to: a social network, a newsletter, an app, an address. */
+const CTA_CHANNEL =
+  /whats\s?app|telegram|google news|newsletter|bolet[ií]n|facebook|instagram|twitter|youtube|tiktok|viber|aplikacij|\bapp\b|notificaciones|notifica[cç][oõ]es|@|https?:|www\.|newslett|bilten/iu;
+
+/** Whether a paragraph is a call to follow, subscribe or write in, and nothing more. */
+function callToAction(paragraph: string): boolean {
+  const p = paragraph.trim();
+  return p.length <= 220 && !p.includes('\n') && CTA_OPENING.test(p) && CTA_CHANNEL.test(p);
 }
 
 /** Whether a paragraph is a byline or a dateline and nothing more: short, one line, no sentence in it. */

@@ -157,6 +157,13 @@ describe('main-content edge cases', () => {
     expect(text).toMatch(/Fuente: la Fiscalía confirmó la detención\. El caso sigue abierto\.$/);
   });
 
+  it('drops the site\'s calls to follow, subscribe or write in, and keeps prose that opens with the same verb', () => {
+    const html = `<html><body><article>${para('La Policía Nacional detuvo a un ciudadano serbio en el puerto de Guayaquil.')}<p>Síguenos en nuestro canal de WhatsApp y en Google News.</p><p>¿Tienes una denuncia? Escríbenos a denuncias@diario.ec</p><p>Pratite nas na Facebooku i Instagramu.</p><p>Sigue abierta la investigación sobre el cargamento que cruzó el Canal de Panamá.</p></article></body></html>`;
+    const text = extractArticle(html, 'https://news.example/e').text;
+    expect(text).not.toMatch(/Síguenos|Escríbenos|Pratite nas/);
+    expect(text).toMatch(/Sigue abierta la investigación sobre el cargamento que cruzó el Canal de Panamá\.$/);
+  });
+
   it('drops a teaser of another article between paragraphs, and keeps a paragraph that only opens with such words', () => {
     const html = `<html><body><article>${para('Policija u Baru uhapsila je Marka Ilića zbog preprodaje marihuane.')}<p><strong>Pročitajte još:</strong> <a href="/v/2">Kavački klan švercovao kokain iz Ekvadora preko luke Bar</a></p>${para('Ilić je priveden tužiocu.')}<p>Read more: the court said the case would resume in March. Prosecutors agreed.</p></article></body></html>`;
     const ex = extractArticle(html, 'https://news.example/t');
