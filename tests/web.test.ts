@@ -150,6 +150,18 @@ describe('the web app in Chromium', () => {
     await page.context().close();
   });
 
+  it('answers a page that is not there with a page of the app: its menu, the path and the way back', async () => {
+    const p = await login('admin');
+    for (const path of ['/no-such-page', '/sources/no-such-source', '/links/999999']) {
+      const res = await p.goto(`${base}${path}`);
+      expect(res!.status(), path).toBe(404);
+      await expect(p.locator('h1').textContent()).resolves.toBe('Not found');
+      await expect(p.locator('main, body').first().textContent()).resolves.toContain(path);
+      expect(await p.locator('header nav a').count(), path).toBeGreaterThan(0);
+    }
+    await p.context().close();
+  });
+
   it('rate-limits failed logins', async () => {
     const form = (pw: string) => fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base }, body: new URLSearchParams({ email: 'locked@ruta.test', password: pw }) });
     const codes: number[] = [];

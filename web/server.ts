@@ -10,7 +10,8 @@ import { serve, type ServerType } from '@hono/node-server';
 import type { Db } from '../storage/db.js';
 import { alertFeed } from '../alerts/atom.js';
 import { authRoutes, sessions, type Env } from './auth.js';
-import { homeFor } from './layout.js';
+import { homeFor, page } from './layout.js';
+import { html } from './html.js';
 import { securityHeaders } from './security.js';
 import { triageRoutes } from './routes/triage.js';
 import { watchlistRoutes } from './routes/watchlists.js';
@@ -46,6 +47,17 @@ export function createApp(db: Db): Hono<Env> {
   digestRoutes(app, db);
   researchRoutes(app, db);
   sourceRoutes(app, db);
+  // A page that is not there, or a failure, is a page of the app with the way back, not a bare line of text.
+  app.notFound((c) =>
+    c.html(page('Not found', c.get('viewer') ?? null, html`<h1>Not found</h1><p>There is nothing at <code>${c.req.path}</code>. <a href="/">Back to Ruta</a></p>`).toString(), 404),
+  );
+  app.onError((err, c) => {
+    console.error(`web: ${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+    return c.html(
+      page('Something went wrong', c.get('viewer') ?? null, html`<h1>Something went wrong</h1><p>The page could not be built; the error is in the server's log. Try again, or <a href="/">go back to Ruta</a>.</p>`).toString(),
+      500,
+    );
+  });
   return app;
 }
 
