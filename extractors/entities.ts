@@ -20,6 +20,10 @@ import { coordinatedSides, listSideAt, originsOf, sharedSurnameBefore } from './
 import { DEMONYM, DEMONYM_PLURAL, TITLE, SURNAME_TOO, institution, isInitial, joinSplitOrganisations, possessiveOf, withoutDemonym, withoutTitle } from './name-spans.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalkanSurname } from './persons.js';
 
+/** Nouns for a person between a nationality and a name, folded: "Serbian national", "crnogorski državljanin", "el narcotraficante". */
+const PERSON_NOUN =
+  /^(?:nationals?|citizens?|man|woman|men|women|businessman|businesswoman|trafficker|drug|smuggler|suspect|fugitive|boss|kingpin|broker|gangster|mobster|footballer|player|boxer|narco|native|resident|emigrant|lawyer|sailor|seaman|captain|drzavljan\p{L}*|drzavjan\p{L}*|biznismen\p{L}*|biznesmen\p{L}*|kriminal\p{L}*|narkobos\p{L}*|diler\p{L}*|bos|bosa|mornar\p{L}*|kapetan\p{L}*|advokat\p{L}*|odvjetni\p{L}*|shtetas\p{L}*|trafikant\p{L}*|empresari[oa]s?|traficantes?|narcotraficantes?|capo|ciudadan[oa]s?|nacional|cidad[aã]o|marinero|capit[aá]n|abogad[oa]|kriminalec|lice|licata)$/u;
+
 /** Words after which a surname alone names a person (folded): "de apellido", "surnamed", "prezimena", "me mbiemrin", "со презиме". */
 const SURNAMED = /^(?:apellido|apellidos|sobrenome|surnamed|prezimena|prezimenom|prezimenu|prezime|mbiemrin|mbiemri|prezimeto)$/;
 /** Given names that are also words before a place: "Marina Split" (a harbour), "Luka Koper" (the port and its company). */
@@ -245,10 +249,12 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
   for (const m of gaz) if ((m.entry.type === 'nationality' || m.entry.type === 'country') && !placeBefore.has(m.tokenEnd)) placeBefore.set(m.tokenEnd, m);
   // A nationality or country right before the name gives the person a side.
   // (Within its sentence: "… iz Kolumbije. Stojanović je …" is no Colombian.)
-  // A word between may be a noun ("Serbian national Marko X"), not a comma ("from Brazil, including Arben Krasniqi").
+  // A word between may be a noun for a person ("Serbian national Marko X", "crnogorski državljanin Ivan X"), not a comma
+  // ("from Brazil, including Arben Krasniqi") nor a verb ("Crna Gora je iz Kolumbije izručila Marka Radulovića").
   const sideOfPattern = (i: number): Side | undefined => {
     const right = placeBefore.get(i);
     const m = right ?? placeBefore.get(i - 1);
+    if (!right && m && !PERSON_NOUN.test(fold(tokens[i - 1]?.text ?? ''))) return undefined;
     return m && tokens[i] && !(right ? /[.!?\n:;]/ : /[.!?\n:;,]/).test(text.slice(m.end, tokens[i]!.start)) ? m.entry.side : undefined;
   };
   // Slavic news writes possessives of surnames ("Šarićeva"); Balkan news names suspects by initial ("Ante B.", "Ervis H.").

@@ -408,6 +408,13 @@ describe('nationalities and names across spellings', () => {
     expect(found('A Kosovan man was detained.', 'en', 'nationality')).toEqual([['Kosovan', 'Kosovar']]);
     expect(personNames('U arrestua shtetasi malazez Ivan Vukoviç.', 'sq')).toEqual(['Ivan Vuković']);
   });
+  it('gives a person the side of a nationality one word before only across a noun for a person, not a verb', () => {
+    const sides = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => `${e.canonical}/${e.side}`);
+    expect(sides('Police arrested Serbian national John Smith in Guayaquil.', 'en')).toEqual(['John Smith/balkan']);
+    expect(sides('Uhapšen je crnogorski državljanin Juan Pérez u Guayaquilu.', 'sr')).toEqual(['Juan Pérez/balkan']);
+    expect(sides('Crna Gora je iz Kolumbije izručila Marka Radulovića, osumnjičenog za šverc kokaina.', 'sr')).toEqual(['Marko Radulović/balkan']);
+    expect(sides('Crna Gora je iz Kolumbije izručila Juana Péreza.', 'sr')).toEqual(['Juan Pérez/other']);
+  });
 });
 
 describe('brothers and couples named with one surname', () => {
