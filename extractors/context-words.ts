@@ -257,6 +257,22 @@ export function kinAt(text: string, start: number): boolean {
   return wordCount(span) <= 14 && !traffickingContext(span) && !arrestContext(span);
 }
 
+/** Holidays and tourism, folded: "ljetovao u Brazilu", "de vacaciones en Cancún", "on holiday in Brazil", "me pushime në Brazil". */
+const HOLIDAY =
+  /(?<![\p{L}])(?:holiday|holidays|vacation|vacationed|vacationing|vacaciones|veraneaba|veraneo|ferias|turist\p{L}*|tourist\p{L}*|ljetova\p{L}*|letova\p{L}*|odmor\p{L}*|godisnji odmor|medeni mjesec|honeymoon|luna de miel|pushim\p{L}*|odmor|letuva\p{L}*)(?![\p{L}])/u;
+
+/**
+ * Whether the place at `start` is where someone went on holiday, in its clause: "tvrdio da je u Ekvador putovao samo
+ * kao turist te da je s obitelji ljetovao u Brazilu", "estuvo de vacaciones en Brasil". A holiday is no route, unless the
+ * clause speaks of the trade too.
+ */
+export function holidayAt(text: string, start: number): boolean {
+  const clause = lastClause(fold(text.slice(Math.max(0, start - 80), start)), ['.', ';', ':', '!', '?', '\n', ',']);
+  // The holiday word among the six words before the place.
+  const near = (clause.match(/\p{L}+/gu) ?? []).slice(-6).join(' ');
+  return HOLIDAY.test(near) && !traffickingContext(clause);
+}
+
 /** Words that make the group after them an enemy of the sentence's actor, folded: "war with rival Kavač", "el clan rival", "sukob sa suparničkim klanom". */
 const RIVAL =
   /(?:^|[^\p{L}])(?:rival|rivals|archrival|arch-rival|rivales|rivalsk\p{L}*|suparnick\p{L}*|protivnick\p{L}*|rivali|rivalet|rivalit|rivalin|enemig[oa]s?|(?:war|feud|fighting|conflict) (?:with|against)|(?:guerra|enfrentamiento|disputa) (?:con|contra)|(?:rat|sukob|sukobu|obracun|obracunu) (?:sa|s)|lufta me|vojna so)(?:\s+(?:the|el|la|los|its|their|su|sus|with|sa|s|me|e|te|klanom|klana|klanit|grupit|clan|group|grupo|banda))*\s+$/u;
@@ -383,7 +399,8 @@ export function questionedAt(text: string, start: number): boolean {
 }
 
 /** Acquittal, folded: "acquitted", "absuelto", "absolvido", "oslobođen optužbi", "oslobodio optužbe", "u shpall i pafajshëm", "ослободен од обвинението". */
-const ACQUITTAL = /(?<![a-z])(?:acquit|absuel|absolvi|oslobod\p{L}*(?: \p{L}+){0,3} (?:optuzb|od obvinen)|pafajshem|pafajesi)/u;
+const ACQUITTAL =
+  /(?<![a-z])(?:acquit|absuel|absolvi|oslobod\p{L}*(?: \p{L}+){0,3} (?:optuzb|od obvinen|krivic)|oslobodjen[aio]?(?![a-z])(?! (?:je |su |ga |)(?:iz|uz|na|od|pritvor|jamcevin))|pafajshem|pafajesi)/u;
 
 /** Whether a sentence tells of an acquittal. */
 export function acquittalContext(sentence: string): boolean {

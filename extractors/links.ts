@@ -26,7 +26,7 @@
 // sentences) where the two are named closest together.
 import type { EntityMention } from './entities.js';
 import { SLAVIC_LANGS, sentences } from './text-normalize.js';
-import { arrestContext, correctedAt, courtSeatAt, rivalAt, deniedAt, disownedAt, kinAt, questionedAt, flagStateAt, forgoneAt, otherCases, suspectContext, traffickingContext } from './context-words.js';
+import { arrestContext, correctedAt, courtSeatAt, holidayAt, rivalAt, deniedAt, disownedAt, kinAt, questionedAt, flagStateAt, forgoneAt, otherCases, suspectContext, traffickingContext } from './context-words.js';
 import { clausesOfContrast } from './link-clauses.js';
 import { nonParties } from './link-parties.js';
 
@@ -144,11 +144,11 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   // A ship's flag is no route: "a Panama-flagged vessel", "con bandera de Panamá"; nor is the road not taken ("instead of … in
   // Colombia"), a place denied ("no evidence that he had been to Ecuador", "no ties to Los Choneros") or set aside ("not from
   // Ecuador but from Colombia") or only asked about ("investigating whether he had ties to the Škaljari clan"), nor a
-  // relative's place told beside the case ("his wife is from Ecuador").
+  // relative's place told beside the case ("his wife is from Ecuador"), nor a holiday ("s obitelji ljetovao u Brazilu").
   const named = all.filter((m) => m.type !== 'person' && m.type !== 'nationality');
   const noRoute = (m: EntityMention) =>
     (m.type === 'country' && flagStateAt(text, m.start, m.end)) || forgoneAt(text, m.start, named) || deniedAt(text, m.start) || correctedAt(text, m.start, m.end) || questionedAt(text, m.start) ||
-    kinAt(text, m.start) || disownedAt(text, m.end);
+    kinAt(text, m.start) || holidayAt(text, m.start) || disownedAt(text, m.end);
   // Nor is a clan named as another's enemy a party to its route ("the Škaljari clan financed its war with rival Kavač").
   const entities = all.filter((m) => (m.type === 'person' ? !officials.has(m.canonical) : !noRoute(m) && !(m.type === 'criminal_group' && m.side === 'balkan' && rivalAt(text, m.start))));
   // Each sentence's entities, by one sweep over both in text order.

@@ -192,6 +192,16 @@ function neighbour(text: string, from: number, e: EntityMention): boolean {
   return words.length > 1 && WITH.has(words[words.length - 1]!) && words.slice(0, -1).some((w) => BORDER.test(w));
 }
 
+/**
+ * Whether a place opens a line as the report's dateline ("Split – Županijski sud …", "Скопје – …", "PODGORICA,
+ * 3. marta –"): where the report was filed, not where the drugs were.
+ */
+function datelineAt(text: string, e: EntityMention): boolean {
+  const lineStart = text.lastIndexOf('\n', e.start - 1) + 1;
+  if (text.slice(lineStart, e.start).trim()) return false;
+  return /^\s*(?:\([^)\n]{0,30}\)\s*)?(?:,[^–—\n.]{0,30})?\s*[–—-]\s/u.test(text.slice(e.end, e.end + 50));
+}
+
 /** Each seizure with the place and date its sentence states, when it states them. */
 export function withPlaceAndDate(text: string, seizures: SeizureMention[], entities: EntityMention[], lang?: string, published?: Date): SeizureMention[] {
   if (!seizures.length) return seizures;
@@ -202,7 +212,10 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
     const distance = (a: { start: number; end: number }) => (a.end <= z.start ? z.start - a.end : a.start >= z.end ? a.start - z.end : 0);
     // The quantity's own clause first: "… 500 kg in Callao, and customs found 2000 kilos in Paita" gives each its place.
     const [cs, ce] = clauseAround(text, s.start, s.end, z.start, z.end);
-    const inSentence = entities.filter((e) => e.type in PLACE_RANK && e.start >= s.start && e.end <= s.end);
+    // The report's dateline is the seizure's place where the sentence reports a find ("Rotterdam, June 3 – Dutch customs
+    // officers have seized …"), not where it reports a trial or a charge ("Split – Županijski sud u Splitu osudio je …").
+    const found = foundContext(s.text);
+    const inSentence = entities.filter((e) => e.type in PLACE_RANK && e.start >= s.start && e.end <= s.end && (found || !datelineAt(text, e)));
     const route = routePlaces(text, s.start, inSentence, lang);
     const inClause = inSentence.filter((e) => e.start >= cs && e.end <= ce);
     // A clause that names only the route ("… 1,6 tonnes from Callao to Thessaloniki, from where …") states no place.
@@ -213,7 +226,7 @@ export function withPlaceAndDate(text: string, seizures: SeizureMention[], entit
     // drugs; but an arrest in a port ("arrestuar në Callao … 1.250 kilogramë") is where the drugs were.
     // Arrested with the drugs ("uhapšen u Beogradu sa 20 kilograma", "detenido en Quito con 30 kilos"): they were there.
     const carried = WITH.has(wordsBefore(text, s.start, z.start, 1)[0] ?? '');
-    const elsewhere = foundContext(s.text) || carried ? undefined : arrestOrCourtPlaces(text, s.start, inSentence);
+    const elsewhere = found || carried ? undefined : arrestOrCourtPlaces(text, s.start, inSentence);
     const candidates = (inClause.length ? inClause : inSentence).filter((e) => !route.has(e) && !elsewhere?.has(e) && !neighbour(text, s.start, e));
     const specific = candidates.some((e) => e.type !== 'country') ? candidates.filter((e) => e.type !== 'country') : candidates;
     const place = specific.reduce<EntityMention | undefined>(

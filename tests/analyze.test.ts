@@ -696,6 +696,11 @@ describe('seizures', () => {
 
 describe('where and when a seizure happened', () => {
   const sz = (text: string, lang: string) => analyze({ text, lang }).seizures.map((z) => [z.kg, z.place ?? null, z.date ?? null]);
+  it('takes the dateline for the place of a find, not of a trial or a charge', () => {
+    expect(sz('Rotterdam, June 3 – Dutch customs officers have seized 1,500 kilograms of cocaine hidden in frozen chicken.', 'en')).toEqual([[1500, 'Rotterdam', null]]);
+    expect(sz('Split – Županijski sud osudio je Marina Perkovića zbog krijumčarenja 280 kilograma kokaina iz Ekvadora.', 'hr')).toEqual([[280, null, null]]);
+    expect(sz('Скопје – Обвинителството подигна обвинение против Александар Стојанов за шверц на 160 килограми кокаин од Колумбија.', 'mk')).toEqual([[160, null, null]]);
+  });
   it('the place its sentence names, not the route\'s; the date as far as the sentence gives it', () => {
     expect(sz('In February 2024, customs officers in Rotterdam found 780 kilos of cocaine in a container from Guayaquil. Police seized 2.3 tonnes at the port of Callao on 21 June 2024.', 'en')).toEqual([
       [780, 'Rotterdam', '2024-02'],
@@ -768,6 +773,12 @@ describe('links', () => {
       'Vujović was arrested in Madrid in 2021 and extradited to Montenegro, where he awaits trial. His lawyer declined to comment. Prosecutors in Podgorica say the clan also used ports in Brazil, but have not named those involved.\n\n' +
       'Another suspect, Dejan Radulović, a Serbian national, is believed to have organised logistics from Montevideo. He remains at large.';
     expect(pairs(text, 'en')).toEqual(['Petar Vujović ↔ Los Choneros', 'Petar Vujović ↔ Ecuador', 'Petar Vujović ↔ Guayaquil', 'Škaljari clan ↔ Ecuador']);
+  });
+  it('takes no link from a holiday, nor for a brother the court acquitted', () => {
+    const text =
+      'Županijski sud osudio je Marina Perkovića zbog krijumčarenja 280 kilograma kokaina iz Ekvadora. Prema optužnici, Perković je preko posrednika u Guayaquilu dogovorio slanje droge.\n\n' +
+      'Droga je pronađena prilikom carinskog pregleda. Perković je tvrdio da je u Ekvador putovao samo kao turist te da je s obitelji ljetovao u Brazilu.\n\nU istom predmetu oslobođen je njegov brat Josip Perković.';
+    expect(pairs(text, 'hr')).toEqual(['Marin Perković ↔ Guayaquil', 'Marin Perković ↔ Ecuador']);
   });
   it('does not give a clan the route of its rival', () => {
     expect(pairs('El clan Škaljari, en guerra con el clan Kavač desde 2014, enviaba cocaína desde Guayaquil.', 'es')).toEqual(['Škaljari clan ↔ Guayaquil']);
