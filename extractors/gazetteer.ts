@@ -182,6 +182,9 @@ function undeclinedForm(token: string, word: string, endings: ReadonlySet<string
   return endings !== EXACT && /[ao]$/.test(word) && stem.length >= MIN_STEM && token.startsWith(stem) && GENDER.test(token.slice(stem.length));
 }
 
+/** Agencies whose names the press writes in lowercase too: police forces and prosecutors. */
+const LOWERCASE_AGENCY = /\b(?:Police|Prosecut\w*|Attorney)\b/u;
+
 /** Albanian linking articles, folded (e, i, të, së). */
 const LINKING_ARTICLE = new Set(['e', 'i', 'te', 'se']);
 
@@ -314,6 +317,13 @@ export class Gazetteer {
       const minStem = n > 1 ? 3 : MIN_STEM;
       const own = endings === SUFFIXES || c.entry.type === 'nationality' ? endings : EXACT;
       for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, c.tokens[k]!, minStem, c.entry.type !== 'country', own);
+      // A police force or prosecution named in three words or more may be written in lowercase where its place keeps
+      // its capital: "policia e Kosovës", "la policía nacional del Ecuador". (Not a port or a court: "the port of Bar"
+      // and "a special court in Belgrade" describe, they do not name.)
+      if (!ok && n >= 3 && LOWERCASE_AGENCY.test(c.entry.canonical) && c.entry.type === 'organization' && c.tokens.some((a, k) => a.capital && /^\p{Lu}/u.test(tokens[i + k]!.text))) {
+        ok = true;
+        for (let k = 0; k < n && ok; k++) ok = tokenMatches(tokens[i + k]!, { ...c.tokens[k]!, capital: false }, minStem, true, own);
+      }
       if (!ok) continue;
       const last = tokens[i + n - 1]!;
       // Tokens of a multi-word alias must be adjacent (only spaces or hyphens between).

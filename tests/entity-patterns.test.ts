@@ -105,6 +105,19 @@ describe('agencies every country names alike', () => {
     expect(orgs('Управата за царини спроведе акција.', 'mk')).toEqual(['Customs Administration of North Macedonia']);
   });
 
+  it('reads a police force or prosecution written in lowercase where its place keeps its capital, not a port or court described', () => {
+    const orgs = (text: string, lang: string) => found(text, lang, 'organization').map(([t, c]) => `${t} → ${c}`);
+    expect(orgs('Ndërkohë, policia e Kosovës arrestoi dy persona, ndërsa policia e Shtetit sekuestroi drogën.', 'sq')).toEqual([
+      'policia e Kosovës → Kosovo Police',
+      'policia e Shtetit → Albanian State Police',
+    ]);
+    expect(orgs('La policía nacional del Ecuador y la fiscalía general del Estado informaron.', 'es')).toEqual([
+      'policía nacional del Ecuador → National Police of Ecuador',
+      "fiscalía general del Estado → Attorney General's Office of Ecuador",
+    ]);
+    expect(orgs('A special court in Belgrade tried the men who ran the port of Bar.', 'en')).toEqual([]);
+  });
+
   it('drops an agency whose place cannot be told', () => {
     const own = new Gazetteer(parseGazetteerYaml('type: organization\nentries:\n  - { canonical: "Harbour Police of {place}", places: [Rijeka], aliases: [Harbour Police] }', 'x.yaml'));
     expect(findEntities('The Harbour Police said nothing.', own, { lang: 'en', ner: false })).toEqual([]);
