@@ -259,7 +259,7 @@ export function kinAt(text: string, start: number): boolean {
 
 /** Holidays and tourism, folded: "ljetovao u Brazilu", "de vacaciones en Cancún", "on holiday in Brazil", "me pushime në Brazil". */
 const HOLIDAY =
-  /(?<![\p{L}])(?:holiday|holidays|vacation|vacationed|vacationing|vacaciones|veraneaba|veraneo|ferias|turist\p{L}*|tourist\p{L}*|ljetova\p{L}*|letova\p{L}*|odmor\p{L}*|godisnji odmor|medeni mjesec|honeymoon|luna de miel|pushim\p{L}*|odmor|letuva\p{L}*)(?![\p{L}])/u;
+  /(?<![\p{L}])(?:holidays?|vacation\p{L}*|vacaciones|veranea\p{L}*|turist\p{L}*|tourist\p{L}*|ljetova\p{L}*|letova\p{L}*|odmor\p{L}*|medeni mjesec|honeymoon|luna de miel|pushim\p{L}*|letuva\p{L}*)(?![\p{L}])/u;
 
 /**
  * Whether the place at `start` is where someone went on holiday, in its clause: "tvrdio da je u Ekvador putovao samo
