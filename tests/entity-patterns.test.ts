@@ -412,6 +412,7 @@ describe('places in their short and local names', () => {
       'Panamasë → Panama',
     ]);
     expect(places('La droga iba rumbo a Salónica.', 'es')).toEqual(['Salónica → Thessaloniki']);
+    expect(places('Kokaina erdhi përmes portit të Kartagjenës dhe La Guairës.', 'sq')).toEqual(['Kartagjenës → Cartagena', 'La Guairës → La Guaira']);
   });
 });
 
