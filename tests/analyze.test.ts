@@ -409,6 +409,7 @@ describe('entities survive real text', () => {
       'klani i Gjirit → Clan del Golfo',
     ]);
     expect(groups('Ai punonte për kartelin e Medelinit dhe kartelit të Kalit.', 'sq')).toEqual(['kartelin e Medelinit → Medellín cartel', 'kartelit të Kalit → Cali cartel']);
+    expect(groups('Член на групата „Пинк Пантер“ соработувал со Лос Чонерос.', 'mk')).toEqual(['Пинк Пантер → Pink Panthers', 'Лос Чонерос → Los Choneros']);
     expect(groups('El Clan del Golfo, también conocido como Autodefensas Gaitanistas de Colombia, vendía la droga.', 'es')).toEqual([
       'Clan del Golfo → Clan del Golfo',
       'Autodefensas Gaitanistas de Colombia → Clan del Golfo',
