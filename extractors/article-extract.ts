@@ -357,7 +357,7 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
   // "Nga: …", "By Jane Doe", "20.11.2026. 10:15"): the author and date are fields of their own.
   text = text
     .split('\n\n')
-    .filter((p, k) => !teaserParagraph(p) && !(k < 3 && bylineParagraph(p)) && !creditParagraph(p) && !callToAction(p))
+    .filter((p, k) => !teaserParagraph(p) && !(k < 3 && bylineParagraph(p)) && !creditParagraph(p) && !callToAction(p) && !furnitureParagraph(p))
     .join('\n\n');
   // Invisible formatting (soft hyphens from &shy;, zero-width spaces, word joiners, a stray BOM) would split
   // "Gua&shy;yaquil" and "Ili&#8203;ć" for every later stage: the stored text has none.
@@ -395,6 +395,17 @@ const CTA_CHANNEL =
 function callToAction(paragraph: string): boolean {
   const p = paragraph.trim();
   return p.length <= 220 && !p.includes('\n') && CTA_OPENING.test(p) && CTA_CHANNEL.test(p);
+}
+
+/** A page's furniture left inside a body: an advertisement's label, a share line, a comment counter. */
+const AD_LABEL = /^(?:oglas|reklama|reklame|reklamë|publicidad|publicidade|advertisement|advertising|anuncio|sponsored|sponzorirano|sponzorisano|promo|реклама|оглас)$/iu;
+const SHARE_LINE = /^(?:podijeli|podeli|podelite|podijelite|share|share this|compartir|comparte|compartilhe|shp[eë]rndaje|shp[eë]rndani|сподели|подели)\s*:?\s*(?:(?:facebook|twitter|x|whatsapp|viber|telegram|linkedin|e-?mail|messenger|pinterest|reddit|print|copy link)[\s,|·•]*)*$/iu;
+const COMMENTS = /^(?:komentari|komentara|comments?|comentarios?|coment[aá]rios|komente|коментари)\s*\(?\d*\)?$/iu;
+
+/** Whether a paragraph is a page's furniture and nothing more ("Oglas", "Podijeli: Facebook Twitter", "Komentari (12)"). */
+function furnitureParagraph(paragraph: string): boolean {
+  const p = paragraph.trim();
+  return p.length <= 80 && (AD_LABEL.test(p) || SHARE_LINE.test(p) || COMMENTS.test(p));
 }
 
 /** Whether a paragraph is a byline or a dateline and nothing more: short, one line, no sentence in it. */

@@ -164,6 +164,13 @@ describe('main-content edge cases', () => {
     expect(text).toMatch(/Sigue abierta la investigación sobre el cargamento que cruzó el Canal de Panamá\.$/);
   });
 
+  it('drops advertisement labels, share lines and comment counters left in the body, and keeps prose with those words', () => {
+    const html = `<html><body><article>${para('Djelatnici Carinske uprave zaplijenili su u luci Ploče 400 kilograma kokaina.')}<p>Oglas</p><p>Advertisement</p><p>Podijeli: Facebook Twitter WhatsApp</p><p>Komentari (12)</p><p>Reklama za voće skrivala je pošiljku, a policija je podijelila fotografije.</p></article></body></html>`;
+    const text = extractArticle(html, 'https://news.example/f').text;
+    expect(text).not.toMatch(/^Oglas$|^Advertisement$|Podijeli:|Komentari \(12\)/mu);
+    expect(text).toMatch(/Reklama za voće skrivala je pošiljku, a policija je podijelila fotografije\.$/);
+  });
+
   it('drops a teaser of another article between paragraphs, and keeps a paragraph that only opens with such words', () => {
     const html = `<html><body><article>${para('Policija u Baru uhapsila je Marka Ilića zbog preprodaje marihuane.')}<p><strong>Pročitajte još:</strong> <a href="/v/2">Kavački klan švercovao kokain iz Ekvadora preko luke Bar</a></p>${para('Ilić je priveden tužiocu.')}<p>Read more: the court said the case would resume in March. Prosecutors agreed.</p></article></body></html>`;
     const ex = extractArticle(html, 'https://news.example/t');
