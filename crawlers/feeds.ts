@@ -8,6 +8,8 @@ export interface FeedEntry {
   url: string;
   title?: string;
   published?: Date;
+  /** The item's author (RSS author or dc:creator, Atom and JSON Feed authors), names joined by commas. */
+  author?: string;
 }
 
 export interface Discovery {
@@ -46,6 +48,22 @@ function absolute(href: string | undefined, base: string): string | undefined {
 }
 
 type AnyItem = Record<string, unknown>;
+
+/** An item's authors by name: RSS <author> (an e-mail address alone is no name), dc:creator, Atom and JSON Feed authors. */
+function authorOf(it: AnyItem): string | undefined {
+  const names: string[] = [];
+  for (const a of (Array.isArray(it.authors) ? it.authors : []) as unknown[]) {
+    const name = typeof a === 'string' ? a : text((a as AnyItem | null)?.name);
+    if (name && !/^\S+@\S+$/.test(name)) names.push(name.trim());
+  }
+  const dc = it.dc as AnyItem | undefined;
+  for (const c of (Array.isArray(dc?.creators) ? dc.creators : dc?.creator ? [dc.creator] : []) as unknown[]) {
+    const name = text(c);
+    if (name) names.push(name);
+  }
+  const unique = [...new Set(names)].filter((n) => n.length <= 200);
+  return unique.length ? unique.join(', ') : undefined;
+}
 
 function dcDate(dc: AnyItem | undefined): unknown {
   if (!dc) return undefined;
@@ -91,6 +109,7 @@ export function parseFeedEntries(body: string, baseUrl: string): Discovery {
       url,
       title: text(it.title),
       published: date(it.pubDate ?? it.published ?? it.updated ?? it.date_published ?? dcDate(it.dc as AnyItem | undefined)),
+      author: authorOf(it),
     });
   }
   return { format, entries, sitemaps: [] };

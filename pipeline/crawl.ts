@@ -61,9 +61,15 @@ interface Fetched {
  * for render sources, with one browser retry when a plain fetch saw only boilerplate on a page
  * that runs scripts.
  */
-async function fetchArticle(ctx: CrawlContext, source: Source, row: { id: number; url: string; hintTitle: string | null; hintPublished: Date | null }, selectors: ReturnType<typeof sourceConfig>['selectors'], rep: SourceReport): Promise<Fetched> {
+async function fetchArticle(
+  ctx: CrawlContext,
+  source: Source,
+  row: { id: number; url: string; hintTitle: string | null; hintPublished: Date | null; hintAuthor: string | null },
+  selectors: ReturnType<typeof sourceConfig>['selectors'],
+  rep: SourceReport,
+): Promise<Fetched> {
   const url = row.url;
-  const articleCtx = { sourceId: source.id, sourceLanguage: source.language, sourceCountry: source.country, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished, seenAt: new Date() };
+  const articleCtx = { sourceId: source.id, sourceLanguage: source.language, sourceCountry: source.country, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished, hintAuthor: row.hintAuthor, seenAt: new Date() };
   const viaBrowser = async (reason: string) => {
     const t0 = Date.now();
     const r = await ctx.gate.run(url, () => ctx.renderer.render(url));

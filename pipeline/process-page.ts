@@ -52,6 +52,8 @@ export interface ArticleContext {
   frontierId?: number;
   hintTitle?: string | null;
   hintPublished?: Date | null;
+  /** The feed's author of the item: the article's when its page names none. */
+  hintAuthor?: string | null;
   /** When the page was fetched: the article's date for story clustering when it has no publication date. */
   seenAt?: Date;
 }
@@ -84,7 +86,7 @@ export function buildArticle(p: ExtractedPage, ctx: ArticleContext): ArticleInpu
     url,
     fetchedUrl: p.finalUrl,
     title,
-    author: ex.author,
+    author: ex.author ?? ctx.hintAuthor ?? null,
     published,
     text,
     contentHash: contentHash(text),

@@ -10,6 +10,8 @@ export interface Discovered {
   url: string; // canonical
   title?: string;
   published?: Date;
+  /** The feed's author of the item, for a page that names none. */
+  author?: string;
 }
 
 /** Adds URLs not yet known. Returns how many were new. Known URLs whose article exists get this source linked. */
@@ -28,8 +30,8 @@ export async function enqueue(db: Db, sourceId: string, items: Discovered[]): Pr
           continue;
         }
         sql.run(
-          'INSERT INTO "FrontierUrl" ("url", "sourceId", "state", "attempts", "nextAttemptAt", "hintTitle", "hintPublished", "discoveredAt", "updatedAt") VALUES (?, ?, \'new\', 0, ?, ?, ?, ?, ?)',
-          it.url, sourceId, now, it.title ?? null, sqlDate(it.published), now, now,
+          'INSERT INTO "FrontierUrl" ("url", "sourceId", "state", "attempts", "nextAttemptAt", "hintTitle", "hintPublished", "hintAuthor", "discoveredAt", "updatedAt") VALUES (?, ?, \'new\', 0, ?, ?, ?, ?, ?, ?)',
+          it.url, sourceId, now, it.title ?? null, sqlDate(it.published), it.author ?? null, now, now,
         );
         n++;
       }
@@ -63,6 +65,7 @@ export async function claim(db: Db, sourceId: string, limit: number, dueBy = new
     attempts: r.attempts + 1,
     hintTitle: r.hintTitle,
     hintPublished: fromSqlDate(r.hintPublished),
+    hintAuthor: r.hintAuthor,
     nextAttemptAt: fromSqlDate(r.nextAttemptAt)!,
   }));
 }
@@ -75,6 +78,7 @@ interface RawFrontierRow {
   attempts: number;
   hintTitle: string | null;
   hintPublished: string | null;
+  hintAuthor: string | null;
   nextAttemptAt: string;
 }
 

@@ -107,6 +107,34 @@ describe('discovery paths', () => {
     expect(() => parseSources('- { id: x, url: "https://a.test/", kind: listing, offsite: "yes" }', 't')).toThrow(/"offsite" must be true or false/);
   });
 
+  it('a feed\'s author (dc:creator, RSS author) is the article\'s when its page names none; the page\'s own byline wins', async () => {
+    const story: Record<string, string> = {
+      Prva: 'Policija je u luci Bar zaplijenila 300 kilograma kokaina iz Ekvadora, skrivenog u kontejneru s bananama.',
+      Druga: 'Sud u Podgorici odredio je pritvor dvojici osumnjičenih za pranje novca preko firme za uvoz voća.',
+      Treća: 'Carinici u Rijeci pregledali su brod koji je stigao iz Brazila, ali droga nije pronađena.',
+    };
+    const page = (title: string, byline = '') =>
+      `<html><head><title>${title}</title>${byline}</head><body><article><h1>${title}</h1><p>${`${story[title]} `.repeat(6)}</p></article></body></html>`;
+    await withSite(
+      (base) => ({
+        '/feed.xml': ['application/rss+xml', `<?xml version="1.0"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Desk</title>
+          <item><title>Prva</title><link>${base}/a/1.html</link><dc:creator>Marko Marković</dc:creator></item>
+          <item><title>Druga</title><link>${base}/a/2.html</link><author>desk@news.test (Ana Perić)</author></item>
+          <item><title>Treća</title><link>${base}/a/3.html</link><dc:creator>Feed Name</dc:creator></item></channel></rss>`],
+        '/a/1.html': ['text/html; charset=utf-8', page('Prva')],
+        '/a/2.html': ['text/html; charset=utf-8', page('Druga')],
+        '/a/3.html': ['text/html; charset=utf-8', page('Treća', '<meta name="author" content="Page Byline">')],
+      }),
+      async (base) => {
+        await addSources(`- { id: feed-authors, name: Authors, url: "${base}/feed.xml", kind: rss, language: hr }`);
+        const [rep] = await crawl('feed-authors');
+        expect(rep!.stored).toBe(3);
+        const stored = await db.article.findMany({ where: { url: { startsWith: base } }, orderBy: { url: 'asc' }, select: { author: true } });
+        expect(stored.map((a) => a.author)).toEqual(['Marko Marković', 'Ana Perić', 'Page Byline']);
+      },
+    );
+  });
+
   it('robots.txt Sitemap: lines lead to the news sitemaps', async () => {
     await addSources(`- { id: via-robots, name: Robots, url: "${nr.url}/robots.txt", kind: sitemap, language: en }`);
     const [rep] = await crawl('via-robots');

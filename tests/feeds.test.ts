@@ -30,6 +30,21 @@ describe('feeds and sitemaps', () => {
     expect(dated('not a date')).toBeUndefined();
   });
 
+  it('reads the item\'s author: dc:creator, RSS author (not an address alone), Atom and JSON Feed authors', () => {
+    const rss = parseFeedEntries(
+      `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>
+       <item><link>/a</link><dc:creator>Marko Marković</dc:creator></item>
+       <item><link>/b</link><author>desk@news.example.org (Ana Perić)</author></item>
+       <item><link>/c</link><author>desk@news.example.org</author></item></channel></rss>`,
+      BASE,
+    );
+    expect(rss.entries.map((e) => e.author)).toEqual(['Marko Marković', 'Ana Perić', undefined]);
+    const atom = parseFeedEntries(`<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>B</title><link href="/b"/><author><name>Luan Berisha</name></author><author><name>Ivan Babić</name></author></entry></feed>`, BASE);
+    expect(atom.entries[0]!.author).toBe('Luan Berisha, Ivan Babić');
+    const json = parseFeedEntries(JSON.stringify({ version: 'https://jsonfeed.org/version/1.1', title: 'T', items: [{ id: '1', url: 'https://news.example.org/j', authors: [{ name: 'Gentian Dervishi' }] }] }), BASE);
+    expect(json.entries[0]!.author).toBe('Gentian Dervishi');
+  });
+
   it('reads Atom alternate links', () => {
     const d = parseFeedEntries(
       `<feed xmlns="http://www.w3.org/2005/Atom"><title>T</title><entry><title>B</title><link rel="self" href="/self"/><link rel="alternate" href="https://news.example.org/b"/><id>b</id><updated>2024-01-18T12:10:00+01:00</updated></entry></feed>`,

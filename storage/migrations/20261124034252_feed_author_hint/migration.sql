@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "FrontierUrl" ADD COLUMN "hintAuthor" TEXT;
