@@ -103,6 +103,11 @@ function slavicSurname(w: string): string {
 /** A folded name as Serbian spells it, folded: berisha → berisa, hoxha → hodza. */
 const slavicSpelling = (folded: string) => fold(slavicLetters(folded));
 
+/** Endings of Macedonian (and Serbian) surnames, and a surname with a word joined to it by a hyphen. */
+const MK_SURNAME_ENDINGS = '(?:ski|ska|ov|ova|ev|eva|in|ina|ić)';
+const MK_SURNAME_END = new RegExp(`${MK_SURNAME_ENDINGS}$`, 'u');
+const MK_SURNAME_NICKNAME = new RegExp(String.raw`^(.+ \p{L}+${MK_SURNAME_ENDINGS})-(\p{Lu}\p{Ll}+)$`, 'u');
+
 /** A person's canonical name: Latin script, nominative case for Slavic names. `before` is the text before the name, whose words may say the person is a man ("protiv 45-godišnjeg Splićanina Ivana M."). */
 export function personCanonical(name: string, lang?: string, before = ''): string {
   const latin = nameToLatinFor(name).replace(/^["'“”„«»‚‘’]+|["'“”„«»‚‘’]+$/g, '').split(' ').map(unshout).join(' ');
@@ -114,8 +119,8 @@ export function personCanonical(name: string, lang?: string, before = ''): strin
   // Macedonian papers join a nickname to the surname: "Горан Трајковски-Гоце" is Goran Trajkovski. (A second
   // surname is a surname: "Ана Петровска-Николовска".)
   if (lang === 'mk') {
-    const nick = /^(.+ \p{L}+(?:ski|ska|ov|ova|ev|eva|in|ina|ić))-(\p{Lu}\p{Ll}+)$/u.exec(latin);
-    if (nick && !/(?:ski|ska|ov|ova|ev|eva|in|ina|ić)$/u.test(nick[2]!)) return nick[1]!;
+    const nick = MK_SURNAME_NICKNAME.exec(latin);
+    if (nick && !MK_SURNAME_END.test(nick[2]!)) return nick[1]!;
   }
   const parts = latin.split(' ');
   // One word, the possessive of an -ić surname: "Tadićeva majka", "Stanišićeva obrana" → Tadić, Stanišić.
@@ -330,11 +335,11 @@ export function resolvePeople<T extends PersonLike>(mentions: T[], lang?: string
     // An Albanian's surname spelt as Albanian writes it in the full name and as Serbian transliterates it
     // alone ("Sali Berisha", "Бериша" → Beriša) is his.
     const asSlavic = slavicSpelling(key);
-    const bearers = full.filter((f) => {
-      const last = fold(f.canonical.split(' ').pop() ?? '');
-      return last === key || last === lemma || slavicSpelling(last) === asSlavic;
-    });
-    const target = bearers[0] ?? firstSurnameOf(key);
+    const target =
+      full.find((f) => {
+        const last = fold(f.canonical.split(' ').pop() ?? '');
+        return last === key || last === lemma || slavicSpelling(last) === asSlavic;
+      }) ?? firstSurnameOf(key);
     if (target) {
       m.canonical = target.canonical;
       if (m.side === 'other') m.side = target.side;
