@@ -212,8 +212,9 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     (m) => !(PLACE_TYPES.has(m.entry.type) && namesAThing(text, m.start, m.end)),
   );
   for (const m of gaz) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
-  for (const m of coordinatedClans(text, tokens, gaz, gazetteer, opts.lang)) if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');
-  for (const m of clansByGangWord(text, tokens, gaz, gazetteer, opts.lang)) {
+  const byGangWord = clansByGangWord(text, tokens, gaz, gazetteer, opts.lang);
+  // "Kavač and Škaljari clans": joined to a clan the gang word names.
+  for (const m of [...coordinatedClans(text, tokens, [...gaz, ...byGangWord], gazetteer, opts.lang), ...byGangWord]) {
     const place = out.findIndex((x) => x.start === m.start && x.end === m.end && PLACE_TYPES.has(x.type) && x.via === 'gazetteer');
     if (place >= 0) removeAt(place);
     if (!overlaps(m.start, m.end)) add(m.entry, m, 'gazetteer');

@@ -421,6 +421,17 @@ describe('entities survive real text', () => {
     expect(canon('Sukob škaljaraca i kavčana traje godinama.', 'criminal_group')).toEqual(['Škaljari clan', 'Kavač clan']);
   });
   it('a clan\'s bare name is the clan where "and" joins it to a named group; alone it may be the place; the adjective is written in lowercase', () => {
+    expect(groups('Según la policía, el clan montenegrino Škaljari compraba cocaína a Los Choneros.', 'es')).toEqual(['Škaljari → Škaljari clan', 'Los Choneros → Los Choneros']);
+    expect(groups('Segundo a polícia, o clã montenegrino Škaljari comprava cocaína do PCC.', 'pt')).toEqual(['Škaljari → Škaljari clan', 'PCC → PCC']);
+    expect(groups('Pripadnici Škaljara nabavljali su kokain u Ekvadoru.', 'sr')).toEqual(['Škaljara → Škaljari clan']);
+    expect(groups('Members of the Škaljari bought cocaine in Ecuador.', 'en')).toEqual(['Škaljari → Škaljari clan']);
+    expect(groups('Anëtarët e Shkaljarit blenë kokainë në Ekuador.', 'sq')).toEqual(['Shkaljarit → Škaljari clan']);
+    expect(groups('Os clãs Kavač e Škaljari compram cocaína no Equador.', 'pt')).toEqual(['Kavač → Kavač clan', 'Škaljari → Škaljari clan']);
+    expect(groups('Klanovi Kavač i Škaljari kupuju kokain u Ekvadoru.', 'sr').map((g) => g.split(' → ')[1])).toEqual(['Kavač clan', 'Škaljari clan']);
+    // The word for a clan after the second name is the first's too, over a place of that name.
+    expect(groups('The Zemun and Škaljari clans bought cocaine in Colombia.', 'en')).toEqual(['Zemun → Zemun clan', 'Škaljari → Škaljari clan']);
+    expect(groups('The Kavač clan and Zemun police clashed.', 'en')).toEqual(['Kavač clan → Kavač clan']);
+    expect(groups('U Beogradu i Zemunu klan je imao stanove.', 'sr')).toEqual([]);
     expect(groups("Montenegro's two warring clans, Kavač and Škaljari, have turned Ecuador into a battleground.", 'en')).toEqual(['Kavač → Kavač clan', 'Škaljari → Škaljari clan']);
     expect(groups('Рат кавачког клана и Шкаљара траје од 2014.', 'sr')).toEqual(['кавачког клана → Kavač clan', 'Шкаљара → Škaljari clan']);
     expect(groups('Pucnjava se dogodila u Škaljarima kod Kotora, a policija traga za napadačem.', 'sr')).toEqual([]);
