@@ -91,7 +91,13 @@ describe('entities survive real text', () => {
     expect(canon('Kokaina nga Ekuadori u sekuestrua në portin e Durrësit.')).toEqual(['Ecuador', 'Durrës']);
     expect(canon('Në portin e Guayaquilit u ngarkuan 300 kilogramë kokainë me destinacion Vlorën.')).toEqual(['Guayaquil', 'Vlorë']);
   });
-  it('Portuguese names of the routes\' ports and groups', () => {
+  it('Portuguese names of the routes\' ports and groups, and Brazil\'s police forces', () => {
+    expect(canon('A Polícia Civil do Rio e a Polícia Militar prenderam o sérvio; a Polícia Rodoviária Federal (PRF) escoltou o caminhão.', 'organization')).toEqual([
+      'Civil Police of Brazil',
+      'Military Police of Brazil',
+      'Federal Highway Police of Brazil',
+      'Federal Highway Police of Brazil',
+    ]);
     expect(canon('Um montenegrino enviava cocaína de Itajaí ao porto de Antuérpia para o clã Škaljari.')).toEqual(['Montenegrin', 'Itajaí', 'Antwerp', 'Škaljari clan']);
     expect(canon('O traficante sérvio levava cocaína do Equador à Sérvia pela Espanha e pelos Países Baixos.')).toEqual(['Serbian', 'Ecuador', 'Serbia', 'Spain', 'Netherlands']);
     expect(canon('Ngarkesa erdhi nga Kolumbia për kartelin e Ballkanit.', 'country')).toEqual(['Colombia']);
