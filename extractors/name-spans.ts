@@ -18,8 +18,9 @@ const HEAD_FIRST = /^(fundacion|fundacao|fondacija|fondazione|universidad|univer
 /** Slavic place names open with these, in any case: Donja Štajerska, Gornja Ploča, Južni Banat, Malim Brijunom, Sveti Marko, Velika Gorica. */
 const PLACE_FIRST = /^(?:donj|gornj|juzn|sjevern|severn|istocn|zapadn|mal|velik|star|nov|svet)(?:i|a|e|o|u|og|oga|om|oj|im|ih)$/u;
 
-/** A townsman or townswoman: Splićanin, Zagrepčanina, Beograđaninu, Riječanka, Šibenčanke, Britanka. */
-export const DEMONYM = /^\p{Lu}\p{Ll}+(?:anin|anina|aninu|aninom|[čćđj]an(?:ka|ke|ku|koj|kom))$|^\p{Lu}\p{Ll}{3,}an(?:ka|ke|ki|ku|kom|koj)$/u;
+/** A townsman or townswoman: Splićanin, Zagrepčanina, Beograđaninu, Riječanka, Šibenčanke, Britanka; a man of a region: Bokelj, Sremca, Hercegovac, Dalmatinca. */
+export const DEMONYM =
+  /^\p{Lu}\p{Ll}+(?:anin|anina|aninu|aninom|[čćđj]an(?:ka|ke|ku|koj|kom))$|^\p{Lu}\p{Ll}{3,}an(?:ka|ke|ki|ku|kom|koj)$|^(?:Bokelj(?:a|u|em)?|(?:Srem|Hercegov|Slavon|Zagor|Dalmatin|Bosan)(?:ac|ca|cu|cem))$/u;
 /** Townspeople, which no name opens: Dubrovčani, Beograđana, Riječanima, Tršćane (women's names end so too: Slađana, Tijana). */
 export const DEMONYM_PLURAL = /^\p{Lu}\p{Ll}+[čćđj]an(?:i|a|e|ima)$/u;
 

@@ -190,6 +190,16 @@ describe('entities survive real text', () => {
     const people = (text: string) => findEntities(text, gaz, { lang: 'hr' }).filter((e) => e.type === 'person').map((e) => e.text);
     expect(people('Nekoliko tisuća Dubrovčana iskazalo je sućut. Britanka koja je 2008. pobacila opet je trudna. Riječanima je dosta gužvi.')).toEqual([]);
     expect(people('Slađana Herman i Tijana Kovač govorile su o projektu.')).toEqual(['Slađana Herman', 'Tijana Kovač']);
+    // A man of a region, before his name: Bokelj, Sremac, Hercegovac.
+    expect(people('Sud je osudio Bokelja Marka Vukovića. Uhapšen je Sremac Dragan Ilić, a s njim Hercegovac Mario Knezović.')).toEqual(['Marka Vukovića', 'Dragan Ilić', 'Mario Knezović']);
+    expect(people('Roman Stevana Sremca čitali su svi.')).toEqual(['Stevana Sremca']);
+  });
+  it('Montenegro\'s Sector for Combating Organised Crime is an agency, in both scripts', () => {
+    const orgs = (text: string) => findEntities(text, gaz, { lang: 'sr' }).filter((e) => e.type === 'organization').map((e) => e.canonical);
+    expect(orgs('Pripadnici Sektora za borbu protiv organizovanog kriminala uhapsili su dvojicu. Сектор за борбу против организованог криминала и корупције саопштио је …')).toEqual([
+      'Sector for Combating Organised Crime and Corruption (Montenegro)',
+      'Sector for Combating Organised Crime and Corruption (Montenegro)',
+    ]);
   });
   it('a suspect named by initials alone after a nationality or citizenship word is a person', () => {
     const people = (text: string, lang: string) => findEntities(text, gaz, { lang }).filter((e) => e.type === 'person').map((e) => `${e.text} → ${e.canonical} ${e.side}`);
