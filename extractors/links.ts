@@ -171,7 +171,9 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const crimeArticle = words.some(Boolean) || sents.some((s) => arrestContext(s.text));
   const context = words.map((c, k) => c || (crimeArticle && inSentence[k]!.some((m) => m.type === 'criminal_group')));
 
-  const passageText = (w: number[]) => w.map((k, i) => (i && k - w[i - 1]! > 1 ? '… ' : '') + sents[k]!.text).join(' ');
+  // A list item's bullet or dash is no part of the quote: "• For years, Balkan nationals …".
+  const quoted = (k: number) => sents[k]!.text.replace(/^[•·▪▸►*–—-]\s+/u, '');
+  const passageText = (w: number[]) => w.map((k, i) => (i && k - w[i - 1]! > 1 ? '… ' : '') + quoted(k)).join(' ');
 
   // A country the drugs came from ("a shipment of bananas from Ecuador", "iz Ekvadora") is the route's
   // origin, as a port of loading is: it links from the next sentence too.
@@ -327,7 +329,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const linkOf = (c: Scored): LinkCandidate => {
     const [x, y] = c.near[0] <= c.near[1] ? c.near : [c.near[1], c.near[0]];
     const w = local.get(`${c.balkan}\u0000${c.latam}`);
-    const evidence = w ? passageText(w) : y - x > 1 ? `${sents[x]!.text} … ${sents[y]!.text}` : passageText(x === y ? [x] : [x, y]);
+    const evidence = w ? passageText(w) : y - x > 1 ? `${quoted(x)} … ${quoted(y)}` : passageText(x === y ? [x] : [x, y]);
     return { balkan: c.balkan, balkanType: c.balkanType, latam: c.latam, latamType: c.latamType, evidence };
   };
 

@@ -865,6 +865,9 @@ describe('links', () => {
     );
     // Without an actor and a place in one trafficking passage, the article has no links at all.
     expect(analyze({ text: `${story}.`, lang: 'es' }).links).toEqual([]);
+    // A list item's bullet is no part of the quote.
+    const listed = analyze({ text: 'Key findings:\n• The Serbian Dragan Petrović bought cocaine from Los Choneros in Guayaquil.', lang: 'en' }).links;
+    expect(listed.map((l) => l.evidence)).toEqual(Array(2).fill('The Serbian Dragan Petrović bought cocaine from Los Choneros in Guayaquil.'));
   });
   it('gives each place to one actor: the clan its partner group and country, its man the port', () => {
     const text = 'El clan Zemun compraba cocaína a Los Choneros en Ecuador, según la policía. Su enlace en Guayaquil, el empresario Dragan Kovač, organizaba los envíos.';
