@@ -229,7 +229,7 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   // police arrested Milan Jovanović … From there, he organised cocaine shipments leaving Guayaquil."
   const anaphor = anaphorFor(lang);
   for (let i = 1; i < sents.length && anaphor; i++) {
-    if (!words[i] || other[i] || inSentence[i]!.some(balkanActor) || !anaphor.test(sents[i]!.text)) continue;
+    if (!context[i] || other[i] || inSentence[i]!.some(balkanActor) || !anaphor.test(sents[i]!.text)) continue;
     // The nearest sentence before that names a Balkan actor, if it names one person alone (and no group).
     let from = -1;
     for (let k = i - 1; k >= Math.max(0, i - 2) && from < 0; k--) {

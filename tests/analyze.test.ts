@@ -817,10 +817,15 @@ describe('links', () => {
     // Allies both are.
     expect(pairs('The Kavač clan and the Škaljari clan both bought cocaine in Ecuador.', 'en')).toEqual(['Kavač clan ↔ Ecuador', 'Škaljari clan ↔ Ecuador']);
   });
-  it('a sentence of trafficking that refers back to the one Balkan person named before ("he", "el acusado", "i dyshuari") links that person', () => {
+  it('a sentence of trafficking, or naming a criminal group, that refers back to the one Balkan person named before ("he", "el acusado", "i dyshuari") links that person', () => {
     expect(pairs('Serbian police arrested Milan Jovanović, 39, at Belgrade airport on Tuesday. Investigators say he had been living in Ecuador since 2019. From there, he allegedly organised cocaine shipments hidden in banana containers leaving Guayaquil for Antwerp.', 'en')).toContain('Milan Jovanović ↔ Guayaquil');
     expect(pairs('La policía detuvo en Madrid a Luka Šćepanović. La Fiscalía pidió prisión preventiva. Según la investigación, el acusado coordinaba los envíos de cocaína desde Guayaquil.', 'es')).toEqual(['Luka Šćepanović ↔ Guayaquil']);
     expect(pairs('Policia arrestoi Ardian Hoxhën në Tiranë. Ai u dërgua në gjykatë të hënën. Sipas prokurorisë, i dyshuari organizonte trafikun e kokainës nga porti i Guayaquil.', 'sq')).toEqual(['Ardian Hoxha ↔ Guayaquil']);
+    // A sentence naming a criminal group in an article on crime is one of trafficking, whatever its words.
+    const report =
+      "Ecuadorian authorities have arrested a Montenegrin national accused of brokering cocaine shipments for the Kavač clan through the port of Machala's Puerto Bolívar, in the latest sign of how deeply Balkan networks have embedded themselves in the country's drug trade. The suspect, identified as Vuk Lazarević, 41, was detained on November 18 in the coastal city of Manta, according to a statement from Ecuador's National Police. Prosecutors allege that Lazarević coordinated at least four shipments totaling roughly 3.4 tons of cocaine between 2022 and 2024, hidden in banana boxes bound for Antwerp and Hamburg. " +
+      'Investigators say he worked closely with members of Los Lobos, who controlled access to the port, and paid bribes to port workers in cash and cryptocurrency worth some $1.2 million. Lazarević had lived in Ecuador since 2019 under a false Croatian passport. His arrest follows that of Serbian citizen Nemanja Stojković in Guayaquil in March, who Ecuadorian police said supplied the Škaljari clan. InSight Crime analysis: Balkan traffickers have been present in Ecuador for over a decade, but the war between the Kavač and Škaljari clans has made them more visible.';
+    expect(pairs(report, 'en')).toContain('Vuk Lazarević ↔ Los Lobos');
     // One language's pronoun is another's word: English "on" refers to no one.
     expect(pairs('Police arrested Marko Ilić in Belgrade for theft. The court will decide on Monday. Separately, cocaine from Guayaquil was found on a ship in Antwerp.', 'en')).toEqual([]);
     // Two people before it: whom "he" means is not told.
