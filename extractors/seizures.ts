@@ -302,6 +302,19 @@ function weightOfLoad(text: string, t: Tok[], first: number, last: number): bool
   return load && weight;
 }
 
+/** The one drug the sentence before token k's names by name, if it names exactly one. */
+function namedDrugBefore(text: string, t: Tok[], k: number): string | undefined {
+  let j = k - 1;
+  while (j >= 0 && !sentenceBreak(text, t, j + 1)) j--; // to the end of the sentence before
+  const kinds = new Set<string>();
+  for (; j >= 0; j--) {
+    const d = drugOf(t[j]!.norm);
+    if (d && d !== 'unspecified') kinds.add(d);
+    if (j > 0 && sentenceBreak(text, t, j)) break;
+  }
+  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
 /** The drug the sentence before token k's names, if it names one. */
 function drugOfSentenceBefore(text: string, t: Tok[], k: number): string | undefined {
   let j = k - 1;
@@ -369,6 +382,8 @@ export function findSeizures(text: string, lang?: string | null): SeizureMention
     if (!drug || money || kg <= 0) continue;
     // "105,75 kilograma droge marihuane", "320 kilos de droga" from a hashish ring: the drug by its name.
     if (drug === 'unspecified') drug = namedDrug(text, t, first, last) ?? drug;
+    // "… një trafiku kokaine nga Ekuadori. Sipas policisë, droga, rreth 230 kilogramë, …": "the drugs" are the one drug the sentence before names.
+    if (drug === 'unspecified') drug = namedDrugBefore(text, t, first) ?? drug;
     // "27 paquetes de 1 kilo", "120 bricks of cocaine, each weighing about 1.1 kg": the
     // count of packages times the stated unit weight.
     // Not where the weight is the whole load's: "23 bales of cocaine weighing 1,150 kg in total", "ukupno".

@@ -621,10 +621,14 @@ describe('seizures', () => {
     expect(findSeizures('Полицијата заплени 40 килограми од кокаинот во пристаништето.', 'mk').map((x) => [x.drug, x.kg])).toEqual([['cocaine', 40]]);
     expect(findSeizures('Policia gjeti 300 gramë kokainë.', 'sq').map((x) => [x.drug, x.kg])).toEqual([['cocaine', 0.3]]);
   });
-  it('names the drug when the sentence says which one a general word means', () => {
+  it('names the drug when the sentence, or the one before, says which one a general word means', () => {
     expect(findSeizures('Pronađeno je ukupno 105,75 kilograma droge marihuane.', 'hr').map((x) => [x.drug, x.kg])).toEqual([['cannabis', 105.75]]);
     expect(findSeizures('Desarticulada una red de hachís: intervenidos 320 kilos de droga.', 'es').map((x) => x.drug)).toEqual(['cannabis']);
     expect(findSeizures('Incautaron cocaína y marihuana: 45 kilos de droga en total.', 'es').map((x) => x.drug)).toEqual(['unspecified']);
+    // … or the sentence before, where it names one drug alone.
+    expect(findSeizures('Ai dyshohet për trafik kokaine nga Ekuadori. Sipas policisë, droga, rreth 230 kilogramë, ishte fshehur në një kontejner.', 'sq').map((x) => [x.drug, x.kg])).toEqual([['cocaine', 230]]);
+    expect(findSeizures('Uhićen je zbog šverca heroina. Kod njega je pronađeno 2 kilograma droge.', 'hr').map((x) => x.drug)).toEqual(['heroin']);
+    expect(findSeizures('Police seized cannabis and cocaine in the raid. The drugs, about 50 kg, were hidden in a truck.', 'en').map((x) => x.drug)).toEqual(['unspecified']);
   });
   const cases: [string, number][] = [
     ['hallaron 1 tonelada 127 kilos de cocaína', 1127],
