@@ -233,7 +233,9 @@ const ARREST_VERB = /^(?:uhit|uhaps|haps|privel|priveo|privod|pritvor|osudi|optu
 
 /** Whether the word before a name agrees with a man in the case the name's ending gives. */
 function masculineBefore(before: string, ending: string): boolean {
-  const word = fold(/(\p{L}[\p{L}\p{N}-]*)[\s,]*$/u.exec(before)?.[1] ?? '');
+  // Past the country a citizen is of: "državljanina Bosne i Hercegovine Edina K.", "državljanina Crne Gore Ivana M.".
+  const citizen = /(\p{L}+)\s+(?:\p{Lu}\p{Ll}+\s+(?:[iи]\s+)?){1,3}$/u.exec(before)?.[1];
+  const word = fold(citizen && /^drzavljan/u.test(fold(citizen)) ? citizen : (/(\p{L}[\p{L}\p{N}-]*)[\s,]*$/u.exec(before)?.[1] ?? ''));
   if (!word) return false;
   if (ending === 'a') return PREPOSITIONS.has(word) || /(?:og|oga|eg|ega)$/u.test(word) || /anina$/u.test(word) || (ARREST_VERB.test(word) && !/[ae]n[aoi]?$/u.test(word));
   if (ending === 'u') return /(?:om|omu|em|emu)$/u.test(word);

@@ -363,6 +363,10 @@ describe('entities survive real text', () => {
       ['Draganu M.', 'sr', 'osumnjičenom ', 'Dragan M.'],
       ['Ivanom M.', 'hr', 's osumnjičenom ', 'Ivana M.'],
       ['Ivanom M.', 'hr', 's osumnjičenim ', 'Ivan M.'],
+      // Past the country the citizen is of.
+      ['Edina K.', 'hr', 'godišnjeg državljanina Bosne i Hercegovine ', 'Edin K.'],
+      ['Ivana M.', 'sr', 'privela državljanina Crne Gore ', 'Ivan M.'],
+      ['Ivana M.', 'sr', 'Uhapšen je državljanin Crne Gore ', 'Ivana M.'],
     ];
     expect(cases.map(([name, lang, before]) => personCanonical(name, lang, before))).toEqual(cases.map(([, , , want]) => want));
   });
