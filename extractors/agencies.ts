@@ -32,6 +32,8 @@ const LANGUAGE_COUNTRIES: Record<string, string[]> = {
 
 /** Words that may stand between a name and its place: "u Splitu", "del Perú", "of Colombia", "на Бразил", "во Скопје". */
 const CONNECTORS = new Set(['u', 'de', 'del', 'la', 'of', 'the', 'in', 'en', 'na', 'vo', 'i', 'e', 'te', 'se', 'per', 'di', 'za', 'grad', 'grada']);
+/** One word for "of" or "in" between a name and a place: "Fiscalía de Reggio Calabria", "Police of Italy", "Tužilaštvo u Milanu". */
+const OF_OR_IN = new Set(['u', 'de', 'del', 'of', 'in', 'en', 'na', 'vo', 'di', 'e', 'te']);
 
 interface Place {
   canonical: string;
@@ -149,6 +151,11 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
       concrete(m.entry, m.entry.placeNames?.[place.canonical] ?? m.entry.canonical.replace('{place}', place.canonical), { side: place.side, country: place.country || undefined });
     // 1. The place named right after: "Policijske uprave u Novom Sadu".
     const q = qualifier(text, tokens, m, gazetteer, ok, lang);
+    // A place of none of its countries right after: "la Fiscalía de Reggio Calabria" is that place's, not the source country's.
+    if (q?.foreign) {
+      emit({ ...m, entry: concrete(m.entry, m.entry.canonical.replace('{place}', q.entry.canonical), { side: q.entry.side, country: (q.entry.type === 'country' ? q.entry.canonical : q.entry.country) || undefined }) });
+      continue;
+    }
     // A city or port of an allowed country right after: "Specijalno tužilaštvo u Podgorici" is Montenegro's (the city stays a city).
     if (q && !ok.has(q.entry.canonical)) {
       emit({ ...m, entry: fill(places.get(q.entry.country!)!) });
@@ -191,13 +198,17 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
   return out;
 }
 
-/** The place named right after an agency, in its clause: one the entry allows, or a city or port of a country it allows. */
-function qualifier(text: string, tokens: Token[], m: GazetteerMatch, gazetteer: Gazetteer, ok: Set<string>, lang?: string): GazetteerMatch | undefined {
+/**
+ * The place named right after an agency, in its clause: one the entry allows, or a city or port of a country it
+ * allows; or, over one word for "of" or "in", a place of another country (`foreign`: "Fiscalía de Reggio Calabria").
+ */
+function qualifier(text: string, tokens: Token[], m: GazetteerMatch, gazetteer: Gazetteer, ok: Set<string>, lang?: string): (GazetteerMatch & { foreign?: boolean }) | undefined {
   for (let k = m.tokenEnd; k < Math.min(tokens.length, m.tokenEnd + 3); k++) {
     // A place belongs to the name only within the same clause.
     if (/[.,;:!?()\n]/.test(text.slice(k === m.tokenEnd ? m.end : tokens[k - 1]!.end, tokens[k]!.start))) return undefined;
     const pm = gazetteer.matchAt(text, tokens, k, lang);
     if (pm && PLACE_TYPES.has(pm.entry.type) && (ok.has(pm.entry.canonical) || (pm.entry.type !== 'country' && !!pm.entry.country && ok.has(pm.entry.country)))) return pm;
+    if (pm && PLACE_TYPES.has(pm.entry.type) && k === m.tokenEnd + 1 && OF_OR_IN.has(tokens[m.tokenEnd]!.norm) && /^\p{Lu}/u.test(tokens[k]!.text)) return { ...pm, foreign: true };
     if (!CONNECTORS.has(tokens[k]!.norm)) return undefined;
   }
   return undefined;

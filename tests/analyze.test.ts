@@ -180,6 +180,9 @@ describe('entities survive real text', () => {
     const pf = (name: string) => `A ${name} prendeu no porto de Santos um sérvio que enviava cocaína para Antuérpia, na Bélgica. A Bélgica investiga.`;
     expect(org(pf('Polícia Federal'), 'pt')).toEqual(['Federal Police of Brazil']);
     expect(org('La Policía Federal detuvo en Buenos Aires a un serbio con cocaína. Argentina lo extraditará.', 'es')).toEqual(['Federal Police of Argentina']);
+    // A place of another country named right after is the agency's own, whatever the source's country.
+    expect(org('Será extraditado a Italia, donde lo requiere la Fiscalía de Reggio Calabria por tráfico de cocaína.', 'es', 'CO')).toEqual(["Public Prosecutor's Office of Reggio Calabria"]);
+    expect(org('Poternicu je raspisao Okružni sud u Beogradu zbog šverca kokaina.', 'sr')).toEqual(['District Court in Belgrade']);
   });
   it('a country that ends the sentence before a name gives it no side', () => {
     const text = 'Beogradska policija uhapsila je Nemanju Stojanovića, osumnjičenog za transport kokaina iz Kolumbije. Stojanović je ranije boravio u Bogoti.';
