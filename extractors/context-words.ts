@@ -455,6 +455,8 @@ const OFFICE_FIELD = new Set([
   'finansija', 'financija', 'za', 'organizovani', 'organizirani', 'kriminal', 'bih', 'srbije', 'hrvatske', 'crne', 'gore',
   'i', 'e', 'te', 'brendshem', 'brendshme', 'drejtesise', 'mbrojtjes', 'sigurise', 'vnatresni', 'raboti', 'pravda', 'uprave',
 ]);
+/** A nationality after an office, as Spanish and Portuguese write it: "el ministro serbio X", "o procurador albanês X". */
+const OFFICE_NATIONALITY = /^(?:serbi[oa]|servi[oa]|croat[ao]|montenegrin[oa]|albanes[ae]?|bosni[oa]|macedoni[oa]|kosovar|ecuatorian[oa]|equatorian[oa]|colombian[oa]|peruan[oa]|brasilen[oa]|brasileir[oa]|boliviano|boliviana|paraguay[oa]|argentin[oa]|chilen[oa]|mexican[oa]|espanol[a]?|italian[oa]|belga|holandes[a]?|neerlandes[a]?)$/;
 /** The police, customs or an agency, folded: words of an office's field ("Direktor Uprave policije X"). */
 const AGENCY = new Set(['police', 'policia', 'policije', 'policise', 'policijata', 'carina', 'carine', 'aduanas', 'customs', 'agency', 'agencia']);
 for (const w of AGENCY) OFFICE_FIELD.add(w);
@@ -493,7 +495,7 @@ export function officeBefore(text: string, start: number, surname?: { written: s
   }
   // The office word, and at most four words of its field after it.
   let at = words.length - 1;
-  while (at >= 0 && words.length - 1 - at < 4 && OFFICE_FIELD.has(words[at]!)) at--;
+  while (at >= 0 && words.length - 1 - at < 4 && (OFFICE_FIELD.has(words[at]!) || OFFICE_NATIONALITY.test(words[at]!))) at--;
   // Only the office's holder, never the institution ("Según la Fiscalía, X", "Sipas prokurorisë, X") or many ("Prosecutors said X").
   if (at < 0) return false;
   // The head of a police or customs body, named before its holder: "The head of Serbia's anti-drug police,

@@ -73,6 +73,9 @@ const MIN_KEPT = 3;
 /** How many sentences from a seizure in Latin America its suspects may be named. */
 const SEIZURE_REACH = 3;
 const SENTENCES_PER_LINK = 10;
+/** A sentence opening by naming whom the one before described: "Se trata de X", "Riječ je o X", "Bëhet fjalë për X", "Станува збор за X", "He was identified as X". */
+const IDENTIFIES = /^\s*(?:se trata d[eo]|trata-se d[eo]|ri(?:j)?eč je o|реч је о|ријеч је о|radi se o|ради се о|bëhet fjalë për|станува збор за|(?:he|she|the (?:man|woman|suspect)) (?:was|has been) identified as|identified as)(?!\p{L})/iu;
+
 /** A sentence opening on another matter: "Meanwhile,", "Mientras tanto,", "En otro orden,", "U međuvremenu,", "Ndërkohë,", "Во меѓувреме,". */
 const TOPIC_SHIFT = /^\s*(?:meanwhile|in the meantime|mientras tanto|entretanto|en otro orden|por otra parte|por otro lado|u međuvremenu|u medjuvremenu|у међувремену|ndërkohë|во меѓувреме)(?!\p{L})/iu;
 
@@ -244,6 +247,19 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       if (!latam(l) || !linkable(b, l, inSentence, [i], origins)) continue;
       const key = `${b.canonical}\u0000${l.canonical}`;
       if (!local.has(key)) local.set(key, [from, i]);
+    }
+  }
+  // A sentence that names the one the sentence before described ("… capturó en Cartagena a un ciudadano albanés … para
+  // negociar cargamentos de cocaína con el Clan del Golfo. Se trata de Arben Shehu, …") gives that person its places.
+  for (let i = 1; i < sents.length; i++) {
+    if (!IDENTIFIES.test(sents[i]!.text) || !context[i - 1] || other[i - 1] || inSentence[i - 1]!.some((m) => m.type === 'person' && m.side === 'balkan')) continue;
+    if (!inSentence[i - 1]!.some((m) => m.type === 'nationality' && m.side === 'balkan')) continue;
+    const b = inSentence[i]!.find((m) => m.type === 'person' && balkanActor(m));
+    if (!b) continue;
+    for (const l of inSentence[i - 1]!) {
+      if (!latam(l)) continue;
+      const key = `${b.canonical}\u0000${l.canonical}`;
+      if (!local.has(key)) local.set(key, [i - 1, i]);
     }
   }
   // A seizure is the article's event: the Balkan actors the article names as arrested, charged or

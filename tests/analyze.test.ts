@@ -837,6 +837,10 @@ describe('links', () => {
       "Ecuadorian authorities have arrested a Montenegrin national accused of brokering cocaine shipments for the Kavač clan through the port of Machala's Puerto Bolívar, in the latest sign of how deeply Balkan networks have embedded themselves in the country's drug trade. The suspect, identified as Vuk Lazarević, 41, was detained on November 18 in the coastal city of Manta, according to a statement from Ecuador's National Police. Prosecutors allege that Lazarević coordinated at least four shipments totaling roughly 3.4 tons of cocaine between 2022 and 2024, hidden in banana boxes bound for Antwerp and Hamburg. " +
       'Investigators say he worked closely with members of Los Lobos, who controlled access to the port, and paid bribes to port workers in cash and cryptocurrency worth some $1.2 million. Lazarević had lived in Ecuador since 2019 under a false Croatian passport. His arrest follows that of Serbian citizen Nemanja Stojković in Guayaquil in March, who Ecuadorian police said supplied the Škaljari clan. InSight Crime analysis: Balkan traffickers have been present in Ecuador for over a decade, but the war between the Kavač and Škaljari clans has made them more visible.';
     expect(pairs(report, 'en')).toContain('Vuk Lazarević ↔ Los Lobos');
+    // A sentence that names the one the sentence before described: "Se trata de X", "Riječ je o X", "He was identified as X".
+    expect(pairs('La policía capturó en Bogotá a un ciudadano albanés que negociaba cargamentos de cocaína con el Clan del Golfo. Se trata de Arben Shehu, de 45 años.', 'es')).toContain('Arben Shehu ↔ Clan del Golfo');
+    expect(pairs('Policija je u Beogradu uhapsila crnogorskog državljanina osumnjičenog da je nabavljao kokain od Los Choneros. Riječ je o Marku Vujoviću (41).', 'sr')).toEqual(['Marko Vujović ↔ Los Choneros']);
+    expect(pairs('Police arrested a Serbian national who bought cocaine from Los Lobos. He was identified as Nenad Ilić, 40.', 'en')).toEqual(['Nenad Ilić ↔ Los Lobos']);
     // One language's pronoun is another's word: English "on" refers to no one.
     expect(pairs('Police arrested Marko Ilić in Belgrade for theft. The court will decide on Monday. Separately, cocaine from Guayaquil was found on a ship in Antwerp.', 'en')).toEqual([]);
     // Two people before it: whom "he" means is not told.
@@ -984,6 +988,8 @@ describe('links', () => {
   it('the officials of a case (prosecutor, minister, judge) are no party to it; a former one or a company director may be', () => {
     expect(pairs('Specijalni tužilac Milorad Ristić saopštio je da je grupa Veljka Belivuka preko luke u Gvajakilu nabavljala kokain.', 'sr')).toEqual(['Veljko Belivuk ↔ Guayaquil']);
     expect(pairs("Montenegro's Interior Minister Danilo Šaranović said the cocaine seized in Bar had come from Ecuador.", 'en')).toEqual([]);
+    // A nationality after the office, as Spanish writes it: "el ministro serbio X".
+    expect(pairs('La policía incautó 300 kilos de cocaína en Guayaquil. Se trata del mayor decomiso del año, dijo el ministro serbio Ivica Dačić.', 'es')).toEqual([]);
     expect(pairs('Prokurori Arben Kraja tha se Ervis Hoxha organizoi trafikun e kokainës nga Ekuadori përmes portit të Durrësit.', 'sq')).toEqual(['Ervis Hoxha ↔ Ecuador']);
     expect(pairs('Јавниот обвинител Ѓорѓи Пановски изјави дека Игор Стојановски шверцувал кокаин од Еквадор.', 'mk')).toEqual(['Igor Stojanovski ↔ Ecuador']);
     // "Prosecutors said X", "according to the prosecution, X": the office is not X's.
