@@ -104,6 +104,10 @@ describe('entities survive real text', () => {
   });
   it('Macedonian', () => {
     expect(canon('Кокаинот од Еквадор пристигна во пристаништето во Солун.')).toEqual(['Ecuador', 'Thessaloniki']);
+    expect(canon('Скопскиот кривичен суд определи притвор. Управата за финансиска полиција заплени 12 килограми кокаин.', 'organization')).toEqual([
+      'Basic Criminal Court Skopje',
+      'Financial Police Office (North Macedonia)',
+    ]);
   });
   it('common words that look like names do not match', () => {
     expect(canon('They met at a bar near the station and split the bill.')).toEqual([]);
