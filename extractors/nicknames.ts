@@ -14,6 +14,8 @@ export interface Nickname {
 const CUE = /^(alias|aka|zvani|zvan|zvana|zvanog|zvanom|zvanim|nadimak|nadimka|nadimkom|nadimku|nadimcima|apodado|apodada|apodo|vulgo|nicknamed|nofka|nofken|nofkes|prekar|prekarot|prekorot|nadimakot)$/;
 /** Verbs of calling, folded (Cyrillic read as Latin) ("a quien sus socios llamaban "Šarac"", "koga zovu „Brko“"): a cue only before a quoted name, as operations and companies are "called" too. */
 const QUOTED_CUE = /^(llamaban|llaman|apodaban|apodan|zovu|zvali|nazivaju|nazivali|prozvali|quajne|quanin|quane|vikaat|vikale|narekuvaat)$/;
+/** Words that open a two-word nickname, folded: "Mali Raša", "Veliki Kum", "Crni Đole", "El Gordo". */
+const PREFIX = /^(mali|malog|veliki|velikog|crni|crnog|beli|bijeli|debeli|ludi|stari|mladi|mladji|el|la|big|little|fat|crazy|малиот|големиот|црниот|vogli|madhi|zi)$/;
 /** Two-word cues, folded. */
 const CUE2 = new Set(['conocido como', 'conocida como', 'known as', 'njohur si', 'quajtur si', 'poznat kao', 'poznata kao', 'poznatiji kao', 'poznat pod', 'poznat kako', 'poznata kako', 'poznatiot kako', 'po imenu', 'me emrin']);
 
@@ -40,7 +42,10 @@ export function findNicknames(text: string, tokens: Token[]): Nickname[] {
       out.push(inQuotes);
     } else if (!q[1] && !quotedOnly && /^\p{Lu}\p{Ll}+$/u.test(tokens[after]!.text)) {
       const t = tokens[after]!;
-      out.push({ text: t.text, start: t.start, end: t.end });
+      // "zvani Mali Raša", "alias El Gordo": a word like "little" or "black" goes with the name after it.
+      const next = tokens[after + 1];
+      const end = PREFIX.test(t.norm) && next && /^\p{Lu}\p{Ll}+$/u.test(next.text) && text.slice(t.end, next.start) === ' ' ? next.end : t.end;
+      out.push({ text: text.slice(t.start, end), start: t.start, end });
     }
   }
   return out;

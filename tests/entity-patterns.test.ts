@@ -185,6 +185,16 @@ describe('nicknames', () => {
     ]);
   });
 
+  it('reads an unquoted two-word nickname opening with a word like "little" ("zvani Mali Raša"), and one word otherwise', () => {
+    const people = (text: string) => findEntities(text, gaz, { lang: 'sr', ner: false }).filter((e) => e.type === 'person').map((p) => [p.text, p.canonical]);
+    expect(people('Uhapšen je Radoje Zvicer zvani Mali Raša, a Mali Raša je nabavljao kokain.')).toEqual([
+      ['Radoje Zvicer', 'Radoje Zvicer'],
+      ['Mali Raša', 'Radoje Zvicer'],
+      ['Mali Raša', 'Radoje Zvicer'],
+    ]);
+    expect(people('Uhapšen je Goran Ilić zvani Profa Marković je pobegao.').map(([t]) => t)).toContain('Profa');
+  });
+
   it('reads a Macedonian verb of calling before a quoted name', () => {
     const people = findEntities('Уапсен е Никола Петрушевски, кого соработниците го нарекуваат „Бугарот“. Бугарот бил во Гвајакил.', gaz, { lang: 'mk' }).filter((e) => e.type === 'person');
     expect(people.map((p) => p.canonical)).toEqual(['Nikola Petruševski', 'Nikola Petruševski', 'Nikola Petruševski']);
