@@ -277,11 +277,13 @@ export async function sourcesAdd(db: Db | null, url: string, opts: { id?: string
 }
 
 /** `ruta extract`: {"id","url"} plus "html" or "path" (raw bytes, gzip allowed) → {"id","title","author","published","text","lang","script"}. */
+const BCMS_LANGS = new Set(['sr', 'hr', 'bs', 'cnr']);
+
 export async function extractCmd(file: string | undefined): Promise<number> {
   const { readFile } = await import('node:fs/promises');
   const { gunzipSync } = await import('node:zlib');
   const { extractPage } = await import('../pipeline/process-page.js');
-  const { identifyLanguage } = await import('../extractors/langid.js');
+  const { bcmsPriorOf, identifyLanguage } = await import('../extractors/langid.js');
   let failures = 0;
   const bad = await eachJsonLine(file, async (o) => {
     const id = o.id ?? null;
@@ -298,7 +300,10 @@ export async function extractCmd(file: string | undefined): Promise<number> {
       } else throw new Error('each line needs "html" or "path"');
       const { extracted: ex } = extractPage(url, body, contentType);
       const text = ex.text.trim();
-      const l = identifyLanguage(`${ex.title}\n${text}`);
+      let l = identifyLanguage(`${ex.title}\n${text}`);
+      // Which of the Bosnian, Croatian, Serbian and Montenegrin standards: what the page declares, or its country's domain.
+      const prior = BCMS_LANGS.has(l.lang) ? bcmsPriorOf(url, ex.declaredLanguage) : undefined;
+      if (prior) l = identifyLanguage(`${ex.title}\n${text}`, prior);
       out(JSON.stringify({ id, title: ex.title, author: ex.author, published: ex.published?.toISOString() ?? null, text, lang: text ? l.lang : 'und', script: l.script }));
     } catch (e) {
       failures++;

@@ -27,6 +27,8 @@ export interface ExtractedArticle {
   image: string | null;
   section: string | null;
   tags: string[];
+  /** The language the page declares (html lang, Content-Language, og:locale or JSON-LD inLanguage), as written, lower-cased. */
+  declaredLanguage: string | null;
   /** Where the body text came from. */
   bodySource: 'selectors' | 'json-ld' | 'content' | 'meta' | 'none';
   hasScripts: boolean;
@@ -306,6 +308,10 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
   const lead = unescaped((ld ? ldText(ld.description) : null) ?? meta(metas, 'og:description', 'description'));
   const section = (ld ? ldText(ld.articleSection) : null) ?? meta(metas, 'article:section');
   const tags = $('meta[property="article:tag"]').map((_, el) => clean($(el).attr('content'))).get().filter(Boolean);
+  const declaredLanguage =
+    [$('html').attr('lang'), $('meta[http-equiv="content-language" i]').attr('content'), meta(metas, 'og:locale'), ld ? ldText(ld.inLanguage) : null]
+      .map((x) => clean(x).toLowerCase())
+      .find((x) => /^[a-z]{2,3}(?:[-_][a-z0-9]{2,8})*$/.test(x)) ?? null;
 
   let text = '';
   let bodySource: ExtractedArticle['bodySource'] = 'none';
@@ -364,7 +370,7 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
   const visible = (s: string) => s.replace(INVISIBLE, '');
   return {
     title: visible(title), lead: lead && visible(lead), author: author && visible(author), published, modified, text: visible(text),
-    canonicalUrl, image, section, tags, bodySource, hasScripts,
+    canonicalUrl, image, section, tags, declaredLanguage, bodySource, hasScripts,
   };
 }
 

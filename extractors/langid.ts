@@ -91,6 +91,30 @@ function otherCyrillic(sample: string): string | undefined {
   return best ? ({ rus: 'ru', ukr: 'uk', bul: 'bg', bel: 'be' } as Record<string, string>)[best[0]] : 'und';
 }
 
+/** Country code top-level domains whose news is written in one of Bosnian, Croatian, Serbian and Montenegrin. */
+const BCMS_TLD: Record<string, string> = { rs: 'sr', hr: 'hr', ba: 'bs', me: 'cnr' };
+
+/**
+ * Which of Bosnian, Croatian, Serbian or Montenegrin a page is written in, by what it declares ("hr", "bs-BA",
+ * "sr-ME", "cnr") or else by its country's domain (.rs, .hr, .ba, .me), for a page with no source to say so.
+ * Another declared language ("en") says nothing here: it is the page template's as often as the text's.
+ */
+export function bcmsPriorOf(url: string, declared: string | null): string | undefined {
+  let tld: string | undefined;
+  try {
+    tld = BCMS_TLD[new URL(url).hostname.split('.').pop() ?? ''];
+  } catch {
+    tld = undefined;
+  }
+  // "sr-Latn-ME": the language, then perhaps a script, then the region.
+  const [primary, ...rest] = (declared ?? '').split(/[-_]/);
+  const region = rest.find((x) => /^[a-z]{2}$/.test(x));
+  // Montenegrin outlets mostly declare Serbian: "sr" on a .me domain is Montenegrin.
+  if (primary === 'cnr' || (primary === 'sr' && (region === 'me' || (!region && tld === 'cnr')))) return 'cnr';
+  if (primary === 'sr' || primary === 'hr' || primary === 'bs') return primary;
+  return tld;
+}
+
 export function identifyLanguage(text: string, prior?: string | null, models?: Partial<LangModels>): LangResult {
   const model = models?.general ?? defaultLangModel();
   const sample = text.slice(0, 3000);

@@ -2,11 +2,16 @@
 // real SQLite file and the fixture newsroom over HTTP on 127.0.0.1.
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import iconv from 'iconv-lite';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startNewsroom, type Newsroom } from './fixtures/newsroom/server.js';
 import { jsonLines, ruta } from './helpers/cli.js';
 import { tempDir } from './helpers/tmp.js';
+
+/** Text in windows-1250, as Balkan sites of the 2000s still serve it. */
+const encodeCp1250 = (s: string) => iconv.encode(s, 'windows-1250');
 
 let nr: Newsroom;
 let tmp: ReturnType<typeof tempDir>;
@@ -151,6 +156,34 @@ ${JSON.stringify({ id: 'd2', text: marta, published: 'last week' })}
     expect(jsonLines(d.stdout).map((l) => (l.seizures as { date: string | null }[])[0]!.date)).toEqual(['2024-03-05', null]);
     expect(d.stderr).toMatch(/analyze "d2": "published" "last week" is no date/);
     expect(d.code).toBe(0);
+  });
+
+  it('extract reads html or a file of raw bytes (gzip, a declared legacy charset), and takes the Bosnian, Croatian, Serbian or Montenegrin standard from what the page declares or its domain', async () => {
+    const body = (lang: string, p: string) =>
+      `<html lang="${lang}"><head><meta charset="windows-1250"><title>Zapljena u luci</title><meta name="author" content="Ana Kovač"><meta property="article:published_time" content="2026-11-20T10:15:00+01:00"></head><body><article><h1>Zapljena u luci</h1><p>${p}</p></article></body></html>`;
+    const para = 'Policija je u luci zaplijenila 45 kilograma kokaina skrivenog u kontejneru sa bananama iz Ekvadora, a uhapšen je vozač kamiona koji je pošiljku preuzeo.';
+    const gz = join(tmp.dir, 'page.html.gz');
+    writeFileSync(gz, gzipSync(encodeCp1250(body('bs-BA', para))));
+    const input = [
+      { id: 'declared-hr', url: 'https://example.com/a', html: body('hr', para) },
+      { id: 'file-bs', url: 'https://example.com/b', path: gz },
+      { id: 'sr-on-me', url: 'https://www.vijesti.me/c', html: body('sr-Latn', para) },
+      { id: 'en-on-rs', url: 'https://www.example.rs/d', html: body('en', para) },
+      { id: 'nothing', url: 'https://example.com/e' },
+    ].map((x) => JSON.stringify(x)).join('\n');
+    const r = await ruta(['extract'], env, `${input}\n`);
+    const lines = jsonLines(r.stdout);
+    expect(lines.map((l) => [l.id, l.lang])).toEqual([
+      ['declared-hr', 'hr'],
+      ['file-bs', 'bs'],
+      ['sr-on-me', 'cnr'],
+      ['en-on-rs', 'sr'],
+      ['nothing', 'und'],
+    ]);
+    expect(lines[1]).toMatchObject({ title: 'Zapljena u luci', author: 'Ana Kovač', published: '2026-11-20T09:15:00.000Z', text: para, script: 'Latn' });
+    expect(lines[4]!.error).toMatch(/"html" or "path"/);
+    expect(r.stderr).toMatch(/extract nothing \(https:\/\/example.com\/e\)/);
+    expect(r.code).toBe(1);
   });
 
   it('analyze and langid answer a line with no "text" string, say so and exit 1, and go on', async () => {
