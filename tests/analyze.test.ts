@@ -56,6 +56,12 @@ describe('entities survive real text', () => {
     // The fleeting a (Zadar → u Zadru, Čačak → u Čačku) and k → c (Rijeka → u Rijeci).
     expect(canon('Carinici u Zadru, Čačku, Mostaru i Rijeci zaplijenili su kokain.')).toEqual(['Zadar', 'Čačak', 'Mostar', 'Rijeka']);
   });
+  it('Latin American gangs of the routes: Brazil\'s, Uruguay\'s, Paraguay\'s, Colombia\'s and Mexico\'s', () => {
+    expect(groups('O sérvio negociava cocaína com o Terceiro Comando Puro e com a facção Amigos dos Amigos.', 'pt').map((g) => g.split(' → ')[1])).toEqual(['Terceiro Comando Puro', 'Amigos dos Amigos']);
+    expect(groups('Era socio del Primer Cartel Uruguayo y del Clan Rotela.', 'es').map((g) => g.split(' → ')[1])).toEqual(['Primer Cartel Uruguayo', 'Clan Rotela']);
+    expect(groups('Los Shottas y Los Pachenca vendían cocaína a emisarios albaneses.', 'es').map((g) => g.split(' → ')[1])).toEqual(['Los Shottas', 'Autodefensas Conquistadoras de la Sierra Nevada']);
+    expect(groups('He bought cocaine from the Beltrán Leyva Organization.', 'en')).toEqual(['Beltrán Leyva Organization → Beltrán Leyva Organization']);
+  });
   it('Group America in every language, and Club América apart', () => {
     expect(canon('Pripadnici grupe Amerika krijumčarili su kokain iz Ekvadora.')).toEqual(['Group America', 'Ecuador']);
     expect(canon('Членовите на групата Америка шверцувале кокаин од Перу.')).toEqual(['Group America', 'Peru']);
