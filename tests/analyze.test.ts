@@ -56,6 +56,12 @@ describe('entities survive real text', () => {
     // The fleeting a (Zadar → u Zadru, Čačak → u Čačku) and k → c (Rijeka → u Rijeci).
     expect(canon('Carinici u Zadru, Čačku, Mostaru i Rijeci zaplijenili su kokain.')).toEqual(['Zadar', 'Čačak', 'Mostar', 'Rijeka']);
   });
+  it('Puerto Limón and Southampton are ports; Southampton in news of neither trafficking nor the sea is the city', () => {
+    expect(canon('La droga salió del puerto de Limón, en Costa Rica, hacia Amberes.')).toEqual(['Puerto Limón', 'Costa Rica', 'Antwerp']);
+    const southampton = (text: string) => findEntities(text, gaz, { lang: 'en' }).filter((e) => e.canonical === 'Southampton').map((e) => e.type);
+    expect(southampton('Border Force found 1.2 tonnes of cocaine in Southampton in a banana shipment from Ecuador.')).toEqual(['port']);
+    expect(analyze({ text: 'Southampton beat Arsenal 2-1 on Saturday.', lang: 'en' }).entities.filter((e) => e.canonical === 'Southampton').map((e) => e.type)).toEqual(['city']);
+  });
   it('Latin American gangs of the routes: Brazil\'s, Uruguay\'s, Paraguay\'s, Colombia\'s and Mexico\'s', () => {
     expect(groups('O sérvio negociava cocaína com o Terceiro Comando Puro e com a facção Amigos dos Amigos.', 'pt').map((g) => g.split(' → ')[1])).toEqual(['Terceiro Comando Puro', 'Amigos dos Amigos']);
     expect(groups('Era socio del Primer Cartel Uruguayo y del Clan Rotela.', 'es').map((g) => g.split(' → ')[1])).toEqual(['Primer Cartel Uruguayo', 'Clan Rotela']);
