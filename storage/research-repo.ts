@@ -130,3 +130,34 @@ export async function articleTexts(db: Db, ids: number[]): Promise<Map<number, s
   const rows = await db.article.findMany({ where: { id: { in: ids } }, select: { id: true, text: true } });
   return new Map(rows.map((r) => [r.id, r.text]));
 }
+
+export interface EntityArticles {
+  type: string;
+  canonical: string;
+  side: string;
+  /** How many articles name it. */
+  articles: number;
+  /** The most recent of them. */
+  recent: { id: number; title: string; url: string; lang: string; published: Date | null }[];
+}
+
+/** Of the entities given, those stored articles name: how many articles name each, and the `limit` most recent. */
+export async function articlesNaming(db: Db, entities: { type: string; canonical: string }[], limit = 10): Promise<EntityArticles[]> {
+  if (!entities.length) return [];
+  return writeTx(db, (sql) => {
+    const out: EntityArticles[] = [];
+    for (const e of entities.slice(0, 20)) {
+      const row = sql.get<{ id: number; side: string }>('SELECT "id", "side" FROM "Entity" WHERE "type" = ? AND "canonical" = ?', e.type, e.canonical);
+      if (!row) continue;
+      const n = sql.get<{ n: number }>('SELECT COUNT(DISTINCT "articleId") AS "n" FROM "Mention" WHERE "entityId" = ?', row.id)?.n ?? 0;
+      if (!n) continue;
+      const recent = sql.all<{ id: number; title: string; url: string; lang: string; published: string | null }>(
+        `SELECT a."id", a."title", a."url", a."lang", a."published" FROM "Article" a
+         WHERE a."id" IN (SELECT "articleId" FROM "Mention" WHERE "entityId" = ?) ORDER BY COALESCE(a."published", a."createdAt") DESC, a."id" DESC LIMIT ?`,
+        row.id, limit,
+      );
+      out.push({ ...e, side: row.side, articles: Number(n), recent: recent.map((r) => ({ ...r, published: r.published ? new Date(r.published) : null })) });
+    }
+    return out.sort((a, b) => b.articles - a.articles);
+  });
+}

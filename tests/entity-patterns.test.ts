@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, loadDefaultGazetteer } from '../extractors/analyze.js';
 import { findEntities } from '../extractors/entities.js';
+import { entitiesNamedBy } from '../extractors/query-names.js';
 import { Gazetteer, GazetteerError, parseGazetteerYaml } from '../extractors/gazetteer.js';
 
 const gaz = loadDefaultGazetteer();
@@ -159,6 +160,18 @@ describe('companies and vessels named by the word before them', () => {
 
   it('knows the encrypted-phone services', () => {
     expect(found('Poruke razmijenjene preko aplikacije Sky ECC i EncroChat.', 'hr', 'company').map(([, c]) => c)).toEqual(['Sky ECC', 'EncroChat']);
+  });
+});
+
+describe('entities a search query names', () => {
+  it('reads a query as any of Ruta\'s languages writes it: case forms, scripts, a declined name', () => {
+    const named = (q: string) => entitiesNamedBy(q, gaz).map((e) => `${e.type}:${e.canonical}`);
+    expect(named('Kavačkog klana')).toEqual(['criminal_group:Kavač clan']);
+    expect(named('кавачки клан')).toEqual(['criminal_group:Kavač clan']);
+    expect(named('Gvajakila')).toEqual(['port:Guayaquil']);
+    expect(named('Darka Šarića')).toContain('person:Darko Šarić');
+    expect(named('kokain')).toEqual([]);
+    expect(named('  "*" ')).toEqual([]);
   });
 });
 

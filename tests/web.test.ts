@@ -329,6 +329,18 @@ describe('the web app in Chromium', () => {
     await p.goto(`${base}/search?q=Gvajakil`);
     expect(await p.locator('#results li a').allTextContents()).toEqual(['Кавачки клан и кокаин из Гвајакила']);
     expect(await p.locator('input[type=checkbox][name=across]').isChecked()).toBe(true);
+    // A query that names a group, in any form and script, lists the articles that name it in every language, the
+    // hostile title escaped: "Kavačkog klana" (Serbian genitive) finds the English and the Cyrillic reports.
+    await p.goto(`${base}/search?q=${encodeURIComponent('Kavačkog klana')}`);
+    expect(await p.locator('#named > ul > li > b').allTextContents()).toEqual(['Kavač clan']);
+    const named = await p.locator('#named li li a').allTextContents();
+    expect(named).toEqual(expect.arrayContaining(['Cocaine seized in Guayaquil organised by the Kavač clan', 'Кавачки клан и кокаин из Гвајакила']));
+    expect(named.some((t) => t.includes('<script>window.pwned=1</script>'))).toBe(true);
+    expect(await p.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await p.locator('#results li a').allTextContents()).toEqual([]);
+    // A query naming nothing the gazetteer knows shows no such list.
+    await p.goto(`${base}/search?q=kokain`);
+    expect(await p.locator('#named').count()).toBe(0);
     await p.screenshot({ path: join(SHOTS, 'search.png'), fullPage: true });
     await p.context().close();
   });

@@ -2,9 +2,10 @@
 // full-text search across scripts, and exports.
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { articleTexts, countries, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
+import { articlesNaming, articleTexts, countries, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
 import { searchPage } from '../../storage/search-index.js';
 import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
+import { entitiesNamedBy } from '../../extractors/query-names.js';
 import { safeUrl } from '../../alerts/render.js';
 import { sentenceAt } from '../../alerts/evidence.js';
 import { allow, type Env } from '../auth.js';
@@ -157,6 +158,9 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
     const PER_PAGE = 50;
     const pageNo = Math.max(1, Math.min(1000, Math.floor(Number(c.req.query('page'))) || 1));
     const { hits, total } = q.trim() ? await searchPage(db, q, { acrossScripts: across, limit: PER_PAGE, offset: (pageNo - 1) * PER_PAGE }) : { hits: [], total: 0 };
+    // The people, groups and places the query names, with the articles that name them in any language and form
+    // ("Kavačkog klana" finds the English "Kavač clan" and the Spanish "clan Kavač" too): on the first page only.
+    const named = q.trim() && pageNo === 1 ? await articlesNaming(db, entitiesNamedBy(q, loadDefaultGazetteer())) : [];
     const pageHref = (n: number) => `/search?${new URLSearchParams([['q', q], ['across', across ? '1' : '0'], ...(n > 1 ? [['page', String(n)]] : [])]).toString()}`;
     const first = (pageNo - 1) * PER_PAGE + 1;
     return c.html(
@@ -165,6 +169,7 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
 <input type="hidden" name="across" value="0"><label><input type="checkbox" name="across" value="1" ${across ? html`checked` : ''}> across scripts and diacritics (Кавачки = Kavački = kavacki)</label>
 <button type="submit">Search</button></form>
 <p class="muted">Words must all appear; "quotes" for a phrase; a trailing * for a prefix (klan*).</p>
+${named.length ? html`<section id="named"><h2>Named in the query</h2><ul>${named.map((e) => html`<li><b>${e.canonical}</b> <span class="muted">${e.type.replace('_', ' ')}</span>: named in ${e.articles} article(s), in every language and form${e.articles > e.recent.length ? html`; the ${e.recent.length} most recent` : ''}:<ul>${e.recent.map((a) => html`<li>${ext(a.url, a.title)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ul></li>`)}</ul></section>` : ''}
 ${q.trim() ? html`<p id="result-count">${total} article(s)${hits.length && total > hits.length ? html`, ${first}–${first + hits.length - 1} shown` : ''}</p>` : ''}
 <ol id="results" start="${first}">${hits.map((h) => html`<li>${ext(h.url, h.title)} <span class="muted">(${h.lang}, ${h.script}${h.published ? `, ${h.published.toISOString().slice(0, 10)}` : ''})</span><br><small>${h.snippet}</small></li>`)}</ol>
 <p class="pager">${pageNo > 1 ? html`<a href="${pageHref(pageNo - 1)}" rel="prev">← Previous page</a> ` : ''}${first + hits.length - 1 < total ? html`<a href="${pageHref(pageNo + 1)}" rel="next">Next page →</a>` : ''}</p>`).toString(),
