@@ -161,3 +161,40 @@ export async function articlesNaming(db: Db, entities: { type: string; canonical
     return out.sort((a, b) => b.articles - a.articles);
   });
 }
+
+export interface EntityProfile {
+  type: string;
+  canonical: string;
+  side: string;
+  articles: number;
+  /** How the articles write it, most frequent first: "Kavačkog klana", "кавачки клан", "clan Kavač". */
+  forms: { text: string; count: number }[];
+  /** Its Balkan–Latin America links, best evidenced first. */
+  links: { id: number; balkan: string; latam: string; articleCount: number; lastSeen: Date }[];
+  recent: EntityArticles['recent'];
+}
+
+/** What the stored articles say of one entity: how often and how they name it, its links, the latest articles. */
+export async function entityProfile(db: Db, type: string, canonical: string, limit = 30): Promise<EntityProfile | null> {
+  return writeTx(db, (sql) => {
+    const e = sql.get<{ id: number; side: string }>('SELECT "id", "side" FROM "Entity" WHERE "type" = ? AND "canonical" = ?', type, canonical);
+    if (!e) return null;
+    const articles = sql.get<{ n: number }>('SELECT COUNT(DISTINCT "articleId") AS "n" FROM "Mention" WHERE "entityId" = ?', e.id)?.n ?? 0;
+    const forms = sql.all<{ text: string; count: number }>('SELECT "text", COUNT(*) AS "count" FROM "Mention" WHERE "entityId" = ? GROUP BY "text" ORDER BY "count" DESC, "text" LIMIT 30', e.id);
+    const links = sql.all<{ id: number; balkan: string; latam: string; articleCount: number; lastSeen: string }>(
+      'SELECT "id", "balkan", "latam", "articleCount", "lastSeen" FROM "Link" WHERE ("balkan" = ? AND "balkanType" = ?) OR ("latam" = ? AND "latamType" = ?) ORDER BY "articleCount" DESC, "lastSeen" DESC LIMIT 100',
+      canonical, type, canonical, type,
+    );
+    const recent = sql.all<{ id: number; title: string; url: string; lang: string; published: string | null }>(
+      `SELECT a."id", a."title", a."url", a."lang", a."published" FROM "Article" a
+       WHERE a."id" IN (SELECT "articleId" FROM "Mention" WHERE "entityId" = ?) ORDER BY COALESCE(a."published", a."createdAt") DESC, a."id" DESC LIMIT ?`,
+      e.id, limit,
+    );
+    return {
+      type, canonical, side: e.side, articles: Number(articles),
+      forms: forms.map((f) => ({ text: f.text, count: Number(f.count) })),
+      links: links.map((l) => ({ ...l, articleCount: Number(l.articleCount), lastSeen: new Date(l.lastSeen) })),
+      recent: recent.map((r) => ({ ...r, published: r.published ? new Date(r.published) : null })),
+    };
+  });
+}

@@ -112,7 +112,7 @@ async function login(role: string): Promise<Page> {
 
 describe('the web app in Chromium', () => {
   it('sends anonymous requests to the login page, except the login page and the token feed', async () => {
-    for (const path of ['/', '/triage', '/alerts/1', '/watchlists', '/watchlists/1', '/digest', '/graph', '/links/1', '/seizures', '/search', '/export/links.csv', '/sources', '/sources/el-litoral']) {
+    for (const path of ['/', '/triage', '/alerts/1', '/watchlists', '/watchlists/1', '/digest', '/graph', '/links/1', '/seizures', '/search', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.csv', '/sources', '/sources/el-litoral']) {
       const res = await fetch(`${base}${path}`, { redirect: 'manual' });
       expect(res.status, path).toBe(302);
       expect(res.headers.get('location'), path).toBe(`/login?next=${encodeURIComponent(path)}`);
@@ -338,6 +338,16 @@ describe('the web app in Chromium', () => {
     expect(named.some((t) => t.includes('<script>window.pwned=1</script>'))).toBe(true);
     expect(await p.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect(await p.locator('#results li a').allTextContents()).toEqual([]);
+    // The group's page: how the articles write it, its links, its articles (the hostile title escaped).
+    await Promise.all([p.waitForURL(/\/entities\/criminal_group\//), p.click('#named > ul > li > b > a')]);
+    expect(await p.locator('h1').textContent()).toBe('Kavač clan');
+    const forms = (await p.locator('#forms').textContent()) ?? '';
+    expect(forms).toContain('Kavač clan');
+    expect(forms).toContain('Кавачки клан');
+    expect(await p.locator('#entity-links a').allTextContents()).toEqual(expect.arrayContaining(['Kavač clan – Guayaquil']));
+    expect(await p.locator('#entity-articles li a').count()).toBeGreaterThanOrEqual(3);
+    expect(await p.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect((await p.goto(`${base}/entities/criminal_group/${encodeURIComponent('No such clan')}`))!.status()).toBe(404);
     // A query naming nothing the gazetteer knows shows no such list.
     await p.goto(`${base}/search?q=kokain`);
     expect(await p.locator('#named').count()).toBe(0);

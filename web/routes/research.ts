@@ -2,7 +2,7 @@
 // full-text search across scripts, and exports.
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { articlesNaming, articleTexts, countries, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
+import { articlesNaming, articleTexts, entityProfile, countries, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
 import { searchPage } from '../../storage/search-index.js';
 import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
 import { entitiesNamedBy } from '../../extractors/query-names.js';
@@ -45,6 +45,9 @@ function placesIn(country: string): string[] {
     .entries.filter((e) => (e.type === 'port' || e.type === 'city') && e.country === country)
     .map((e) => e.canonical);
 }
+
+/** An entity's page. */
+const entityHref = (e: { type: string; canonical: string }) => `/entities/${encodeURIComponent(e.type)}/${encodeURIComponent(e.canonical)}`;
 
 const NODE_GAP = 30;
 const MAX_PER_SIDE = 60;
@@ -96,10 +99,23 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span cla
     const others = (title: string, id: string, list: { id: number; balkan: string; latam: string; articleCount: number }[]) =>
       list.length ? html`<h2>${title}</h2><ul id="${id}">${list.map((x) => html`<li><a href="/links/${x.id}">${x.balkan} – ${x.latam}</a> <span class="muted">(${x.articleCount} article(s))</span></li>`)}</ul>` : '';
     return c.html(
-      page(`${l.balkan} – ${l.latam}`, c.get('viewer'), html`<p><a href="/graph">← Graph</a></p><h1>${l.balkan} – ${l.latam}</h1>
+      page(`${l.balkan} – ${l.latam}`, c.get('viewer'), html`<p><a href="/graph">← Graph</a></p><h1><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> – <a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a></h1>
 <p class="muted">${l.balkanType} – ${l.latamType} · ${l.articleCount} article(s) · first seen ${l.firstSeen.toISOString().slice(0, 10)}</p>
 <ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${ext(e.article.url, e.article.title)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? `, story #${e.article.storyId}` : ''})</span></li>`)}</ol>
 ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${others(`Others linked to ${l.latam}`, 'links-of-latam', near.ofLatam)}`).toString(),
+    );
+  });
+
+  app.get('/entities/:type/:canonical', allow(...RESEARCH), async (c) => {
+    const e = await entityProfile(db, c.req.param('type'), c.req.param('canonical'));
+    if (!e) return c.notFound();
+    return c.html(
+      page(e.canonical, c.get('viewer'), html`<h1>${e.canonical}</h1>
+<p class="muted">${e.type.replace('_', ' ')} · ${e.side} side · named in ${e.articles} article(s)</p>
+<h2>How the articles name it</h2><p id="forms">${e.forms.map((f, i) => html`${i ? ' · ' : ''}${f.text} <span class="muted">(${f.count})</span>`)}</p>
+${e.links.length ? html`<h2>Balkan–Latin America links</h2><ul id="entity-links">${e.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a> <span class="muted">(${l.articleCount} article(s), last ${l.lastSeen.toISOString().slice(0, 10)})</span></li>`)}</ul>` : ''}
+<h2>Articles</h2><ol id="entity-articles">${e.recent.map((a) => html`<li>${ext(a.url, a.title)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ol>
+${e.articles > e.recent.length ? html`<p class="muted">The ${e.recent.length} most recent of ${e.articles}.</p>` : ''}`).toString(),
     );
   });
 
@@ -169,7 +185,7 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
 <input type="hidden" name="across" value="0"><label><input type="checkbox" name="across" value="1" ${across ? html`checked` : ''}> across scripts and diacritics (Кавачки = Kavački = kavacki)</label>
 <button type="submit">Search</button></form>
 <p class="muted">Words must all appear; "quotes" for a phrase; a trailing * for a prefix (klan*).</p>
-${named.length ? html`<section id="named"><h2>Named in the query</h2><ul>${named.map((e) => html`<li><b>${e.canonical}</b> <span class="muted">${e.type.replace('_', ' ')}</span>: named in ${e.articles} article(s), in every language and form${e.articles > e.recent.length ? html`; the ${e.recent.length} most recent` : ''}:<ul>${e.recent.map((a) => html`<li>${ext(a.url, a.title)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ul></li>`)}</ul></section>` : ''}
+${named.length ? html`<section id="named"><h2>Named in the query</h2><ul>${named.map((e) => html`<li><b><a href="${entityHref(e)}">${e.canonical}</a></b> <span class="muted">${e.type.replace('_', ' ')}</span>: named in ${e.articles} article(s), in every language and form${e.articles > e.recent.length ? html`; the ${e.recent.length} most recent` : ''}:<ul>${e.recent.map((a) => html`<li>${ext(a.url, a.title)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ul></li>`)}</ul></section>` : ''}
 ${q.trim() ? html`<p id="result-count">${total} article(s)${hits.length && total > hits.length ? html`, ${first}–${first + hits.length - 1} shown` : ''}</p>` : ''}
 <ol id="results" start="${first}">${hits.map((h) => html`<li>${ext(h.url, h.title)} <span class="muted">(${h.lang}, ${h.script}${h.published ? `, ${h.published.toISOString().slice(0, 10)}` : ''})</span><br><small>${h.snippet}</small></li>`)}</ol>
 <p class="pager">${pageNo > 1 ? html`<a href="${pageHref(pageNo - 1)}" rel="prev">← Previous page</a> ` : ''}${first + hits.length - 1 < total ? html`<a href="${pageHref(pageNo + 1)}" rel="next">Next page →</a>` : ''}</p>`).toString(),
