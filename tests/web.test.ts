@@ -282,6 +282,9 @@ describe('the web app in Chromium', () => {
     expect(others.length).toBeGreaterThan(0);
     expect(others.every((x) => x.startsWith('Kavač clan – ') && x !== 'Kavač clan – Guayaquil')).toBe(true);
     expect(others).toEqual(expect.arrayContaining([expect.stringContaining('Callao')]));
+    // Each side opens its entity's page.
+    await Promise.all([p.waitForURL(/\/entities\/port\/Guayaquil$/), p.click('h1 a:has-text("Guayaquil")')]);
+    expect(await p.locator('#entity-links a').allTextContents()).toContain('Kavač clan – Guayaquil');
     // Filters: a period with nothing, then a country.
     await p.goto(`${base}/graph?from=2001-01-01&to=2001-12-31`);
     await expect(p.locator('main').textContent()).resolves.toContain('No links in this period');

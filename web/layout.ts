@@ -53,3 +53,6 @@ ${viewer
 }
 
 export const csrfField = (v: Viewer) => html`<input type="hidden" name="_csrf" value="${v.csrfToken}">`;
+
+/** An entity's page (web/routes/research.ts). */
+export const entityHref = (e: { type: string; canonical: string }) => `/entities/${encodeURIComponent(e.type)}/${encodeURIComponent(e.canonical)}`;

@@ -10,7 +10,7 @@ import { safeUrl } from '../../alerts/render.js';
 import { sentenceAt } from '../../alerts/evidence.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
-import { page } from '../layout.js';
+import { entityHref, page } from '../layout.js';
 import { linksCsv, linksFtm, linksGexf, linksJson } from '../exports.js';
 
 const RESEARCH = ['researcher', 'analyst'];
@@ -45,9 +45,6 @@ function placesIn(country: string): string[] {
     .entries.filter((e) => (e.type === 'port' || e.type === 'city') && e.country === country)
     .map((e) => e.canonical);
 }
-
-/** An entity's page. */
-const entityHref = (e: { type: string; canonical: string }) => `/entities/${encodeURIComponent(e.type)}/${encodeURIComponent(e.canonical)}`;
 
 const NODE_GAP = 30;
 const MAX_PER_SIDE = 60;
