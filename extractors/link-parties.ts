@@ -12,7 +12,31 @@ export function nonParties(text: string, sents: { text: string; start: number; e
   // The officials of a case (prosecutor, judge, minister, lawyer: "Specijalni tužilac Milorad Ristić saopštio je …",
   // "said Marko Ilić, an analyst at the Global Initiative")
   // are no party to it; one the text has arrested and not speaking ("Advokat X uhapšen je zbog pranja novca") is.
-  const sentenceOf = (m: EntityMention) => sents.find((x) => m.start >= x.start && m.start < x.end)?.text ?? '';
+  // A mention's sentence by binary search, and each test of a sentence made once: a text of one endless
+  // sentence naming thousands of people stays linear.
+  const sentenceAt = (m: EntityMention) => {
+    let lo = 0;
+    let hi = sents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sents[mid]!.end <= m.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < sents.length && m.start >= sents[lo]!.start ? lo : -1;
+  };
+  const once = (test: (s: string) => boolean) => {
+    const seen = new Map<number, boolean>();
+    return (m: EntityMention) => {
+      const k = sentenceAt(m);
+      let r = seen.get(k);
+      if (r === undefined) seen.set(k, (r = test(sents[k]?.text ?? '')));
+      return r;
+    };
+  };
+  const acquittedAt = once(acquittalContext);
+  const arrestedAt = once(arrestContext);
+  const suspectedAt = once(suspectContext);
+  const speakingAt = once(speechContext);
   const officials = new Set<string>(
     all
       .filter(
@@ -20,23 +44,19 @@ export function nonParties(text: string, sents: { text: string; start: number; e
           m.type === 'person' &&
           (officeBefore(text, m.start, /\s/u.test(m.text) ? undefined : { written: nameToLatin(m.text), nominative: m.canonical.split(' ').pop()! }) || officeAfter(text, m.end)),
       )
-      .filter((m) => {
-        const s = sentenceOf(m);
-        return speechContext(s) || !arrestContext(s);
-      })
+      .filter((m) => speakingAt(m) || !arrestedAt(m))
       .map((m) => m.canonical),
   );
   // A person the court acquitted beside others it did not ("Sud je osudio Marina Perkovića … Sud je
   // oslobodio optužbe njegovog brata Josipa Perkovića") is no party, unless another sentence has him
   // arrested, charged or suspected. (One man acquitted once may be the one arrested later: "he".)
-  const acquittedIn = all.filter((m) => m.type === 'person' && acquittalContext(sentenceOf(m)));
+  const acquittedIn = all.filter((m) => m.type === 'person' && acquittedAt(m));
   if (acquittedIn.length) {
     const acquitted = new Set(acquittedIn.map((m) => m.canonical));
     const others = all.some((o) => o.type === 'person' && o.side === 'balkan' && !acquitted.has(o.canonical));
-    for (const name of acquitted) {
-      const elsewhere = all.some((o) => o.canonical === name && o.type === 'person' && !acquittalContext(sentenceOf(o)) && (arrestContext(sentenceOf(o)) || suspectContext(sentenceOf(o))));
-      if (others && !elsewhere) officials.add(name);
-    }
+    // The acquitted who are arrested, charged or suspected in another sentence.
+    const elsewhere = new Set(all.filter((o) => o.type === 'person' && acquitted.has(o.canonical) && !acquittedAt(o) && (arrestedAt(o) || suspectedAt(o))).map((o) => o.canonical));
+    for (const name of acquitted) if (others && !elsewhere.has(name)) officials.add(name);
   }
   // The journalists: people named only in a byline or the credits ("Piše: Marko Ilić", "Reporting by …").
   const people = all.filter((m) => m.type === 'person');

@@ -184,6 +184,13 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   const origins = new Set(sorted.filter((m) => m.type === 'country' && originOf(m)));
 
   // Step 1: local evidence: per pair, the sentence window that links them.
+  const onePerName = inSentence.map((list) => {
+    const seen = new Set<string>();
+    return list.filter((m) => {
+      const key = `${m.type}\u0000${m.canonical}\u0000${m.side}\u0000${origins.has(m)}`;
+      return !seen.has(key) && !!seen.add(key);
+    });
+  });
   const local = new Map<string, number[]>();
   for (let i = 0; i < sents.length; i++) {
     const windows: number[][] = [[i]];
@@ -192,7 +199,9 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
       // A sentence on another case or other news lends its context to no neighbour: "Novak Djokovic venció
       // en Buenos Aires. En otra noticia, la policía … incautó 300 kilos de cocaína."
       if (!w.some((k) => context[k] && (w.length === 1 || !other[k]))) continue;
-      const ents = w.flatMap((k) => inSentence[k]!.map((m) => ({ m, k })));
+      // One mention of each name per sentence (with whether it is a route's origin) decides as well as all of
+      // them: a sentence naming one place a thousand times costs no more than once.
+      const ents = w.flatMap((k) => onePerName[k]!.map((m) => ({ m, k })));
       for (const { m: b, k: bk } of ents) {
         if (!balkanActor(b)) continue;
         for (const { m: l, k: lk } of ents) {

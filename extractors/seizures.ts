@@ -246,13 +246,19 @@ function abbreviatedUnit(text: string, t: Tok[], k: number): boolean {
   return /^\. +$/.test(text.slice(t[k - 1]!.end, t[k]!.start)) && UNIT_ABBREVIATION.test(t[k - 1]!.norm) && /^\p{Ll}/u.test(t[k]!.raw);
 }
 
+/**
+ * How far, in tokens, a quantity's sentence is read each way: a sentence of news is shorter, and a text
+ * of one endless sentence (thousands of quantities, no full stop) stays linear.
+ */
+const SENTENCE_REACH = 80;
+
 /** The tokens of the sentence around tokens first..last, outside that span: those before it, nearest first, then those after it. */
 function* sentenceAround(text: string, t: Tok[], first: number, last: number): Generator<Tok> {
-  for (let k = first; k >= 0; k--) {
+  for (let k = first; k >= Math.max(0, first - SENTENCE_REACH); k--) {
     yield t[k]!;
     if (k > 0 && sentenceBreak(text, t, k)) break;
   }
-  for (let k = last + 1; k < t.length && !sentenceBreak(text, t, k); k++) yield t[k]!;
+  for (let k = last + 1; k < Math.min(t.length, last + 1 + SENTENCE_REACH) && !sentenceBreak(text, t, k); k++) yield t[k]!;
 }
 
 /** Does the sentence around tokens first..last have a token that `re` matches? */
@@ -276,18 +282,30 @@ function namedDrug(text: string, t: Tok[], first: number, last: number): string 
  * the text. So too the weight of the load the sentence before found ("… 1.200 bloques de cocaína. El
  * cargamento, con un peso de 1,3 toneladas, …"), when it is the sentence's only weight.
  */
-function impliedDrug(text: string, t: Tok[], first: number, last: number): string | undefined {
+function impliedDrug(text: string, t: Tok[], first: number, last: number, lastDrugBefore: (k: number) => string | undefined): string | undefined {
   const after = t[last + 1];
   if (after && OF.test(after.norm) && t[last + 2] && /^\p{L}/u.test(t[last + 2]!.raw) && text.slice(t[last]!.end, after.start).trim() === '') return undefined;
   let seized = false;
-  for (let k = first; k > 0 && !seized && !sentenceBreak(text, t, k); k--) seized = SEIZED.test(t[k - 1]!.norm);
-  for (let k = last + 1; k < t.length && !seized && !sentenceBreak(text, t, k); k++) seized = SEIZED.test(t[k]!.norm);
+  for (let k = first; k > Math.max(0, first - SENTENCE_REACH) && !seized && !sentenceBreak(text, t, k); k--) seized = SEIZED.test(t[k - 1]!.norm);
+  for (let k = last + 1; k < Math.min(t.length, last + 1 + SENTENCE_REACH) && !seized && !sentenceBreak(text, t, k); k++) seized = SEIZED.test(t[k]!.norm);
   if (!seized) return weightOfLoad(text, t, first, last) ? drugOfSentenceBefore(text, t, first) : undefined;
-  for (let k = first - 1; k >= 0; k--) {
-    const drug = drugOf(t[k]!.norm);
-    if (drug) return drug;
-  }
-  return undefined;
+  return lastDrugBefore(first);
+}
+
+/** The drug of the nearest token before token k that names one, for every k: computed once, in one pass. */
+function lastDrugs(t: Tok[]): (k: number) => string | undefined {
+  let table: (string | undefined)[] | undefined;
+  return (k) => {
+    if (!table) {
+      table = new Array<string | undefined>(t.length + 1);
+      let d: string | undefined;
+      for (let j = 0; j <= t.length; j++) {
+        table[j] = d; // the drug of tokens before j
+        if (j < t.length) d = drugOf(t[j]!.norm) ?? d;
+      }
+    }
+    return table[k];
+  };
 }
 
 /** "El cargamento, con un peso de 1,3 toneladas": a load's weight, and the only weight its sentence gives. */
@@ -305,9 +323,10 @@ function weightOfLoad(text: string, t: Tok[], first: number, last: number): bool
 /** The one drug the sentence before token k's names by name, if it names exactly one. */
 function namedDrugBefore(text: string, t: Tok[], k: number): string | undefined {
   let j = k - 1;
-  while (j >= 0 && !sentenceBreak(text, t, j + 1)) j--; // to the end of the sentence before
+  while (j >= Math.max(0, k - SENTENCE_REACH) && !sentenceBreak(text, t, j + 1)) j--; // to the end of the sentence before
+  if (j < 0 || !sentenceBreak(text, t, j + 1)) return undefined;
   const kinds = new Set<string>();
-  for (; j >= 0; j--) {
+  for (const stop = Math.max(0, j - SENTENCE_REACH); j >= stop; j--) {
     const d = drugOf(t[j]!.norm);
     if (d && d !== 'unspecified') kinds.add(d);
     if (j > 0 && sentenceBreak(text, t, j)) break;
@@ -318,8 +337,9 @@ function namedDrugBefore(text: string, t: Tok[], k: number): string | undefined 
 /** The drug the sentence before token k's names, if it names one. */
 function drugOfSentenceBefore(text: string, t: Tok[], k: number): string | undefined {
   let j = k - 1;
-  while (j >= 0 && !sentenceBreak(text, t, j + 1)) j--; // to the end of the sentence before
-  for (; j >= 0; j--) {
+  while (j >= Math.max(0, k - SENTENCE_REACH) && !sentenceBreak(text, t, j + 1)) j--; // to the end of the sentence before
+  if (j < 0 || !sentenceBreak(text, t, j + 1)) return undefined;
+  for (const stop = Math.max(0, j - SENTENCE_REACH); j >= stop; j--) {
     const drug = drugOf(t[j]!.norm);
     if (drug) return drug;
     if (j > 0 && sentenceBreak(text, t, j)) break;
@@ -330,6 +350,7 @@ function drugOfSentenceBefore(text: string, t: Tok[], k: number): string | undef
 export function findSeizures(text: string, lang?: string | null): SeizureMention[] {
   const t = toks(text, lang);
   const out: SeizureMention[] = [];
+  const lastDrugBefore = lastDrugs(t);
   for (let i = 0; i < t.length; i++) {
     const f = unitFactor(t[i]!.norm);
     if (f === undefined) continue;
@@ -378,7 +399,7 @@ export function findSeizures(text: string, lang?: string | null): SeizureMention
     // No drug word beside it: in a sentence that reports a seizure, the quantity is the
     // drug the article has been talking about ("a further 900 kg was intercepted"),
     // unless the unit names what it weighs ("2 tonnes of weapons").
-    if (!drug && !money) drug = impliedDrug(text, t, first, last);
+    if (!drug && !money) drug = impliedDrug(text, t, first, last, lastDrugBefore);
     if (!drug || money || kg <= 0) continue;
     // "105,75 kilograma droge marihuane", "320 kilos de droga" from a hashish ring: the drug by its name.
     if (drug === 'unspecified') drug = namedDrug(text, t, first, last) ?? drug;

@@ -58,3 +58,23 @@ for (const size of [100_000, ANALYZE_MAX_CHARS, long.length]) {
       (r.analyzedChars !== undefined ? `; analysis read the first ${Math.round(read / 1000)} k` : ''),
   );
 }
+
+// Hostile texts of the same length: one endless sentence of names, of quantities, of initials, of nicknames;
+// each must take about as long per character as news does (before the fixes that keep them linear, the worst
+// took 45 s).
+const hostile: Record<string, string> = {
+  'capitalised names, no full stop': Array.from({ length: 20000 }, (_, i) => ['Marko', 'Petrović', 'Guayaquil', 'Kavač', 'Los', 'Choneros'][i % 6]).join(' '),
+  'news words, no full stop': Array.from({ length: 25000 }, (_, i) => ['kokain', 'iz', 'Ekvadora', 'u', 'luci', 'Bar', 'uhapšen', 'Marko'][i % 8]).join(' '),
+  'quantities, no full stop': Array.from({ length: 20000 }, (_, i) => `${i} kg`).join(' '),
+  'initials': 'A. B. '.repeat(20000),
+  'nicknames': 'Marko Petrović, alias "Kum", '.repeat(4000),
+};
+let worst = 0;
+for (const [name, text] of Object.entries(hostile)) {
+  const t1 = performance.now();
+  analyze({ text, lang: 'sr' });
+  const ms = performance.now() - t1;
+  worst = Math.max(worst, ms);
+  console.log(`hostile text (${name}), ${Math.round(text.length / 1000)} k characters: ${(ms / 1000).toFixed(2)} s`);
+}
+console.log(`slowest hostile text: ${(worst / 1000).toFixed(2)} s`);

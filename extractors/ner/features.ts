@@ -195,6 +195,8 @@ export function allowed(prev: number, next: number): boolean {
 export const DOC_WINDOW = 25;
 /** At most this many other occurrences (the nearest) feed a token's document features. */
 const DOC_OCCURRENCES = 8;
+/** At most this many occurrences in the window are weighed (see occurrences). */
+const MAX_SCAN = 256;
 
 /** Where a capitalised token's word (by stem, so case forms count) occurs again nearby: [sentence, token] pairs, nearest first. */
 export type Occurrences = ([number, number][] | undefined)[][];
@@ -220,12 +222,23 @@ export function occurrences(doc: PreparedToken[][], window = DOC_WINDOW): Occurr
     }
     return lo;
   };
+  /** The index in `list` of token i of sentence s (which the list holds). */
+  const indexOf = (list: [number, number][], s: number, i: number) => {
+    let lo = firstAt(list, s);
+    while (lo < list.length && list[lo]![1] < i) lo++;
+    return lo;
+  };
   return doc.map((toks, s) =>
     toks.map((t, i) => {
       if (t.run === '-' || t.stem.length < 2) return undefined;
       const list = where.get(t.stem) ?? [];
       const others: [number, number][] = [];
-      for (let k = firstAt(list, s - window); k < list.length && list[k]![0] <= s + window; k++) {
+      const from = firstAt(list, s - window);
+      const to = firstAt(list, s + window + 1);
+      // A word repeated thousands of times in the window (a text of one endless sentence): its nearest
+      // occurrences only, so that such a text stays linear.
+      const [lo, hi] = to - from > MAX_SCAN ? ((at) => [Math.max(from, at - MAX_SCAN / 2), Math.min(to, at + MAX_SCAN / 2)])(indexOf(list, s, i)) : [from, to];
+      for (let k = lo; k < hi; k++) {
         const [s2, i2] = list[k]!;
         if (s2 !== s || i2 !== i) others.push(list[k]!);
       }
@@ -331,12 +344,13 @@ function openOf(toks: PreparedToken[], close: number): number {
  */
 function listFeatures(toks: PreparedToken[], tags: string[], i: number): string[] {
   const type = (k: number) => (k >= 0 && k < tags.length ? tags[k]!.slice(2) || 'O' : '<s>');
+  // (No name runs longer than 30 tokens: a text of initials alone, "A. B. A. B. …", stays linear.)
   const startOf = (k: number) => {
-    while (k > 0 && tags[k]!.startsWith('I-')) k--;
+    for (let n = 0; k > 0 && n < 30 && tags[k]!.startsWith('I-'); n++) k--;
     return k;
   };
   const endOf = (k: number) => {
-    while (k < tags.length && tags[k]!.startsWith('I-')) k++;
+    for (let n = 0; k < tags.length && n < 30 && tags[k]!.startsWith('I-'); n++) k++;
     return k;
   };
   /** Past a bracketed aside that follows an item: "Poli ( Extremadura ) y …". */
