@@ -417,6 +417,8 @@ export class Gazetteer {
     // "Brazil's Santos port": a port word right after.
     const next = tokens[i + 1];
     if (next && /^(port|harbou?r|terminal)s?$/.test(next.norm) && /^\s$/.test(text.slice(t.end, next.start))) return true;
+    // "a Santos-based front company", "Bar-bound containers": a place made an adjective.
+    if (next && /^(based|bound)$/.test(next.norm) && text.slice(t.end, next.start) === '-') return true;
     if (next && CONJUNCTION.test(next.norm) && this.plainPlaceAt(text, tokens, i + 2, undefined, endings)) return true;
     if (!prev) return false;
     const before = text.slice(prev.end, t.start);

@@ -86,6 +86,9 @@ describe('entities survive real text', () => {
     expect(canon('Лима/Београд – Полиција је ухапсила двојицу држављана Србије.', 'city')).toEqual(['Lima', 'Belgrade']);
     expect(canon('Kokain je krijumčaren između Lime i Paite.')).toEqual(['Lima', 'Paita']);
     expect(canon('The containers were bound for Koper and Rijeka.')).toEqual(['Koper', 'Rijeka']);
+    // … and made an adjective: "a Santos-based company", "Bar-bound containers".
+    expect(canon('He ran a Santos-based front company and sent Bar-bound containers.')).toEqual(['Santos', 'Bar']);
+    expect(canon('Carlos Santos based his claim on the report.', 'port')).toEqual([]);
   });
   it('a surname given by its initial is the full name named elsewhere in the text', () => {
     const found = findEntities('Police named the Serbian suspect only as Marko P., but documents identify him as Marko Perović.', gaz, { lang: 'en' });
