@@ -8,6 +8,7 @@
 // countries that writes Portuguese), else the place the text speaks of most.
 import { PLACE_TYPES, type Gazetteer, type GazetteerEntry, type GazetteerMatch, type Side } from './gazetteer.js';
 import { fold, type Token } from './text-normalize.js';
+import { countBefore } from './sorted.js';
 
 /** The country whose institutions a language's press names without saying whose they are. */
 export const HOME_COUNTRY: Record<string, string> = {
@@ -118,13 +119,7 @@ export function resolveAgencies(text: string, tokens: Token[], matches: Gazettee
   /** How far the nearest mention of a place is; mentions after count double. */
   const distance = (place: string, pos: number) => {
     const list = at.get(place)!;
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]! <= pos) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(list.length, (i) => list[i]! <= pos);
     const before = lo > 0 ? pos - list[lo - 1]! : Infinity;
     const after = lo < list.length ? 2 * (list[lo]! - pos) : Infinity;
     return Math.min(before, after);

@@ -19,6 +19,7 @@ import { titleCasedLines } from './title-lines.js';
 import { coordinatedSides, listSideAt, originsOf, sharedSurnameBefore } from './coordinated-people.js';
 import { DEMONYM, DEMONYM_PLURAL, TITLE, SURNAME_TOO, institution, isInitial, joinSplitOrganisations, possessiveOf, withoutDemonym, withoutTitle } from './name-spans.js';
 import { balkanSurname, nameToLatin, personCanonical, resolvePeople, strongBalkanSurname } from './persons.js';
+import { countBefore } from './sorted.js';
 
 /** Nouns for a person between a nationality and a name, folded: "Serbian national", "crnogorski državljanin", "el narcotraficante". */
 const PERSON_NOUN =
@@ -397,13 +398,7 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
     const titled = titleCasedLines(text);
     const inTitle = (at: number) => {
       // The last title line starting at or before `at` (lines are in text order).
-      let lo = 0;
-      let hi = titled.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (titled[mid]!.start <= at) lo = mid + 1;
-        else hi = mid;
-      }
+      const lo = countBefore(titled.length, (i) => titled[i]!.start <= at);
       return lo > 0 && at < titled[lo - 1]!.end;
     };
     const prose = new Map<string, boolean>();
@@ -548,13 +543,7 @@ function addNicknames(text: string, tokens: Token[], out: EntityMention[]): void
   const done = new Set<string>();
   for (const n of nicks) {
     // The last full-name person before the nickname, within 400 characters.
-    let lo = 0;
-    let hi = people.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (people[mid]!.end <= n.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(people.length, (i) => people[i]!.end <= n.start);
     // With nobody named before it, a press release may name the person later: "a 52-year-old known as
     // "Barba" … identified as Tomislav Barišić".
     // (Not one the text gives a nickname of their own: "… conocido como "Lucho" … su socio, el ecuatoriano

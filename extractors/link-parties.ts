@@ -1,6 +1,7 @@
 // Who is no party to the case an article reports, though it names him beside its places.
 import type { EntityMention } from './entities.js';
 import { nameToLatin } from './persons.js';
+import { countBefore } from './sorted.js';
 import { acquittalContext, arrestContext, creditAt, officeAfter, officeBefore, speechContext, suspectContext } from './context-words.js';
 
 /**
@@ -15,14 +16,8 @@ export function nonParties(text: string, sents: { text: string; start: number; e
   // A mention's sentence by binary search, and each test of a sentence made once: a text of one endless
   // sentence naming thousands of people stays linear.
   const sentenceAt = (m: EntityMention) => {
-    let lo = 0;
-    let hi = sents.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sents[mid]!.end <= m.start) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < sents.length && m.start >= sents[lo]!.start ? lo : -1;
+    const k = countBefore(sents.length, (i) => sents[i]!.end <= m.start);
+    return k < sents.length && m.start >= sents[k]!.start ? k : -1;
   };
   const once = (test: (s: string) => boolean) => {
     const seen = new Map<number, boolean>();

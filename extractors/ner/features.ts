@@ -3,6 +3,7 @@
 // membership, script) are computed once per sentence; the features that depend
 // on the tags already chosen are added while decoding.
 import { cyrToLat, fold } from '../text-normalize.js';
+import { countBefore } from '../sorted.js';
 import type { CasingLookup } from './casing.js';
 
 export const TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -212,16 +213,7 @@ export function occurrences(doc: PreparedToken[][], window = DOC_WINDOW): Occurr
     }),
   );
   // Lists are in document order: the window is found by binary search, so a long text stays linear.
-  const firstAt = (list: [number, number][], s: number) => {
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid]![0] < s) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
-  };
+  const firstAt = (list: [number, number][], s: number) => countBefore(list.length, (k) => list[k]![0] < s);
   /** The index in `list` of token i of sentence s (which the list holds). */
   const indexOf = (list: [number, number][], s: number, i: number) => {
     let lo = firstAt(list, s);
