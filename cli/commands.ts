@@ -276,9 +276,9 @@ export async function sourcesAdd(db: Db | null, url: string, opts: { id?: string
   return 0;
 }
 
-/** `ruta extract`: {"id","url"} plus "html" or "path" (raw bytes, gzip allowed) → {"id","title","author","published","text","lang","script"}. */
 const BCMS_LANGS = new Set(['sr', 'hr', 'bs', 'cnr']);
 
+/** `ruta extract`: {"id","url"} plus "html" or "path" (raw bytes, gzip allowed) → {"id","title","author","published","text","lang","script"}. */
 export async function extractCmd(file: string | undefined): Promise<number> {
   const { readFile } = await import('node:fs/promises');
   const { gunzipSync } = await import('node:zlib');

@@ -74,7 +74,7 @@ const MIN_KEPT = 3;
 const SEIZURE_REACH = 3;
 const SENTENCES_PER_LINK = 10;
 /** A sentence opening by naming whom the one before described: "Se trata de X", "Riječ je o X", "Bëhet fjalë për X", "Станува збор за X", "He was identified as X". */
-const IDENTIFIES = /^\s*(?:se trata d[eo]|trata-se d[eo]|ri(?:j)?eč je o|реч је о|ријеч је о|radi se o|ради се о|bëhet fjalë për|станува збор за|(?:he|she|the (?:man|woman|suspect)) (?:was|has been) identified as|identified as)(?!\p{L})/iu;
+const IDENTIFIES = /^\s*(?:se trata d[eo]|trata-se d[eo]|(?:rij|r)eč je o|реч је о|ријеч је о|radi se o|ради се о|bëhet fjalë për|станува збор за|(?:he|she|the (?:man|woman|suspect)) (?:was|has been) identified as|identified as)(?!\p{L})/iu;
 
 /** A sentence opening on another matter: "Meanwhile,", "Mientras tanto,", "En otro orden,", "U međuvremenu,", "Ndërkohë,", "Во меѓувреме,". */
 const TOPIC_SHIFT = /^\s*(?:meanwhile|in the meantime|mientras tanto|entretanto|en otro orden|por otra parte|por otro lado|u međuvremenu|u medjuvremenu|у међувремену|ndërkohë|во меѓувреме)(?!\p{L})/iu;

@@ -860,6 +860,7 @@ describe('links', () => {
     expect(pairs('La policía capturó en Bogotá a un ciudadano albanés que negociaba cargamentos de cocaína con el Clan del Golfo. Se trata de Arben Shehu, de 45 años.', 'es')).toContain('Arben Shehu ↔ Clan del Golfo');
     expect(pairs('Policija je u Beogradu uhapsila crnogorskog državljanina osumnjičenog da je nabavljao kokain od Los Choneros. Riječ je o Marku Vujoviću (41).', 'sr')).toEqual(['Marko Vujović ↔ Los Choneros']);
     expect(pairs('Police arrested a Serbian national who bought cocaine from Los Lobos. He was identified as Nenad Ilić, 40.', 'en')).toEqual(['Nenad Ilić ↔ Los Lobos']);
+    expect(pairs('Policija je uhapsila srpskog državljanina koji je kupovao kokain od Los Lobos. Reč je o Nenadu Iliću (40).', 'sr')).toEqual(['Nenad Ilić ↔ Los Lobos']);
     // One language's pronoun is another's word: English "on" refers to no one.
     expect(pairs('Police arrested Marko Ilić in Belgrade for theft. The court will decide on Monday. Separately, cocaine from Guayaquil was found on a ship in Antwerp.', 'en')).toEqual([]);
     // Two people before it: whom "he" means is not told.
