@@ -1,7 +1,7 @@
 // What researchers explore: the Balkan–Latin America link graph, its evidence,
 // seizures over time, and the countries to filter by.
 import type { Db } from './db.js';
-import { sqlDate, writeTx } from './raw-sql.js';
+import { sqlDate, writeTx, type Sql } from './raw-sql.js';
 
 export interface GraphFilter {
   from?: Date;
@@ -141,6 +141,20 @@ export interface EntityArticles {
   recent: { id: number; title: string; url: string; lang: string; published: Date | null }[];
 }
 
+/** How many articles name an entity. */
+const articleCount = (sql: Sql, entityId: number) => Number(sql.get<{ n: number }>('SELECT COUNT(DISTINCT "articleId") AS "n" FROM "Mention" WHERE "entityId" = ?', entityId)?.n ?? 0);
+
+/** The most recent articles that name an entity. */
+function recentNaming(sql: Sql, entityId: number, limit: number): EntityArticles['recent'] {
+  return sql
+    .all<{ id: number; title: string; url: string; lang: string; published: string | null }>(
+      `SELECT a."id", a."title", a."url", a."lang", a."published" FROM "Article" a
+       WHERE a."id" IN (SELECT "articleId" FROM "Mention" WHERE "entityId" = ?) ORDER BY COALESCE(a."published", a."createdAt") DESC, a."id" DESC LIMIT ?`,
+      entityId, limit,
+    )
+    .map((r) => ({ ...r, published: r.published ? new Date(r.published) : null }));
+}
+
 /** Of the entities given, those stored articles name: how many articles name each, and the `limit` most recent. */
 export async function articlesNaming(db: Db, entities: { type: string; canonical: string }[], limit = 10): Promise<EntityArticles[]> {
   if (!entities.length) return [];
@@ -149,14 +163,8 @@ export async function articlesNaming(db: Db, entities: { type: string; canonical
     for (const e of entities.slice(0, 20)) {
       const row = sql.get<{ id: number; side: string }>('SELECT "id", "side" FROM "Entity" WHERE "type" = ? AND "canonical" = ?', e.type, e.canonical);
       if (!row) continue;
-      const n = sql.get<{ n: number }>('SELECT COUNT(DISTINCT "articleId") AS "n" FROM "Mention" WHERE "entityId" = ?', row.id)?.n ?? 0;
-      if (!n) continue;
-      const recent = sql.all<{ id: number; title: string; url: string; lang: string; published: string | null }>(
-        `SELECT a."id", a."title", a."url", a."lang", a."published" FROM "Article" a
-         WHERE a."id" IN (SELECT "articleId" FROM "Mention" WHERE "entityId" = ?) ORDER BY COALESCE(a."published", a."createdAt") DESC, a."id" DESC LIMIT ?`,
-        row.id, limit,
-      );
-      out.push({ ...e, side: row.side, articles: Number(n), recent: recent.map((r) => ({ ...r, published: r.published ? new Date(r.published) : null })) });
+      const n = articleCount(sql, row.id);
+      if (n) out.push({ ...e, side: row.side, articles: n, recent: recentNaming(sql, row.id, limit) });
     }
     return out.sort((a, b) => b.articles - a.articles);
   });
@@ -179,22 +187,17 @@ export async function entityProfile(db: Db, type: string, canonical: string, lim
   return writeTx(db, (sql) => {
     const e = sql.get<{ id: number; side: string }>('SELECT "id", "side" FROM "Entity" WHERE "type" = ? AND "canonical" = ?', type, canonical);
     if (!e) return null;
-    const articles = sql.get<{ n: number }>('SELECT COUNT(DISTINCT "articleId") AS "n" FROM "Mention" WHERE "entityId" = ?', e.id)?.n ?? 0;
+    const articles = articleCount(sql, e.id);
     const forms = sql.all<{ text: string; count: number }>('SELECT "text", COUNT(*) AS "count" FROM "Mention" WHERE "entityId" = ? GROUP BY "text" ORDER BY "count" DESC, "text" LIMIT 30', e.id);
     const links = sql.all<{ id: number; balkan: string; latam: string; articleCount: number; lastSeen: string }>(
       'SELECT "id", "balkan", "latam", "articleCount", "lastSeen" FROM "Link" WHERE ("balkan" = ? AND "balkanType" = ?) OR ("latam" = ? AND "latamType" = ?) ORDER BY "articleCount" DESC, "lastSeen" DESC LIMIT 100',
       canonical, type, canonical, type,
     );
-    const recent = sql.all<{ id: number; title: string; url: string; lang: string; published: string | null }>(
-      `SELECT a."id", a."title", a."url", a."lang", a."published" FROM "Article" a
-       WHERE a."id" IN (SELECT "articleId" FROM "Mention" WHERE "entityId" = ?) ORDER BY COALESCE(a."published", a."createdAt") DESC, a."id" DESC LIMIT ?`,
-      e.id, limit,
-    );
     return {
-      type, canonical, side: e.side, articles: Number(articles),
+      type, canonical, side: e.side, articles,
       forms: forms.map((f) => ({ text: f.text, count: Number(f.count) })),
       links: links.map((l) => ({ ...l, articleCount: Number(l.articleCount), lastSeen: new Date(l.lastSeen) })),
-      recent: recent.map((r) => ({ ...r, published: r.published ? new Date(r.published) : null })),
+      recent: recentNaming(sql, e.id, limit),
     };
   });
 }
