@@ -170,6 +170,10 @@ describe('the web app in Chromium', () => {
     const blocked = await form(PASSWORD);
     expect(blocked.status).toBe(429); // even the right password waits
     expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+    // A login form posted from another site is refused (403) with the app's page, not answered as a server error.
+    const forged = await fetch(`${base}/login`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example' }, body: new URLSearchParams({ email: 'analyst@ruta.test', password: PASSWORD }) });
+    expect(forged.status).toBe(403);
+    expect(await forged.text()).toContain('<h1>Refused</h1>');
   });
 
   it('an analyst triages with the keyboard: the reason, highlighted entities, a note, a decision', async () => {

@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Hono } from 'hono';
 import { csrf } from 'hono/csrf';
+import { HTTPException } from 'hono/http-exception';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Db } from '../storage/db.js';
 import { alertFeed } from '../alerts/atom.js';
@@ -52,6 +53,12 @@ export function createApp(db: Db): Hono<Env> {
     c.html(page('Not found', c.get('viewer') ?? null, html`<h1>Not found</h1><p>There is nothing at <code>${c.req.path}</code>. <a href="/">Back to Ruta</a></p>`).toString(), 404),
   );
   app.onError((err, c) => {
+    // A request refused on purpose (a form posted from another site, which the CSRF guard stops) is no server error:
+    // it keeps its status and is not logged as one.
+    if (err instanceof HTTPException) {
+      const refused = err.status === 403 ? 'A form from another site, or a page open too long, cannot change anything here.' : err.message || 'The request was refused.';
+      return c.html(page('Refused', c.get('viewer') ?? null, html`<h1>Refused</h1><p>${refused} <a href="/">Go back to Ruta</a> and try again.</p>`).toString(), err.status);
+    }
     console.error(`web: ${c.req.method} ${c.req.path} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
     return c.html(
       page('Something went wrong', c.get('viewer') ?? null, html`<h1>Something went wrong</h1><p>The page could not be built; the error is in the server's log. Try again, or <a href="/">go back to Ruta</a>.</p>`).toString(),
