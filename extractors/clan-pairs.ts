@@ -32,6 +32,8 @@ const GANG =
 /** Words for a clan's members before its bare name: "pripadnik Škaljara", "members of the Škaljari", "integrantes de Škaljari". */
 const MEMBERS = /^(pripadni(k|ka|ku|kom|ci|cima)|clan(ovi|ova|ovima)|members?|miembros?|integrantes?|membros?|anetar(i|e|et|eve)?)$/;
 const OF = /^(of|the|de|del|do|dos|da|e|te|i)$/;
+/** English words that may follow a group's name, where a noun after it would make the name a place's ("the Zemun police"). */
+const PHRASE_AFTER = /^(who|which|that|and|or|but|were|was|are|is|have|had|has|will|would|in|from|to|for|with|on|at|by|bought|sold|shipped|smuggled|sent|used|ran|controlled|moved|killed|allegedly|also|later)$/;
 /** Words between a gang word and the name: "grupo criminal Kavač", "the Kavač crime group", "banda de Škaljari". */
 const BETWEEN = /^(criminal|criminales|crime|drug|drugs|trafficking|mafia|organi[sz]ed|narco|delictiva|kriminal|kriminale|kriminalna|kriminalne|de|del|dos|da)$/;
 
@@ -63,6 +65,12 @@ export function clansByGangWord(text: string, tokens: Token[], matches: Gazettee
     }
     return false;
   };
+  // English puts a place before a noun ("members of the Zemun city council", "of the Zemun police"): there the
+  // name after a word for members is a group only where its phrase ends (a comma, a verb, "who", "in" …).
+  const endsPhrase = (k: number) => {
+    if (lang !== 'en' || !tokens[k]) return true;
+    return /[^\s]/.test(text.slice(tokens[k - 1]!.end, tokens[k]!.start)) || PHRASE_AFTER.test(tokens[k]!.norm);
+  };
   for (let i = 0; i < tokens.length; i++) {
     // A Slavic possessive ("Šarićeva organizacija") is the person's.
     if (!/^\p{Lu}/u.test(tokens[i]!.text) || POSSESSIVE.test(tokens[i]!.norm)) continue;
@@ -72,7 +80,7 @@ export function clansByGangWord(text: string, tokens: Token[], matches: Gazettee
     // In a Slavic language a word for a gang follows an adjective ("zemunski klan", an alias) or the name as
     // written ("Škaljari klan"), not a case form: "u Zemunu klan je imao stanove" names the place.
     const after = !(lang && SLAVIC_LANGS.has(lang)) || tokens[i]!.norm === fold(m.entry.aliases[0]!);
-    if ((after && gangAt(m.tokenEnd, 1)) || gangAt(i - 1, -1) || membersBefore(i)) out.push(m);
+    if ((after && gangAt(m.tokenEnd, 1)) || gangAt(i - 1, -1) || (membersBefore(i) && endsPhrase(m.tokenEnd))) out.push(m);
   }
   return out;
 }
