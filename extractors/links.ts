@@ -261,9 +261,12 @@ export function findLinks(text: string, all: EntityMention[], seizures: SeizureA
   // A sentence that names the one the sentence before described ("… capturó en Cartagena a un ciudadano albanés … para
   // negociar cargamentos de cocaína con el Clan del Golfo. Se trata de Arben Shehu, …") gives that person its places.
   for (let i = 1; i < sents.length; i++) {
-    if (!IDENTIFIES.test(sents[i]!.text) || !context[i - 1] || other[i - 1] || inSentence[i - 1]!.some((m) => m.type === 'person' && m.side === 'balkan')) continue;
+    const said = IDENTIFIES.exec(sents[i]!.text);
+    if (!said || !context[i - 1] || other[i - 1] || inSentence[i - 1]!.some((m) => m.type === 'person' && m.side === 'balkan')) continue;
     if (!inSentence[i - 1]!.some((m) => m.type === 'nationality' && m.side === 'balkan')) continue;
-    const b = inSentence[i]!.find((m) => m.type === 'person' && balkanActor(m));
+    // The name right after the words, not one further on ("Se trata de un hombre de 40 años, vecino de Novak Đoković").
+    const at = sents[i]!.start + said[0].length;
+    const b = inSentence[i]!.find((m) => m.type === 'person' && balkanActor(m) && /^[\s"'“„«]*$/u.test(text.slice(at, m.start)));
     if (!b) continue;
     for (const l of inSentence[i - 1]!) {
       if (!latam(l)) continue;
