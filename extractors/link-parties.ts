@@ -1,8 +1,16 @@
 // Who is no party to the case an article reports, though it names him beside its places.
 import type { EntityMention } from './entities.js';
 import { nameToLatin } from './persons.js';
+import { fold } from './text-normalize.js';
 import { countBefore } from './sorted.js';
 import { acquittalContext, arrestContext, creditAt, officeAfter, officeBefore, speechContext, suspectContext } from './context-words.js';
+
+/**
+ * Whose relative or neighbour someone is, right before a name, folded: "the nephew of", "sobrino de", "vecino de", "nipi i".
+ * (Not the Slavic kin words: "brat Nikola Petrović" is the brother himself, and only the case says otherwise.)
+ */
+const KIN_OF =
+  /(?<![\p{L}])(?:(?:nephew|niece|son|daughter|brother|sister|wife|husband|cousin|neighbou?r|father|mother|uncle|aunt|relative|in-law)s? of(?: the)?|(?:sobrin[oa]|hij[oa]|herman[oa]|espos[oa]|prim[oa]|vecin[oa]|padre|madre|ti[oa]|pariente|cunad[oa]|yerno|suegr[oa])s? de(?:l)?|(?:sobrinh[oa]|filh[oa]|irma[o]?|espos[oa]|vizinh[oa]|pai|mae)s? d[eoa]|(?:nipi|djali|vellai|motra|gruaja|bashkeshorti|kushiri|fqinji|babai|nena) (?:i|e))\s+$/u;
 
 /**
  * The canonical names of people who are no party: the officials of the case (prosecutor, judge,
@@ -53,9 +61,12 @@ export function nonParties(text: string, sents: { text: string; start: number; e
     const elsewhere = new Set(all.filter((o) => o.type === 'person' && acquitted.has(o.canonical) && !acquittedAt(o) && (arrestedAt(o) || suspectedAt(o))).map((o) => o.canonical));
     for (const name of acquitted) if (others && !elsewhere.has(name)) officials.add(name);
   }
-  // The journalists: people named only in a byline or the credits ("Piše: Marko Ilić", "Reporting by …").
+  // The journalists: people named only in a byline or the credits ("Piše: Marko Ilić", "Reporting by …"); and people
+  // named only as whose relative or neighbour someone is ("the nephew of Darko Šarić", "vecino de Novak Đoković").
   const people = all.filter((m) => m.type === 'person');
-  const inCredits = new Set(people.filter((m) => creditAt(text, m.start)));
-  for (const m of inCredits) if (people.every((o) => o.canonical !== m.canonical || inCredits.has(o))) officials.add(m.canonical);
+  for (const only of [(m: EntityMention) => creditAt(text, m.start), (m: EntityMention) => KIN_OF.test(fold(text.slice(Math.max(0, m.start - 40), m.start)))]) {
+    const named = new Set(people.filter(only));
+    for (const m of named) if (people.every((o) => o.canonical !== m.canonical || named.has(o))) officials.add(m.canonical);
+  }
   return officials;
 }

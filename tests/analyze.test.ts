@@ -1237,6 +1237,14 @@ describe('links', () => {
     expect(pairs('By 2020 Marko Ilić shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
     expect(pairs('By Marko Ilić\nMarko Ilić, a Serbian, shipped cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
   });
+  it('a person named only as whose relative or neighbour someone is is no party; named again, he is', () => {
+    expect(pairs('A Serbian national was arrested with cocaine from Ecuador. He was identified as the nephew of Darko Šarić.', 'en')).toEqual([]);
+    expect(pairs('Un ciudadano serbio fue detenido con 20 kilos de cocaína procedentes de Ecuador. Se trata de un hombre de 40 años, vecino de Novak Đoković en Belgrado.', 'es')).toEqual([]);
+    expect(pairs('Police arrested Marko Ilić, the nephew of Darko Šarić, for shipping cocaine from Ecuador.', 'en')).toEqual(['Marko Ilić ↔ Ecuador']);
+    expect(pairs('El hermano de Goran Vasić, Dejan Vasić, traía cocaína de Ecuador con Goran Vasić.', 'es')).toEqual(['Goran Vasić ↔ Ecuador', 'Dejan Vasić ↔ Ecuador']);
+    // A Slavic kin word before a name is that person: "njegov brat Nikola Petrović" is the brother.
+    expect(pairs('Uhapšen je i njegov brat Nikola Petrović, koji je kokain nabavljao u Ekvadoru.', 'sr')).toEqual(['Nikola Petrović ↔ Ecuador']);
+  });
   it("an actor busy with another matter in Latin America takes no place from a seizure beside him", () => {
     expect(pairs('La policía de Ecuador incautó 500 kilos de cocaína en Guayaquil. El futbolista serbio Dušan Vlahović firmó con un club de Buenos Aires.', 'es')).toEqual([]);
     expect(pairs('Ekvadorska policija zaplenila je 500 kilograma kokaina u Gvajakilu. Srpski fudbaler Dušan Vlahović potpisao je ugovor sa klubom iz Buenos Ajresa.', 'sr')).toEqual([]);
