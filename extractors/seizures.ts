@@ -267,14 +267,19 @@ function sentenceHas(text: string, t: Tok[], first: number, last: number, re: Re
   return false;
 }
 
-/** The one drug that the sentence around tokens first..last names by name, if it names exactly one ("20 kg droge, uglavnom marihuane"). */
-function namedDrug(text: string, t: Tok[], first: number, last: number): string | undefined {
+/** The one drug some tokens name by name, if they name exactly one. */
+function oneDrugOf(toks: Iterable<Tok>): string | undefined {
   const kinds = new Set<string>();
-  for (const tok of sentenceAround(text, t, first, last)) {
+  for (const tok of toks) {
     const d = drugOf(tok.norm);
     if (d && d !== 'unspecified') kinds.add(d);
   }
   return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
+/** The one drug that the sentence around tokens first..last names by name, if it names exactly one ("20 kg droge, uglavnom marihuane"). */
+function namedDrug(text: string, t: Tok[], first: number, last: number): string | undefined {
+  return oneDrugOf(sentenceAround(text, t, first, last));
 }
 
 /**
@@ -320,29 +325,27 @@ function weightOfLoad(text: string, t: Tok[], first: number, last: number): bool
   return load && weight;
 }
 
-/** The one drug the sentence before token k's names by name, if it names exactly one. */
-function namedDrugBefore(text: string, t: Tok[], k: number): string | undefined {
+/** The tokens of the sentence before token k's, nearest first (none if k's opens the text or is too long to read back over). */
+function* sentenceBefore(text: string, t: Tok[], k: number): Generator<Tok> {
   let j = k - 1;
   while (j >= Math.max(0, k - SENTENCE_REACH) && !sentenceBreak(text, t, j + 1)) j--; // to the end of the sentence before
-  if (j < 0 || !sentenceBreak(text, t, j + 1)) return undefined;
-  const kinds = new Set<string>();
+  if (j < 0 || !sentenceBreak(text, t, j + 1)) return;
   for (const stop = Math.max(0, j - SENTENCE_REACH); j >= stop; j--) {
-    const d = drugOf(t[j]!.norm);
-    if (d && d !== 'unspecified') kinds.add(d);
-    if (j > 0 && sentenceBreak(text, t, j)) break;
+    yield t[j]!;
+    if (j > 0 && sentenceBreak(text, t, j)) return;
   }
-  return kinds.size === 1 ? [...kinds][0] : undefined;
+}
+
+/** The one drug the sentence before token k's names by name, if it names exactly one. */
+function namedDrugBefore(text: string, t: Tok[], k: number): string | undefined {
+  return oneDrugOf(sentenceBefore(text, t, k));
 }
 
 /** The drug the sentence before token k's names, if it names one. */
 function drugOfSentenceBefore(text: string, t: Tok[], k: number): string | undefined {
-  let j = k - 1;
-  while (j >= Math.max(0, k - SENTENCE_REACH) && !sentenceBreak(text, t, j + 1)) j--; // to the end of the sentence before
-  if (j < 0 || !sentenceBreak(text, t, j + 1)) return undefined;
-  for (const stop = Math.max(0, j - SENTENCE_REACH); j >= stop; j--) {
-    const drug = drugOf(t[j]!.norm);
+  for (const tok of sentenceBefore(text, t, k)) {
+    const drug = drugOf(tok.norm);
     if (drug) return drug;
-    if (j > 0 && sentenceBreak(text, t, j)) break;
   }
   return undefined;
 }
