@@ -2,6 +2,7 @@
 // (urlset, news sitemap, sitemap index) into a list of discovered entries.
 import { parseFeed } from 'feedsmith';
 import { parseDate } from '../extractors/dates.js';
+import { zoneOfUrl } from '../extractors/time-zones.js';
 import { loadXml } from './html-dom.js';
 
 export interface FeedEntry {
@@ -33,8 +34,8 @@ function text(v: unknown): string | undefined {
  * language ("mar, 12 feb 2024"), zones by name ("CET"). An article's page usually dates it
  * again; when it does not, this date is the article's.
  */
-function date(v: unknown): Date | undefined {
-  return parseDate(text(v));
+function date(v: unknown, zone: string): Date | undefined {
+  return parseDate(text(v), zone);
 }
 
 function absolute(href: string | undefined, base: string): string | undefined {
@@ -78,7 +79,8 @@ function origLinks(body: string, count: number): (string | undefined)[] {
   return items.map((x) => /<feedburner:origLink>\s*(?:<!\[CDATA\[)?\s*([^<\]]+?)\s*(?:\]\]>)?\s*<\/feedburner:origLink>/i.exec(x)?.[1]?.replace(/&amp;/g, '&'));
 }
 
-export function parseFeedEntries(body: string, baseUrl: string): Discovery {
+/** `zone` (IANA) is the clock of dates written without a zone: the source's, else its domain's country's, else UTC. */
+export function parseFeedEntries(body: string, baseUrl: string, zone = zoneOfUrl(baseUrl) ?? 'UTC'): Discovery {
   let parsed: { format: string; feed: AnyItem };
   try {
     parsed = parseFeed(body) as unknown as { format: string; feed: AnyItem };
@@ -108,7 +110,7 @@ export function parseFeedEntries(body: string, baseUrl: string): Discovery {
     entries.push({
       url,
       title: text(it.title),
-      published: date(it.pubDate ?? it.published ?? it.updated ?? it.date_published ?? dcDate(it.dc as AnyItem | undefined)),
+      published: date(it.pubDate ?? it.published ?? it.updated ?? it.date_published ?? dcDate(it.dc as AnyItem | undefined), zone),
       author: authorOf(it),
     });
   }
@@ -118,7 +120,7 @@ export function parseFeedEntries(body: string, baseUrl: string): Discovery {
 /** Before every date a Date can hold: undated sitemaps sort after the dated ones. */
 const UNDATED = -8.64e15 - 1;
 
-export function parseSitemap(body: string, baseUrl: string): Discovery {
+export function parseSitemap(body: string, baseUrl: string, zone = zoneOfUrl(baseUrl) ?? 'UTC'): Discovery {
   if (!/<(urlset|sitemapindex)[\s>]/i.test(body)) {
     throw new FeedParseError(`malformed sitemap at ${baseUrl}: no <urlset> or <sitemapindex> element; check the sitemap URL`);
   }
@@ -127,7 +129,7 @@ export function parseSitemap(body: string, baseUrl: string): Discovery {
   // usually lists its children oldest first (post-sitemap1 … post-sitemap80, 2015-01 … 2026-11).
   // Children without a date keep their order, after the dated ones.
   const children = $('sitemapindex > sitemap')
-    .map((i, el) => ({ url: absolute($(el).children('loc').text(), baseUrl), at: date($(el).children('lastmod').text())?.getTime() ?? UNDATED, i }))
+    .map((i, el) => ({ url: absolute($(el).children('loc').text(), baseUrl), at: date($(el).children('lastmod').text(), zone)?.getTime() ?? UNDATED, i }))
     .get()
     .filter((c): c is { url: string; at: number; i: number } => !!c.url);
   const sitemaps = children.sort((a, b) => b.at - a.at || a.i - b.i).map((c) => c.url);
@@ -140,15 +142,15 @@ export function parseSitemap(body: string, baseUrl: string): Discovery {
     entries.push({
       url,
       title: news.find('news\\:title').text().trim() || undefined,
-      published: date(news.find('news\\:publication_date').text() || node.children('lastmod').text()),
+      published: date(news.find('news\\:publication_date').text() || node.children('lastmod').text(), zone),
     });
   });
   return { format: sitemaps.length ? 'sitemapindex' : 'sitemap', entries, sitemaps };
 }
 
 /** Parses a discovery document by the source's kind, sniffing when the kind does not fit the body. */
-export function parseDiscovery(kind: string, body: string, baseUrl: string): Discovery {
+export function parseDiscovery(kind: string, body: string, baseUrl: string, zone?: string): Discovery {
   const looksSitemap = /<(urlset|sitemapindex)[\s>]/i.test(body.slice(0, 2000));
-  if (kind === 'sitemap' || looksSitemap) return parseSitemap(body, baseUrl);
-  return parseFeedEntries(body, baseUrl);
+  if (kind === 'sitemap' || looksSitemap) return parseSitemap(body, baseUrl, zone);
+  return parseFeedEntries(body, baseUrl, zone);
 }

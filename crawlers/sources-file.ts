@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import cron from 'node-cron';
+import { isTimeZone } from '../extractors/time-zones.js';
 
 export const SOURCE_KINDS = ['rss', 'atom', 'sitemap', 'listing', 'page', 'search'] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
@@ -80,6 +81,9 @@ export function parseSources(yamlText: string, origin = 'sources file'): SourceS
       }
     }
     if (config.offsite !== undefined && typeof config.offsite !== 'boolean') throw new SourcesFileError(`${where} (${id}): "offsite" must be true or false`);
+    if (config.timezone !== undefined && (typeof config.timezone !== 'string' || !isTimeZone(config.timezone))) {
+      throw new SourcesFileError(`${where} (${id}): "timezone" must be an IANA time zone such as America/Guayaquil or Europe/Belgrade, not ${JSON.stringify(config.timezone)}`);
+    }
     return {
       id,
       name: str('name', false) ?? id,

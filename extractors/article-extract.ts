@@ -5,6 +5,7 @@ import { loadHtml } from '../crawlers/html-dom.js';
 import type { CheerioAPI, Cheerio } from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
 import { clean, cleanAuthor, firstPlausibleDate, unescaped, withoutSiteName } from './article-meta.js';
+import { zoneOfUrl } from './time-zones.js';
 import { concat, EMPTY, segOf, textStats, trimmedLength } from './text-stats.js';
 import { teaserParagraph } from './teasers.js';
 
@@ -265,7 +266,11 @@ function mainContent($: CheerioAPI): Cheerio<AnyNode> | null {
   return $(best);
 }
 
-export function extractArticle(html: string, url: string, selectors: Selectors = {}): ExtractedArticle {
+/**
+ * `zone` (IANA) is the clock of dates the page writes without a zone: the source's, else by default the
+ * country its domain names (.rs, .ec), else UTC.
+ */
+export function extractArticle(html: string, url: string, selectors: Selectors = {}, zone = zoneOfUrl(url) ?? 'UTC'): ExtractedArticle {
   // htmlparser2 in HTML mode: about three times faster than parse5, and as forgiving of broken markup; depth capped.
   const $ = loadHtml(html);
   const hasScripts = $('script:not([type="application/ld+json"])').length > 0;
@@ -302,8 +307,8 @@ export function extractArticle(html: string, url: string, selectors: Selectors =
     ...['article:published_time', 'datePublished', 'pubdate', 'publishdate', 'date', 'dc.date'].map((n) => meta(metas, n)),
     $('time[datetime]').first().attr('datetime'),
     clean($('time, .date, .published').first().text()),
-  ]);
-  const modified = firstPlausibleDate([ld ? ldText(ld.dateModified) : null, meta(metas, 'article:modified_time'), meta(metas, 'dateModified')]);
+  ], zone);
+  const modified = firstPlausibleDate([ld ? ldText(ld.dateModified) : null, meta(metas, 'article:modified_time'), meta(metas, 'dateModified')], zone);
 
   const lead = unescaped((ld ? ldText(ld.description) : null) ?? meta(metas, 'og:description', 'description'));
   const section = (ld ? ldText(ld.articleSection) : null) ?? meta(metas, 'article:section');

@@ -17,10 +17,13 @@ export function unescaped(s: string | null): string | null {
   return clean(decodeHTML(s));
 }
 
-/** The first of the candidates that parses as a date a page could really carry: not before 1990 (0001-01-01 is a placeholder), not days ahead. */
-export function firstPlausibleDate(candidates: (string | null | undefined)[], now = Date.now()): Date | null {
+/**
+ * The first of the candidates that parses as a date a page could really carry: not before 1990 (0001-01-01 is a
+ * placeholder), not days ahead. A time written without a zone is on the clock of `zone` (IANA).
+ */
+export function firstPlausibleDate(candidates: (string | null | undefined)[], zone = 'UTC', now = Date.now()): Date | null {
   for (const c of candidates) {
-    const d = parseDate(c);
+    const d = parseDate(c, zone);
     if (d && d.getUTCFullYear() >= 1990 && d.getTime() <= now + 2 * 86_400_000) return d;
   }
   return null;

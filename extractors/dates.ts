@@ -1,7 +1,11 @@
 // Parses dates as newsrooms write them, in es, en, pt, sr (both scripts), hr,
 // bs, cnr, sq and mk: "12. februar 2024.", "12 de febrero de 2024",
 // "12 shkurt 2024", "12 фебруари 2024", "12.02.2024. u 14:35", ISO 8601.
+// A date and time written without a zone is read on the clock of the zone given (an IANA
+// name: the source's, else the page's country's; UTC when none is known); a date without a
+// time is that day's midnight UTC, so that it shows as the same day everywhere it is printed.
 import { fold } from './text-normalize.js';
+import { wallTimeIn } from './time-zones.js';
 
 // Month stems (folded, Latin script) → month number. A stem matches any inflected form.
 const MONTHS: [string, number][] = [
@@ -37,9 +41,15 @@ export function monthOf(word: string): number | undefined {
   return undefined;
 }
 
-function build(y: number, m: number, d: number, hh = 0, mm = 0, tz?: string): Date | undefined {
+function build(y: number, m: number, d: number, clock: Clock, zone: string): Date | undefined {
+  const [hh, mm, tz, hasTime] = clock;
   if (y < 100) y += 2000;
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1990 || y > 2100 || hh > 23 || mm > 59) return undefined;
+  if (hasTime && !tz) {
+    const local = wallTimeIn(zone, y, m, d, hh, mm);
+    // 31 February is no day: the calendar must not roll it over into March.
+    return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d ? local : undefined;
+  }
   const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00${tz ?? 'Z'}`;
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? undefined : date;
@@ -59,22 +69,44 @@ const ZONES: Record<string, string> = {
  * The time after a date, 24-hour or with AM/PM ("14:35", "u 14.35", "14h35", "2:35 PM", "2:35 p. m."),
  * and the zone written after it, if any ("+0100", "-05:00", "Z", "GMT", "CET", "GMT+2"): hour, minute, offset.
  */
-function clockAfter(rest: string): [number, number, string | undefined] {
+type Clock = [hour: number, minute: number, offset: string | undefined, hasTime: boolean];
+
+function clockAfter(rest: string): Clock {
   const t = /^\D{0,12}?(\d{1,2})[:.h](\d{2})\b(?::\d{2}(?:\.\d+)?)?(?:\s*([ap])\.?\s?m\b\.?)?(?:\s*\(?(Z|[A-Z]{2,4})\b)?(?:(?:(?<=[A-Z])|\s+)([+-])(\d{1,2}):?(\d{2})?\b)?/i.exec(rest);
-  if (!t) return [0, 0, undefined];
+  if (!t) return [0, 0, undefined, false];
   const [, h, min, half, name, sign, zh, zm] = t;
   let hh = Number(h);
   if (half && hh >= 1 && hh <= 12) hh = (hh % 12) + (half.toLowerCase() === 'p' ? 12 : 0);
   const zone = sign && Number(zh) <= 14 ? `${sign}${zh!.padStart(2, '0')}:${zm ?? '00'}` : name ? ZONES[name.toUpperCase()] : undefined;
-  return [hh, Number(min), zone];
+  return [hh, Number(min), zone, true];
 }
 
-/** Returns a Date, or undefined when the string holds no recognisable date. */
-export function parseDate(input: string | undefined | null): Date | undefined {
+/** ISO 8601 and RFC 2822 date-times that name no zone ("2024-02-12T14:35:00", "Mon, 12 Feb 2024 14:35"): their fields. */
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+const RFC_LOCAL = /^(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))?$/;
+const RFC_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** A zone written into a date: Z, GMT, UTC, an offset, or an abbreviation such as CET or EST. */
+const NAMES_ZONE = /(?:\dZ|\b(?:GMT|UTC?)\b|[+-]\d{2}:?\d{2}\)?\s*$|\b[A-Z]{1,4}[SD]?T\b)/;
+
+function local(y: number, m: number, d: number, hh: number, mm: number, ss: number, zone: string): Date | undefined {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59 || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return undefined;
+  return wallTimeIn(zone, y, m, d, hh, mm, ss);
+}
+
+/**
+ * Returns a Date, or undefined when the string holds no recognisable date. `zone` (an IANA
+ * name) is the clock of a time written without a zone; by default UTC, never this machine's.
+ */
+export function parseDate(input: string | undefined | null, zone = 'UTC'): Date | undefined {
   if (!input) return undefined;
   const s = input.trim().slice(0, 200);
   if (!s) return undefined;
-  // ISO 8601 and RFC 2822 first.
+  // ISO 8601 and RFC 2822 first; without a zone, JavaScript would read them on this machine's clock.
+  const iso = ISO_LOCAL.exec(s);
+  if (iso) return local(+iso[1]!, +iso[2]!, +iso[3]!, +iso[4]!, +iso[5]!, +(iso[6] ?? 0), zone);
+  const rfc = RFC_LOCAL.exec(s);
+  if (rfc && RFC_MONTHS.includes(rfc[2]!)) return local(+rfc[3]!, RFC_MONTHS.indexOf(rfc[2]!) + 1, +rfc[1]!, +rfc[4]!, +rfc[5]!, +(rfc[6] ?? 0), zone);
   if (/^\d{4}-\d{2}-\d{2}/.test(s) || /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4}/.test(s)) {
     const d = new Date(s);
     if (!Number.isNaN(d.getTime())) return d;
@@ -82,7 +114,7 @@ export function parseDate(input: string | undefined | null): Date | undefined {
   // 12.02.2024. u 14:35 — 12/02/2024 — 12-02-2024 (day first, as in every Ruta language but English)
   const num = /\b(\d{1,2})[./-]\s?(\d{1,2})[./-]\s?(\d{4}|\d{2})\b\.?(.*)$/.exec(s);
   if (num) {
-    const d = build(Number(num[3]), Number(num[2]), Number(num[1]), ...clockAfter(num[4] ?? ''));
+    const d = build(Number(num[3]), Number(num[2]), Number(num[1]), clockAfter(num[4] ?? ''), zone);
     if (d) return d;
   }
   // 12. februar 2024. / 12 de febrero de 2024 / 12 фебруари 2024 / 12 shkurt 2024
@@ -90,7 +122,7 @@ export function parseDate(input: string | undefined | null): Date | undefined {
   if (dm) {
     const m = monthOf(dm[2]!);
     if (m) {
-      const d = build(Number(dm[3]), m, Number(dm[1]), ...clockAfter(dm[4] ?? ''));
+      const d = build(Number(dm[3]), m, Number(dm[1]), clockAfter(dm[4] ?? ''), zone);
       if (d) return d;
     }
   }
@@ -99,11 +131,14 @@ export function parseDate(input: string | undefined | null): Date | undefined {
   if (md) {
     const m = monthOf(md[1]!);
     if (m) {
-      const d = build(Number(md[3]), m, Number(md[2]), ...clockAfter(md[4] ?? ''));
+      const d = build(Number(md[3]), m, Number(md[2]), clockAfter(md[4] ?? ''), zone);
       if (d) return d;
     }
   }
   const fallback = new Date(s);
-  if (!Number.isNaN(fallback.getTime()) && fallback.getFullYear() > 1990 && fallback.getFullYear() < 2100) return fallback;
-  return undefined;
+  if (Number.isNaN(fallback.getTime()) || fallback.getFullYear() <= 1990 || fallback.getFullYear() >= 2100) return undefined;
+  if (NAMES_ZONE.test(s)) return fallback;
+  // JavaScript read it on this machine's clock: the same fields, on the zone's (a bare date at midnight UTC).
+  const [y, m, d] = [fallback.getFullYear(), fallback.getMonth() + 1, fallback.getDate()];
+  return /\d:\d\d/.test(s) ? wallTimeIn(zone, y, m, d, fallback.getHours(), fallback.getMinutes(), fallback.getSeconds()) : new Date(Date.UTC(y, m - 1, d));
 }

@@ -13,6 +13,8 @@ export interface AnalysisTask {
   body: Uint8Array;
   contentType: string | null;
   selectors?: Selectors;
+  /** The source's clock (IANA zone), for dates without one. */
+  zone?: string;
   ctx: ArticleContext;
 }
 
@@ -32,7 +34,7 @@ export class AnalysisError extends Error {}
 /** Decode, extract and analyse one page: what a worker does, and what runs inline with no workers. */
 export function analyzeTask(task: AnalysisTask): AnalysisResult {
   try {
-    const page = extractPage(task.finalUrl, Buffer.from(task.body), task.contentType, task.selectors);
+    const page = extractPage(task.finalUrl, Buffer.from(task.body), task.contentType, task.selectors, task.zone);
     const base = { id: task.id, needsBrowser: needsBrowser(page), textLength: page.extracted.text.length, warning: pageWarning(page) };
     try {
       return { ...base, article: buildArticle(page, task.ctx) };

@@ -15,7 +15,7 @@ import { runRules } from '../alerts/run-rules.js';
 import { deliverPending } from '../alerts/deliver.js';
 import { updateSearchIndex } from '../storage/search-index.js';
 import { createContext, type CrawlContext } from './context.js';
-import { discover, fetchDoc, RobotsDisallowedError, sourceConfig } from './discover.js';
+import { discover, fetchDoc, RobotsDisallowedError, sourceConfig, sourceZone } from './discover.js';
 import { buildArticle, extractPage, pageWarning } from './process-page.js';
 import { resultError } from './analysis-pool.js';
 import type { ArticleInput } from '../storage/articles-repo.js';
@@ -76,7 +76,7 @@ async function fetchArticle(
     const body = Buffer.from(r.html, 'utf8');
     await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: r.status, ok: true, rendered: true, bytes: body.length, durationMs: Date.now() - t0, error: reason });
     rep.rendered++;
-    const result = await ctx.analysis.run({ finalUrl: r.url, body, contentType: 'text/html; charset=utf-8', selectors, ctx: articleCtx });
+    const result = await ctx.analysis.run({ finalUrl: r.url, body, contentType: 'text/html; charset=utf-8', selectors, zone: sourceZone(source), ctx: articleCtx });
     if (result.article && result.warning) rep.warnings.push(`${url}: ${result.warning}`);
     return result;
   };
@@ -86,7 +86,7 @@ async function fetchArticle(
     return { article: r.article, rendered: true };
   }
   const res = await ctx.gate.run(url, () => httpGet(url, ctx.fetchOpts));
-  const plain = await ctx.analysis.run({ finalUrl: res.url, body: res.body, contentType: res.headers['content-type'] ?? null, selectors, ctx: articleCtx });
+  const plain = await ctx.analysis.run({ finalUrl: res.url, body: res.body, contentType: res.headers['content-type'] ?? null, selectors, zone: sourceZone(source), ctx: articleCtx });
   if (plain.warning) rep.warnings.push(`${url}: ${plain.warning}`);
   await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: res.status, ok: true, bytes: res.body.length, durationMs: res.durationMs, error: plain.warning ?? null });
   if (plain.needsBrowser) {
@@ -215,7 +215,7 @@ async function watchPage(ctx: CrawlContext, source: Source, rep: SourceReport, o
       ctx.log(`[${source.id}] not modified (304)`);
       return;
     }
-    const page = extractPage(res.url, res.body, res.headers['content-type'] ?? null, sourceConfig(source).selectors);
+    const page = extractPage(res.url, res.body, res.headers['content-type'] ?? null, sourceConfig(source).selectors, sourceZone(source));
     const article = buildArticle(page, { sourceId: source.id, sourceLanguage: source.language, sourceCountry: source.country });
     const warning = pageWarning(page);
     if (warning) rep.warnings.push(`${source.url}: ${warning}`);

@@ -8,6 +8,7 @@ import { gunzippedDocument } from '../crawlers/gzipped-document.js';
 import { sameSite } from '../dedupe/canonical-url.js';
 import { httpGet } from '../crawlers/http-fetch.js';
 import { fold } from '../extractors/text-normalize.js';
+import { isTimeZone, zoneOfCountry } from '../extractors/time-zones.js';
 import { getValidators, logFetch, type Source } from '../storage/sources-repo.js';
 import { searchTerms } from '../storage/watchlists-repo.js';
 import type { CrawlContext } from './context.js';
@@ -34,6 +35,8 @@ export interface SourceConfig {
   maxQueries?: number;
   /** Entries dated more than this many days ago are not queued (overrides crawler.maxAgeDays; 0: every age). */
   maxAgeDays?: number;
+  /** The IANA zone of the source's clock (default: its country's), for dates written without one. */
+  timezone?: string;
 }
 
 export function sourceConfig(source: Source): SourceConfig {
@@ -42,6 +45,15 @@ export function sourceConfig(source: Source): SourceConfig {
   } catch {
     return {};
   }
+}
+
+/**
+ * Whose clock the source's dates without a zone are on: its `timezone`, else its country's zone; undefined
+ * when neither is known (each document then goes by its domain's country, else UTC).
+ */
+export function sourceZone(source: Source): string | undefined {
+  const tz = sourceConfig(source).timezone;
+  return (typeof tz === 'string' && isTimeZone(tz) ? tz : undefined) ?? zoneOfCountry(source.country);
 }
 
 /** Fetches a discovery document: robots.txt first, then the gate, then a conditional GET, all logged. */
@@ -141,7 +153,7 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
       continue;
     }
     const { text } = decodeBody(gunzippedDocument(res.body, res.url, ctx.fetchOpts.maxDecompressedBytes), res.headers['content-type']);
-    const parsed = parseDiscovery(source.kind, text, res.url);
+    const parsed = parseDiscovery(source.kind, text, res.url, sourceZone(source));
     // Validators are kept only for documents that parsed, so a broken feed is fetched in full next time.
     out.validators.push({ url, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null });
     out.entries.push(...parsed.entries);

@@ -22,12 +22,13 @@ export interface ExtractedPage {
 /** Below this many characters of body text, a page with scripts is retried through the browser. */
 const BOILERPLATE_CHARS = 400;
 
-export function extractPage(finalUrl: string, body: Buffer, contentType: string | null, selectors?: Selectors): ExtractedPage {
+/** `zone` (IANA): the source's clock for dates the page writes without a zone; by default the page's domain's country's, else UTC. */
+export function extractPage(finalUrl: string, body: Buffer, contentType: string | null, selectors?: Selectors, zone?: string): ExtractedPage {
   if (contentType && !/html|xml|text\/plain/i.test(contentType)) {
     throw new ExtractionError(`${finalUrl} is ${contentType}, not an HTML page; remove it from the feed or the source`);
   }
   const decoded = decodeBody(body, contentType);
-  return { finalUrl, extracted: extractArticle(decoded.text, finalUrl, selectors), charsetWarning: decoded.warning };
+  return { finalUrl, extracted: extractArticle(decoded.text, finalUrl, selectors, zone), charsetWarning: decoded.warning };
 }
 
 /** True when a plain fetch saw only boilerplate on a page that runs scripts: the browser may see more. */

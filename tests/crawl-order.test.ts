@@ -33,6 +33,16 @@ const urlset = (base: string, ks: number[], dir = 'a') =>
   `<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${ks.map((k) => `<url><loc>${base}/${dir}/${k}.html</loc><lastmod>${publishedOf(k).toISOString()}</lastmod></url>`).join('')}</urlset>`;
 const index = (base: string, children: { path: string; newest: number }[]) =>
   `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${children.map((c) => `<sitemap><loc>${base}${c.path}</loc><lastmod>${publishedOf(c.newest).toISOString()}</lastmod></sitemap>`).join('')}</sitemapindex>`;
+/** Yesterday at 14:35 on some clock, written without a zone: "2026-11-23T14:35:00" or "23.11.2026 14:35". */
+const YESTERDAY = new Date(NOW - DAY);
+const two = (n: number) => String(n).padStart(2, '0');
+const naive = (style: 'iso' | 'dmy') => {
+  const [y, m, d] = [YESTERDAY.getUTCFullYear(), two(YESTERDAY.getUTCMonth() + 1), two(YESTERDAY.getUTCDate())];
+  return style === 'iso' ? `${y}-${m}-${d}T14:35:00` : `${d}.${m}.${y} 14:35`;
+};
+/** That time on a clock `hours` ahead of UTC (Ecuador is 5 behind, India 5½ ahead; neither changes its clocks). */
+const yesterdayAt = (hours: number) => new Date(Date.UTC(YESTERDAY.getUTCFullYear(), YESTERDAY.getUTCMonth(), YESTERDAY.getUTCDate(), 14, 35) - hours * 3_600_000).toISOString();
+
 /** Oldest first, as archives list them. */
 const oldestFirst = (ks: number[]) => [...ks].sort((a, b) => b - a);
 
@@ -61,6 +71,16 @@ beforeAll(async () => {
     if ((m = /^\/day-(\d+)\.xml$/.exec(path))) return xml(urlset(base, [1000 + Number(m[1])]));
     // One sitemap of ten articles, from today back, ten days apart, oldest first.
     if (path === '/flat.xml') return xml(urlset(base, oldestFirst(Array.from({ length: 10 }, (_, i) => i * 10)), 'b'));
+    // Yesterday's news dated without a zone: on one page in its meta, on the other only in the feed.
+    if ((m = /^\/tz\/(\w+)\/feed\.xml$/.exec(path))) {
+      const at = `${base}/tz/${m[1]}`;
+      return xml(`<rss version="2.0"><channel><title>T</title><item><link>${at}/dated.html</link></item><item><link>${at}/undated.html</link><pubDate>${naive('dmy')}</pubDate></item></channel></rss>`);
+    }
+    if ((m = /^\/tz\/(\w+)\/(dated|undated)\.html$/.exec(path))) {
+      const meta = m[2] === 'dated' ? `<meta property="article:published_time" content="${naive('iso')}">` : '';
+      const k = 9000 + (m[1] === 'ec' ? 0 : 10) + (m[2] === 'dated' ? 1 : 2);
+      return res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(articleHtml(k).replace(/<meta property="article:published_time"[^>]*>/, meta));
+    }
     res.writeHead(404).end();
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -115,6 +135,24 @@ describe('what a crawl reads first', () => {
     expect(rep!.added).toBe(4);
     expect(rep!.warnings).toContain('6 entries dated more than 35 days ago left out (maxAgeDays)');
     expect(await storedKs('recent')).toEqual([0, 10, 20, 30]);
+  });
+
+  it('reads a date written without a zone on the source’s clock: its timezone, else its country’s', async () => {
+    const published = async (dir: string) =>
+      Object.fromEntries((await db.article.findMany({ where: { url: { contains: `/tz/${dir}/` } }, select: { url: true, published: true } })).map((a) => [a.url.replace(/^.*\//, ''), a.published?.toISOString()]));
+    // An Ecuadorian source: 14:35 on the page (ISO without an offset) and in the feed (day first) is 19:35 UTC.
+    await upsertSources(db, parseSources(`- { id: tz-ec, url: "${base}/tz/ec/feed.xml", kind: rss, language: es, country: EC }`, 'test'));
+    await crawlOnce(db, { hostDelayMs: 0, sourceId: 'tz-ec' });
+    expect(await published('ec')).toEqual({ 'dated.html': yesterdayAt(-5), 'undated.html': yesterdayAt(-5) });
+    // The same pages from a source whose timezone says otherwise are read on that clock.
+    await upsertSources(db, parseSources(`- { id: tz-in, url: "${base}/tz/in/feed.xml", kind: rss, language: en, country: EC, timezone: Asia/Kolkata }`, 'test'));
+    await crawlOnce(db, { hostDelayMs: 0, sourceId: 'tz-in' });
+    expect(await published('in')).toEqual({ 'dated.html': yesterdayAt(5.5), 'undated.html': yesterdayAt(5.5) });
+  });
+
+  it('rejects a timezone that is no IANA zone, naming the source', () => {
+    expect(() => parseSources('- { id: x, url: "https://x.example/feed", kind: rss, timezone: "GMT+5 Quito" }', 'sources.yaml')).toThrow(/\(x\): "timezone" must be an IANA time zone such as America\/Guayaquil/);
+    expect(parseSources('- { id: x, url: "https://x.example/feed", kind: rss, timezone: America/Guayaquil }', 'sources.yaml')[0]!.config).toEqual({ timezone: 'America/Guayaquil' });
   });
 
   it('rejects a count that is no whole number, naming the source and the field', () => {

@@ -105,6 +105,43 @@ describe('multilingual dates', () => {
   it('returns undefined for non-dates', () => {
     expect(parseDate('yesterday evening')).toBeUndefined();
     expect(parseDate('99.99.9999')).toBeUndefined();
+    expect(parseDate('31.02.2024. u 14:35', 'Europe/Belgrade')).toBeUndefined();
+  });
+
+  it('reads a time written without a zone on the clock given, daylight saving included, never on this machine’s', () => {
+    const machine = process.env.TZ;
+    // Node reads TZ afresh: were the machine's clock used, Tokyo's would show.
+    process.env.TZ = 'Asia/Tokyo';
+    try {
+      const at = (s: string, zone?: string) => parseDate(s, zone)?.toISOString().slice(0, 16);
+      for (const s of ['2024-02-12T14:35:00', 'Mon, 12 Feb 2024 14:35:00', '2024/02/12 14:35', '12.02.2024. u 14:35', '12 de febrero de 2024, 2:35 p. m.']) {
+        expect(at(s), s).toBe('2024-02-12T14:35');
+        expect(at(s, 'Europe/Belgrade'), s).toBe('2024-02-12T13:35');
+        expect(at(s, 'America/Guayaquil'), s).toBe('2024-02-12T19:35');
+      }
+      // Summer time in Belgrade; Guayaquil keeps one clock all year.
+      expect(at('12.07.2024. u 14:35', 'Europe/Belgrade')).toBe('2024-07-12T12:35');
+      expect(at('12.07.2024. u 14:35', 'America/Guayaquil')).toBe('2024-07-12T19:35');
+      // 02:30 on the night the clocks go forward does not exist: it reads as the time after the gap.
+      expect(at('31.03.2024. u 02:30', 'Europe/Belgrade')).toBe('2024-03-31T01:30');
+      // A zone the text writes wins over the clock given.
+      expect(at('2024-02-12T14:35:00+01:00', 'America/Guayaquil')).toBe('2024-02-12T13:35');
+      expect(at('12 de febrero de 2024 - 14:35 COT', 'Europe/Belgrade')).toBe('2024-02-12T19:35');
+      expect(at('Mon, 12 Feb 2024 14:35:00 GMT', 'Europe/Belgrade')).toBe('2024-02-12T14:35');
+      // A date without a time is that day, wherever it is printed: midnight UTC.
+      for (const s of ['12. februar 2024.', '2024-02-12', '2024/02/12']) expect(at(s, 'America/Guayaquil'), s).toBe('2024-02-12T00:00');
+    } finally {
+      if (machine === undefined) delete process.env.TZ;
+      else process.env.TZ = machine;
+    }
+  });
+
+  it('dates a page on its domain’s clock unless told the source’s', () => {
+    const page = '<html><head><meta property="article:published_time" content="2024-02-12T14:35:00"></head><body><article><h1>T</h1><p>Text.</p></article></body></html>';
+    expect(extractArticle(page, 'https://www.novosti.rs/c/a/1').published?.toISOString()).toBe('2024-02-12T13:35:00.000Z');
+    expect(extractArticle(page, 'https://www.eluniverso.com.ec/a/1').published?.toISOString()).toBe('2024-02-12T19:35:00.000Z');
+    expect(extractArticle(page, 'https://www.example.com/a/1').published?.toISOString()).toBe('2024-02-12T14:35:00.000Z');
+    expect(extractArticle(page, 'https://www.example.com/a/1', {}, 'America/Lima').published?.toISOString()).toBe('2024-02-12T19:35:00.000Z');
   });
 });
 

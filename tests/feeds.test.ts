@@ -30,6 +30,15 @@ describe('feeds and sitemaps', () => {
     expect(dated('not a date')).toBeUndefined();
   });
 
+  it('reads feed and sitemap dates without a zone on the source’s clock, else the domain’s country’s', () => {
+    const rss = `<rss version="2.0"><channel><title>T</title><item><link>/a</link><pubDate>12.02.2024 14:35</pubDate></item></channel></rss>`;
+    expect(parseFeedEntries(rss, 'https://www.vijesti.me/rss').entries[0]!.published?.toISOString()).toBe('2024-02-12T13:35:00.000Z');
+    expect(parseFeedEntries(rss, 'https://www.vijesti.me/rss', 'America/Guayaquil').entries[0]!.published?.toISOString()).toBe('2024-02-12T19:35:00.000Z');
+    const sitemap = `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://www.elcomercio.pe/a</loc><lastmod>2024-07-12T14:35:00</lastmod></url></urlset>`;
+    expect(parseDiscovery('sitemap', sitemap, 'https://www.elcomercio.pe/sitemap.xml').entries[0]!.published?.toISOString()).toBe('2024-07-12T19:35:00.000Z');
+    expect(parseDiscovery('sitemap', sitemap, 'https://www.elcomercio.pe/sitemap.xml', 'Europe/Zagreb').entries[0]!.published?.toISOString()).toBe('2024-07-12T12:35:00.000Z');
+  });
+
   it('reads the item\'s author: dc:creator, RSS author (not an address alone), Atom and JSON Feed authors', () => {
     const rss = parseFeedEntries(
       `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>T</title>

@@ -11,6 +11,7 @@ import { AllowList } from '../../crawlers/ssrf.js';
 import { httpGet } from '../../crawlers/http-fetch.js';
 import { SOURCE_KINDS } from '../../crawlers/sources-file.js';
 import { extractPage } from '../../pipeline/process-page.js';
+import { sourceZone } from '../../pipeline/discover.js';
 import { safeUrl } from '../../alerts/render.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
@@ -120,7 +121,7 @@ ${s
     try {
       if (!safeUrl(form.testUrl)) throw new Error('give an http(s) article URL to test');
       const res = await httpGet(form.testUrl!, fetchOpts());
-      const p = extractPage(res.url, res.body, res.headers['content-type'] ?? null, selectors);
+      const p = extractPage(res.url, res.body, res.headers['content-type'] ?? null, selectors, sourceZone(s));
       const e = p.extracted;
       result = html`<section id="test-result"><h2>Extracted (not saved)</h2>
 <p><b>Title:</b> ${e.title}</p><p><b>Author:</b> ${e.author ?? '—'} · <b>Published:</b> ${e.published?.toISOString() ?? '—'} · <b>Body from:</b> ${e.bodySource}</p>
