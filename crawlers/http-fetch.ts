@@ -1,7 +1,10 @@
 // One HTTP GET with everything a crawler needs on hostile ground: connect,
 // idle and total timeouts; a byte limit enforced while streaming; a separate
 // limit on decompressed size; at most N redirects, each re-checked by the SSRF
-// guard on the resolved IP; conditional GET validators.
+// guard on the resolved IP; conditional GET validators. Connections are kept
+// alive between requests to the same host (one TLS handshake for a run of a
+// site's articles, not one per page), and a request that finds its kept
+// connection closed by the server is sent once more on a new one.
 import http from 'node:http';
 import https from 'node:https';
 import dns from 'node:dns';
@@ -68,6 +71,24 @@ export const FETCH_DEFAULTS = {
   maxDecompressedBytes: 20 * 1024 * 1024,
   maxRedirects: 5,
 };
+
+/** How long a kept connection may sit idle: under the 5 s many servers allow, so that the server seldom closes it first. */
+const IDLE_CONNECTION_MS = 4_000;
+const agents = new Map<string, { http: http.Agent; https: https.Agent }>();
+
+/**
+ * The connection pool for requests under an allow list. The SSRF guard checks the address when a connection
+ * opens, so a connection is only shared by requests under the same list.
+ */
+function agentFor(protocol: string, allow: AllowList): http.Agent {
+  let pool = agents.get(allow.spec);
+  if (!pool) {
+    const options = { keepAlive: true, keepAliveMsecs: 1_000, maxFreeSockets: 2, timeout: IDLE_CONNECTION_MS, scheduling: 'lifo' as const };
+    pool = { http: new http.Agent(options), https: new https.Agent(options) };
+    agents.set(allow.spec, pool);
+  }
+  return protocol === 'https:' ? pool.https : pool.http;
+}
 
 function guardedLookup(allow: AllowList, port: number): LookupFunction {
   return (hostname, options, callback) => {
@@ -159,7 +180,7 @@ interface RawResponse {
   location?: string;
 }
 
-function requestOnce(url: string, opts: typeof FETCH_DEFAULTS & FetchOptions, allow: AllowList, deadline: number): Promise<RawResponse> {
+function requestOnce(url: string, opts: typeof FETCH_DEFAULTS & FetchOptions, allow: AllowList, deadline: number, fresh = false): Promise<RawResponse> {
   return new Promise((resolve, reject) => {
     let u: URL;
     try {
@@ -202,10 +223,12 @@ function requestOnce(url: string, opts: typeof FETCH_DEFAULTS & FetchOptions, al
     const remaining = Math.max(1, deadline - Date.now());
     timers.push(setTimeout(() => finish(new FetchError('timeout', `no complete response within ${opts.totalTimeoutMs} ms from ${url}`, url)), remaining));
 
+    let answered = false;
     const req = lib.request(
       u,
-      { method: 'GET', headers, lookup: isIP(host) ? undefined : guardedLookup(allow, port), agent: false },
+      { method: 'GET', headers, lookup: isIP(host) ? undefined : guardedLookup(allow, port), agent: fresh ? false : agentFor(u.protocol, allow) },
       (res) => {
+        answered = true;
         const status = res.statusCode ?? 0;
         const resHeaders: Record<string, string> = {};
         for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) resHeaders[k] = Array.isArray(v) ? v.join(', ') : v;
@@ -264,6 +287,13 @@ function requestOnce(url: string, opts: typeof FETCH_DEFAULTS & FetchOptions, al
     });
     req.on('error', (e: NodeJS.ErrnoException) => {
       if (e.message.startsWith('refused to fetch')) return finish(new FetchError('blocked-address', e.message, url));
+      // The server closed a kept connection just as it was reused: nothing was answered, so ask again on a new one.
+      if (req.reusedSocket && !answered && !settled && (e.code === 'ECONNRESET' || e.code === 'EPIPE')) {
+        settled = true;
+        for (const t of timers) clearTimeout(t);
+        requestOnce(url, opts, allow, deadline, true).then(resolve, reject);
+        return;
+      }
       finish(new FetchError('network', `could not fetch ${url}: ${networkHint(e, u)}`, url));
     });
     req.end();

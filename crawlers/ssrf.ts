@@ -31,7 +31,11 @@ type Rule = { kind: 'host'; host: string; port?: number } | { kind: 'cidr'; list
 export class AllowList {
   private rules: Rule[] = [];
 
+  /** What the list allows, as given ("127.0.0.1:8080,10.0.0.0/8"): lists alike share connections. */
+  readonly spec: string;
+
   constructor(spec = '') {
+    this.spec = spec.trim();
     for (const raw of spec.split(',').map((s) => s.trim()).filter(Boolean)) {
       const cidr = /^([0-9a-f:.]+)\/(\d{1,3})$/i.exec(raw);
       if (cidr && isIP(cidr[1]!)) {

@@ -1,3 +1,5 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FetchError, httpGet, parseRetryAfter } from '../crawlers/http-fetch.js';
 import { AllowList, isSpecialAddress } from '../crawlers/ssrf.js';
@@ -100,5 +102,34 @@ describe('httpGet faults', () => {
     const e503 = await failure(httpGet(`${srv.url}/503-date`, { allow }));
     expect(e503.retryAfterMs).toBeGreaterThan(20_000);
     expect(parseRetryAfter('garbage')).toBeUndefined();
+  });
+});
+
+describe('kept connections', () => {
+  it('fetches a run of one site\'s pages over one connection, and asks again on a new one when the site has closed it', async () => {
+    let connections = 0;
+    const served = new WeakMap<object, number>();
+    const server = http.createServer((req, res) => {
+      const n = (served.get(req.socket) ?? 0) + 1;
+      served.set(req.socket, n);
+      // The site drops a kept connection at its third request, unanswered, as a server does whose idle timeout just ran out.
+      if (req.url === '/drop' && n > 1) return req.socket.destroy();
+      res.writeHead(200, { 'content-type': 'text/html' }).end(`<p>${req.url}</p>`);
+    });
+    server.on('connection', () => connections++);
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    const local = new AllowList(base.replace('http://', ''));
+    try {
+      for (const p of ['/a', '/b', '/c']) expect((await httpGet(base + p, { allow: local })).body.toString()).toBe(`<p>${p}</p>`);
+      expect(connections).toBe(1);
+      expect((await httpGet(`${base}/drop`, { allow: local })).body.toString()).toBe('<p>/drop</p>');
+      expect(connections).toBe(2);
+      // A list that does not allow the site gets none of the connections the other list opened.
+      expect((await failure(httpGet(`${base}/a`, { allow: new AllowList('') }))).code).toBe('blocked-address');
+    } finally {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+    }
   });
 });
