@@ -289,6 +289,10 @@ describe('the web app in Chromium', () => {
     // Each side opens its entity's page.
     await Promise.all([p.waitForURL(/\/entities\/port\/Guayaquil$/), p.click('h1 a:has-text("Guayaquil")')]);
     expect(await p.locator('#entity-links a').allTextContents()).toContain('Kavač clan – Guayaquil');
+    // So do the names in the graph's table.
+    await p.goto(`${base}/graph`);
+    await Promise.all([p.waitForURL(/\/entities\/criminal_group\/Kava%C4%8D%20clan$/), p.locator('tbody td a', { hasText: 'Kavač clan' }).first().click()]);
+    expect(await p.locator('h1').textContent()).toContain('Kavač clan');
     // Filters: a period with nothing, then a country.
     await p.goto(`${base}/graph?from=2001-01-01&to=2001-12-31`);
     await expect(p.locator('main').textContent()).resolves.toContain('No links in this period');

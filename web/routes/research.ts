@@ -84,7 +84,7 @@ export function researchRoutes(app: Hono<Env>, db: Db) {
 <p id="link-count">${total} link(s)${total > links.length ? html`, the ${links.length} with the most evidence shown; the exports hold all of them` : ''}. Export: <a href="/export/links.csv${qs}">CSV</a> · <a href="/export/links.json${qs}">JSON</a> · <a href="/export/links.ftm.jsonl${qs}">FollowTheMoney</a> · <a href="/export/links.gexf${qs}">GEXF (Gephi)</a></p>
 ${links.length ? graphSvg(links) : html`<p>No links in this period.</p>`}
 <table><thead><tr><th>Balkan side</th><th>Latin American side</th><th>Evidence</th><th>First</th><th>Last</th></tr></thead><tbody>
-${links.map((l) => html`<tr data-href="/links/${l.id}"><td>${l.balkan} <span class="muted">${l.balkanType}</span></td><td>${l.latam} <span class="muted">${l.latamType}</span></td><td><a href="/links/${l.id}">${l.evidence}</a></td><td>${l.firstSeen.toISOString().slice(0, 10)}</td><td>${l.lastSeen.toISOString().slice(0, 10)}</td></tr>`)}
+${links.map((l) => html`<tr data-href="/links/${l.id}"><td><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> <span class="muted">${l.balkanType.replace('_', ' ')}</span></td><td><a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a> <span class="muted">${l.latamType.replace('_', ' ')}</span></td><td><a href="/links/${l.id}">${l.evidence}</a></td><td>${l.firstSeen.toISOString().slice(0, 10)}</td><td>${l.lastSeen.toISOString().slice(0, 10)}</td></tr>`)}
 </tbody></table>`).toString(),
     );
   });
