@@ -281,6 +281,11 @@ describe('the web app in Chromium', () => {
     const guayaquil = p.locator('#graph a.edge', { has: p.locator('title', { hasText: 'Kavač clan – Guayaquil' }) });
     await Promise.all([p.waitForURL(/\/links\/\d+$/), guayaquil.dispatchEvent('click')]);
     await expect(p.locator('#evidence li').first().textContent()).resolves.toContain('organised by the Kavač clan');
+    // First reported: the earliest evidence article's date, not the day Ruta stored the link.
+    const evidenceDates = (await p.locator('#evidence li').allTextContents()).map((t) => /\((?:[a-z]{2,3}), (\d{4}-\d{2}-\d{2})/.exec(t)![1]!).sort();
+    const dates = /first reported (\S+) · seen by Ruta since (\S+)/.exec((await p.locator('#link-dates').textContent())!)!;
+    expect(dates[1]).toBe(evidenceDates[0]);
+    expect(dates[2]).toBe(new Date().toISOString().slice(0, 10));
     // The link's neighbours: the clan's other links, each a link of its own.
     const others = await p.locator('#links-of-balkan li a').allTextContents();
     expect(others.length).toBeGreaterThan(0);

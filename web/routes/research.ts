@@ -69,6 +69,11 @@ ${right.map((n) => html`<g class="node latam"><circle cx="700" cy="${y(right, n)
 </svg>`;
 }
 
+/** The date of the earliest article that reports a link (its publication date, else when Ruta stored it), or `otherwise`. */
+function firstReported(evidence: { article: { published: Date | null; createdAt: Date } }[], otherwise: Date): Date {
+  return evidence.length ? new Date(Math.min(...evidence.map((e) => (e.article.published ?? e.article.createdAt).getTime()))) : otherwise;
+}
+
 export function researchRoutes(app: Hono<Env>, db: Db) {
   app.get('/graph', allow(...RESEARCH), async (c) => {
     const f = filterOf(c);
@@ -83,7 +88,7 @@ export function researchRoutes(app: Hono<Env>, db: Db) {
 <button type="submit">Filter</button></form>
 <p id="link-count">${total} link(s)${total > links.length ? html`, the ${links.length} with the most evidence shown; the exports hold all of them` : ''}. Export: <a href="/export/links.csv${qs}">CSV</a> · <a href="/export/links.json${qs}">JSON</a> · <a href="/export/links.ftm.jsonl${qs}">FollowTheMoney</a> · <a href="/export/links.gexf${qs}">GEXF (Gephi)</a></p>
 ${links.length ? graphSvg(links) : html`<p>No links in this period.</p>`}
-<table><thead><tr><th>Balkan side</th><th>Latin American side</th><th>Evidence</th><th>First</th><th>Last</th></tr></thead><tbody>
+<table><thead><tr><th>Balkan side</th><th>Latin American side</th><th>Evidence</th><th title="the earliest article's date">First reported</th><th title="the latest article's date">Last reported</th></tr></thead><tbody>
 ${links.map((l) => html`<tr data-href="/links/${l.id}"><td><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> <span class="muted">${l.balkanType.replace('_', ' ')}</span></td><td><a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a> <span class="muted">${l.latamType.replace('_', ' ')}</span></td><td><a href="/links/${l.id}">${l.evidence}</a></td><td>${l.firstSeen.toISOString().slice(0, 10)}</td><td>${l.lastSeen.toISOString().slice(0, 10)}</td></tr>`)}
 </tbody></table>`).toString(),
     );
@@ -97,7 +102,7 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td><a href="${entityHref
       list.length ? html`<h2>${title}</h2><ul id="${id}">${list.map((x) => html`<li><a href="/links/${x.id}">${x.balkan} – ${x.latam}</a> <span class="muted">(${x.articleCount} article(s))</span></li>`)}</ul>` : '';
     return c.html(
       page(`${l.balkan} – ${l.latam}`, c.get('viewer'), html`<p><a href="/graph">← Graph</a></p><h1><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> – <a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a></h1>
-<p class="muted">${l.balkanType} – ${l.latamType} · ${l.articleCount} article(s) · first seen ${l.firstSeen.toISOString().slice(0, 10)}</p>
+<p class="muted" id="link-dates">${l.balkanType} – ${l.latamType} · ${l.articleCount} article(s) · first reported ${firstReported(l.evidence, l.firstSeen).toISOString().slice(0, 10)} · seen by Ruta since ${l.firstSeen.toISOString().slice(0, 10)}</p>
 <ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${ext(e.article.url, e.article.title)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? `, story #${e.article.storyId}` : ''})</span></li>`)}</ol>
 ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${others(`Others linked to ${l.latam}`, 'links-of-latam', near.ofLatam)}`).toString(),
     );

@@ -88,7 +88,7 @@ ${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td class="sev-${r.severi
 <section class="why"><h2>Why it was flagged</h2>
 <p><b>Rule:</b> ${a.rule}</p><p><b>Reason:</b> ${a.reason}</p>
 ${a.entities.length ? html`<p><b>Entities:</b> ${a.entities.join(', ')}</p>` : ''}
-${a.link ? html`<p><b>Link:</b> <a href="${entityHref({ type: a.link.balkanType, canonical: a.link.balkan })}">${a.link.balkan}</a> (${a.link.balkanType}) – <a href="${entityHref({ type: a.link.latamType, canonical: a.link.latam })}">${a.link.latam}</a> (${a.link.latamType}), ${a.link.articleCount} article(s) since ${a.link.firstSeen.toISOString().slice(0, 10)}</p>` : ''}
+${a.link ? html`<p><b>Link:</b> <a href="${entityHref({ type: a.link.balkanType, canonical: a.link.balkan })}">${a.link.balkan}</a> (${a.link.balkanType}) – <a href="${entityHref({ type: a.link.latamType, canonical: a.link.latam })}">${a.link.latam}</a> (${a.link.latamType}), ${a.link.articleCount} article(s), seen by Ruta since ${a.link.firstSeen.toISOString().slice(0, 10)}</p>` : ''}
 ${a.evidence ? html`<blockquote>“${a.evidence}”</blockquote>` : ''}
 <p class="muted">Status: ${a.status}${a.triagedBy ? html` (by ${a.triagedBy}, ${when(v, a.triagedAt)})` : ''}${a.assignee ? html` · assigned to ${a.assignee}` : ''}</p>
 </section>
