@@ -18,3 +18,105 @@ export function listStories(db: Db, opts: { limit?: number } = {}) {
     },
   });
 }
+
+export interface StoryFilter {
+  /** Only stories told by at least this many outlets. */
+  minOutlets?: number;
+  /** Only stories with an article in this language. */
+  lang?: string;
+  /** Only stories whose articles report a Balkan–Latin America link. */
+  withLinks?: boolean;
+  /** Only stories whose articles report a seizure. */
+  withSeizures?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+/** The links a story's articles report, most reported first: id, sides, and how many of its articles report each. */
+async function storyLinks(db: Db, storyIds: number[]) {
+  const rows = await db.linkEvidence.findMany({
+    where: { article: { storyId: { in: storyIds } } },
+    select: { articleId: true, sentence: true, article: { select: { storyId: true } }, link: { select: { id: true, balkan: true, balkanType: true, latam: true, latamType: true } } },
+    orderBy: { id: 'asc' },
+  });
+  const byStory = new Map<number, Map<number, { id: number; balkan: string; balkanType: string; latam: string; latamType: string; articles: number; sentence: string }>>();
+  for (const r of rows) {
+    const sid = r.article.storyId!;
+    const links = byStory.get(sid) ?? new Map();
+    byStory.set(sid, links);
+    const l = links.get(r.link.id) ?? { ...r.link, articles: 0, sentence: r.sentence };
+    l.articles++;
+    links.set(r.link.id, l);
+  }
+  return new Map([...byStory].map(([sid, links]) => [sid, [...links.values()].sort((a, b) => b.articles - a.articles || a.id - b.id)]));
+}
+
+/** A page of stories, the most recently active first, with the links their articles report and their largest seizure. */
+export async function storyPage(db: Db, f: StoryFilter = {}) {
+  const where = {
+    ...(f.minOutlets && f.minOutlets > 1 ? { outletCount: { gte: f.minOutlets } } : {}),
+    AND: [
+      ...(f.lang ? [{ articles: { some: { lang: f.lang } } }] : []),
+      ...(f.withLinks ? [{ articles: { some: { evidence: { some: {} } } } }] : []),
+      ...(f.withSeizures ? [{ articles: { some: { seizures: { some: {} } } } }] : []),
+    ],
+  };
+  const [total, stories] = await Promise.all([
+    db.story.count({ where }),
+    db.story.findMany({
+      where,
+      orderBy: [{ lastSeenAt: 'desc' }, { id: 'desc' }],
+      take: f.limit ?? 50,
+      skip: f.offset ?? 0,
+      select: { id: true, headline: true, firstSeenAt: true, lastSeenAt: true, languages: true, outletCount: true, articleCount: true },
+    }),
+  ]);
+  const ids = stories.map((s) => s.id);
+  const [links, seizures] = await Promise.all([
+    storyLinks(db, ids),
+    db.seizure.findMany({ where: { article: { storyId: { in: ids } } }, select: { kg: true, drug: true, article: { select: { storyId: true } } } }),
+  ]);
+  const largest = new Map<number, { kg: number; drug: string }>();
+  for (const z of seizures) {
+    const sid = z.article.storyId!;
+    if (z.kg > (largest.get(sid)?.kg ?? 0)) largest.set(sid, { kg: z.kg, drug: z.drug });
+  }
+  return { total, stories: stories.map((s) => ({ ...s, languages: s.languages ? s.languages.split(',') : [], links: links.get(s.id) ?? [], largestSeizure: largest.get(s.id) ?? null })) };
+}
+
+/** One story: its articles with their outlets, the links and seizures they report, and whom and what they name most. */
+export async function storyDetail(db: Db, id: number) {
+  const story = await db.story.findUnique({
+    where: { id },
+    select: {
+      id: true, headline: true, firstSeenAt: true, lastSeenAt: true, languages: true, outletCount: true, articleCount: true,
+      articles: {
+        orderBy: [{ published: 'asc' }, { id: 'asc' }],
+        take: 500,
+        select: { id: true, title: true, url: true, lang: true, script: true, published: true, createdAt: true, duplicateOfId: true, sources: { select: { source: { select: { id: true, name: true } } } } },
+      },
+    },
+  });
+  if (!story) return null;
+  const articleIds = story.articles.map((a) => a.id);
+  const [links, rows, counts] = await Promise.all([
+    storyLinks(db, [id]),
+    db.seizure.findMany({ where: { articleId: { in: articleIds } }, orderBy: [{ kg: 'desc' }, { id: 'asc' }], select: { kg: true, drug: true, text: true, place: true, date: true, articleId: true } }),
+    db.mention.groupBy({ by: ['entityId'], where: { articleId: { in: articleIds } }, _count: { _all: true } }),
+  ]);
+  const top = counts.sort((a, b) => b._count._all - a._count._all || a.entityId - b.entityId).slice(0, 60);
+  const entities = await db.entity.findMany({ where: { id: { in: top.map((t) => t.entityId) } }, select: { id: true, type: true, canonical: true, side: true } });
+  const byId = new Map(entities.map((e) => [e.id, e]));
+  // One seizure reported by several of the story's articles is one, with how many report it.
+  const seizures: ((typeof rows)[number] & { articles: number })[] = [];
+  for (const z of rows) {
+    const same = seizures.find((s) => s.drug === z.drug && Math.round(s.kg) === Math.round(z.kg));
+    if (same) {
+      same.articles++;
+      same.place ??= z.place;
+      same.date ??= z.date;
+    } else seizures.push({ ...z, articles: 1 });
+  }
+  const named = top.map((t) => ({ ...byId.get(t.entityId)!, mentions: t._count._all })).filter((e) => e.type !== 'nationality');
+  return { ...story, languages: story.languages ? story.languages.split(',') : [], links: links.get(id) ?? [], seizures, named };
+}

@@ -112,7 +112,7 @@ async function login(role: string): Promise<Page> {
 
 describe('the web app in Chromium', () => {
   it('sends anonymous requests to the login page, except the login page and the token feed', async () => {
-    for (const path of ['/', '/triage', '/alerts/1', '/watchlists', '/watchlists/1', '/digest', '/graph', '/links/1', '/seizures', '/search', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.csv', '/sources', '/sources/el-litoral']) {
+    for (const path of ['/', '/triage', '/alerts/1', '/watchlists', '/watchlists/1', '/digest', '/graph', '/links/1', '/stories', '/stories/1', '/seizures', '/search', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.csv', '/sources', '/sources/el-litoral']) {
       const res = await fetch(`${base}${path}`, { redirect: 'manual' });
       expect(res.status, path).toBe(302);
       expect(res.headers.get('location'), path).toBe(`/login?next=${encodeURIComponent(path)}`);
@@ -440,5 +440,67 @@ describe('the web app in Chromium', () => {
     } finally {
       await db.alert.deleteMany({ where: { id: { in: extra.map((a) => a.id) } } });
     }
+  });
+
+  it('a researcher reads the stories: one event across outlets, with its links, seizures, names and articles', async () => {
+    // Another outlet runs El Litoral's Guayaquil report: one story, two outlets.
+    await upsertSources(db, [{ id: 'diario-sur', name: 'Diario del Sur', url: 'https://diario-sur.example/feed', kind: 'rss', language: 'es', country: 'EC', schedule: '*/30 * * * *', render: false, enabled: true, config: {} }]);
+    const original = await db.article.findFirstOrThrow({ where: { url: 'https://el-litoral.example/guayaquil' } });
+    // A near copy: the same report with the outlet's own line after it (an identical text would be the same article).
+    const copy = article('copia', original.title, `${original.text} Diario del Sur republished this report from El Litoral.`);
+    await storeArticle(db, { ...copy, sourceId: 'diario-sur', url: 'https://diario-sur.example/copia', fetchedUrl: 'https://diario-sur.example/copia' });
+    const story = await db.story.findFirstOrThrow({ where: { articles: { some: { url: 'https://diario-sur.example/copia' } } } });
+    expect(story.outletCount).toBe(2);
+
+    const p = await login('researcher');
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await Promise.all([p.waitForURL(/\/stories$/), p.click('nav a:has-text("Stories")')]);
+    const total = await db.story.count();
+    expect(await p.locator('#story-count').textContent()).toBe(`${total} stories`);
+    // The hostile headline is text, not markup.
+    expect(await p.locator('#stories').textContent()).toContain('<script>window.pwned=1</script>');
+    expect(await p.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    // Told by two outlets or more: only the Guayaquil report.
+    await p.selectOption('select[name=outlets]', '2');
+    await Promise.all([p.waitForURL(/outlets=2/), p.click('form.filters button')]);
+    const rows = p.locator('#stories tbody tr');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().textContent()).toContain('Cocaine seized in Guayaquil organised by the Kavač clan');
+    expect(await rows.first().textContent()).toContain('2.3 t cocaine');
+    // In Serbian: the Cyrillic and the Latin reports, and no Spanish or English one.
+    await p.goto(`${base}/stories?lang=sr`);
+    const serbian = await p.locator('#stories tbody tr td:first-child').allTextContents();
+    expect(serbian.sort()).toEqual(['Škaljarci preko luke Santos', 'Кавачки клан и кокаин из Гвајакила'].sort());
+    // Reporting a seizure: each row names its largest.
+    await p.goto(`${base}/stories?about=seizures`);
+    const largest = await p.locator('#stories tbody tr td:nth-child(6)').allTextContents();
+    expect(largest.length).toBeGreaterThan(0);
+    expect(largest.every((x) => /\d.*(kg|t) cocaine/.test(x))).toBe(true);
+
+    // The story's page.
+    await p.goto(`${base}/stories`);
+    await Promise.all([p.waitForURL(new RegExp(`/stories/${story.id}$`)), p.click(`#stories a[href="/stories/${story.id}"]`)]);
+    expect(await p.locator('#story-facts').textContent()).toContain('2 outlet(s) · 2 article(s)');
+    expect(await p.locator('#story-links a').allTextContents()).toContain('Kavač clan – Guayaquil');
+    expect(await p.locator('#story-links').textContent()).toContain('reported by 2 of the story');
+    // One seizure, reported twice, is listed once.
+    expect(await p.locator('#story-seizures li').allTextContents()).toEqual([expect.stringMatching(/^2\.3 t cocaine .*in Guayaquil.*reported by 2 article\(s\)/)]);
+    expect(await p.locator('#story-named a').allTextContents()).toEqual(expect.arrayContaining(['Kavač clan', 'Guayaquil']));
+    const outlets = await p.locator('#story-articles tbody tr td:nth-child(2)').allTextContents();
+    expect(outlets.sort()).toEqual(['Diario del Sur', 'El Litoral']);
+    expect(await p.locator('#story-articles').textContent()).toContain('copy of “Cocaine seized in Guayaquil organised by the Kavač clan”');
+    // An article's links open apart and never run script; a name opens its entity.
+    expect(await p.locator('#story-articles a[target=_blank][rel~=noopener]').count()).toBe(2);
+    await Promise.all([p.waitForURL(/\/entities\/criminal_group\//), p.click('#story-named a:has-text("Kavač clan")')]);
+    expect((await fetch(`${base}/stories/999999`, { headers: { cookie: (await p.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ') } })).status).toBe(404);
+    expect(errors).toEqual([]);
+    await p.context().close();
+    // An analyst goes from an alert to its story.
+    const a = await login('analyst');
+    const alert = await db.alert.findFirstOrThrow({ where: { article: { url: 'https://el-litoral.example/guayaquil' } } });
+    await a.goto(`${base}/alerts/${alert.id}`);
+    await Promise.all([a.waitForURL(new RegExp(`/stories/${story.id}$`)), a.click(`a[href="/stories/${story.id}"]`)]);
+    await a.context().close();
   });
 });

@@ -1,4 +1,5 @@
 // The page frame: navigation by role, the CSRF token for forms, one stylesheet and one script.
+import { safeUrl } from '../alerts/render.js';
 import { html, type Html } from './html.js';
 
 export interface Viewer {
@@ -27,6 +28,7 @@ const NAV: { href: string; label: string; roles: string[]; key: string }[] = [
   { href: '/triage', label: 'Triage', roles: ['analyst', 'admin'], key: 't' },
   { href: '/watchlists', label: 'Watchlists', roles: ['editor', 'admin'], key: 'w' },
   { href: '/graph', label: 'Links', roles: ['researcher', 'analyst', 'admin'], key: 'l' },
+  { href: '/stories', label: 'Stories', roles: ['researcher', 'analyst', 'admin'], key: 'r' },
   { href: '/seizures', label: 'Seizures', roles: ['researcher', 'analyst', 'admin'], key: 'z' },
   { href: '/search', label: 'Search', roles: ['researcher', 'analyst', 'admin'], key: 's' },
   { href: '/sources', label: 'Sources', roles: ['editor', 'admin'], key: 'o' },
@@ -53,6 +55,12 @@ ${viewer
 }
 
 export const csrfField = (v: Viewer) => html`<input type="hidden" name="_csrf" value="${v.csrfToken}">`;
+
+/** A link to a crawled page, opened apart and only when its URL is http(s): crawled URLs are untrusted. */
+export const externalLink = (url: string | null | undefined, text: string) => {
+  const u = safeUrl(url);
+  return u ? html`<a href="${u}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>` : html`${text}`;
+};
 
 /** An entity's page (web/routes/research.ts). */
 export const entityHref = (e: { type: string; canonical: string }) => `/entities/${encodeURIComponent(e.type)}/${encodeURIComponent(e.canonical)}`;

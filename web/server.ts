@@ -18,6 +18,7 @@ import { triageRoutes } from './routes/triage.js';
 import { watchlistRoutes } from './routes/watchlists.js';
 import { digestRoutes } from './routes/digest.js';
 import { researchRoutes } from './routes/research.js';
+import { storyRoutes } from './routes/stories.js';
 import { sourceRoutes } from './routes/sources.js';
 
 const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
@@ -47,6 +48,7 @@ export function createApp(db: Db): Hono<Env> {
   watchlistRoutes(app, db);
   digestRoutes(app, db);
   researchRoutes(app, db);
+  storyRoutes(app, db);
   sourceRoutes(app, db);
   // A page that is not there, or a failure, is a page of the app with the way back, not a bare line of text.
   app.notFound((c) =>

@@ -6,18 +6,14 @@ import { articlesNaming, articleTexts, entityProfile, countries, linkGraph, link
 import { searchPage } from '../../storage/search-index.js';
 import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
 import { entitiesNamedBy } from '../../extractors/query-names.js';
-import { safeUrl } from '../../alerts/render.js';
 import { sentenceAt } from '../../alerts/evidence.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
-import { entityHref, page } from '../layout.js';
+import { entityHref, externalLink, page } from '../layout.js';
 import { linksCsv, linksFtm, linksGexf, linksJson } from '../exports.js';
 
 const RESEARCH = ['researcher', 'analyst'];
-const ext = (url: string, text: string) => {
-  const u = safeUrl(url);
-  return u ? html`<a href="${u}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>` : html`${text}`;
-};
+const ext = externalLink;
 
 function dateParam(v: string | undefined): Date | undefined {
   if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
@@ -103,7 +99,7 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td><a href="${entityHref
     return c.html(
       page(`${l.balkan} – ${l.latam}`, c.get('viewer'), html`<p><a href="/graph">← Graph</a></p><h1><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> – <a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a></h1>
 <p class="muted" id="link-dates">${l.balkanType} – ${l.latamType} · ${l.articleCount} article(s) · first reported ${firstReported(l.evidence, l.firstSeen).toISOString().slice(0, 10)} · seen by Ruta since ${l.firstSeen.toISOString().slice(0, 10)}</p>
-<ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${ext(e.article.url, e.article.title)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? `, story #${e.article.storyId}` : ''})</span></li>`)}</ol>
+<ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${ext(e.article.url, e.article.title)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? html`, <a href="/stories/${e.article.storyId}">story #${e.article.storyId}</a>` : ''})</span></li>`)}</ol>
 ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${others(`Others linked to ${l.latam}`, 'links-of-latam', near.ofLatam)}`).toString(),
     );
   });

@@ -4,11 +4,10 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
 import { alertDetail, alertRules, assignableUsers, SEVERITIES, triageAlert, triageCount, triageQueue, TRIAGE_STATUSES, type QueueFilter, type TriageStatus } from '../../storage/triage-repo.js';
-import { safeUrl } from '../../alerts/render.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
 import { highlight } from '../highlight.js';
-import { csrfField, entityHref, page, when } from '../layout.js';
+import { csrfField, entityHref, externalLink, page, when } from '../layout.js';
 
 /** What the highlight colours mean. */
 const LEGEND: [string, string][] = [['person', 'person'], ['criminal_group', 'group'], ['port', 'place'], ['nationality', 'nationality, vessel'], ['organization', 'organisation, company'], ['seizure', 'seizure']];
@@ -20,10 +19,7 @@ const ACTIONS: { status: TriageStatus; label: string; key: string }[] = [
   { status: 'escalated', label: 'Escalate', key: 'e' },
 ];
 
-const ext = (url: string | null | undefined, text: string) => {
-  const u = safeUrl(url);
-  return u ? html`<a href="${u}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>` : html`${text}`;
-};
+const ext = externalLink;
 
 export function triageRoutes(app: Hono<Env>, db: Db) {
   app.get('/triage', allow('analyst'), async (c) => {
@@ -109,7 +105,7 @@ ${a.article
   ])}</div></section>`
   : ''}
 ${a.story
-  ? html`<section><h2>Story #${a.story.id}: ${a.story.headline}</h2><p class="muted">${a.story.outletCount} outlet(s), ${a.story.articleCount} article(s), ${a.story.languages}</p>
+  ? html`<section><h2><a href="/stories/${a.story.id}">Story #${a.story.id}</a>: ${a.story.headline}</h2><p class="muted">${a.story.outletCount} outlet(s), ${a.story.articleCount} article(s), ${a.story.languages}</p>
 ${others.length ? html`<ul>${others.map((x) => html`<li>${ext(x.url, x.title)} <span class="muted">(${x.lang})</span></li>`)}</ul>` : html`<p>No other articles yet.</p>`}</section>`
   : ''}`,
       ).toString(),
