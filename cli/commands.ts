@@ -392,3 +392,16 @@ export async function dedupeCmd(file: string | undefined): Promise<number> {
   });
   return bad + failures;
 }
+
+/** `ruta db prune`: the fetch log past its keeping time and expired sessions. */
+export async function dbPrune(db: Db, days: string | undefined): Promise<void> {
+  const { fetchLogDays, pruneOldRecords } = await import('../storage/housekeeping.js');
+  let keep: number;
+  try {
+    keep = fetchLogDays(days === undefined ? process.env : { RUTA_FETCH_LOG_DAYS: days });
+  } catch (e) {
+    throw new UsageError((e as Error).message.replace('RUTA_FETCH_LOG_DAYS', '--fetch-log-days'));
+  }
+  const r = await pruneOldRecords(db, { fetchLogDays: keep });
+  out(`deleted ${r.fetchLog} fetch log row(s) ${keep ? `older than ${keep} days` : '(none: the whole log is kept)'} and ${r.sessions} expired session(s)`);
+}

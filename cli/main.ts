@@ -51,6 +51,8 @@ Usage: ruta <command> [options]
   ner [--in FILE.jsonl]                       {"id","tags"} (BIO: PER, ORG, LOC, MISC) for {"id","tokens","lang"?} lines
   dedupe [--in FILE.jsonl]                    {"id","duplicateOf","story"} for {"id","url","title","text","published"?,"lang"?} lines, in order
   demo                                        start the fixture newsroom, crawl it once, print what was found
+  db prune [--fetch-log-days N]               delete fetch log rows older than N days (RUTA_FETCH_LOG_DAYS, default 90)
+                                              and expired web sessions; \`ruta run\` does this daily
 
 Environment:
   RUTA_DB              database file (default ./data/ruta.db)
@@ -67,6 +69,7 @@ Environment:
   RUTA_MAIL_FROM       sender of alert mail and digests, e.g. "Ruta <ruta@example.org>"
   RUTA_HOST, RUTA_PORT where the web app listens (default 127.0.0.1:3000)
   RUTA_PUBLIC_URL      where \`ruta serve\` is reachable, for feed and triage links (default http://localhost:3000)
+  RUTA_FETCH_LOG_DAYS  days of fetch log kept (default 90; 0 keeps all)
 `;
 
 export async function main(argv: string[]): Promise<number> {
@@ -136,6 +139,13 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         throw new UsageError('usage: ruta articles list [--json] [--limit N] | ruta articles export --format jsonl [--out FILE] | ruta articles reanalyze [--source ID] [--since DATE] [--dry-run] [--quiet] [--json]');
+      }
+      case 'db': {
+        const { values } = args(rest, { 'fetch-log-days': { type: 'string' } });
+        if (sub !== 'prune') throw new UsageError('usage: ruta db prune [--fetch-log-days N]');
+        const { dbPrune } = await import('./commands.js');
+        await withDb((db) => dbPrune(db, values['fetch-log-days'] as string | undefined));
+        return 0;
       }
       case 'stories': {
         const { values } = args(rest, { json: { type: 'boolean' }, limit: { type: 'string' } });

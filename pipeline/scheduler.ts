@@ -9,6 +9,7 @@ import { runRules } from '../alerts/run-rules.js';
 import { deliverPending } from '../alerts/deliver.js';
 import { queueDueDigests } from '../alerts/digest.js';
 import { updateSearchIndex } from '../storage/search-index.js';
+import { fetchLogDays, pruneOldRecords } from '../storage/housekeeping.js';
 import { crawlSource, type CrawlOptions } from './crawl.js';
 import { createContext } from './context.js';
 
@@ -19,6 +20,8 @@ export interface Scheduler {
 
 export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: number } = {}): Promise<Scheduler> {
   const log = opts.log ?? (() => {});
+  // A wrong RUTA_FETCH_LOG_DAYS stops the start, not a night's housekeeping.
+  const keepDays = fetchLogDays();
   const reclaimed = await reclaimStale(db);
   if (reclaimed) log(`reclaimed ${reclaimed} URL(s) left in flight by an earlier run`);
   const ctx = createContext(db, { hostDelayMs: opts.hostDelayMs, log, fetch: opts.fetch });
@@ -84,10 +87,25 @@ export async function startScheduler(db: Db, opts: CrawlOptions & { jitterMs?: n
     },
     { name: 'digests', noOverlap: true },
   );
-  tasks.push(outboxTask, digestTask);
-  log(`scheduler: ${tasks.length - 2} source(s) scheduled, outbox every minute, digests checked every 5 minutes`);
+  // Housekeeping: at start and every night, the fetch log past RUTA_FETCH_LOG_DAYS and expired sessions.
+  const housekeeping = async () => {
+    if (stopping) return;
+    try {
+      const r = await pruneOldRecords(db, { fetchLogDays: keepDays });
+      if (r.fetchLog || r.sessions) log(`housekeeping: deleted ${r.fetchLog} fetch log row(s) older than ${keepDays} days and ${r.sessions} expired session(s)`);
+    } catch (e) {
+      log(`housekeeping failed: ${(e as Error).message}`);
+    }
+  };
+  const housekeepingTask = cron.schedule('41 3 * * *', housekeeping, { name: 'housekeeping', noOverlap: true });
+  const firstHousekeeping = housekeeping();
+  inFlight.add(firstHousekeeping);
+  void firstHousekeeping.finally(() => inFlight.delete(firstHousekeeping));
+  tasks.push(outboxTask, digestTask, housekeepingTask);
+  const own = 3;
+  log(`scheduler: ${tasks.length - own} source(s) scheduled, outbox every minute, digests checked every 5 minutes, housekeeping nightly`);
   return {
-    tasks: tasks.length - 2,
+    tasks: tasks.length - own,
     async stop() {
       stopping = true;
       for (const t of tasks) await t.stop();

@@ -28,6 +28,10 @@ it('crawls each source on its cron schedule and stops cleanly on SIGTERM', async
   // Only the newsroom sources: init with them as the catalog.
   const init = await ruta(['init', '--sources', file], env as Record<string, string>);
   expect(init.code, init.stderr).toBe(0);
+  // A fetch a year old: housekeeping removes it when the run starts.
+  const seed = new Database(env.RUTA_DB);
+  seed.prepare('INSERT INTO "FetchLog" ("url", "purpose", "ok", "at") VALUES (?, ?, ?, ?)').run('https://old.example/feed', 'feed', 1, new Date(Date.now() - 365 * 86_400_000).toISOString().replace('Z', '+00:00'));
+  seed.close();
 
   const child = spawn(process.execPath, [join(ROOT, 'bin', 'ruta.js'), 'run'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
@@ -57,6 +61,10 @@ it('crawls each source on its cron schedule and stops cleanly on SIGTERM', async
   expect(stderr).toMatch(/scheduler: 2 source\(s\) scheduled/);
   expect(stderr).toMatch(/SIGTERM: finishing in-flight work/);
   expect(stderr).toMatch(/stopped/);
+  expect(stderr).toMatch(/housekeeping: deleted 1 fetch log row\(s\) older than 90 days/);
+  const left = new Database(env.RUTA_DB, { readonly: true });
+  expect(left.prepare('SELECT count(*) n FROM FetchLog WHERE url = ?').get('https://old.example/feed')).toEqual({ n: 0 });
+  left.close();
   expect(count()).toBe(expected);
   expect(nr.requests.filter((q) => q.status === 304).length).toBeGreaterThan(0);
 });

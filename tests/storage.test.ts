@@ -10,6 +10,11 @@ import { upsertSources } from '../storage/sources-repo.js';
 import { linkGraph, linkGraphCount } from '../storage/research-repo.js';
 import { runRules } from '../alerts/run-rules.js';
 import { newLinkRule } from '../alerts/rules/new-link.js';
+import { fetchLogDays, pruneOldRecords } from '../storage/housekeeping.js';
+import { sqlDate, writeTx } from '../storage/raw-sql.js';
+import { addUser } from '../storage/users-repo.js';
+import { createSession } from '../storage/sessions-repo.js';
+import { ruta } from './helpers/cli.js';
 import { tempDir } from './helpers/tmp.js';
 
 const cleanups: (() => void)[] = [];
@@ -158,5 +163,39 @@ describe('storing articles and the link alert', () => {
     const other = await storeArticle(db, article({ url: 'https://s1.example/other', title: 'Another story', text: 'Please enable JavaScript to read this article.', contentHash: 'js' }));
     expect(other.status).toBe('stored');
     expect(await db.article.count()).toBe(2);
+  });
+});
+
+describe('housekeeping', () => {
+  it('deletes the fetch log past its keeping time in batches, and expired sessions; keeps the rest', async () => {
+    const { db, path } = await freshDb();
+    const now = new Date();
+    const day = 86_400_000;
+    // 12,000 fetches a hundred days old (more than two batches), then three recent ones, as logFetch writes them.
+    await writeTx(db, (sql) => {
+      for (let i = 0; i < 12_000; i++) sql.run('INSERT INTO "FetchLog" ("sourceId", "url", "purpose", "ok", "at") VALUES (?, ?, ?, ?, ?)', 's1', `https://s1.example/a/${i}`, 'article', 1, sqlDate(new Date(now.getTime() - 100 * day + i)));
+      for (const d of [89, 7, 0]) sql.run('INSERT INTO "FetchLog" ("sourceId", "url", "purpose", "ok", "at") VALUES (?, ?, ?, ?, ?)', 's1', `https://s1.example/recent/${d}`, 'article', 1, sqlDate(new Date(now.getTime() - d * day)));
+    });
+    const user = await addUser(db, { email: 'r@ruta.test', role: 'researcher', password: 'a long enough password' });
+    const live = await createSession(db, user.id);
+    const old = await createSession(db, user.id);
+    await db.session.update({ where: { id: (await db.session.findFirstOrThrow({ where: { csrfToken: old.csrfToken } })).id }, data: { expiresAt: new Date(now.getTime() - day) } });
+
+    expect(await pruneOldRecords(db, { fetchLogDays: 0, now })).toEqual({ fetchLog: 0, sessions: 1 });
+    expect(await db.fetchLog.count()).toBe(12_003);
+    expect(await pruneOldRecords(db, { fetchLogDays: 90, now })).toEqual({ fetchLog: 12_000, sessions: 0 });
+    expect((await db.fetchLog.findMany({ select: { url: true }, orderBy: { id: 'asc' } })).map((r) => r.url)).toEqual(['https://s1.example/recent/89', 'https://s1.example/recent/7', 'https://s1.example/recent/0']);
+    expect(await db.session.count({ where: { csrfToken: live.csrfToken } })).toBe(1);
+
+    expect(fetchLogDays({})).toBe(90);
+    expect(fetchLogDays({ RUTA_FETCH_LOG_DAYS: '0' })).toBe(0);
+    expect(() => fetchLogDays({ RUTA_FETCH_LOG_DAYS: 'a month' })).toThrow(/RUTA_FETCH_LOG_DAYS must be a whole number of days/);
+    await db.$disconnect();
+    // The command: a bad count is a usage error; a good one says what it deleted.
+    const bad = await ruta(['db', 'prune', '--fetch-log-days', 'a month'], { RUTA_DB: path });
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--fetch-log-days must be a whole number of days')]);
+    const ok = await ruta(['db', 'prune', '--fetch-log-days', '1'], { RUTA_DB: path });
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toBe('deleted 2 fetch log row(s) older than 1 days and 0 expired session(s)\n');
   });
 });
