@@ -94,7 +94,14 @@ const HALF = /^(half|media|medio|meia|meio|pola|polovina|polovinu|gjysme)$/u;
 const AND = /^(y|i|e|and|dhe)$/u;
 const HALF_AFTER = /^(half|media|medio|meia|meio|po|pol|polovina|gjysme)$/u;
 /** Words between a package count and its unit weight: "120 bricks of cocaine, each weighing about 1.1 kg", "27 paquetes de cocaína de 1 kilo cada uno". */
-const UNIT_WEIGHT_FILLER = /^(each|weighing|weighs|weighed|about|around|approximately|cada|uno|una|con|un|peso|aproximadamente|svaki|svaka|svako|tezine|tezini|tezak|teski|teska|teskih|teskog|teskim|teske|tesko|mase|po|oko|otprilike|secili|secila|me|peshe|rreth|sekoj|tezina|tezok|od|okolu)$/u;
+const UNIT_WEIGHT_FILLER = /^(each|weighing|weighs|weighed|about|around|approximately|roughly|cada|uno|una|con|un|peso|aproximadamente|aproximado|aproximada|promedio|cerca|unos|unas|svaki|svaka|svako|tezine|tezini|tezak|teski|teska|teskih|teskog|teskim|teske|tesko|mase|po|oko|otprilike|secili|secila|me|peshe|rreth|sekoj|tezina|tezok|od|okolu|clorhidrato|hydrochloride)$/u;
+/**
+ * Words that give a weight without saying whose ("40 packages weighing 48 kg", "20 paquetes con un peso de 25 kilos",
+ * "40 paketa težine 48 kilograma"): the whole load's, unless "each" says otherwise.
+ */
+const WEIGHT_WORD = /^(weighing|weighs|weighed|peso|tezine|tezini|tezina|mase|peshe|tezok)$/u;
+/** Words that make a weight one package's: "each", "cada uno", "svaki", "secili", "секој", "po" (distributive: "po 1 kilogram"), "apiece". */
+const EACH = /^(each|apiece|cada|svaki|svaka|svako|secili|secila|sekoj|sekoja|sekoe|po|unidad|komad)$/u;
 
 /** The number a token writes, in digits or in words. */
 function numberOf(tok: Tok | undefined): number | undefined {
@@ -412,16 +419,23 @@ export function findSeizures(text: string, lang?: string | null): SeizureMention
     // count of packages times the stated unit weight.
     // Not where the weight is the whole load's: "23 bales of cocaine weighing 1,150 kg in total", "ukupno".
     const total = TOTAL.test(t[first - 1]?.norm ?? '') || t.slice(last + 1, last + 4).some((x, j) => TOTAL.test(x.norm) && !sentenceBreak(text, t, last + 1 + j));
-    for (let k = first - 1; k >= Math.max(1, first - 8) && !total && !sentenceBreak(text, t, k + 1); k--) {
+    // The weight is one package's when the package word takes it directly ("paquetes de 1 kilo", "packages of 1 kg")
+    // or a word says "each" (before it, or just after the unit); after "weighing" or "con un peso de" alone it is the load's.
+    const eachAfter = t.slice(last + 1, last + 4).some((x, j) => EACH.test(x.norm) && !sentenceBreak(text, t, last + 1 + j));
+    let weighing = false;
+    let each = eachAfter;
+    for (let k = first - 1; k >= Math.max(1, first - 12) && !total && !sentenceBreak(text, t, k + 1); k--) {
       if (PACKAGES.test(t[k]!.norm)) {
         const count = numberOf(t[k - 1]);
-        if (count !== undefined && count > 1 && k < first - 1) {
+        if (count !== undefined && count > 1 && k < first - 1 && (each || !weighing)) {
           kg *= count;
           first = k - 1;
         }
         break;
       }
       if (!OF.test(t[k]!.norm) && !UNIT_WEIGHT_FILLER.test(t[k]!.norm) && !drugOf(t[k]!.norm)) break;
+      weighing ||= WEIGHT_WORD.test(t[k]!.norm);
+      each ||= EACH.test(t[k]!.norm);
     }
     // "a kilogram of cocaine costs $100,000 in Europe", "un kilo de cocaína cuesta 1.500 dólares": a price, not a seizure.
     if (kg === f && sentenceHas(text, t, first, last, PRICE) && !sentenceHas(text, t, first, last, SEIZED)) continue;

@@ -698,6 +698,14 @@ describe('seizures', () => {
     ['el barco traía cocaína. La policía halló otros 200 kilos en el contenedor', 200],
     ['they found 23 bales of cocaine weighing 1,150 kg in total', 1150],
     ['police found 40 packages of cocaine weighing a combined 44 kilos', 44],
+    // A weight after "weighing", "con un peso de" or "težine" is the load's, unless "each" makes it one package's.
+    ['police found 40 packages of cocaine weighing 48 kilograms', 48],
+    ['se hallaron 20 paquetes de cocaína con un peso de 25 kilos', 25],
+    ['pronađeno je 40 paketa kokaina težine 48 kilograma', 48],
+    ['police found 40 packages of cocaine weighing 1.2 kilograms each', 48],
+    ['customs seized 38 bricks of cocaine weighing about a kilogram each', 38],
+    ['se incautaron 200 ladrillos de clorhidrato de cocaína, con un peso aproximado de 1,1 kilos cada uno', 220],
+    ['zaplenjeno je 120 paketa kokaina težine oko 1,2 kilograma svaki', 144],
   ];
   for (const [text, kg] of cases) it(text, () => expect(findSeizures(text).map((s) => s.kg)).toEqual([kg]));
   it('a seizure\'s text is its quantity, from the first number word to the unit or the half after it', () => {
