@@ -220,6 +220,14 @@ function quantityBefore(t: Tok[], u: number): [number, number] | undefined {
   }
   const n = prev.num;
   if (n !== undefined) {
+    // "2 mil 500 kilos", "dos mil 500 kilos" (thousands, then the rest in digits, as Latin American papers write it).
+    // One space each side of "mil": not "2 mil, 500 kilos".
+    const th = t[u - 2];
+    if (th && THOUSAND.test(th.norm) && Number.isInteger(n) && n < 1000 && prev.start - th.end === 1 && th.start - (t[u - 3]?.end ?? -9) === 1) {
+      // The thousands as if "mil" were the unit: "2 mil" is 2,000.
+      const q = quantityBefore(t, u - 1);
+      if (q) return [q[0] + n, q[1]];
+    }
     // "one and a half tons", "1 and a half"
     return [n, u - 1];
   }

@@ -706,6 +706,12 @@ describe('seizures', () => {
     ['customs seized 38 bricks of cocaine weighing about a kilogram each', 38],
     ['se incautaron 200 ladrillos de clorhidrato de cocaína, con un peso aproximado de 1,1 kilos cada uno', 220],
     ['zaplenjeno je 120 paketa kokaina težine oko 1,2 kilograma svaki', 144],
+    // Thousands, then the rest in digits: "2 mil 500 kilos"; not across a comma.
+    ['se decomisaron 2 mil 500 kilos de cocaína', 2500],
+    ['se decomisaron dos mil 500 kilos de cocaína', 2500],
+    ['foram apreendidos 1 mil 200 quilos de cocaína', 1200],
+    ['zaplenjeno je 2 hiljade 300 kilograma kokaina', 2300],
+    ['pagaron 2 mil, y 500 kilos de cocaína quedaron en el puerto', 500],
   ];
   for (const [text, kg] of cases) it(text, () => expect(findSeizures(text).map((s) => s.kg)).toEqual([kg]));
   it('a seizure\'s text is its quantity, from the first number word to the unit or the half after it', () => {
