@@ -201,3 +201,20 @@ export async function entityProfile(db: Db, type: string, canonical: string, lim
     };
   });
 }
+
+/** One stored article as Ruta keeps it: text, metadata, outlets, mentions, seizures, the links it reports, its alerts and story. */
+export async function articleView(db: Db, id: number) {
+  return db.article.findUnique({
+    where: { id },
+    select: {
+      id: true, url: true, fetchedUrl: true, title: true, author: true, published: true, lang: true, script: true, text: true, fetchedAt: true, updatedAt: true, rendered: true, duplicateOfId: true,
+      sources: { select: { firstSeen: true, source: { select: { id: true, name: true } } } },
+      mentions: { orderBy: { start: 'asc' }, select: { start: true, end: true, entity: { select: { type: true, canonical: true } } } },
+      seizures: { orderBy: { start: 'asc' }, select: { start: true, end: true, kg: true, drug: true, text: true, place: true, date: true } },
+      evidence: { orderBy: { id: 'asc' }, select: { sentence: true, link: { select: { id: true, balkan: true, balkanType: true, latam: true, latamType: true } } } },
+      alerts: { orderBy: { id: 'asc' }, select: { id: true, rule: true, severity: true, status: true } },
+      story: { select: { id: true, headline: true, outletCount: true, articleCount: true } },
+      _count: { select: { revisions: true } },
+    },
+  });
+}

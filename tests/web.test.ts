@@ -112,7 +112,7 @@ async function login(role: string): Promise<Page> {
 
 describe('the web app in Chromium', () => {
   it('sends anonymous requests to the login page, except the login page and the token feed', async () => {
-    for (const path of ['/', '/triage', '/alerts/1', '/watchlists', '/watchlists/1', '/digest', '/graph', '/links/1', '/stories', '/stories/1', '/seizures', '/search', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.csv', '/sources', '/sources/el-litoral']) {
+    for (const path of ['/', '/triage', '/alerts/1', '/watchlists', '/watchlists/1', '/digest', '/graph', '/links/1', '/stories', '/stories/1', '/articles/1', '/seizures', '/search', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.csv', '/sources', '/sources/el-litoral']) {
       const res = await fetch(`${base}${path}`, { redirect: 'manual' });
       expect(res.status, path).toBe(302);
       expect(res.headers.get('location'), path).toBe(`/login?next=${encodeURIComponent(path)}`);
@@ -332,7 +332,7 @@ describe('the web app in Chromium', () => {
       await p.fill('input[name=q]', q);
       if (!across) await p.uncheck('input[type=checkbox][name=across]');
       await Promise.all([p.waitForURL(/q=/), p.press('input[name=q]', 'Enter')]);
-      return p.locator('#results li a').allTextContents();
+      return p.locator('#results li a:not(.stored)').allTextContents();
     };
     expect(await search('Кавачки', true)).toEqual(expect.arrayContaining(['Кавачки клан и кокаин из Гвајакила']));
     expect(await search('Škaljarci', true)).toEqual(['Škaljarci preko luke Santos']);
@@ -343,17 +343,17 @@ describe('the web app in Chromium', () => {
     expect(await p.locator('input[type=checkbox][name=across]').isChecked()).toBe(false);
     // A link or bookmark without the box's value searches across scripts, as the form does by default.
     await p.goto(`${base}/search?q=Gvajakil`);
-    expect(await p.locator('#results li a').allTextContents()).toEqual(['Кавачки клан и кокаин из Гвајакила']);
+    expect(await p.locator('#results li a:not(.stored)').allTextContents()).toEqual(['Кавачки клан и кокаин из Гвајакила']);
     expect(await p.locator('input[type=checkbox][name=across]').isChecked()).toBe(true);
     // A query that names a group, in any form and script, lists the articles that name it in every language, the
     // hostile title escaped: "Kavačkog klana" (Serbian genitive) finds the English and the Cyrillic reports.
     await p.goto(`${base}/search?q=${encodeURIComponent('Kavačkog klana')}`);
     expect(await p.locator('#named > ul > li > b').allTextContents()).toEqual(['Kavač clan']);
-    const named = await p.locator('#named li li a').allTextContents();
+    const named = await p.locator('#named li li a:not(.stored)').allTextContents();
     expect(named).toEqual(expect.arrayContaining(['Cocaine seized in Guayaquil organised by the Kavač clan', 'Кавачки клан и кокаин из Гвајакила']));
     expect(named.some((t) => t.includes('<script>window.pwned=1</script>'))).toBe(true);
     expect(await p.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
-    expect(await p.locator('#results li a').allTextContents()).toEqual([]);
+    expect(await p.locator('#results li a:not(.stored)').allTextContents()).toEqual([]);
     // The group's page: how the articles write it, its links, its articles (the hostile title escaped).
     await Promise.all([p.waitForURL(/\/entities\/criminal_group\//), p.click('#named > ul > li > b > a')]);
     expect(await p.locator('h1').textContent()).toBe('Kavač clan');
@@ -440,6 +440,37 @@ describe('the web app in Chromium', () => {
     } finally {
       await db.alert.deleteMany({ where: { id: { in: extra.map((a) => a.id) } } });
     }
+  });
+
+  it('a researcher opens the stored copy of an article: its text highlighted and inert, its links, seizures and alerts', async () => {
+    const p = await login('researcher');
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(`${base}/search?q=Callao`);
+    const hostile = await db.article.findFirstOrThrow({ where: { url: 'https://el-litoral.example/callao' } });
+    await Promise.all([p.waitForURL(new RegExp(`/articles/${hostile.id}$`)), p.click(`#results a.stored[href="/articles/${hostile.id}"]`)]);
+    expect(await p.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(await p.locator('main script, main img, main [onerror], a[href^="javascript:"]').count()).toBe(0);
+    expect(await p.locator('h1').textContent()).toContain('<script>window.pwned=1</script>');
+    expect(await p.locator('#article-text').textContent()).toContain('<script>window.pwned=3</script>');
+    expect(await p.locator('#article-text mark.t-criminal_group').allTextContents()).toContain('Kavač clan');
+    expect(await p.locator('#article-text mark.t-seizure').allTextContents()).toEqual(['450 kilograms']);
+    expect(await p.locator('#article-links a').allTextContents()).toContain('Kavač clan – Callao');
+    expect(await p.locator('#article-seizures').textContent()).toContain('450 kg cocaine');
+    expect(await p.locator('#article-facts').textContent()).toContain('El Litoral');
+    // A researcher sees that alerts were raised; only an analyst opens them.
+    expect(await p.locator('#article-alerts li').count()).toBeGreaterThan(0);
+    expect(await p.locator('#article-alerts a').count()).toBe(0);
+    await Promise.all([p.waitForURL(/\/entities\/port\/Callao$/), p.click('#article-named a:has-text("Callao")')]);
+    // The entity's page and a link's evidence offer the stored copy too.
+    expect(await p.locator(`#entity-articles a.stored[href="/articles/${hostile.id}"]`).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await p.context().close();
+    const a = await login('analyst');
+    await a.goto(`${base}/articles/${hostile.id}`);
+    const first = await db.alert.findFirstOrThrow({ where: { articleId: hostile.id }, orderBy: { id: 'asc' } });
+    await Promise.all([a.waitForURL(new RegExp(`/alerts/${first.id}$`)), a.click(`#article-alerts a[href="/alerts/${first.id}"]`)]);
+    await a.context().close();
   });
 
   it('a researcher reads the stories: one event across outlets, with its links, seizures, names and articles', async () => {

@@ -8,6 +8,9 @@ export interface MentionSpan {
   canonical: string;
 }
 
+/** What the highlight colours mean. */
+export const LEGEND: [string, string][] = [['person', 'person'], ['criminal_group', 'group'], ['port', 'place'], ['nationality', 'nationality, vessel'], ['organization', 'organisation, company'], ['seizure', 'seizure']];
+
 export function highlight(text: string, mentions: MentionSpan[]): Html {
   const parts: Html[] = [];
   let at = 0;

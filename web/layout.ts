@@ -62,5 +62,9 @@ export const externalLink = (url: string | null | undefined, text: string) => {
   return u ? html`<a href="${u}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>` : html`${text}`;
 };
 
+/** An article's title linking to the outlet's page, and beside it the copy Ruta stored (web/routes/articles.ts). */
+export const articleLink = (a: { id: number; url: string; title: string }) =>
+  html`${externalLink(a.url, a.title)} <a class="stored" href="/articles/${a.id}" title="the copy Ruta stored, with its entities highlighted">stored copy</a>`;
+
 /** An entity's page (web/routes/research.ts). */
 export const entityHref = (e: { type: string; canonical: string }) => `/entities/${encodeURIComponent(e.type)}/${encodeURIComponent(e.canonical)}`;

@@ -19,6 +19,7 @@ import { watchlistRoutes } from './routes/watchlists.js';
 import { digestRoutes } from './routes/digest.js';
 import { researchRoutes } from './routes/research.js';
 import { storyRoutes } from './routes/stories.js';
+import { articleRoutes } from './routes/articles.js';
 import { sourceRoutes } from './routes/sources.js';
 
 const STATIC_DIR = join(dirname(fileURLToPath(import.meta.url)), 'static');
@@ -49,6 +50,7 @@ export function createApp(db: Db): Hono<Env> {
   digestRoutes(app, db);
   researchRoutes(app, db);
   storyRoutes(app, db);
+  articleRoutes(app, db);
   sourceRoutes(app, db);
   // A page that is not there, or a failure, is a page of the app with the way back, not a bare line of text.
   app.notFound((c) =>

@@ -9,11 +9,10 @@ import { entitiesNamedBy } from '../../extractors/query-names.js';
 import { sentenceAt } from '../../alerts/evidence.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
-import { entityHref, externalLink, page } from '../layout.js';
+import { articleLink, entityHref, page } from '../layout.js';
 import { linksCsv, linksFtm, linksGexf, linksJson } from '../exports.js';
 
 const RESEARCH = ['researcher', 'analyst'];
-const ext = externalLink;
 
 function dateParam(v: string | undefined): Date | undefined {
   if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
@@ -99,7 +98,7 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td><a href="${entityHref
     return c.html(
       page(`${l.balkan} – ${l.latam}`, c.get('viewer'), html`<p><a href="/graph">← Graph</a></p><h1><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> – <a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a></h1>
 <p class="muted" id="link-dates">${l.balkanType} – ${l.latamType} · ${l.articleCount} article(s) · first reported ${firstReported(l.evidence, l.firstSeen).toISOString().slice(0, 10)} · seen by Ruta since ${l.firstSeen.toISOString().slice(0, 10)}</p>
-<ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${ext(e.article.url, e.article.title)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? html`, <a href="/stories/${e.article.storyId}">story #${e.article.storyId}</a>` : ''})</span></li>`)}</ol>
+<ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${articleLink(e.article)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? html`, <a href="/stories/${e.article.storyId}">story #${e.article.storyId}</a>` : ''})</span></li>`)}</ol>
 ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${others(`Others linked to ${l.latam}`, 'links-of-latam', near.ofLatam)}`).toString(),
     );
   });
@@ -112,7 +111,7 @@ ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${other
 <p class="muted">${e.type.replace('_', ' ')} · ${e.side} side · named in ${e.articles} article(s)</p>
 <h2>How the articles name it</h2><p id="forms">${e.forms.map((f, i) => html`${i ? ' · ' : ''}${f.text} <span class="muted">(${f.count})</span>`)}</p>
 ${e.links.length ? html`<h2>Balkan–Latin America links</h2><ul id="entity-links">${e.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a> <span class="muted">(${l.articleCount} article(s), last ${l.lastSeen.toISOString().slice(0, 10)})</span></li>`)}</ul>` : ''}
-<h2>Articles</h2><ol id="entity-articles">${e.recent.map((a) => html`<li>${ext(a.url, a.title)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ol>
+<h2>Articles</h2><ol id="entity-articles">${e.recent.map((a) => html`<li>${articleLink(a)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ol>
 ${e.articles > e.recent.length ? html`<p class="muted">The ${e.recent.length} most recent of ${e.articles}.</p>` : ''}`).toString(),
     );
   });
@@ -158,7 +157,7 @@ ${months.map(([m, kg], i) => {
 })}</svg></div>`
   : html`<p>No seizures in this period.</p>`}
 <table><thead><tr><th>Article date</th><th>Amount</th><th>Where, when</th><th>Evidence</th></tr></thead><tbody>
-${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${p.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${p.drug}</td><td class="seizure-where">${[p.place, p.stated].filter(Boolean).join(', ')}</td><td>“${sentenceAt(texts.get(p.article.id) ?? p.text, texts.has(p.article.id) ? p.start : 0)}”<br>${ext(p.article.url, p.article.title)}</td></tr>`)}
+${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${p.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${p.drug}</td><td class="seizure-where">${[p.place, p.stated].filter(Boolean).join(', ')}</td><td>“${sentenceAt(texts.get(p.article.id) ?? p.text, texts.has(p.article.id) ? p.start : 0)}”<br>${articleLink(p.article)}</td></tr>`)}
 </tbody></table>${points.length > listed.length ? html`<p class="muted">The ${listed.length} most recent of ${points.length}; narrow the period to see others.</p>` : ''}`).toString(),
     );
   });
@@ -183,9 +182,9 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
 <input type="hidden" name="across" value="0"><label><input type="checkbox" name="across" value="1" ${across ? html`checked` : ''}> across scripts and diacritics (Кавачки = Kavački = kavacki)</label>
 <button type="submit">Search</button></form>
 <p class="muted">Words must all appear; "quotes" for a phrase; a trailing * for a prefix (klan*).</p>
-${named.length ? html`<section id="named"><h2>Named in the query</h2><ul>${named.map((e) => html`<li><b><a href="${entityHref(e)}">${e.canonical}</a></b> <span class="muted">${e.type.replace('_', ' ')}</span>: named in ${e.articles} article(s), in every language and form${e.articles > e.recent.length ? html`; the ${e.recent.length} most recent` : ''}:<ul>${e.recent.map((a) => html`<li>${ext(a.url, a.title)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ul></li>`)}</ul></section>` : ''}
+${named.length ? html`<section id="named"><h2>Named in the query</h2><ul>${named.map((e) => html`<li><b><a href="${entityHref(e)}">${e.canonical}</a></b> <span class="muted">${e.type.replace('_', ' ')}</span>: named in ${e.articles} article(s), in every language and form${e.articles > e.recent.length ? html`; the ${e.recent.length} most recent` : ''}:<ul>${e.recent.map((a) => html`<li>${articleLink(a)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ul></li>`)}</ul></section>` : ''}
 ${q.trim() ? html`<p id="result-count">${total} article(s)${hits.length && total > hits.length ? html`, ${first}–${first + hits.length - 1} shown` : ''}</p>` : ''}
-<ol id="results" start="${first}">${hits.map((h) => html`<li>${ext(h.url, h.title)} <span class="muted">(${h.lang}, ${h.script}${h.published ? `, ${h.published.toISOString().slice(0, 10)}` : ''})</span><br><small>${h.snippet}</small></li>`)}</ol>
+<ol id="results" start="${first}">${hits.map((h) => html`<li>${articleLink(h)} <span class="muted">(${h.lang}, ${h.script}${h.published ? `, ${h.published.toISOString().slice(0, 10)}` : ''})</span><br><small>${h.snippet}</small></li>`)}</ol>
 <p class="pager">${pageNo > 1 ? html`<a href="${pageHref(pageNo - 1)}" rel="prev">← Previous page</a> ` : ''}${first + hits.length - 1 < total ? html`<a href="${pageHref(pageNo + 1)}" rel="next">Next page →</a>` : ''}</p>`).toString(),
     );
   });

@@ -6,7 +6,7 @@ import type { Db } from '../../storage/db.js';
 import { storyDetail, storyPage } from '../../storage/stories-repo.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
-import { entityHref, externalLink, page, when } from '../layout.js';
+import { articleLink, entityHref, externalLink, page, when } from '../layout.js';
 
 const PER_PAGE = 50;
 const LANGS = ['es', 'en', 'pt', 'sr', 'hr', 'bs', 'cnr', 'sq', 'mk'];
@@ -69,7 +69,7 @@ ${s.named.length
   : ''}
 <h2>Articles</h2>
 <table id="story-articles"><thead><tr><th>Published</th><th>Outlet</th><th>Language</th><th>Article</th></tr></thead><tbody>
-${s.articles.map((a) => html`<tr><td>${day(a.published)}</td><td>${a.sources.map((x) => x.source.name).join(', ')}</td><td>${a.lang}${a.script === 'Cyrl' ? ' (Cyrillic)' : ''}</td><td>${externalLink(a.url, a.title)}${a.duplicateOfId ? html` <span class="muted">copy of ${titles.get(a.duplicateOfId) ? html`“${titles.get(a.duplicateOfId)!.title}”` : html`article #${a.duplicateOfId}`}</span>` : ''}</td></tr>`)}
+${s.articles.map((a) => html`<tr><td>${day(a.published)}</td><td>${a.sources.map((x) => x.source.name).join(', ')}</td><td>${a.lang}${a.script === 'Cyrl' ? ' (Cyrillic)' : ''}</td><td>${articleLink(a)}${a.duplicateOfId ? html` <span class="muted">copy of ${titles.get(a.duplicateOfId) ? html`“${titles.get(a.duplicateOfId)!.title}”` : html`article #${a.duplicateOfId}`}</span>` : ''}</td></tr>`)}
 </tbody></table>${s.articles.length < s.articleCount ? html`<p class="muted">The first ${s.articles.length} of ${s.articleCount} articles.</p>` : ''}`).toString(),
     );
   });

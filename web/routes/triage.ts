@@ -6,11 +6,9 @@ import type { Db } from '../../storage/db.js';
 import { alertDetail, alertRules, assignableUsers, SEVERITIES, triageAlert, triageCount, triageQueue, TRIAGE_STATUSES, type QueueFilter, type TriageStatus } from '../../storage/triage-repo.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
-import { highlight } from '../highlight.js';
-import { csrfField, entityHref, externalLink, page, when } from '../layout.js';
+import { highlight, LEGEND } from '../highlight.js';
+import { articleLink, csrfField, entityHref, externalLink, page, when } from '../layout.js';
 
-/** What the highlight colours mean. */
-const LEGEND: [string, string][] = [['person', 'person'], ['criminal_group', 'group'], ['port', 'place'], ['nationality', 'nationality, vessel'], ['organization', 'organisation, company'], ['seizure', 'seizure']];
 /** Alerts on one page of the queue. */
 const PAGE = 50;
 const ACTIONS: { status: TriageStatus; label: string; key: string }[] = [
@@ -106,7 +104,7 @@ ${a.article
   : ''}
 ${a.story
   ? html`<section><h2><a href="/stories/${a.story.id}">Story #${a.story.id}</a>: ${a.story.headline}</h2><p class="muted">${a.story.outletCount} outlet(s), ${a.story.articleCount} article(s), ${a.story.languages}</p>
-${others.length ? html`<ul>${others.map((x) => html`<li>${ext(x.url, x.title)} <span class="muted">(${x.lang})</span></li>`)}</ul>` : html`<p>No other articles yet.</p>`}</section>`
+${others.length ? html`<ul>${others.map((x) => html`<li>${articleLink(x)} <span class="muted">(${x.lang})</span></li>`)}</ul>` : html`<p>No other articles yet.</p>`}</section>`
   : ''}`,
       ).toString(),
     );
