@@ -11,6 +11,7 @@ import { seizureReportKey } from '../storage/research-repo.js';
 import { sentenceAt } from './evidence.js';
 import { escapeHtml, htmlPage, oneLine, safeUrl, SEVERITY_LABEL } from './render.js';
 import { WATCHLIST_RULE } from './rules/watchlist-hit.js';
+import { loadAlertSettings } from './settings.js';
 
 export interface DigestUser {
   id: number;
@@ -38,6 +39,8 @@ interface Line {
   quote?: string | null;
   /** Lines of one article are shown under it once: its title (meta) and link. */
   group?: string;
+  /** Where Ruta's web app shows it (a path under RUTA_PUBLIC_URL): the stored copy of its article, or its story. */
+  app?: string;
 }
 
 /** The user's local date and hour. */
@@ -69,7 +72,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
     title: 'New Balkan–Latin America links',
     lines: links.map((l) => {
       const ev = l.evidence[0];
-      return { key: `link:${l.id}`, title: `${l.balkan} – ${l.latam}`, url: ev ? ev.article.url : null, meta: ev ? `${ev.article.title} (${ev.article.lang})` : '', quote: ev?.sentence, group: ev ? `article:${ev.article.id}` : undefined };
+      return { key: `link:${l.id}`, title: `${l.balkan} – ${l.latam}`, url: ev ? ev.article.url : null, meta: ev ? `${ev.article.title} (${ev.article.lang})` : '', quote: ev?.sentence, group: ev ? `article:${ev.article.id}` : undefined, app: ev ? `/articles/${ev.article.id}` : `/links/${l.id}` };
     }),
   });
   // An article's links together, in the order their first link came.
@@ -83,6 +86,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
       key: `story:${s.id}`,
       title: s.headline,
       url: s.articles[0]?.url ?? null,
+      app: `/stories/${s.id}`,
       meta: `${s.outletCount} outlet${s.outletCount === 1 ? '' : 's'}, ${s.articleCount} article${s.articleCount === 1 ? '' : 's'}${s.languages ? `, ${s.languages}` : ''}${s.articles.length > 1 ? ` — also: ${s.articles.slice(1).map((a) => `${a.title} (${a.lang})`).join('; ')}` : ''}`,
     })),
   });
@@ -95,6 +99,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
       url: z.article.url,
       meta: `${z.article.title} (${z.article.lang})`,
       quote: sentenceAt(z.article.text, z.start),
+      app: `/articles/${z.article.id}`,
     })),
   });
   const alerts = (await alertsBetween(db, since, now)).filter((a) => wants(a.rule, a.severity));
@@ -102,6 +107,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
     key: `alert:${a.id}`,
     title: a.reason,
     url: a.article?.url ?? null,
+    app: a.article ? `/articles/${a.article.id}` : undefined,
     meta: `${SEVERITY_LABEL[a.severity] ?? a.severity}${a.article ? ` · ${a.article.title} (${a.article.lang})` : ''}${a.story ? ` · story #${a.story.id}` : ''}`,
     quote: a.evidence,
   });
@@ -139,6 +145,8 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
       return acc;
     }, []),
   }));
+  const appUrl = loadAlertSettings().publicUrl;
+  const inRuta = (l: Line) => (l.app ? `${appUrl}${l.app}` : null);
   const { date } = localClock(user.timezone, now);
   const period = `${localTime(user.timezone, since)} to ${localTime(user.timezone, now)} (${user.timezone})`;
   const counts = Object.fromEntries(sections.map((s) => [s.title, s.lines.length]));
@@ -153,9 +161,10 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
       `== ${s.title} (${s.count}) ==`,
       ...s.lines.flatMap((l, i) => {
         const quote = l.quote ? [`  “${oneLine(l.quote, 500)}”`] : [];
-        if (!l.group) return [`- ${oneLine(l.title, 300)}`, `  ${oneLine(l.meta, 400)}`, ...quote, ...(safeUrl(l.url) ? [`  ${safeUrl(l.url)}`] : [])];
+        const ruta = inRuta(l) ? [`  In Ruta: ${inRuta(l)}`] : [];
+        if (!l.group) return [`- ${oneLine(l.title, 300)}`, `  ${oneLine(l.meta, 400)}`, ...quote, ...(safeUrl(l.url) ? [`  ${safeUrl(l.url)}`] : []), ...ruta];
         // The article once, then each of its lines.
-        const head = s.lines[i - 1]?.group === l.group ? [] : [`- ${oneLine(l.meta, 400)}`, ...(safeUrl(l.url) ? [`  ${safeUrl(l.url)}`] : [])];
+        const head = s.lines[i - 1]?.group === l.group ? [] : [`- ${oneLine(l.meta, 400)}`, ...(safeUrl(l.url) ? [`  ${safeUrl(l.url)}`] : []), ...ruta];
         return [...head, `  * ${oneLine(l.title, 300)}`, ...quote.map((q) => `  ${q}`)];
       }),
     ]),
@@ -171,9 +180,10 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
           const url = safeUrl(l.url);
           const title = escapeHtml(l.title);
           const quote = l.quote ? `<blockquote style="margin:4px 0;color:#333">“${escapeHtml(l.quote)}”</blockquote>` : '';
-          if (!l.group) return `<li style="margin-bottom:8px">${url ? `<a href="${escapeHtml(url)}">${title}</a>` : `<b>${title}</b>`}<br><small>${escapeHtml(l.meta)}</small>${quote}</li>`;
+          const ruta = inRuta(l) ? ` <small>· <a href="${escapeHtml(inRuta(l)!)}">${l.app!.startsWith('/stories/') ? 'the story in Ruta' : l.app!.startsWith('/links/') ? 'the link in Ruta' : 'stored copy in Ruta'}</a></small>` : '';
+          if (!l.group) return `<li style="margin-bottom:8px">${url ? `<a href="${escapeHtml(url)}">${title}</a>` : `<b>${title}</b>`}${ruta}<br><small>${escapeHtml(l.meta)}</small>${quote}</li>`;
           // The article once, as a link, then each of its lines with its own quote.
-          const open = s.lines[i - 1]?.group === l.group ? '' : `<li style="margin-bottom:8px">${url ? `<a href="${escapeHtml(url)}">${escapeHtml(l.meta)}</a>` : escapeHtml(l.meta)}<ul>`;
+          const open = s.lines[i - 1]?.group === l.group ? '' : `<li style="margin-bottom:8px">${url ? `<a href="${escapeHtml(url)}">${escapeHtml(l.meta)}</a>` : escapeHtml(l.meta)}${ruta}<ul>`;
           const close = s.lines[i + 1]?.group === l.group ? '' : '</ul></li>';
           return `${open}<li style="margin-bottom:4px"><b>${title}</b>${quote}</li>${close}`;
         }),

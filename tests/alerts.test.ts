@@ -469,6 +469,12 @@ describe('daily digest', () => {
     expect(m.text).toMatch(/Covers \d{1,2} \w{3} \d{4}, \d\d:\d\d to \d{1,2} \w{3} \d{4}, \d\d:\d\d \(America\/Guayaquil\)\./);
     expect(m.text).toContain('HTTP 503 from https://vijesti.example/feed');
     expect(m.text).toContain('https://el-litoral.example/guayaquil-kavac');
+    // Each item also opens in Ruta: the article's stored copy, the story's page.
+    const stored = await db.article.findFirstOrThrow({ where: { url: 'https://el-litoral.example/guayaquil-kavac' } });
+    const app = loadAlertSettings().publicUrl;
+    expect(links.find('> li > small > a').first().attr('href')).toBe(`${app}/articles/${stored.id}`);
+    expect($('h2').eq(1).next('ul').find('a:contains("the story in Ruta")').attr('href')).toBe(`${app}/stories/${stored.storyId}`);
+    expect(m.text).toContain(`In Ruta: ${app}/articles/${stored.id}`);
 
     // Next day: only what is new since.
     await storeArticle(db, article('night-desk', 'callao', 'Kavač clan moved cocaine through Callao', 'Peruvian police said the Kavač clan moved cocaine through the port of Callao. Officers seized 450 kilograms of cocaine in Callao.'));
