@@ -78,6 +78,12 @@ export async function alertDetail(db: Db, id: number) {
   return { ...a, entities: JSON.parse(a.entities) as string[], assignee: assignee?.email ?? null, triagedBy: triagedBy?.email ?? null };
 }
 
+/** One decision for many alerts at once (the queue's "Dismiss selected"); returns how many changed. */
+export async function triageMany(db: Db, ids: number[], by: number, status: TriageStatus): Promise<number> {
+  if (!ids.length) return 0;
+  return (await db.alert.updateMany({ where: { id: { in: ids } }, data: { status, triagedById: by, triagedAt: new Date() } })).count;
+}
+
 export async function triageAlert(db: Db, id: number, by: number, change: { status?: TriageStatus; note?: string; assigneeId?: number | null }) {
   return db.alert.update({
     where: { id },

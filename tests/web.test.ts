@@ -182,7 +182,7 @@ describe('the web app in Chromium', () => {
     const rows = p.locator('#queue tbody tr');
     expect(await rows.count()).toBe(await db.alert.count({ where: { status: 'open' } }));
     // Highest severity first.
-    expect(await rows.first().locator('td').first().textContent()).toBe('critical');
+    expect(await rows.first().locator('td').nth(1).textContent()).toBe('critical');
     // Times are the analyst's (Europe/Belgrade), the UTC moment in the element.
     const time = rows.first().locator('time');
     const utc = new Date((await time.getAttribute('datetime'))!);
@@ -416,7 +416,7 @@ describe('the web app in Chromium', () => {
       await p.selectOption('select[name=rule]', 'watchlist-hit');
       await Promise.all([p.waitForURL(/severity=low/), p.click('form.filters button')]);
       await expect(p.locator('#count').textContent()).resolves.toBe('1–50 of 120');
-      expect(new Set(await p.locator('#queue tbody td:first-child').allTextContents())).toEqual(new Set(['low']));
+      expect(new Set(await p.locator('#queue tbody td:nth-child(2)').allTextContents())).toEqual(new Set(['low']));
       await p.screenshot({ path: join(SHOTS, 'triage-filtered.png') });
       await Promise.all([p.waitForURL(/page=2/), p.click('a[rel=next]')]);
       await Promise.all([p.waitForURL(/page=3/), p.click('a[rel=next]')]);
@@ -436,6 +436,30 @@ describe('the web app in Chromium', () => {
       await expect(p.locator('main, body').first().textContent()).resolves.toContain('Nothing to triage with these filters.');
       await p.goto(`${base}/triage?severity=bogus&page=999`);
       await expect(p.locator('#count').textContent()).resolves.toMatch(new RegExp(`of ${open}$`));
+      // A decision on several at once: two picked with the mouse, one with the keyboard (j, x), then "Dismiss selected".
+      await p.goto(`${base}/triage?rule=watchlist-hit&severity=low`);
+      const ids = await p.locator('#queue tbody input[type=checkbox]').evaluateAll((boxes) => boxes.slice(0, 3).map((b) => Number((b as HTMLInputElement).value)));
+      await p.locator(`#queue input[value="${ids[0]}"]`).check();
+      await p.locator(`#queue input[value="${ids[1]}"]`).check();
+      await p.keyboard.press('j');
+      await p.keyboard.press('j');
+      await p.keyboard.press('x');
+      expect(await p.locator(`#queue input[value="${ids[2]}"]`).isChecked()).toBe(true);
+      await Promise.all([p.waitForURL(/\/triage\?rule=watchlist-hit&severity=low$/), p.click('#bulk button[value=dismissed]')]);
+      const decided = await db.alert.findMany({ where: { id: { in: ids } }, select: { status: true, triagedById: true } });
+      const analyst = await db.user.findFirstOrThrow({ where: { email: 'analyst@ruta.test' } });
+      expect(decided).toEqual(ids.map(() => ({ status: 'dismissed', triagedById: analyst.id })));
+      await expect(p.locator('#count').textContent()).resolves.toBe('1–50 of 117');
+      // The token and the choices are checked.
+      const token = await p.locator('#bulk input[name=_csrf]').inputValue();
+      const cookie = (await p.context().cookies()).map((c) => `${c.name}=${c.value}`).join('; ');
+      const post = (form: Record<string, string>) =>
+        fetch(`${base}/triage/bulk`, { method: 'POST', redirect: 'manual', headers: { cookie, origin: base, 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(form) });
+      expect((await post({ _csrf: token, status: 'deleted', 'ids[]': String(ids[0]) })).status).toBe(400);
+      expect((await post({ _csrf: token, status: 'confirmed', 'ids[]': 'DROP TABLE' })).status).toBe(400);
+      expect((await post({ _csrf: 'stale', status: 'confirmed', 'ids[]': String(ids[0]) })).status).toBe(403);
+      const away = await post({ _csrf: token, status: 'confirmed', 'ids[]': String(ids[0]), back: 'https://evil.example/' });
+      expect([away.status, away.headers.get('location')]).toEqual([303, '/triage']);
       await p.context().close();
     } finally {
       await db.alert.deleteMany({ where: { id: { in: extra.map((a) => a.id) } } });

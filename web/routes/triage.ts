@@ -3,7 +3,7 @@
 // escalate with a note and an assignee.
 import type { Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { alertDetail, alertRules, assignableUsers, SEVERITIES, triageAlert, triageCount, triageQueue, TRIAGE_STATUSES, type QueueFilter, type TriageStatus } from '../../storage/triage-repo.js';
+import { alertDetail, alertRules, assignableUsers, SEVERITIES, triageAlert, triageCount, triageMany, triageQueue, TRIAGE_STATUSES, type QueueFilter, type TriageStatus } from '../../storage/triage-repo.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
 import { highlight, LEGEND } from '../highlight.js';
@@ -48,7 +48,7 @@ export function triageRoutes(app: Hono<Env>, db: Db) {
         'Triage',
         v,
         html`<h1>Triage</h1>
-<p class="muted">Keys: <span class="kbd">j</span>/<span class="kbd">k</span> move, <span class="kbd">Enter</span> open.</p>
+<p class="muted">Keys: <span class="kbd">j</span>/<span class="kbd">k</span> move, <span class="kbd">Enter</span> open, <span class="kbd">x</span> select for a decision on several at once.</p>
 <form method="get" action="/triage" class="filters">
 <label>Status <select name="status">${option('', 'open and escalated', filter.status)}${TRIAGE_STATUSES.map((s) => option(s, s, filter.status))}</select></label>
 <label>Rule <select name="rule">${option('', 'all rules', filter.rule)}${rules.map((r) => option(r, r, filter.rule))}</select></label>
@@ -57,9 +57,11 @@ export function triageRoutes(app: Hono<Env>, db: Db) {
 <button type="submit">Show</button></form>
 ${rows.length
   ? html`<p class="muted" id="count">${first}–${first + rows.length - 1} of ${total}</p>
-<table id="queue"><thead><tr><th>Severity</th><th>Rule</th><th>Why</th><th>Article</th><th>Status</th><th>Assignee</th><th>When</th></tr></thead><tbody>
-${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td class="sev-${r.severity}">${r.severity}</td><td>${r.rule}</td><td><a href="/alerts/${r.id}">${r.reason}</a></td><td>${r.articleTitle ?? ''}</td><td>${r.status}</td><td>${r.assignee ?? ''}</td><td>${when(v, r.createdAt)}</td></tr>`)}
-</tbody></table>
+<form method="post" action="/triage/bulk" id="bulk">${csrfField(v)}<input type="hidden" name="back" value="${here({})}">
+<p class="bulk-actions">Selected: ${ACTIONS.map((x) => html`<button type="submit" name="status" value="${x.status}">${x.label} selected</button> `)}</p>
+<table id="queue"><thead><tr><th><span class="visually-hidden">Select</span></th><th>Severity</th><th>Rule</th><th>Why</th><th>Article</th><th>Status</th><th>Assignee</th><th>When</th></tr></thead><tbody>
+${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td><input type="checkbox" name="ids[]" value="${r.id}" aria-label="select alert ${r.id}"></td><td class="sev-${r.severity}">${r.severity}</td><td>${r.rule}</td><td><a href="/alerts/${r.id}">${r.reason}</a></td><td>${r.articleTitle ?? ''}</td><td>${r.status}</td><td>${r.assignee ?? ''}</td><td>${when(v, r.createdAt)}</td></tr>`)}
+</tbody></table></form>
 <p class="pager">${pageNo > 1 ? html`<a href="${here({ page: String(pageNo - 1) })}" rel="prev">← Previous page</a> ` : ''}${pageNo < pages ? html`<a href="${here({ page: String(pageNo + 1) })}" rel="next">Next page →</a>` : ''}</p>`
   : html`<p>Nothing to triage${filter.status || filter.rule || filter.severity || mine ? ' with these filters' : ''}.</p>`}`,
       ).toString(),
@@ -108,6 +110,20 @@ ${others.length ? html`<ul>${others.map((x) => html`<li>${articleLink(x)} <span 
   : ''}`,
       ).toString(),
     );
+  });
+
+  // A decision on the alerts selected in the queue, then back to the queue as it was filtered.
+  app.post('/triage/bulk', allow('analyst'), async (c) => {
+    const v = c.get('viewer');
+    const body = await c.req.parseBody();
+    const status = String(body.status ?? '');
+    if (!(TRIAGE_STATUSES as readonly string[]).includes(status)) return c.text(`unknown status "${status}"\n`, 400);
+    const raw = body['ids[]'];
+    const ids = [...new Set((Array.isArray(raw) ? raw : raw === undefined ? [] : [raw]).map((x) => Number(x)))];
+    if (ids.some((id) => !Number.isInteger(id) || id <= 0) || ids.length > 500) return c.text('select at most 500 alerts by their numbers\n', 400);
+    await triageMany(db, ids, v.id, status as TriageStatus);
+    const back = String(body.back ?? '');
+    return c.redirect(/^\/triage(\?[\w=&%.-]*)?$/.test(back) ? back : '/triage', 303);
   });
 
   app.post('/alerts/:id/triage', allow('analyst'), async (c) => {

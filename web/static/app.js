@@ -1,4 +1,4 @@
-// Keyboard shortcuts. Triage queue: j/k move, Enter opens. Alert page: c confirm,
+// Keyboard shortcuts. Triage queue: j/k move, Enter opens, x selects. Alert page: c confirm,
 // x dismiss, e escalate, n note, u back to the queue. Anywhere: g then t/w/d goes
 // to Triage, Watchlists, Digest.
 (function () {
@@ -16,7 +16,9 @@
   document.addEventListener('keydown', function (ev) {
     var t = ev.target;
     if (ev.ctrlKey || ev.metaKey || ev.altKey) return;
-    if (t && (t.tagName === 'INPUT' || t.tagName === 'TEXTAREA' || t.tagName === 'SELECT')) return;
+    // Typing goes to the field; a ticked checkbox or a pressed button keeps the keys working.
+    var typing = t && (t.tagName === 'TEXTAREA' || t.tagName === 'SELECT' || (t.tagName === 'INPUT' && !/^(checkbox|radio|button|submit)$/.test(t.type)));
+    if (typing) return;
     var k = ev.key;
     if (pendingG) {
       pendingG = false;
@@ -29,6 +31,9 @@
       if (k === 'j') { ev.preventDefault(); select(at + 1); return; }
       if (k === 'k') { ev.preventDefault(); select(at - 1); return; }
       if (k === 'Enter' && at >= 0) { ev.preventDefault(); window.location.href = rows[at].getAttribute('data-href'); return; }
+      // The queue: x selects the current alert for a decision on several at once.
+      var box = at >= 0 ? rows[at].querySelector('input[type=checkbox]') : null;
+      if (k === 'x' && box) { ev.preventDefault(); box.checked = !box.checked; return; }
     }
     var button = document.querySelector('[data-shortcut="' + k + '"]');
     if (button) {
