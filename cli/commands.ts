@@ -103,12 +103,20 @@ export async function articlesList(db: Db, opts: { json: boolean; limit?: number
   out(table(rows.map((a) => ({ ...a, story: a.storyId, copyOf: a.duplicateOfId ?? '', sources: a.sources.map((s) => s.sourceId).join(','), published: a.published?.toISOString().slice(0, 10) })) as unknown as Record<string, unknown>[], ['id', 'story', 'copyOf', 'lang', 'script', 'published', 'sources', 'title']));
 }
 
-export async function storiesList(db: Db, opts: { json: boolean; limit?: number }): Promise<void> {
-  const { listStories } = await import('../storage/stories-repo.js');
-  const rows = await listStories(db, { limit: opts.limit });
+export async function storiesList(db: Db, opts: { json: boolean; limit?: number; lang?: string; minOutlets?: number; about?: string }): Promise<void> {
+  const { listStories, storyPage } = await import('../storage/stories-repo.js');
+  const [rows, page] = await Promise.all([
+    listStories(db, { limit: opts.limit, lang: opts.lang, minOutlets: opts.minOutlets, withLinks: opts.about === 'links', withSeizures: opts.about === 'seizures' }),
+    opts.json ? storyPage(db, { limit: opts.limit ?? 50, lang: opts.lang, minOutlets: opts.minOutlets, withLinks: opts.about === 'links', withSeizures: opts.about === 'seizures' }) : null,
+  ]);
   if (opts.json) {
+    const extra = new Map(page!.stories.map((s) => [s.id, s]));
     for (const s of rows) {
-      out(JSON.stringify({ id: s.id, headline: s.headline, firstSeen: s.firstSeenAt, lastSeen: s.lastSeenAt, languages: s.languages ? s.languages.split(',') : [], outlets: s.outletCount, articles: s.articleCount, urls: s.articles.map((a) => a.url) }));
+      const x = extra.get(s.id);
+      out(JSON.stringify({
+        id: s.id, headline: s.headline, firstSeen: s.firstSeenAt, lastSeen: s.lastSeenAt, languages: s.languages ? s.languages.split(',') : [], outlets: s.outletCount, articles: s.articleCount, urls: s.articles.map((a) => a.url),
+        links: (x?.links ?? []).map((l) => ({ balkan: l.balkan, latam: l.latam, articles: l.articles })), largestSeizure: x?.largestSeizure ?? null,
+      }));
     }
     return;
   }

@@ -19,7 +19,9 @@ Usage: ruta <command> [options]
   run                                         crawl on each source's cron schedule, send alerts and digests, and serve
                                               the web app (RUTA_HOST:RUTA_PORT), until SIGTERM
   articles list [--json] [--limit N]          list stored articles with their story and the original they copy
-  stories list [--json] [--limit N]           stories (one event across outlets and languages), most recent first
+  stories list [--json] [--limit N] [--lang xx] [--outlets N] [--about links|seizures]
+                                              stories (one event across outlets and languages), most recent first:
+                                              with an article in a language, told by N outlets or more, reporting a link or a seizure
   articles export --format jsonl [--out FILE] one article per line: url, title, published, lang, script, text
   articles reanalyze [--source ID] [--since DATE] [--dry-run] [--quiet] [--json]
                                               analyse stored articles again with today's extractors and gazetteer: their
@@ -148,11 +150,20 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'stories': {
-        const { values } = args(rest, { json: { type: 'boolean' }, limit: { type: 'string' } });
-        if (sub !== 'list') throw new UsageError('usage: ruta stories list [--json] [--limit N]');
-        const limit = values.limit === undefined ? undefined : Number(values.limit);
-        if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit must be a positive whole number, not "${values.limit}"`);
-        await withDb((db) => storiesList(db, { json: !!values.json, limit }));
+        const { values } = args(rest, { json: { type: 'boolean' }, limit: { type: 'string' }, lang: { type: 'string' }, outlets: { type: 'string' }, about: { type: 'string' } });
+        if (sub !== 'list') throw new UsageError('usage: ruta stories list [--json] [--limit N] [--lang xx] [--outlets N] [--about links|seizures]');
+        const whole = (name: 'limit' | 'outlets') => {
+          const raw = values[name] as string | undefined;
+          if (raw === undefined) return undefined;
+          const n = Number(raw);
+          if (!(Number.isInteger(n) && n > 0)) throw new UsageError(`--${name} must be a positive whole number, not "${raw}"`);
+          return n;
+        };
+        const about = values.about as string | undefined;
+        if (about !== undefined && about !== 'links' && about !== 'seizures') throw new UsageError(`--about must be links or seizures, not "${about}"`);
+        const lang = values.lang as string | undefined;
+        if (lang !== undefined && !/^[a-z]{2,3}$/.test(lang)) throw new UsageError(`--lang must be a language code such as sr or es, not "${lang}"`);
+        await withDb((db) => storiesList(db, { json: !!values.json, limit: whole('limit'), lang, minOutlets: whole('outlets'), about }));
         return 0;
       }
       case 'alerts':

@@ -1,9 +1,10 @@
 // Stories: one event across outlets and languages (dedupe/).
 import type { Db } from './db.js';
 
-/** The most recently active stories first, with their articles' URLs. */
-export function listStories(db: Db, opts: { limit?: number } = {}) {
+/** The most recently active stories first (as the filter admits), with their articles' URLs. */
+export function listStories(db: Db, opts: StoryFilter = {}) {
   return db.story.findMany({
+    where: storyWhere(opts),
     orderBy: [{ lastSeenAt: 'desc' }, { id: 'desc' }],
     take: opts.limit ?? 50,
     select: {
@@ -32,6 +33,18 @@ export interface StoryFilter {
   offset?: number;
 }
 
+/** The stories a filter admits, as a Prisma condition. */
+function storyWhere(f: StoryFilter) {
+  return {
+    ...(f.minOutlets && f.minOutlets > 1 ? { outletCount: { gte: f.minOutlets } } : {}),
+    AND: [
+      ...(f.lang ? [{ articles: { some: { lang: f.lang } } }] : []),
+      ...(f.withLinks ? [{ articles: { some: { evidence: { some: {} } } } }] : []),
+      ...(f.withSeizures ? [{ articles: { some: { seizures: { some: {} } } } }] : []),
+    ],
+  };
+}
+
 /** The links a story's articles report, most reported first: id, sides, and how many of its articles report each. */
 async function storyLinks(db: Db, storyIds: number[]) {
   const rows = await db.linkEvidence.findMany({
@@ -53,14 +66,7 @@ async function storyLinks(db: Db, storyIds: number[]) {
 
 /** A page of stories, the most recently active first, with the links their articles report and their largest seizure. */
 export async function storyPage(db: Db, f: StoryFilter = {}) {
-  const where = {
-    ...(f.minOutlets && f.minOutlets > 1 ? { outletCount: { gte: f.minOutlets } } : {}),
-    AND: [
-      ...(f.lang ? [{ articles: { some: { lang: f.lang } } }] : []),
-      ...(f.withLinks ? [{ articles: { some: { evidence: { some: {} } } } }] : []),
-      ...(f.withSeizures ? [{ articles: { some: { seizures: { some: {} } } } }] : []),
-    ],
-  };
+  const where = storyWhere(f);
   const [total, stories] = await Promise.all([
     db.story.count({ where }),
     db.story.findMany({

@@ -145,10 +145,12 @@ describe('ruta dedupe', () => {
 });
 
 describe('dedupe in the database', () => {
+  const dbFile = new WeakMap<object, string>();
   async function db() {
     const t = tempDir();
     cleanups.push(t.cleanup);
     const db = await openDb(join(t.dir, 'ruta.db'));
+    dbFile.set(db, join(t.dir, 'ruta.db'));
     cleanups.push(() => void db.$disconnect());
     await upsertSources(db, [
       { id: 'litoral', name: 'El Litoral', url: 'https://litoral.example/feed', kind: 'rss', language: 'es', country: 'EC', schedule: '*/5 * * * *', render: false, enabled: true, config: {} },
@@ -199,7 +201,28 @@ describe('dedupe in the database', () => {
     const alerts = await d.alert.findMany({ orderBy: { id: 'asc' } });
     expect(alerts.map((a) => a.storyId)).toEqual([first.storyId, second.status === 'stored' ? second.storyId : -1]);
     expect(alerts[0]!.articleId).toBe(first.articleId);
-  });
+
+    // `ruta stories list`: every story, or those told by two outlets, with an article in a language, reporting a link.
+    const env = { RUTA_DB: dbFile.get(d)! };
+    const list = async (...flags: string[]) => {
+      const r = await ruta(['stories', 'list', '--json', ...flags], env);
+      expect(r.code, r.stderr).toBe(0);
+      return jsonLines(r.stdout);
+    };
+    const all = await list();
+    expect(all.map((s) => s.id).sort()).toEqual([first.storyId, second.status === 'stored' ? second.storyId : -1].sort());
+    const told = await list('--outlets', '2');
+    expect(told.map((s) => s.id)).toEqual([first.storyId]);
+    expect(told[0]).toMatchObject({ headline: orig.title, outlets: 2, articles: 4, languages: ['es'] });
+    expect((told[0]!.urls as string[]).sort()).toEqual(['https://andino.example/mundo/serbio-detenido', 'https://litoral.example/2025/guayaquil-serbio']);
+    expect(told[0]!.links).toEqual(expect.arrayContaining([expect.objectContaining({ balkan: expect.any(String), latam: expect.any(String), articles: 2 })]));
+    expect(await list('--lang', 'sr')).toEqual([]);
+    expect((await list('--about', 'links')).length).toBe(2);
+    const bad = await ruta(['stories', 'list', '--about', 'weather'], env);
+    expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--about must be links or seizures, not "weather"')]);
+    const table = await ruta(['stories', 'list', '--outlets', '2'], env);
+    expect(table.stdout).toContain(orig.title.slice(0, 30));
+  }, 60_000);
 
   it('puts a Serbian and a Croatian version of one article in one story', async () => {
     const d = await db();
