@@ -1,4 +1,5 @@
 // Users and their subscriptions.
+import { isTimeZone } from '../extractors/time-zones.js';
 import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
 import type { Db } from './db.js';
 
@@ -9,14 +10,6 @@ export type Channel = (typeof CHANNELS)[number];
 
 export class UserInputError extends Error {}
 
-export function validTimezone(tz: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: tz });
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
@@ -44,7 +37,7 @@ export async function addUser(
   if (!EMAIL.test(email)) throw new UserInputError(`"${u.email}" is not an email address`);
   if (!(ROLES as readonly string[]).includes(u.role)) throw new UserInputError(`role must be one of ${ROLES.join(', ')} (got "${u.role}")`);
   const timezone = u.timezone ?? 'UTC';
-  if (!validTimezone(timezone)) throw new UserInputError(`"${timezone}" is not a known timezone; use an IANA name such as Europe/Belgrade or America/Guayaquil`);
+  if (!isTimeZone(timezone)) throw new UserInputError(`"${timezone}" is not a known timezone; use an IANA name such as Europe/Belgrade or America/Guayaquil`);
   const digestHour = u.digestHour ?? 7;
   if (!Number.isInteger(digestHour) || digestHour < 0 || digestHour > 23) throw new UserInputError('the digest hour must be 0–23');
   if (u.password !== undefined && u.password.length < 8) throw new UserInputError('the password must have at least 8 characters');

@@ -1,7 +1,7 @@
 // Researchers: digest settings (hour, timezone, rules) and what the next digest holds.
 import type { Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { validTimezone } from '../../storage/users-repo.js';
+import { isTimeZone } from '../../extractors/time-zones.js';
 import { RULES } from '../../alerts/rules/index.js';
 import { buildDigest } from '../../alerts/digest.js';
 import { type Env } from '../auth.js';
@@ -36,7 +36,7 @@ ${draft ? html`<pre class="article-text">${draft.text}</pre>` : html`<p>Nothing 
     const hour = Number(body.hour);
     const timezone = String(body.timezone ?? '').trim();
     if (!Number.isInteger(hour) || hour < 0 || hour > 23) return c.text('the hour must be 0–23\n', 400);
-    if (!validTimezone(timezone)) return c.text(`"${timezone}" is not a known timezone; use an IANA name such as Europe/Belgrade\n`, 400);
+    if (!isTimeZone(timezone)) return c.text(`"${timezone}" is not a known timezone; use an IANA name such as Europe/Belgrade\n`, 400);
     const picked = ([] as unknown[]).concat(body.rules ?? []).map(String);
     const rules = picked.filter((r) => RULES.some((x) => x.name === r));
     await db.$transaction(async (tx) => {
