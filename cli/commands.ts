@@ -413,3 +413,21 @@ export async function dbPrune(db: Db, days: string | undefined): Promise<void> {
   const r = await pruneOldRecords(db, { fetchLogDays: keep });
   out(`deleted ${r.fetchLog} fetch log row(s) ${keep ? `older than ${keep} days` : '(none: the whole log is kept)'} and ${r.sessions} expired session(s)`);
 }
+
+/** `ruta db backup FILE`: the online backup, with progress on stderr; errors say what to do. */
+export async function dbBackup(file: string): Promise<void> {
+  const { backupDatabase, BackupError } = await import('../storage/backup.js');
+  let last = 0;
+  try {
+    const r = await backupDatabase(dbPath(), file, (done, total) => {
+      if (Date.now() - last > 2000) {
+        last = Date.now();
+        progress(`backing up: ${Math.round((done / Math.max(1, total)) * 100)}% (${done} of ${total} pages)`);
+      }
+    });
+    out(`backed up ${dbPath()} to ${r.path}: ${(r.bytes / 1024 / 1024).toFixed(1)} MB, ${r.articles} article(s), checked`);
+  } catch (e) {
+    if (e instanceof BackupError) throw new UsageError(e.message);
+    throw e;
+  }
+}

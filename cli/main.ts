@@ -55,6 +55,7 @@ Usage: ruta <command> [options]
   demo                                        start the fixture newsroom, crawl it once, print what was found
   db prune [--fetch-log-days N]               delete fetch log rows older than N days (RUTA_FETCH_LOG_DAYS, default 90)
                                               and expired web sessions; \`ruta run\` does this daily
+  db backup FILE                              a consistent copy of the database, safe while Ruta runs; never overwrites
 
 Environment:
   RUTA_DB              database file (default ./data/ruta.db)
@@ -143,8 +144,15 @@ export async function main(argv: string[]): Promise<number> {
         throw new UsageError('usage: ruta articles list [--json] [--limit N] | ruta articles export --format jsonl [--out FILE] | ruta articles reanalyze [--source ID] [--since DATE] [--dry-run] [--quiet] [--json]');
       }
       case 'db': {
+        if (sub === 'backup') {
+          const { positionals } = args(rest, {});
+          if (positionals.length !== 1) throw new UsageError('usage: ruta db backup FILE');
+          const { dbBackup } = await import('./commands.js');
+          await dbBackup(positionals[0]!);
+          return 0;
+        }
         const { values } = args(rest, { 'fetch-log-days': { type: 'string' } });
-        if (sub !== 'prune') throw new UsageError('usage: ruta db prune [--fetch-log-days N]');
+        if (sub !== 'prune') throw new UsageError('usage: ruta db prune [--fetch-log-days N] | ruta db backup FILE');
         const { dbPrune } = await import('./commands.js');
         await withDb((db) => dbPrune(db, values['fetch-log-days'] as string | undefined));
         return 0;

@@ -1,4 +1,5 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDb, prepareDatabase } from '../storage/db.js';
@@ -198,4 +199,48 @@ describe('housekeeping', () => {
     expect(ok.code).toBe(0);
     expect(ok.stdout).toBe('deleted 2 fetch log row(s) older than 1 days and 0 expired session(s)\n');
   });
+});
+
+describe('backup', () => {
+  it('copies the database consistently while a crawl writes to it, checks the copy, and never overwrites', async () => {
+    const { db, path } = await freshDb();
+    for (let i = 0; i < 3; i++) await storeArticle(db, article({ url: `https://s1.example/a${i}`, fetchedUrl: `https://s1.example/a${i}`, contentHash: `h${i}`, text: `texto número ${i} sobre Guayaquil` }));
+    // Enough rows that the copy takes several steps, then a writer that keeps writing while the backup runs.
+    await writeTx(db, (sql) => {
+      for (let i = 0; i < 30_000; i++) sql.run('INSERT INTO "FetchLog" ("sourceId", "url", "purpose", "ok", "at") VALUES (?, ?, ?, ?, ?)', 's1', `https://s1.example/log/${i}/${'x'.repeat(80)}`, 'article', 1, sqlDate(new Date()));
+    });
+    let writing = true;
+    let written = 0;
+    const writer = (async () => {
+      while (writing) {
+        await writeTx(db, (sql) => sql.run('INSERT INTO "FetchLog" ("sourceId", "url", "purpose", "ok", "at") VALUES (?, ?, ?, ?, ?)', 's1', `https://s1.example/live/${written}`, 'feed', 1, sqlDate(new Date())));
+        written++;
+        await new Promise((r) => setTimeout(r, 2));
+      }
+    })();
+    const dest = join(dirname(path), 'backups', 'ruta-copy.db');
+    const r = await ruta(['db', 'backup', dest], { RUTA_DB: path });
+    writing = false;
+    await writer;
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/^backed up .*ruta\.db to .*ruta-copy\.db: \d+\.\d MB, 3 article\(s\), checked\n$/);
+    expect(written).toBeGreaterThan(0);
+    const copy = new Database(dest, { readonly: true });
+    try {
+      expect(copy.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect((copy.prepare('SELECT count(*) AS n FROM "Article"').get() as { n: number }).n).toBe(3);
+      // Every row committed before the copy began is in it; rows written meanwhile are whole or absent.
+      const logs = (copy.prepare('SELECT count(*) AS n FROM "FetchLog"').get() as { n: number }).n;
+      expect(logs).toBeGreaterThanOrEqual(30_000);
+      expect(logs).toBeLessThanOrEqual(30_000 + written);
+    } finally {
+      copy.close();
+    }
+    // Never over an existing file; nothing left half-written.
+    const again = await ruta(['db', 'backup', dest], { RUTA_DB: path });
+    expect([again.code, again.stderr]).toEqual([2, expect.stringContaining('already exists; choose a new file name')]);
+    const none = await ruta(['db', 'backup', join(dirname(path), 'x.db')], { RUTA_DB: join(dirname(path), 'missing.db') });
+    expect([none.code, none.stderr]).toEqual([2, expect.stringContaining('there is no database at')]);
+    expect(existsSync(`${dest}.partial`)).toBe(false);
+  }, 60_000);
 });
