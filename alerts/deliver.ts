@@ -92,7 +92,8 @@ export async function deliverPending(db: Db, opts: DeliverOptions = {}): Promise
       } else {
         await markTransmitting(db, d.id);
         counted = true;
-        outcome = await postWebhook(d.target, d.channel === 'slack' ? c.slack : c.json, d.idempotencyKey, `Ruta/${VERSION}`);
+        // Slack's and Mattermost's incoming webhooks check no signature; a webhook receiver may.
+        outcome = await postWebhook(d.target, d.channel === 'slack' ? c.slack : c.json, d.idempotencyKey, `Ruta/${VERSION}`, undefined, d.channel === 'webhook' ? s.webhookSecret : undefined);
       }
       if (outcome.ok) {
         await markSent(db, d.id);

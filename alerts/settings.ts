@@ -13,6 +13,8 @@ export interface AlertSettings {
   leaseMs: number;
   /** Public base URL of `ruta serve`, used for links to Atom feeds and alerts in mail. */
   publicUrl: string;
+  /** RUTA_WEBHOOK_SECRET: signs webhook bodies (X-Ruta-Signature) so receivers can tell Ruta's posts from forgeries. */
+  webhookSecret?: string;
 }
 
 const DEFAULTS: AlertSettings = { seizureKg: 100, maxAttempts: 8, backoffMs: 30_000, maxBackoffMs: 6 * 3600_000, leaseMs: 120_000, publicUrl: 'http://localhost:3000' };
@@ -20,6 +22,8 @@ const DEFAULTS: AlertSettings = { seizureKg: 100, maxAttempts: 8, backoffMs: 30_
 export function loadAlertSettings(env: NodeJS.ProcessEnv = process.env): AlertSettings {
   const s = { ...DEFAULTS, ...settingsSection<AlertSettings>('alerts', env) };
   if (env.RUTA_PUBLIC_URL) s.publicUrl = env.RUTA_PUBLIC_URL;
+  // A secret only from the environment, never from a settings file that may be committed.
+  s.webhookSecret = env.RUTA_WEBHOOK_SECRET || undefined;
   s.publicUrl = s.publicUrl.replace(/\/+$/, '');
   return s;
 }

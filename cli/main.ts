@@ -73,6 +73,7 @@ Environment:
   RUTA_HOST, RUTA_PORT where the web app listens (default 127.0.0.1:3000)
   RUTA_PUBLIC_URL      where \`ruta serve\` is reachable, for feed and triage links (default http://localhost:3000)
   RUTA_FETCH_LOG_DAYS  days of fetch log kept (default 90; 0 keeps all)
+  RUTA_WEBHOOK_SECRET  signs webhook bodies: X-Ruta-Signature: sha256=HMAC(secret, "TIMESTAMP.BODY")
 `;
 
 export async function main(argv: string[]): Promise<number> {

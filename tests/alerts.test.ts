@@ -1,6 +1,7 @@
 // Watchlists, alert rules, delivery (real SMTP server, real HTTP receivers),
 // the Atom feed, daily digests and crash safety of the outbox.
 import { spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -40,7 +41,7 @@ afterEach(async () => {
 const WATCHLISTS = readFileSync(join(ROOT, 'config', 'watchlists.yaml'), 'utf8');
 const MAIL_FROM = 'Ruta <ruta@ruta.test>';
 // Fast retries for tests; everything else as shipped.
-const SETTINGS = { ...loadAlertSettings(), backoffMs: 60_000, publicUrl: 'http://ruta.test' };
+const SETTINGS = { ...loadAlertSettings(), backoffMs: 60_000, publicUrl: 'http://ruta.test', webhookSecret: 'a shared webhook secret' };
 
 async function freshDb(): Promise<{ db: Db; path: string; dir: string }> {
   const t = tempDir();
@@ -335,7 +336,14 @@ describe('delivery', () => {
     expect(body).toMatchObject({ type: 'alert', alert: { rule: 'balkan-latam-link', severity: 'high', entities: ['Kavač clan', 'Callao'] } });
     expect(body.alert.article.title).toBe(HOSTILE.title);
     expect(hook.got[0]!.headers['idempotency-key']).toBe(body.delivery);
+    // Signed with the shared secret over the timestamp and the exact body: a receiver can refuse forgeries and replays.
+    const at = Number(hook.got[0]!.headers['x-ruta-timestamp']);
+    expect(Math.abs(Date.now() / 1000 - at)).toBeLessThan(60);
+    const mac = createHmac('sha256', 'a shared webhook secret').update(`${at}.${hook.got[0]!.body}`).digest('hex');
+    expect(hook.got[0]!.headers['x-ruta-signature']).toBe(`sha256=${mac}`);
+    expect(createHmac('sha256', 'another secret').update(`${at}.${hook.got[0]!.body}`).digest('hex')).not.toBe(mac);
     expect(slack.got).toHaveLength(1);
+    expect(slack.got[0]!.headers['x-ruta-signature']).toBeUndefined();
     const text = JSON.parse(slack.got[0]!.body).text as string;
     expect(text).toContain('&lt;script&gt;');
     expect(text).not.toContain('<script');

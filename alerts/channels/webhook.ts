@@ -3,17 +3,27 @@
 // A refused connection is retried; a 2xx is delivered; 408, 429 and 5xx are
 // retried; other 4xx fail (fix the target, then `ruta deliveries retry`); a
 // timeout or a dropped connection after the request went out is in doubt.
+// With a secret, the body is signed: X-Ruta-Timestamp (Unix seconds) and
+// X-Ruta-Signature: sha256=HEX, the HMAC-SHA256 of "TIMESTAMP.BODY".
+import { createHmac } from 'node:crypto';
 import type { SendOutcome } from './outcome.js';
+
+/** The signature headers of a body sent at `at` (seconds), for receivers to check origin and freshness. */
+export function signatureHeaders(secret: string, body: string, at = Math.floor(Date.now() / 1000)): Record<string, string> {
+  const mac = createHmac('sha256', secret).update(`${at}.${body}`).digest('hex');
+  return { 'x-ruta-timestamp': String(at), 'x-ruta-signature': `sha256=${mac}` };
+}
 
 const NOT_SENT = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT', 'ERR_INVALID_URL']);
 
-export async function postWebhook(url: string, body: unknown, key: string, userAgent: string, timeoutMs = 15_000): Promise<SendOutcome> {
+export async function postWebhook(url: string, body: unknown, key: string, userAgent: string, timeoutMs = 15_000, secret?: string): Promise<SendOutcome> {
   let res: Response;
+  const json = JSON.stringify(body);
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': key, 'user-agent': userAgent },
-      body: JSON.stringify(body),
+      headers: { 'content-type': 'application/json; charset=utf-8', 'idempotency-key': key, 'user-agent': userAgent, ...(secret ? signatureHeaders(secret, json) : {}) },
+      body: json,
       redirect: 'error',
       signal: AbortSignal.timeout(timeoutMs),
     });
