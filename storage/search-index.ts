@@ -75,21 +75,40 @@ export interface SearchHit {
   snippet: string;
 }
 
+export interface SearchOptions {
+  acrossScripts?: boolean;
+  limit?: number;
+  offset?: number;
+  /** Only articles in this language. */
+  lang?: string;
+  /** Only articles published (else stored) on or after `from` and before `to`. */
+  from?: Date;
+  to?: Date;
+  /** Best match first (default), or newest first. */
+  order?: 'relevance' | 'newest';
+}
+
 /** A page of the articles matching the query, best first (`offset`, `limit`, default 50), and how many match in all. */
-export async function searchPage(db: Db, input: string, opts: { acrossScripts?: boolean; limit?: number; offset?: number } = {}): Promise<{ hits: SearchHit[]; total: number }> {
+export async function searchPage(db: Db, input: string, opts: SearchOptions = {}): Promise<{ hits: SearchHit[]; total: number }> {
   const across = opts.acrossScripts ?? true;
   const q = ftsQuery(input, across);
   if (!q) return { hits: [], total: 0 };
   await updateSearchIndex(db);
   const column = across ? 'folded' : 'exact';
   const match = `${column} : (${q})`;
+  const where = ['"ArticleSearch" MATCH ?'];
+  const params: unknown[] = [match];
+  if (opts.lang) where.push('a."lang" = ?'), params.push(opts.lang);
+  if (opts.from) where.push('COALESCE(a."published", a."createdAt") >= ?'), params.push(sqlDate(opts.from));
+  if (opts.to) where.push('COALESCE(a."published", a."createdAt") < ?'), params.push(sqlDate(opts.to));
+  const order = opts.order === 'newest' ? 'COALESCE(a."published", a."createdAt") DESC, a."id" DESC' : 'bm25("ArticleSearch")';
   return writeTx(db, (sql) => {
     const rows = sql.all<{ id: number; title: string; url: string; lang: string; script: string; published: string | null; text: string }>(
       `SELECT a."id", a."title", a."url", a."lang", a."script", a."published", a."text" FROM "ArticleSearch" s JOIN "Article" a ON a."id" = s."rowid"
-       WHERE "ArticleSearch" MATCH ? ORDER BY bm25("ArticleSearch") LIMIT ? OFFSET ?`,
-      match, opts.limit ?? 50, opts.offset ?? 0,
+       WHERE ${where.join(' AND ')} ORDER BY ${order} LIMIT ? OFFSET ?`,
+      ...params, opts.limit ?? 50, opts.offset ?? 0,
     );
-    const total = sql.all<{ n: number }>('SELECT COUNT(*) AS "n" FROM "ArticleSearch" WHERE "ArticleSearch" MATCH ?', match)[0]?.n ?? 0;
+    const total = sql.all<{ n: number }>(`SELECT COUNT(*) AS "n" FROM "ArticleSearch" s JOIN "Article" a ON a."id" = s."rowid" WHERE ${where.join(' AND ')}`, ...params)[0]?.n ?? 0;
     const needles = [...input.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => fold(m[0]));
     const hits = rows.map((r) => ({ id: r.id, title: r.title, url: r.url, lang: r.lang, script: r.script, published: r.published ? new Date(r.published) : null, snippet: snippetOf(r.text, needles) }));
     return { hits, total: Number(total) };

@@ -341,6 +341,20 @@ describe('the web app in Chromium', () => {
     expect(await search('Gvajakil', true)).toEqual(['Кавачки клан и кокаин из Гвајакила']);
     expect(await search('Gvajakil', false)).toEqual([]);
     expect(await p.locator('input[type=checkbox][name=across]').isChecked()).toBe(false);
+    // Narrowed by language and period (the "to" day included), newest first; the form keeps the choices.
+    const results = async (qs: string) => {
+      await p.goto(`${base}/search?${qs}`);
+      return (await p.locator('#results li a:not(.stored)').allTextContents()).sort();
+    };
+    const all = await results('q=Kava%C4%8D*');
+    expect(all.length).toBeGreaterThan(1);
+    expect(await results('q=Kava%C4%8D*&lang=sr')).toEqual(['Кавачки клан и кокаин из Гвајакила']);
+    expect(await p.locator('select[name=lang]').inputValue()).toBe('sr');
+    expect(await results('q=Kava%C4%8D*&from=2026-11-21')).toEqual([]);
+    expect(await results('q=Kava%C4%8D*&from=2026-11-20&to=2026-11-20')).toEqual(all);
+    expect(await results('q=Kava%C4%8D*&to=2026-11-19')).toEqual([]);
+    expect(await results('q=Kava%C4%8D*&order=newest')).toEqual(all);
+    expect(await p.locator('select[name=order]').inputValue()).toBe('newest');
     // A link or bookmark without the box's value searches across scripts, as the form does by default.
     await p.goto(`${base}/search?q=Gvajakil`);
     expect(await p.locator('#results li a:not(.stored)').allTextContents()).toEqual(['Кавачки клан и кокаин из Гвајакила']);

@@ -13,6 +13,7 @@ import { articleLink, entityHref, page } from '../layout.js';
 import { linksCsv, linksFtm, linksGexf, linksJson } from '../exports.js';
 
 const RESEARCH = ['researcher', 'analyst'];
+const SEARCH_LANGS = ['es', 'en', 'pt', 'sr', 'hr', 'bs', 'cnr', 'sq', 'mk'];
 
 function dateParam(v: string | undefined): Date | undefined {
   if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
@@ -170,17 +171,27 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
     const across = !choices.length || choices.includes('1');
     const PER_PAGE = 50;
     const pageNo = Math.max(1, Math.min(1000, Math.floor(Number(c.req.query('page'))) || 1));
-    const { hits, total } = q.trim() ? await searchPage(db, q, { acrossScripts: across, limit: PER_PAGE, offset: (pageNo - 1) * PER_PAGE }) : { hits: [], total: 0 };
+    // Narrowing: a language, a period (the "to" day included), newest first instead of best match.
+    const lang = SEARCH_LANGS.includes(c.req.query('lang') ?? '') ? c.req.query('lang')! : '';
+    const from = dateParam(c.req.query('from'));
+    const toDay = dateParam(c.req.query('to'));
+    const order = c.req.query('order') === 'newest' ? 'newest' : 'relevance';
+    const narrowing = { lang: lang || undefined, from, to: toDay ? new Date(toDay.getTime() + 86_400_000) : undefined, order } as const;
+    const { hits, total } = q.trim() ? await searchPage(db, q, { acrossScripts: across, limit: PER_PAGE, offset: (pageNo - 1) * PER_PAGE, ...narrowing }) : { hits: [], total: 0 };
     // The people, groups and places the query names, with the articles that name them in any language and form
     // ("Kavačkog klana" finds the English "Kavač clan" and the Spanish "clan Kavač" too): on the first page only.
     const named = q.trim() && pageNo === 1 ? await articlesNaming(db, entitiesNamedBy(q, loadDefaultGazetteer())) : [];
-    const pageHref = (n: number) => `/search?${new URLSearchParams([['q', q], ['across', across ? '1' : '0'], ...(n > 1 ? [['page', String(n)]] : [])]).toString()}`;
+    const kept = [...(lang ? [['lang', lang]] : []), ...(from ? [['from', c.req.query('from')!]] : []), ...(toDay ? [['to', c.req.query('to')!]] : []), ...(order === 'newest' ? [['order', 'newest']] : [])];
+    const pageHref = (n: number) => `/search?${new URLSearchParams([['q', q], ['across', across ? '1' : '0'], ...kept, ...(n > 1 ? [['page', String(n)]] : [])]).toString()}`;
     const first = (pageNo - 1) * PER_PAGE + 1;
     return c.html(
       page('Search', c.get('viewer'), html`<h1>Search articles</h1>
 <form method="get" action="/search" role="search"><input type="search" name="q" value="${q}" size="50" autofocus aria-label="query">
 <input type="hidden" name="across" value="0"><label><input type="checkbox" name="across" value="1" ${across ? html`checked` : ''}> across scripts and diacritics (Кавачки = Kavački = kavacki)</label>
-<button type="submit">Search</button></form>
+<button type="submit">Search</button>
+<p class="filters"><label>Language <select name="lang"><option value="">any</option>${SEARCH_LANGS.map((l) => html`<option ${l === lang ? html`selected` : ''}>${l}</option>`)}</select></label>
+<label>From <input type="date" name="from" value="${from ? c.req.query('from')! : ''}"></label> <label>To <input type="date" name="to" value="${toDay ? c.req.query('to')! : ''}"></label>
+<label>Order <select name="order"><option value="relevance">best match</option><option value="newest" ${order === 'newest' ? html`selected` : ''}>newest first</option></select></label></p></form>
 <p class="muted">Words must all appear; "quotes" for a phrase; a trailing * for a prefix (klan*).</p>
 ${named.length ? html`<section id="named"><h2>Named in the query</h2><ul>${named.map((e) => html`<li><b><a href="${entityHref(e)}">${e.canonical}</a></b> <span class="muted">${e.type.replace('_', ' ')}</span>: named in ${e.articles} article(s), in every language and form${e.articles > e.recent.length ? html`; the ${e.recent.length} most recent` : ''}:<ul>${e.recent.map((a) => html`<li>${articleLink(a)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ul></li>`)}</ul></section>` : ''}
 ${q.trim() ? html`<p id="result-count">${total} article(s)${hits.length && total > hits.length ? html`, ${first}–${first + hits.length - 1} shown` : ''}</p>` : ''}
