@@ -431,3 +431,26 @@ export async function dbBackup(file: string): Promise<void> {
     throw e;
   }
 }
+
+/** `ruta status`: one look at what Ruta holds and what waits. */
+export async function statusCmd(db: Db, json: boolean): Promise<void> {
+  const { status } = await import('../storage/status-repo.js');
+  const s = await status(db, dbPath());
+  if (json) {
+    out(JSON.stringify(s));
+    return;
+  }
+  const counts = (r: Record<string, number>) => Object.entries(r).map(([k, n]) => `${n} ${k}`).join(', ') || 'none';
+  const at = (d: Date | null) => (d ? d.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : 'never');
+  out(
+    [
+      `database   ${s.database.path} (${(s.database.bytes / 1024 / 1024).toFixed(1)} MB)`,
+      `articles   ${s.articles} in ${s.stories} stories; last stored ${at(s.lastArticleAt)}`,
+      `links      ${s.links} Balkan–Latin America links; ${s.seizures} seizures`,
+      `alerts     ${s.alerts.open} open, ${s.alerts.escalated} escalated, ${s.alerts.total} in all`,
+      `frontier   ${counts(s.frontier)}`,
+      `outbox     ${counts(s.deliveries)}`,
+      `sources    ${counts(s.sources)} (enabled); last crawl ${at(s.lastCrawlAt)}`,
+    ].join('\n'),
+  );
+}

@@ -56,6 +56,8 @@ Usage: ruta <command> [options]
   db prune [--fetch-log-days N]               delete fetch log rows older than N days (RUTA_FETCH_LOG_DAYS, default 90)
                                               and expired web sessions; \`ruta run\` does this daily
   db backup FILE                              a consistent copy of the database, safe while Ruta runs; never overwrites
+  status [--json]                             what Ruta holds and what waits: articles, stories, links, open alerts,
+                                              the frontier by state, the outbox, sources by health, the last crawl
 
 Environment:
   RUTA_DB              database file (default ./data/ruta.db)
@@ -143,6 +145,12 @@ export async function main(argv: string[]): Promise<number> {
           return 0;
         }
         throw new UsageError('usage: ruta articles list [--json] [--limit N] | ruta articles export --format jsonl [--out FILE] | ruta articles reanalyze [--source ID] [--since DATE] [--dry-run] [--quiet] [--json]');
+      }
+      case 'status': {
+        const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { json: { type: 'boolean' } });
+        const { statusCmd } = await import('./commands.js');
+        await withDb((db) => statusCmd(db, !!values.json));
+        return 0;
       }
       case 'db': {
         if (sub === 'backup') {

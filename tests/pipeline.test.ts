@@ -137,6 +137,33 @@ describe('ruta init → sources import → crawl --once → articles export', ()
     expect(after).toHaveLength(exported.length);
   });
 
+  it('status says what Ruta holds and what waits, as the database has it', async () => {
+    const r = await ruta(['status', '--json'], env);
+    expect(r.code, r.stderr).toBe(0);
+    const s = JSON.parse(r.stdout) as Record<string, unknown> & { alerts: Record<string, number>; frontier: Record<string, number>; sources: Record<string, number>; database: { bytes: number } };
+    const db = new Database(env.RUTA_DB!, { readonly: true });
+    const one = (sql: string) => (db.prepare(sql).get() as { n: number }).n;
+    try {
+      expect(s).toMatchObject({
+        articles: one('SELECT count(*) n FROM Article'),
+        stories: one('SELECT count(*) n FROM Story'),
+        links: one('SELECT count(*) n FROM Link'),
+        seizures: one('SELECT count(*) n FROM Seizure'),
+        alerts: { open: one("SELECT count(*) n FROM Alert WHERE status = 'open'"), total: one('SELECT count(*) n FROM Alert') },
+        frontier: { done: one("SELECT count(*) n FROM FrontierUrl WHERE state = 'done'") },
+      });
+      expect(s.articles).toBeGreaterThan(0);
+      expect(s.database.bytes).toBeGreaterThan(0);
+      // The newsroom's outlets crawled, the catalog's disabled: enabled sources by health.
+      expect(Object.values(s.sources).reduce((a, b) => a + b, 0)).toBe(one('SELECT count(*) n FROM Source WHERE enabled = 1'));
+      expect(s.lastCrawlAt).toEqual(expect.any(String));
+    } finally {
+      db.close();
+    }
+    const text = await ruta(['status'], env);
+    expect(text.stdout).toMatch(new RegExp(`^articles +${s.articles} in ${s.stories} stories`, 'm'));
+  });
+
   it('analyze returns the documented JSON lines with UTF-16 offsets', async () => {
     const text = 'Uhapšen je državljanin Srbije u Gvajakilu 🚢 sa 1.127 kilograma kokaina za Kavački klan.';
     const r = await ruta(['analyze'], env, `${JSON.stringify({ id: 'x1', text })}\nnot json\n`);

@@ -119,6 +119,9 @@ describe('the web app in Chromium', () => {
     }
     const login = await fetch(`${base}/login`);
     expect(login.status).toBe(200);
+    // A monitor's health check needs no session: the app and its database answer.
+    const health = await fetch(`${base}/healthz`);
+    expect([health.status, await health.text()]).toEqual([200, 'ok\n']);
     expect(login.headers.get('content-security-policy')).toContain("script-src 'self'");
     expect(login.headers.get('x-frame-options')).toBe('DENY');
     const user = await db.user.findFirstOrThrow({ where: { role: 'analyst' } });

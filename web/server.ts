@@ -33,7 +33,15 @@ export function createApp(db: Db): Hono<Env> {
   app.use('*', securityHeaders);
   app.use('*', sessions(db));
   app.use('*', csrf()); // form posts must come from this origin, and carry the session's token (web/auth.ts)
-  app.get('/healthz', (c) => c.text('ok\n'));
+  // For a monitor or a container's health check: the app answers and its database does.
+  app.get('/healthz', async (c) => {
+    try {
+      await db.$queryRawUnsafe('SELECT 1');
+      return c.text('ok\n');
+    } catch (e) {
+      return c.text(`database unavailable: ${(e as Error).message}\n`, 503);
+    }
+  });
   app.get('/static/:file', (c) => {
     const f = STATIC[c.req.param('file')];
     return f ? c.body(f.body, 200, { 'content-type': f.type, 'cache-control': 'public, max-age=300' }) : c.notFound();
