@@ -180,6 +180,8 @@ export interface EntityProfile {
   /** Its Balkan–Latin America links, best evidenced first. */
   links: { id: number; balkan: string; latam: string; articleCount: number; lastSeen: Date }[];
   recent: EntityArticles['recent'];
+  /** Who and what the same articles name most (not nationalities): people, groups, ports, places, agencies, by articles shared. */
+  coNamed: { type: string; canonical: string; articles: number }[];
 }
 
 /** What the stored articles say of one entity: how often and how they name it, its links, the latest articles. */
@@ -198,6 +200,16 @@ export async function entityProfile(db: Db, type: string, canonical: string, lim
       forms: forms.map((f) => ({ text: f.text, count: Number(f.count) })),
       links: links.map((l) => ({ ...l, articleCount: Number(l.articleCount), lastSeen: new Date(l.lastSeen) })),
       recent: recentNaming(sql, e.id, limit),
+      coNamed: sql
+        .all<{ type: string; canonical: string; articles: number }>(
+          `SELECT o."type", o."canonical", COUNT(DISTINCT m2."articleId") AS "articles"
+           FROM (SELECT DISTINCT "articleId" FROM "Mention" WHERE "entityId" = ?) m1
+           JOIN "Mention" m2 ON m2."articleId" = m1."articleId" JOIN "Entity" o ON o."id" = m2."entityId"
+           WHERE o."id" <> ? AND o."type" <> 'nationality'
+           GROUP BY o."id" ORDER BY "articles" DESC, o."canonical" LIMIT 40`,
+          e.id, e.id,
+        )
+        .map((r) => ({ ...r, articles: Number(r.articles) })),
     };
   });
 }

@@ -379,6 +379,12 @@ describe('the web app in Chromium', () => {
     expect(forms).toContain('Кавачки клан');
     expect(await p.locator('#entity-links a').allTextContents()).toEqual(expect.arrayContaining(['Kavač clan – Guayaquil']));
     expect(await p.locator('#entity-articles li a').count()).toBeGreaterThanOrEqual(3);
+    // Who and what the same articles name, by articles shared: Guayaquil in two (the English and the Cyrillic report), Callao in one.
+    const co = (await p.locator('#co-named').textContent()) ?? '';
+    expect(co).toMatch(/Guayaquil \(port, 2\)/);
+    expect(co).toMatch(/Callao \(port, 1\)/);
+    expect(co).not.toMatch(/Montenegrin \(/);
+    expect(co.indexOf('Guayaquil')).toBeLessThan(co.indexOf('Callao'));
     expect(await p.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
     expect((await p.goto(`${base}/entities/criminal_group/${encodeURIComponent('No such clan')}`))!.status()).toBe(404);
     // A query naming nothing the gazetteer knows shows no such list.
