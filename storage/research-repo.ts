@@ -180,9 +180,12 @@ export interface EntityProfile {
   /** Its Balkan–Latin America links, best evidenced first. */
   links: { id: number; balkan: string; latam: string; articleCount: number; lastSeen: Date }[];
   recent: EntityArticles['recent'];
-  /** Who and what the same articles name most (not nationalities): people, groups, ports, places, agencies, by articles shared. */
+  /** Who and what the same articles name most (not nationalities): people, groups, ports, places, agencies, by articles shared (among its latest CO_NAMED_ARTICLES). */
   coNamed: { type: string; canonical: string; articles: number }[];
 }
+
+/** Co-named entities are counted over this many of the entity's latest articles, so the page stays fast for the most named. */
+export const CO_NAMED_ARTICLES = 2000;
 
 /** What the stored articles say of one entity: how often and how they name it, its links, the latest articles. */
 export async function entityProfile(db: Db, type: string, canonical: string, limit = 30): Promise<EntityProfile | null> {
@@ -203,7 +206,7 @@ export async function entityProfile(db: Db, type: string, canonical: string, lim
       coNamed: sql
         .all<{ type: string; canonical: string; articles: number }>(
           `SELECT o."type", o."canonical", COUNT(DISTINCT m2."articleId") AS "articles"
-           FROM (SELECT DISTINCT "articleId" FROM "Mention" WHERE "entityId" = ?) m1
+           FROM (SELECT DISTINCT "articleId" FROM "Mention" WHERE "entityId" = ? ORDER BY "articleId" DESC LIMIT ${CO_NAMED_ARTICLES}) m1
            JOIN "Mention" m2 ON m2."articleId" = m1."articleId" JOIN "Entity" o ON o."id" = m2."entityId"
            WHERE o."id" <> ? AND o."type" <> 'nationality'
            GROUP BY o."id" ORDER BY "articles" DESC, o."canonical" LIMIT 40`,

@@ -1,5 +1,6 @@
 // Stories: one event across outlets and languages (dedupe/).
 import type { Db } from './db.js';
+import { writeTx } from './raw-sql.js';
 
 /** The most recently active stories first (as the filter admits), with their articles' URLs. */
 export function listStories(db: Db, opts: StoryFilter = {}) {
@@ -45,23 +46,42 @@ function storyWhere(f: StoryFilter) {
   };
 }
 
+interface StoryLink {
+  id: number;
+  balkan: string;
+  balkanType: string;
+  latam: string;
+  latamType: string;
+  /** How many of the story's articles report it. */
+  articles: number;
+  /** The sentence of the first that does (read for a story's page; empty in lists). */
+  sentence: string;
+}
+
 /** The links a story's articles report, most reported first: id, sides, and how many of its articles report each. */
-async function storyLinks(db: Db, storyIds: number[]) {
-  const rows = await db.linkEvidence.findMany({
-    where: { article: { storyId: { in: storyIds } } },
-    select: { articleId: true, sentence: true, article: { select: { storyId: true } }, link: { select: { id: true, balkan: true, balkanType: true, latam: true, latamType: true } } },
-    orderBy: { id: 'asc' },
-  });
-  const byStory = new Map<number, Map<number, { id: number; balkan: string; balkanType: string; latam: string; latamType: string; articles: number; sentence: string }>>();
-  for (const r of rows) {
-    const sid = r.article.storyId!;
-    const links = byStory.get(sid) ?? new Map();
-    byStory.set(sid, links);
-    const l = links.get(r.link.id) ?? { ...r.link, articles: 0, sentence: r.sentence };
-    l.articles++;
-    links.set(r.link.id, l);
-  }
-  return new Map([...byStory].map(([sid, links]) => [sid, [...links.values()].sort((a, b) => b.articles - a.articles || a.id - b.id)]));
+async function storyLinks(db: Db, storyIds: number[], withSentences = false) {
+  if (!storyIds.length) return new Map<number, StoryLink[]>();
+  // From the stories' articles (by the storyId index) to their evidence, counted in SQL: a story of fifty copies has
+  // thousands of evidence rows, and the ORM's relation filter scanned all evidence. The sentence is the first one's.
+  const rows = await writeTx(db, (sql) =>
+    sql.all<Omit<StoryLink, 'sentence'> & { storyId: number; first: number }>(
+      `SELECT a."storyId", l."id", l."balkan", l."balkanType", l."latam", l."latamType", COUNT(*) AS "articles", MIN(e."id") AS "first"
+       FROM "Article" a JOIN "LinkEvidence" e ON e."articleId" = a."id" JOIN "Link" l ON l."id" = e."linkId"
+       WHERE a."storyId" IN (${storyIds.map(() => '?').join(', ')}) GROUP BY a."storyId", l."id"`,
+      ...storyIds,
+    ),
+  );
+  const sentences = withSentences
+    ? new Map(
+        await writeTx(db, (sql) =>
+          rows.length ? sql.all<{ id: number; sentence: string }>(`SELECT "id", "sentence" FROM "LinkEvidence" WHERE "id" IN (${rows.map(() => '?').join(', ')})`, ...rows.map((r) => r.first)).map((r) => [r.id, r.sentence] as const) : [],
+        ),
+      )
+    : new Map<number, string>();
+  const byStory = new Map<number, StoryLink[]>();
+  for (const { storyId, first, ...link } of rows) byStory.set(storyId, [...(byStory.get(storyId) ?? []), { ...link, articles: Number(link.articles), sentence: sentences.get(first) ?? '' }]);
+  for (const links of byStory.values()) links.sort((a, b) => b.articles - a.articles || a.id - b.id);
+  return byStory;
 }
 
 /** A page of stories, the most recently active first, with the links their articles report and their largest seizure. */
@@ -80,11 +100,18 @@ export async function storyPage(db: Db, f: StoryFilter = {}) {
   const ids = stories.map((s) => s.id);
   const [links, seizures] = await Promise.all([
     storyLinks(db, ids),
-    db.seizure.findMany({ where: { article: { storyId: { in: ids } } }, select: { kg: true, drug: true, article: { select: { storyId: true } } } }),
+    ids.length
+      ? writeTx(db, (sql) =>
+          sql.all<{ storyId: number; kg: number; drug: string }>(
+            `SELECT a."storyId", z."kg", z."drug" FROM "Article" a JOIN "Seizure" z ON z."articleId" = a."id" WHERE a."storyId" IN (${ids.map(() => '?').join(', ')})`,
+            ...ids,
+          ),
+        )
+      : [],
   ]);
   const largest = new Map<number, { kg: number; drug: string }>();
   for (const z of seizures) {
-    const sid = z.article.storyId!;
+    const sid = z.storyId;
     if (z.kg > (largest.get(sid)?.kg ?? 0)) largest.set(sid, { kg: z.kg, drug: z.drug });
   }
   return { total, stories: stories.map((s) => ({ ...s, languages: s.languages ? s.languages.split(',') : [], links: links.get(s.id) ?? [], largestSeizure: largest.get(s.id) ?? null })) };
@@ -106,7 +133,7 @@ export async function storyDetail(db: Db, id: number) {
   if (!story) return null;
   const articleIds = story.articles.map((a) => a.id);
   const [links, rows, counts] = await Promise.all([
-    storyLinks(db, [id]),
+    storyLinks(db, [id], true),
     db.seizure.findMany({ where: { articleId: { in: articleIds } }, orderBy: [{ kg: 'desc' }, { id: 'asc' }], select: { kg: true, drug: true, text: true, place: true, date: true, articleId: true } }),
     db.mention.groupBy({ by: ['entityId'], where: { articleId: { in: articleIds } }, _count: { _all: true } }),
   ]);

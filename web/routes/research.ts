@@ -2,7 +2,7 @@
 // full-text search across scripts, and exports.
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { articlesNaming, articleTexts, entityProfile, countries, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
+import { articlesNaming, articleTexts, CO_NAMED_ARTICLES, entityProfile, countries, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
 import { searchPage } from '../../storage/search-index.js';
 import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
 import { entitiesNamedBy } from '../../extractors/query-names.js';
@@ -112,7 +112,7 @@ ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${other
 <p class="muted">${e.type.replace('_', ' ')} · ${e.side} side · named in ${e.articles} article(s)</p>
 <h2>How the articles name it</h2><p id="forms">${e.forms.map((f, i) => html`${i ? ' · ' : ''}${f.text} <span class="muted">(${f.count})</span>`)}</p>
 ${e.links.length ? html`<h2>Balkan–Latin America links</h2><ul id="entity-links">${e.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a> <span class="muted">(${l.articleCount} article(s), last ${l.lastSeen.toISOString().slice(0, 10)})</span></li>`)}</ul>` : ''}
-${e.coNamed.length ? html`<h2>Named in the same articles</h2><p id="co-named">${e.coNamed.map((o, i) => html`${i ? ' · ' : ''}<a href="${entityHref(o)}">${o.canonical}</a> <span class="muted">(${o.type.replace('_', ' ')}, ${o.articles})</span>`)}</p>` : ''}
+${e.coNamed.length ? html`<h2>Named in the same articles</h2>${e.articles > CO_NAMED_ARTICLES ? html`<p class="muted">In its latest ${CO_NAMED_ARTICLES.toLocaleString('en')} articles.</p>` : ''}<p id="co-named">${e.coNamed.map((o, i) => html`${i ? ' · ' : ''}<a href="${entityHref(o)}">${o.canonical}</a> <span class="muted">(${o.type.replace('_', ' ')}, ${o.articles})</span>`)}</p>` : ''}
 <h2>Articles</h2><ol id="entity-articles">${e.recent.map((a) => html`<li>${articleLink(a)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ol>
 ${e.articles > e.recent.length ? html`<p class="muted">The ${e.recent.length} most recent of ${e.articles}.</p>` : ''}`).toString(),
     );
