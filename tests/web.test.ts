@@ -112,7 +112,7 @@ async function login(role: string): Promise<Page> {
 
 describe('the web app in Chromium', () => {
   it('sends anonymous requests to the login page, except the login page and the token feed', async () => {
-    for (const path of ['/', '/triage', '/alerts/1', '/watchlists', '/watchlists/1', '/digest', '/graph', '/links/1', '/stories', '/stories/1', '/articles/1', '/seizures', '/search', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.csv', '/sources', '/sources/el-litoral']) {
+    for (const path of ['/', '/triage', '/alerts/1', '/watchlists', '/watchlists/1', '/digest', '/graph', '/links/1', '/stories', '/stories/1', '/articles/1', '/seizures', '/search', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.csv', '/export/search.csv', '/sources', '/sources/el-litoral']) {
       const res = await fetch(`${base}${path}`, { redirect: 'manual' });
       expect(res.status, path).toBe(302);
       expect(res.headers.get('location'), path).toBe(`/login?next=${encodeURIComponent(path)}`);
@@ -358,6 +358,16 @@ describe('the web app in Chromium', () => {
     expect(await results('q=Kava%C4%8D*&to=2026-11-19')).toEqual([]);
     expect(await results('q=Kava%C4%8D*&order=newest')).toEqual(all);
     expect(await p.locator('select[name=order]').inputValue()).toBe('newest');
+    // The export holds what the page found, narrowed alike.
+    await p.goto(`${base}/search?q=Kava%C4%8D*&lang=sr`);
+    const href = (await p.locator('#result-count a').getAttribute('href'))!;
+    expect(href).toMatch(/^\/export\/search\.csv\?.*lang=sr/);
+    const csv = await (await p.request.get(`${base}${href}`)).text();
+    const lines = csv.trim().split('\r\n');
+    expect(lines[0]).toBe('id,url,title,published,lang,script,snippet');
+    expect(lines).toHaveLength(2);
+    expect(lines[1]).toContain('"Кавачки клан и кокаин из Гвајакила","2026-11-20T08:00:00.000Z","sr","Cyrl"');
+    expect((await (await p.request.get(`${base}/export/search.csv?q=Kava%C4%8D*`)).text()).trim().split('\r\n').length - 1).toBe(all.length);
     // A link or bookmark without the box's value searches across scripts, as the form does by default.
     await p.goto(`${base}/search?q=Gvajakil`);
     expect(await p.locator('#results li a:not(.stored)').allTextContents()).toEqual(['Кавачки клан и кокаин из Гвајакила']);

@@ -1,6 +1,7 @@
 // The link graph as CSV, JSON, FollowTheMoney entities (JSON lines) and GEXF for Gephi.
 import { createHash } from 'node:crypto';
 import type { GraphLink } from '../storage/research-repo.js';
+import type { SearchHit } from '../storage/search-index.js';
 import { escapeXml as xml } from '../alerts/render.js';
 
 const csvCell = (v: unknown) => {
@@ -12,6 +13,12 @@ const csvCell = (v: unknown) => {
 export function linksCsv(links: GraphLink[]): string {
   const head = ['balkan', 'balkan_type', 'latam', 'latam_type', 'evidence', 'first_seen', 'last_seen'];
   return `${[head.join(','), ...links.map((l) => [l.balkan, l.balkanType, l.latam, l.latamType, l.evidence, l.firstSeen, l.lastSeen].map(csvCell).join(','))].join('\r\n')}\r\n`;
+}
+
+/** Search hits as CSV: each article's id (its stored copy is /articles/ID), address, title, date, language, script and the snippet shown. */
+export function searchCsv(hits: SearchHit[]): string {
+  const head = ['id', 'url', 'title', 'published', 'lang', 'script', 'snippet'];
+  return `${[head.join(','), ...hits.map((h) => [h.id, h.url, h.title, h.published ?? '', h.lang, h.script, h.snippet].map(csvCell).join(','))].join('\r\n')}\r\n`;
 }
 
 export function linksJson(links: GraphLink[]): string {

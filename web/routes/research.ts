@@ -10,15 +10,33 @@ import { sentenceAt } from '../../alerts/evidence.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
 import { articleLink, entityHref, page } from '../layout.js';
-import { linksCsv, linksFtm, linksGexf, linksJson } from '../exports.js';
+import { linksCsv, linksFtm, linksGexf, linksJson, searchCsv } from '../exports.js';
 
 const RESEARCH = ['researcher', 'analyst'];
 const SEARCH_LANGS = ['es', 'en', 'pt', 'sr', 'hr', 'bs', 'cnr', 'sq', 'mk'];
+/** Most rows a search export holds. */
+const SEARCH_EXPORT_MAX = 10_000;
 
 function dateParam(v: string | undefined): Date | undefined {
   if (!v || !/^\d{4}-\d{2}-\d{2}$/.test(v)) return undefined;
   const d = new Date(`${v}T00:00:00Z`);
   return Number.isNaN(d.getTime()) ? undefined : d;
+}
+
+/** A search as the page's address gives it: the query, across scripts or not, and what narrows it. */
+function searchOf(c: Context<Env>) {
+  const q = (c.req.query('q') ?? '').slice(0, 300);
+  // Across scripts unless the box is unticked. The form always sends across=0 and, when the box is
+  // ticked, across=1 after it; a link or bookmark without "across" (/search?q=kavac) searches across.
+  const choices = c.req.queries('across') ?? [];
+  const across = !choices.length || choices.includes('1');
+  // Narrowing: a language, a period (the "to" day included), newest first instead of best match.
+  const lang = SEARCH_LANGS.includes(c.req.query('lang') ?? '') ? c.req.query('lang')! : '';
+  const from = dateParam(c.req.query('from'));
+  const toDay = dateParam(c.req.query('to'));
+  const order = c.req.query('order') === 'newest' ? ('newest' as const) : ('relevance' as const);
+  const narrowing = { lang: lang || undefined, from, to: toDay ? new Date(toDay.getTime() + 86_400_000) : undefined, order };
+  return { q, across, lang, from, toDay, order, narrowing };
 }
 
 function filterOf(c: Context<Env>): GraphFilter & { query: string } {
@@ -165,19 +183,9 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
   });
 
   app.get('/search', allow(...RESEARCH), async (c) => {
-    const q = (c.req.query('q') ?? '').slice(0, 300);
-    // Across scripts unless the box is unticked. The form always sends across=0 and, when the box is
-    // ticked, across=1 after it; a link or bookmark without "across" (/search?q=kavac) searches across.
-    const choices = c.req.queries('across') ?? [];
-    const across = !choices.length || choices.includes('1');
+    const { q, across, lang, from, toDay, order, narrowing } = searchOf(c);
     const PER_PAGE = 50;
     const pageNo = Math.max(1, Math.min(1000, Math.floor(Number(c.req.query('page'))) || 1));
-    // Narrowing: a language, a period (the "to" day included), newest first instead of best match.
-    const lang = SEARCH_LANGS.includes(c.req.query('lang') ?? '') ? c.req.query('lang')! : '';
-    const from = dateParam(c.req.query('from'));
-    const toDay = dateParam(c.req.query('to'));
-    const order = c.req.query('order') === 'newest' ? 'newest' : 'relevance';
-    const narrowing = { lang: lang || undefined, from, to: toDay ? new Date(toDay.getTime() + 86_400_000) : undefined, order } as const;
     const { hits, total } = q.trim() ? await searchPage(db, q, { acrossScripts: across, limit: PER_PAGE, offset: (pageNo - 1) * PER_PAGE, ...narrowing }) : { hits: [], total: 0 };
     // The people, groups and places the query names, with the articles that name them in any language and form
     // ("Kavačkog klana" finds the English "Kavač clan" and the Spanish "clan Kavač" too): on the first page only.
@@ -195,7 +203,7 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
 <label>Order <select name="order"><option value="relevance">best match</option><option value="newest" ${order === 'newest' ? html`selected` : ''}>newest first</option></select></label></p></form>
 <p class="muted">Words must all appear; "quotes" for a phrase; a trailing * for a prefix (klan*).</p>
 ${named.length ? html`<section id="named"><h2>Named in the query</h2><ul>${named.map((e) => html`<li><b><a href="${entityHref(e)}">${e.canonical}</a></b> <span class="muted">${e.type.replace('_', ' ')}</span>: named in ${e.articles} article(s), in every language and form${e.articles > e.recent.length ? html`; the ${e.recent.length} most recent` : ''}:<ul>${e.recent.map((a) => html`<li>${articleLink(a)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ul></li>`)}</ul></section>` : ''}
-${q.trim() ? html`<p id="result-count">${total} article(s)${hits.length && total > hits.length ? html`, ${first}–${first + hits.length - 1} shown` : ''}</p>` : ''}
+${q.trim() ? html`<p id="result-count">${total} article(s)${hits.length && total > hits.length ? html`, ${first}–${first + hits.length - 1} shown` : ''}${total ? html`. Export: <a href="${pageHref(1).replace('/search?', '/export/search.csv?')}">CSV</a>${total > SEARCH_EXPORT_MAX ? html` (the first ${SEARCH_EXPORT_MAX.toLocaleString('en')})` : ''}` : ''}</p>` : ''}
 <ol id="results" start="${first}">${hits.map((h) => html`<li>${articleLink(h)} <span class="muted">(${h.lang}, ${h.script}${h.published ? `, ${h.published.toISOString().slice(0, 10)}` : ''})</span><br><small>${h.snippet}</small></li>`)}</ol>
 <p class="pager">${pageNo > 1 ? html`<a href="${pageHref(pageNo - 1)}" rel="prev">← Previous page</a> ` : ''}${first + hits.length - 1 < total ? html`<a href="${pageHref(pageNo + 1)}" rel="next">Next page →</a>` : ''}</p>`).toString(),
     );
@@ -207,6 +215,12 @@ ${q.trim() ? html`<p id="result-count">${total} article(s)${hits.length && total
     'links.ftm.jsonl': ['application/x-ndjson; charset=utf-8', linksFtm],
     'links.gexf': ['application/gexf+xml; charset=utf-8', linksGexf],
   };
+  // The articles a search finds, as the page orders them, for work outside Ruta.
+  app.get('/export/search.csv', allow(...RESEARCH), async (c) => {
+    const { q, across, narrowing } = searchOf(c);
+    const { hits } = q.trim() ? await searchPage(db, q, { acrossScripts: across, limit: SEARCH_EXPORT_MAX, ...narrowing }) : { hits: [] };
+    return c.body(searchCsv(hits), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="ruta-search.csv"' });
+  });
   app.get('/export/:file', allow(...RESEARCH), async (c) => {
     const e = exporters[c.req.param('file')];
     if (!e) return c.notFound();
