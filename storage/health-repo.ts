@@ -72,3 +72,23 @@ export async function sourceHealth(db: Db, opts: { windowDays?: number; silentFa
   }
   return out;
 }
+
+/** A source's latest fetches, newest first: what an editor reads to see why it fails. */
+export function recentFetches(db: Db, sourceId: string, limit = 30) {
+  return db.fetchLog.findMany({
+    where: { sourceId },
+    orderBy: { id: 'desc' },
+    take: limit,
+    select: { at: true, purpose: true, url: true, status: true, ok: true, notModified: true, error: true, bytes: true, durationMs: true, rendered: true },
+  });
+}
+
+/** A source's latest articles, newest first, with the language Ruta read in each. */
+export function recentArticles(db: Db, sourceId: string, limit = 20) {
+  return db.article.findMany({
+    where: { sources: { some: { sourceId } } },
+    orderBy: { id: 'desc' },
+    take: limit,
+    select: { id: true, title: true, url: true, lang: true, published: true, rendered: true },
+  });
+}

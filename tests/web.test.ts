@@ -9,7 +9,7 @@ import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../storage/db.js';
 import { storeArticle, type ArticleInput } from '../storage/articles-repo.js';
-import { upsertSources } from '../storage/sources-repo.js';
+import { logFetch, upsertSources } from '../storage/sources-repo.js';
 import { importWatchlists } from '../storage/watchlists-repo.js';
 import { addUser } from '../storage/users-repo.js';
 import { analyze } from '../extractors/analyze.js';
@@ -412,6 +412,16 @@ describe('the web app in Chromium', () => {
     const first = p.locator('tbody tr').first();
     expect(await first.locator('td').nth(1).textContent()).toBe('failing');
     expect(await first.locator('.last-error').textContent()).toContain('HTTP 503 from https://el-litoral.example/feed.xml');
+    // Its page: the latest fetches, the failed one marked with its error; its articles and the languages read in them; its clock.
+    await logFetch(db, { sourceId: 'el-litoral', url: 'https://el-litoral.example/feed.xml', purpose: 'feed', status: 503, ok: false, error: 'HTTP 503 from https://el-litoral.example/feed.xml', durationMs: 120 });
+    await p.goto(`${base}/sources/el-litoral`);
+    expect(await p.locator('#fetches tr.fetch-failed').first().textContent()).toContain('503: HTTP 503 from https://el-litoral.example/feed.xml');
+    expect(await p.locator('main p.muted').first().textContent()).toContain('dates without a zone read on America/Guayaquil');
+    const stored = await db.article.count({ where: { sources: { some: { sourceId: 'el-litoral' } } } });
+    expect(await p.locator('#source-articles li').count()).toBe(Math.min(20, stored));
+    // The source says Spanish; its test articles are English and Serbian.
+    expect(await p.locator('#language-warning').textContent()).toContain(`${Math.min(20, stored)} of the latest ${Math.min(20, stored)} article(s) read as another language than the source's (es)`);
+    await p.goto(`${base}/sources`);
     await p.fill('input[name=url]', `${siteUrl}/`);
     await Promise.all([p.waitForURL(/\/sources\/discover$/), p.click('button:has-text("Find feeds")')]);
     await expect(p.locator('main').textContent()).resolves.toContain(`rss ${siteUrl}/rss.xml — 1 entries`);

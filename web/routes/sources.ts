@@ -4,7 +4,7 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
 import { listSources, upsertSources } from '../../storage/sources-repo.js';
-import { sourceHealth } from '../../storage/health-repo.js';
+import { recentArticles, recentFetches, sourceHealth } from '../../storage/health-repo.js';
 import { proposeSource } from '../../crawlers/discover-source.js';
 import { loadCrawlerSettings } from '../../crawlers/settings.js';
 import { AllowList } from '../../crawlers/ssrf.js';
@@ -15,7 +15,7 @@ import { sourceZone } from '../../pipeline/discover.js';
 import { safeUrl } from '../../alerts/render.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
-import { csrfField, page, when, type Viewer } from '../layout.js';
+import { csrfField, externalLink, page, when, type Viewer } from '../layout.js';
 
 const SELECTOR_FIELDS = ['title', 'body', 'author', 'published', 'remove'] as const;
 const fetchOpts = () => {
@@ -28,9 +28,15 @@ async function sourcePage(db: Db, v: Viewer, id: string, form?: Record<string, s
   if (!s) return null;
   const config = JSON.parse(s.config || '{}') as { selectors?: Record<string, string> };
   const sel = (k: string) => form?.[k] ?? config.selectors?.[k] ?? '';
-  const h = (await sourceHealth(db)).find((x) => x.id === id);
+  const [health, fetches, articles] = await Promise.all([sourceHealth(db), recentFetches(db, id), recentArticles(db, id)]);
+  const h = health.find((x) => x.id === id);
+  const zone = sourceZone(s);
+  // Articles read in another language than the source's: a wrong language setting, or a section in another language
+  // (Bosnian, Croatian, Serbian and Montenegrin count as one here: telling them apart is no setting's fault).
+  const family = (l: string) => (BCMS.has(l) ? 'bcms' : l);
+  const otherLanguage = s.language ? articles.filter((a) => family(a.lang) !== family(s.language!)).length : 0;
   return page(s.name, v, html`<p><a href="/sources">← Sources</a></p><h1>${s.name}</h1>
-<p class="muted">${s.kind} · ${s.language ?? '?'} · ${s.country ?? '?'} · ${s.schedule} · ${safeUrl(s.url) ?? s.url}</p>
+<p class="muted">${s.kind} · ${s.language ?? '?'} · ${s.country ?? '?'} · ${s.schedule} · ${safeUrl(s.url) ?? s.url} · dates without a zone read on ${zone ?? "each page's domain's clock, else UTC"}</p>
 ${h ? html`<p>Health: <b>${h.status}</b>; last success ${when(v, h.lastSuccessAt)}; error rate ${Math.round(h.errorRate * 100)}% over ${h.fetches} fetch(es); ${h.itemsPerDay.toFixed(1)} item(s) a day${h.lastError ? html`; last error: ${h.lastError}` : ''}</p>` : ''}
 <form method="post" action="/sources/${s.id}/enabled">${csrfField(v)}<input type="hidden" name="enabled" value="${s.enabled ? '0' : '1'}">
 <p>${s.enabled ? 'Enabled.' : 'Disabled.'} <button type="submit" id="toggle">${s.enabled ? 'Disable' : 'Enable'}</button></p></form>
@@ -39,9 +45,21 @@ ${h ? html`<p>Health: <b>${h.status}</b>; last success ${when(v, h.lastSuccessAt
 ${SELECTOR_FIELDS.map((k) => html`<p><label>${k} <input name="${k}" value="${sel(k)}" size="60" placeholder="CSS selector${k === 'remove' ? 's of parts to drop' : ''}"></label></p>`)}
 <p><label>Test URL <input name="testUrl" value="${form?.testUrl ?? ''}" size="60" placeholder="https://… an article of this source"></label></p>
 <p><button type="submit" name="action" value="test" id="test-button">Test extract</button> <button type="submit" name="action" value="save">Save selectors</button></p></form>
-${extra}`);
+${extra}
+<h2>Latest fetches</h2>
+${fetches.length
+  ? html`<table id="fetches"><thead><tr><th>When</th><th>What</th><th>Address</th><th>Answer</th><th>Size</th><th>Time</th></tr></thead><tbody>
+${fetches.map((f) => html`<tr class="${f.ok ? '' : 'fetch-failed'}"><td>${when(v, f.at)}</td><td>${f.purpose}${f.rendered ? ' (browser)' : ''}</td><td class="url">${f.url.length > 90 ? `${f.url.slice(0, 89)}…` : f.url}</td><td>${f.ok ? (f.notModified ? '304 not modified' : String(f.status ?? 'ok')) : html`<b>${f.status ?? 'no answer'}</b>${f.error ? html`: ${f.error}` : ''}`}${f.ok && f.error ? html` <span class="muted">(${f.error})</span>` : ''}</td><td>${f.bytes ? `${Math.round(f.bytes / 1024)} KB` : ''}</td><td>${f.durationMs ? `${f.durationMs} ms` : ''}</td></tr>`)}
+</tbody></table>`
+  : html`<p>No fetches yet: the source has not been crawled.</p>`}
+<h2>Latest articles</h2>
+${otherLanguage ? html`<p class="warning" id="language-warning">${otherLanguage} of the latest ${articles.length} article(s) read as another language than the source's (${s.language}): check the source's language, or whether the feed mixes sections in other languages.</p>` : ''}
+${articles.length
+  ? html`<ol id="source-articles">${articles.map((a) => html`<li>${externalLink(a.url, a.title)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''}${a.rendered ? ', through the browser' : ''})</span></li>`)}</ol>`
+  : html`<p>No articles stored from this source yet.</p>`}`);
 }
 
+const BCMS = new Set(['sr', 'hr', 'bs', 'cnr']);
 const STATUS_ORDER = ['failing', 'silent', 'no-items', 'never-run', 'ok'];
 
 export function sourceRoutes(app: Hono<Env>, db: Db) {
