@@ -82,12 +82,18 @@ function clockAfter(rest: string): Clock {
 }
 
 /** ISO 8601 and RFC 2822 date-times that name no zone ("2024-02-12T14:35:00", "Mon, 12 Feb 2024 14:35"): their fields. */
-const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?$/;
+const ISO_LOCAL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:\s+([A-Z]{2,5}))?$/;
 const RFC_LOCAL = /^(?:[A-Z][a-z]{2}, )?(\d{1,2}) ([A-Z][a-z]{2}) (\d{4}) (\d{2}):(\d{2})(?::(\d{2}))?$/;
 const RFC_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** A zone written into a date: Z, GMT, UTC, an offset, or an abbreviation such as CET or EST. */
 const NAMES_ZONE = /(?:\dZ|\b(?:GMT|UTC?)\b|[+-]\d{2}:?\d{2}\)?\s*$|\b[A-Z]{1,4}[SD]?T\b)/;
+
+/** Minutes east of UTC of an offset written as "+01:00", "-05:00" or "Z". */
+function offsetMinutesOf(offset: string): number {
+  const m = /^([+-])(\d{2}):(\d{2})$/.exec(offset);
+  return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
+}
 
 function local(y: number, m: number, d: number, hh: number, mm: number, ss: number, zone: string): Date | undefined {
   if (m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59 || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return undefined;
@@ -104,7 +110,12 @@ export function parseDate(input: string | undefined | null, zone = 'UTC'): Date 
   if (!s) return undefined;
   // ISO 8601 and RFC 2822 first; without a zone, JavaScript would read them on this machine's clock.
   const iso = ISO_LOCAL.exec(s);
-  if (iso) return local(+iso[1]!, +iso[2]!, +iso[3]!, +iso[4]!, +iso[5]!, +(iso[6] ?? 0), zone);
+  // "2024-02-12T14:35:00 CET": a zone by name after the time.
+  if (iso && iso[7] && !ZONES[iso[7]]) return undefined;
+  if (iso) {
+    const at = local(+iso[1]!, +iso[2]!, +iso[3]!, +iso[4]!, +iso[5]!, +(iso[6] ?? 0), iso[7] ? 'UTC' : zone);
+    return at && iso[7] ? new Date(at.getTime() - offsetMinutesOf(ZONES[iso[7]]!) * 60_000) : at;
+  }
   const rfc = RFC_LOCAL.exec(s);
   if (rfc && RFC_MONTHS.includes(rfc[2]!)) return local(+rfc[3]!, RFC_MONTHS.indexOf(rfc[2]!) + 1, +rfc[1]!, +rfc[4]!, +rfc[5]!, +(rfc[6] ?? 0), zone);
   if (/^\d{4}-\d{2}-\d{2}/.test(s) || /^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{4}/.test(s)) {

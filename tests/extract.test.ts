@@ -128,6 +128,8 @@ describe('multilingual dates', () => {
       expect(at('2024-02-12T14:35:00+01:00', 'America/Guayaquil')).toBe('2024-02-12T13:35');
       expect(at('12 de febrero de 2024 - 14:35 COT', 'Europe/Belgrade')).toBe('2024-02-12T19:35');
       expect(at('Mon, 12 Feb 2024 14:35:00 GMT', 'Europe/Belgrade')).toBe('2024-02-12T14:35');
+      expect(at('2024-02-12T14:35:00 CET', 'America/Guayaquil')).toBe('2024-02-12T13:35');
+      expect(at('2024-02-12 14:35 COT', 'Europe/Belgrade')).toBe('2024-02-12T19:35');
       // A date without a time is that day, wherever it is printed: midnight UTC.
       for (const s of ['12. februar 2024.', '2024-02-12', '2024/02/12']) expect(at(s, 'America/Guayaquil'), s).toBe('2024-02-12T00:00');
     } finally {
