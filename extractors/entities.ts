@@ -443,6 +443,8 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);
         push({ type: 'person', text: name, start: found.start, end: found.end, canonical, side, via: 'ner' });
       } else if (found.type === 'ORG' && /\p{L}{3}/u.test(name) && inTraffickingSentence(found.start)) {
+        // A townsman the tagger took for a body ("uhapšen je Podgoričanin Milan Đurović") is no organisation.
+        if (slavic && !/\s/u.test(name) && (DEMONYM.test(cyrToLat(name)) || DEMONYM_PLURAL.test(cyrToLat(name)))) continue;
         push({ type: 'organization', text: name, start: found.start, end: found.end, canonical: nameToLatin(name), side: 'other', via: 'ner' });
       }
     }

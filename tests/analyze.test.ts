@@ -161,6 +161,10 @@ describe('entities survive real text', () => {
     // Nor is an age ("45-godišnjeg Splićanina", the 45-year-old from Split) an organisation.
     const age = analyze({ text: 'USKOK je podigao optužnicu protiv 45-godišnjeg Splićanina Ivana M. zbog krijumčarenja 300 kilograma kokaina iz Ekvadora preko luke Ploče.', lang: 'hr' });
     expect(age.entities.filter((e) => e.type === 'organization').map((e) => e.text)).toEqual(['USKOK']);
+    // Nor a townsman before a name ("Podgoričanin", a man of Podgorica) that the tagger reads as a body.
+    const town = analyze({ text: 'Uprava policije je saopštila da je u luci Bar zaplijenjeno 450 kilograma kokaina iz Ekvadora, a uhapšen je Podgoričanin Milan Đurović.', lang: 'cnr' });
+    expect(town.entities.filter((e) => e.type === 'organization').map((e) => e.text)).toEqual(['Uprava policije']);
+    expect(town.links.map((l) => `${l.balkan} – ${l.latam}`)).toEqual(['Milan Đurović – Ecuador']);
     // Nor is an institution, a venue or a paper the tagger read as a name.
     const venues = analyze({ text: 'Also, the Doobies will loop into Shoreline Amphitheatre at Mountain View, CA for a hometown show on Sept. 12, with Houston’s The Cynthia Woods Mitchell Pavilion hosting the final date on the tour, Oct. 10.', lang: 'en' });
     expect(venues.entities.filter((e) => e.type === 'person').map((e) => e.text)).toEqual([]);
