@@ -520,6 +520,12 @@ describe('the web app in Chromium', () => {
     expect(await p.locator('main script, main img, main [onerror], a[href^="javascript:"]').count()).toBe(0);
     expect(await p.locator('h1').textContent()).toContain('<script>window.pwned=1</script>');
     expect(await p.locator('#article-text').textContent()).toContain('<script>window.pwned=3</script>');
+    // The text says its language, for screen readers and hyphenation; Serbian in Cyrillic as sr-Cyrl.
+    expect(await p.locator('#article-text').getAttribute('lang')).toBe(hostile.lang);
+    const cyr = await db.article.findFirstOrThrow({ where: { url: 'https://el-litoral.example/kavacki-cyr' } });
+    await p.goto(`${base}/articles/${cyr.id}`);
+    expect(await p.locator('#article-text').getAttribute('lang')).toBe('sr-Cyrl');
+    await p.goto(`${base}/articles/${hostile.id}`);
     expect(await p.locator('#article-text mark.t-criminal_group').allTextContents()).toContain('Kavač clan');
     expect(await p.locator('#article-text mark.t-seizure').allTextContents()).toEqual(['450 kilograms']);
     expect(await p.locator('#article-links a').allTextContents()).toContain('Kavač clan – Callao');

@@ -66,5 +66,11 @@ export const externalLink = (url: string | null | undefined, text: string) => {
 export const articleLink = (a: { id: number; url: string; title: string }) =>
   html`${externalLink(a.url, a.title)} <a class="stored" href="/articles/${a.id}" title="the copy Ruta stored, with its entities highlighted">stored copy</a>`;
 
+/**
+ * The BCP 47 tag of a stored text's language and script ("sr-Cyrl", "es"), for its lang attribute: a screen reader
+ * then reads Serbian as Serbian, and the browser hyphenates and picks fonts for it. Empty for "und" or anything odd.
+ */
+export const langTag = (lang: string, script?: string) => (/^[a-z]{2,3}$/.test(lang) && lang !== 'und' ? (script === 'Cyrl' && lang !== 'mk' ? `${lang}-Cyrl` : lang) : '');
+
 /** An entity's page (web/routes/research.ts). */
 export const entityHref = (e: { type: string; canonical: string }) => `/entities/${encodeURIComponent(e.type)}/${encodeURIComponent(e.canonical)}`;

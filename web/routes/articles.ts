@@ -8,7 +8,7 @@ import { articleView } from '../../storage/research-repo.js';
 import { allow, type Env } from '../auth.js';
 import { highlight, LEGEND } from '../highlight.js';
 import { html } from '../html.js';
-import { entityHref, externalLink, page, when } from '../layout.js';
+import { entityHref, externalLink, langTag, page, when } from '../layout.js';
 
 /** Where an article's stored copy opens: beside each link to an outlet's page. */
 export const storedCopyHref = (id: number) => `/articles/${id}`;
@@ -20,7 +20,7 @@ export function articleRoutes(app: Hono<Env>, db: Db) {
     if (!a) return c.notFound();
     const analyst = v.role === 'analyst' || v.role === 'admin';
     return c.html(
-      page(a.title, v, html`<h1>${a.title}</h1>
+      page(a.title, v, html`<h1 lang="${langTag(a.lang, a.script)}">${a.title}</h1>
 <p class="muted" id="article-facts">${a.lang}${a.script === 'Cyrl' ? ' (Cyrillic)' : ''} · ${a.published ? html`published ${a.published.toISOString().slice(0, 10)}` : 'undated'}${a.author ? html` · by ${a.author}` : ''} · ${a.sources.map((s) => s.source.name).join(', ')} · fetched ${when(v, a.fetchedAt)}${a.rendered ? ' through the browser' : ''}${a._count.revisions ? html` · ${a._count.revisions} earlier version(s)` : ''}</p>
 <p>${externalLink(a.url, 'The page at the outlet')}${a.fetchedUrl !== a.url ? html` <span class="muted">(fetched as ${a.fetchedUrl})</span>` : ''}${a.duplicateOfId ? html` · a copy of <a href="${storedCopyHref(a.duplicateOfId)}">an earlier article</a>` : ''}${a.story ? html` · <a href="/stories/${a.story.id}">story #${a.story.id}</a> (${a.story.outletCount} outlet(s), ${a.story.articleCount} article(s))` : ''}</p>
 ${a.evidence.length
@@ -34,7 +34,7 @@ ${a.alerts.length
   : ''}
 <h2>Text as stored</h2>
 <p class="legend muted">${LEGEND.map(([type, label]) => html`<mark class="t-${type}">${label}</mark> `)}</p>
-<div class="article-text" id="article-text">${highlight(a.text, [
+<div class="article-text" id="article-text" lang="${langTag(a.lang, a.script)}">${highlight(a.text, [
   ...a.mentions.map((m) => ({ start: m.start, end: m.end, type: m.entity.type, canonical: m.entity.canonical })),
   ...a.seizures.map((z) => ({ start: z.start, end: z.end, type: 'seizure', canonical: `${z.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${z.drug}` })),
 ])}</div>

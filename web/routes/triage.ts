@@ -7,7 +7,7 @@ import { alertDetail, alertRules, assignableUsers, SEVERITIES, triageAlert, tria
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
 import { highlight, LEGEND } from '../highlight.js';
-import { articleLink, csrfField, entityHref, externalLink, page, when } from '../layout.js';
+import { articleLink, csrfField, entityHref, externalLink, langTag, page, when } from '../layout.js';
 
 /** Alerts on one page of the queue. */
 const PAGE = 50;
@@ -99,7 +99,7 @@ ${a.article
   ? html`<section><h2>${ext(a.article.url, a.article.title)}</h2>
 <p class="muted">${a.article.lang} · ${a.article.published?.toISOString().slice(0, 10) ?? 'undated'} · ${a.article.sources.map((s) => s.source.name).join(', ')}</p>
 <p class="legend muted">${LEGEND.map(([type, label]) => html`<mark class="t-${type}">${label}</mark> `)}</p>
-<div class="article-text">${highlight(a.article.text, [
+<div class="article-text" lang="${langTag(a.article.lang, a.article.script)}">${highlight(a.article.text, [
     ...a.article.mentions.map((m) => ({ start: m.start, end: m.end, type: m.entity.type, canonical: m.entity.canonical })),
     ...a.article.seizures.map((z) => ({ start: z.start, end: z.end, type: 'seizure', canonical: `${z.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${z.drug}` })),
   ])}</div></section>`
