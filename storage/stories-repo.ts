@@ -123,6 +123,8 @@ export async function storyDetail(db: Db, id: number) {
     where: { id },
     select: {
       id: true, headline: true, firstSeenAt: true, lastSeenAt: true, languages: true, outletCount: true, articleCount: true,
+      // Stored articles (articleCount counts an article's versions too).
+      _count: { select: { articles: true } },
       articles: {
         orderBy: [{ published: 'asc' }, { id: 'asc' }],
         take: 500,

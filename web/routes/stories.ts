@@ -57,7 +57,7 @@ ${stories.map((s) => html`<tr data-href="/stories/${s.id}"><td><a href="/stories
     for (const [t, list] of byType) if (!list.length) byType.delete(t);
     return c.html(
       page(`Story #${s.id}`, v, html`<p><a href="/stories">← Stories</a></p><h1>${s.headline}</h1>
-<p class="muted" id="story-facts">Story #${s.id} · ${s.outletCount} outlet(s) · ${s.articleCount} article(s) · ${s.languages.join(', ')} · first seen ${when(v, s.firstSeenAt)} · last active ${when(v, s.lastSeenAt)}</p>
+<p class="muted" id="story-facts">Story #${s.id} · ${s.outletCount} outlet(s) · ${s._count.articles} article(s)${s.articleCount > s._count.articles ? ` (${s.articleCount} with their later versions)` : ''} · ${s.languages.join(', ')} · first seen ${when(v, s.firstSeenAt)} · last active ${when(v, s.lastSeenAt)}</p>
 ${s.links.length
   ? html`<h2>Balkan–Latin America links</h2><ol id="story-links">${s.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a> <span class="muted">(${l.balkanType.replace('_', ' ')} – ${l.latamType.replace('_', ' ')}; reported by ${l.articles} of the story's articles)</span><blockquote>“${l.sentence}”</blockquote></li>`)}</ol>`
   : ''}
@@ -70,7 +70,7 @@ ${s.named.length
 <h2>Articles</h2>
 <table id="story-articles"><thead><tr><th>Published</th><th>Outlet</th><th>Language</th><th>Article</th></tr></thead><tbody>
 ${s.articles.map((a) => html`<tr><td>${day(a.published)}</td><td>${a.sources.map((x) => x.source.name).join(', ')}</td><td>${a.lang}${a.script === 'Cyrl' ? ' (Cyrillic)' : ''}</td><td>${articleLink(a)}${a.duplicateOfId ? html` <span class="muted">copy of ${titles.get(a.duplicateOfId) ? html`“${titles.get(a.duplicateOfId)!.title}”` : html`article #${a.duplicateOfId}`}</span>` : ''}</td></tr>`)}
-</tbody></table>${s.articles.length < s.articleCount ? html`<p class="muted">The first ${s.articles.length} of ${s.articleCount} articles.</p>` : ''}`).toString(),
+</tbody></table>${s.articles.length < s._count.articles ? html`<p class="muted">The first ${s.articles.length} of ${s._count.articles} articles.</p>` : ''}`).toString(),
     );
   });
 }
