@@ -78,21 +78,47 @@ export async function alertDetail(db: Db, id: number) {
   return { ...a, entities: JSON.parse(a.entities) as string[], assignee: assignee?.email ?? null, triagedBy: triagedBy?.email ?? null };
 }
 
-/** One decision for many alerts at once (the queue's "Dismiss selected"); returns how many changed. */
+/** One decision for many alerts at once (the queue's "Dismiss selected"), each recorded in its history; returns how many changed. */
 export async function triageMany(db: Db, ids: number[], by: number, status: TriageStatus): Promise<number> {
   if (!ids.length) return 0;
-  return (await db.alert.updateMany({ where: { id: { in: ids } }, data: { status, triagedById: by, triagedAt: new Date() } })).count;
+  return db.$transaction(async (tx) => {
+    const found = await tx.alert.findMany({ where: { id: { in: ids } }, select: { id: true } });
+    await tx.alert.updateMany({ where: { id: { in: found.map((a) => a.id) } }, data: { status, triagedById: by, triagedAt: new Date() } });
+    await tx.alertEvent.createMany({ data: found.map((a) => ({ alertId: a.id, userId: by, status })) });
+    return found.length;
+  });
 }
 
+/** A decision, a note or an assignee for one alert; what changed goes into the alert's history in the same transaction. */
 export async function triageAlert(db: Db, id: number, by: number, change: { status?: TriageStatus; note?: string; assigneeId?: number | null }) {
-  return db.alert.update({
-    where: { id },
-    data: {
-      ...(change.status ? { status: change.status, triagedById: by, triagedAt: new Date() } : {}),
-      ...(change.note !== undefined ? { note: change.note.slice(0, 5000) } : {}),
-      ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}),
-    },
+  return db.$transaction(async (tx) => {
+    const before = await tx.alert.findUniqueOrThrow({ where: { id }, select: { note: true, assigneeId: true } });
+    const note = change.note !== undefined ? change.note.slice(0, 5000) : undefined;
+    const noteChanged = note !== undefined && note !== (before.note ?? '');
+    const assigneeChanged = change.assigneeId !== undefined && change.assigneeId !== before.assigneeId;
+    const assignee = assigneeChanged
+      ? change.assigneeId === null ? '' : (await tx.user.findUnique({ where: { id: change.assigneeId! }, select: { email: true } }))?.email ?? ''
+      : undefined;
+    if (change.status || noteChanged || assigneeChanged) {
+      await tx.alertEvent.create({ data: { alertId: id, userId: by, status: change.status ?? null, note: noteChanged ? note : null, assignee: assignee ?? null } });
+    }
+    return tx.alert.update({
+      where: { id },
+      data: {
+        ...(change.status ? { status: change.status, triagedById: by, triagedAt: new Date() } : {}),
+        ...(note !== undefined ? { note } : {}),
+        ...(change.assigneeId !== undefined ? { assigneeId: change.assigneeId } : {}),
+      },
+    });
   });
+}
+
+/** An alert's triage history, oldest first, with who made each change. */
+export async function alertHistory(db: Db, alertId: number) {
+  const events = await db.alertEvent.findMany({ where: { alertId }, orderBy: { id: 'asc' } });
+  const users = await db.user.findMany({ where: { id: { in: [...new Set(events.map((e) => e.userId).filter((u): u is number => u !== null))] } }, select: { id: true, email: true } });
+  const email = new Map(users.map((u) => [u.id, u.email]));
+  return events.map((e) => ({ ...e, by: e.userId !== null ? email.get(e.userId) ?? `user #${e.userId}` : 'Ruta' }));
 }
 
 export function assignableUsers(db: Db) {

@@ -211,6 +211,15 @@ describe('the web app in Chromium', () => {
     const done = await db.alert.findUniqueOrThrow({ where: { id } });
     const analyst = await db.user.findUniqueOrThrow({ where: { email: 'analyst@ruta.test' } });
     expect(done).toMatchObject({ status: 'confirmed', note: 'Checked against the prosecutor’s statement.', triagedById: analyst.id });
+    // A later change keeps the earlier one in the alert's history: who, when, what.
+    await p.goto(`${base}/alerts/${id}`);
+    await p.fill('textarea[name=note]', 'Reopened: the article was corrected.');
+    await Promise.all([p.waitForLoadState('load'), p.click('#triage button[name=status][value=""]')]);
+    await p.goto(`${base}/alerts/${id}`);
+    const history = await p.locator('#history li').allTextContents();
+    expect(history).toHaveLength(2);
+    expect(history[0]).toMatch(/analyst@ruta\.test: confirmed; note “Checked against the prosecutor’s statement\.”$/);
+    expect(history[1]).toMatch(/analyst@ruta\.test: note “Reopened: the article was corrected\.”$/);
     await p.context().close();
   });
 
@@ -492,6 +501,7 @@ describe('the web app in Chromium', () => {
       const decided = await db.alert.findMany({ where: { id: { in: ids } }, select: { status: true, triagedById: true } });
       const analyst = await db.user.findFirstOrThrow({ where: { email: 'analyst@ruta.test' } });
       expect(decided).toEqual(ids.map(() => ({ status: 'dismissed', triagedById: analyst.id })));
+      expect(await db.alertEvent.findMany({ where: { alertId: { in: ids } }, select: { status: true, userId: true } })).toEqual(ids.map(() => ({ status: 'dismissed', userId: analyst.id })));
       await expect(p.locator('#count').textContent()).resolves.toBe('1–50 of 117');
       // The token and the choices are checked.
       const token = await p.locator('#bulk input[name=_csrf]').inputValue();

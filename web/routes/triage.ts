@@ -3,7 +3,7 @@
 // escalate with a note and an assignee.
 import type { Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { alertDetail, alertRules, assignableUsers, SEVERITIES, triageAlert, triageCount, triageMany, triageQueue, TRIAGE_STATUSES, type QueueFilter, type TriageStatus } from '../../storage/triage-repo.js';
+import { alertDetail, alertHistory, alertRules, assignableUsers, SEVERITIES, triageAlert, triageCount, triageMany, triageQueue, TRIAGE_STATUSES, type QueueFilter, type TriageStatus } from '../../storage/triage-repo.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
 import { highlight, LEGEND } from '../highlight.js';
@@ -73,7 +73,7 @@ ${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td><input type="checkbox
     const id = Number(c.req.param('id'));
     const a = Number.isInteger(id) ? await alertDetail(db, id) : null;
     if (!a) return c.html(page('Not found', v, html`<h1>No such alert</h1><p><a href="/triage">Back to the queue</a></p>`).toString(), 404);
-    const users = await assignableUsers(db);
+    const [users, history] = await Promise.all([assignableUsers(db), alertHistory(db, a.id)]);
     const others = a.story?.articles.filter((x) => x.id !== a.articleId) ?? [];
     return c.html(
       page(
@@ -95,6 +95,13 @@ ${csrfField(v)}
 <p>${ACTIONS.map((x) => html`<button type="submit" name="status" value="${x.status}" data-shortcut="${x.key}">${x.label} (${x.key})</button> `)}
 <button type="submit" name="status" value="">Save note and assignee</button></p>
 </form>
+${history.length
+  ? html`<section><h2>History</h2><ol id="history">${history.map((e) => html`<li>${when(v, e.at)} · ${e.by}: ${[
+      e.status ? html`<b>${e.status}</b>` : '',
+      e.assignee !== null ? (e.assignee ? html`assigned to ${e.assignee}` : html`unassigned`) : '',
+      e.note !== null ? (e.note ? html`note “${e.note}”` : html`note cleared`) : '',
+    ].filter((x) => x !== '').map((x, i) => html`${i ? '; ' : ''}${x}`)}</li>`)}</ol></section>`
+  : ''}
 ${a.article
   ? html`<section><h2>${ext(a.article.url, a.article.title)}</h2>
 <p class="muted">${a.article.lang} · ${a.article.published?.toISOString().slice(0, 10) ?? 'undated'} · ${a.article.sources.map((s) => s.source.name).join(', ')}</p>
