@@ -821,6 +821,8 @@ describe('where and when a seizure happened', () => {
     expect(sz('Serbian police seized 45 kilograms of heroin at the Gradina border crossing with Bulgaria.', 'en')).toEqual([[45, null, null]]);
     expect(sz('Policija je na granici sa Bugarskom zaplenila 45 kilograma heroina.', 'sr')).toEqual([[45, null, null]]);
     expect(sz('Policija je u Subotici na granici sa Mađarskom zaplenila 45 kilograma heroina.', 'sr')).toEqual([[45, 'Subotica', null]]);
+    // Gevgelija, the crossing from Greece on the Balkan route, in either script.
+    expect(sz('Македонската полиција заплени 120 килограми кокаин во Гевгелија, пренесени од Бразил преку Грција.', 'mk')).toEqual([[120, 'Gevgelija', null]]);
     // The Portuguese "do" is "of the", no route word.
     expect(sz('Um sérvio foi preso no Aeroporto Internacional do Galeão, no Rio de Janeiro, com 8 quilos de cocaína.', 'pt')).toEqual([[8, 'Rio de Janeiro', null]]);
     expect(sz('Policija je zaplijenila 8 kilograma kokaina poslanog do Rio de Janeira.', 'hr')).toEqual([[8, null, null]]);
