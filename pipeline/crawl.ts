@@ -65,7 +65,8 @@ async function fetchArticle(
   ctx: CrawlContext,
   source: Source,
   row: { id: number; url: string; hintTitle: string | null; hintPublished: Date | null; hintAuthor: string | null },
-  selectors: ReturnType<typeof sourceConfig>['selectors'],
+  /** How the source's pages are read: its selectors and its clock, worked out once per run. */
+  extraction: { selectors: ReturnType<typeof sourceConfig>['selectors']; zone: string | undefined },
   rep: SourceReport,
 ): Promise<Fetched> {
   const url = row.url;
@@ -76,7 +77,7 @@ async function fetchArticle(
     const body = Buffer.from(r.html, 'utf8');
     await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: r.status, ok: true, rendered: true, bytes: body.length, durationMs: Date.now() - t0, error: reason });
     rep.rendered++;
-    const result = await ctx.analysis.run({ finalUrl: r.url, body, contentType: 'text/html; charset=utf-8', selectors, zone: sourceZone(source), ctx: articleCtx });
+    const result = await ctx.analysis.run({ finalUrl: r.url, body, contentType: 'text/html; charset=utf-8', ...extraction, ctx: articleCtx });
     if (result.article && result.warning) rep.warnings.push(`${url}: ${result.warning}`);
     return result;
   };
@@ -86,7 +87,7 @@ async function fetchArticle(
     return { article: r.article, rendered: true };
   }
   const res = await ctx.gate.run(url, () => httpGet(url, ctx.fetchOpts));
-  const plain = await ctx.analysis.run({ finalUrl: res.url, body: res.body, contentType: res.headers['content-type'] ?? null, selectors, zone: sourceZone(source), ctx: articleCtx });
+  const plain = await ctx.analysis.run({ finalUrl: res.url, body: res.body, contentType: res.headers['content-type'] ?? null, ...extraction, ctx: articleCtx });
   if (plain.warning) rep.warnings.push(`${url}: ${plain.warning}`);
   await logFetch(ctx.db, { sourceId: source.id, url, purpose: 'article', status: res.status, ok: true, bytes: res.body.length, durationMs: res.durationMs, error: plain.warning ?? null });
   if (plain.needsBrowser) {
@@ -105,6 +106,7 @@ export async function crawlSource(ctx: CrawlContext, source: Source, opts: Crawl
   const { db, log } = ctx;
   const rep: SourceReport = { sourceId: source.id, discovered: 0, added: 0, fetched: 0, stored: 0, known: 0, revised: 0, failed: 0, rendered: 0, notModified: false, newLinks: 0, warnings: [] };
   const config = sourceConfig(source);
+  const extraction = { selectors: config.selectors, zone: sourceZone(source) };
 
   if (source.kind === 'page') {
     await watchPage(ctx, source, rep, opts);
@@ -143,7 +145,7 @@ export async function crawlSource(ctx: CrawlContext, source: Source, opts: Crawl
         if (!verdict.allowed) return { row, disallowed: verdict.reason };
         const delay = await ctx.robots.crawlDelayMs(row.url);
         if (delay !== undefined) ctx.gate.setHostDelay(row.url, delay);
-        return { row, fetched: await fetchArticle(ctx, source, row, config.selectors, rep) };
+        return { row, fetched: await fetchArticle(ctx, source, row, extraction, rep) };
       } catch (error) {
         // Pause the host before the next URL is prepared.
         if (error instanceof FetchError && error.retryAfterMs) ctx.gate.pause(row.url, error.retryAfterMs);

@@ -141,6 +141,7 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
   // the indexes nest. Depth first, newest child first: an index of years reads this year's months first.
   let childBudget = MAX_CHILD_SITEMAPS;
   const roots = new Set(queue);
+  const zone = sourceZone(source);
   while (queue.length) {
     const url = queue.shift()!;
     if (seen.has(url)) continue;
@@ -153,7 +154,7 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
       continue;
     }
     const { text } = decodeBody(gunzippedDocument(res.body, res.url, ctx.fetchOpts.maxDecompressedBytes), res.headers['content-type']);
-    const parsed = parseDiscovery(source.kind, text, res.url, sourceZone(source));
+    const parsed = parseDiscovery(source.kind, text, res.url, zone);
     // Validators are kept only for documents that parsed, so a broken feed is fetched in full next time.
     out.validators.push({ url, etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null });
     out.entries.push(...parsed.entries);
