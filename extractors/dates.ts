@@ -45,11 +45,7 @@ function build(y: number, m: number, d: number, clock: Clock, zone: string): Dat
   const [hh, mm, tz, hasTime] = clock;
   if (y < 100) y += 2000;
   if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1990 || y > 2100 || hh > 23 || mm > 59) return undefined;
-  if (hasTime && !tz) {
-    const local = wallTimeIn(zone, y, m, d, hh, mm);
-    // 31 February is no day: the calendar must not roll it over into March.
-    return new Date(Date.UTC(y, m - 1, d)).getUTCDate() === d ? local : undefined;
-  }
+  if (hasTime && !tz) return local(y, m, d, hh, mm, 0, zone);
   const iso = `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}T${String(hh).padStart(2, '0')}:${String(mm).padStart(2, '0')}:00${tz ?? 'Z'}`;
   const date = new Date(iso);
   return Number.isNaN(date.getTime()) ? undefined : date;
@@ -95,6 +91,7 @@ function offsetMinutesOf(offset: string): number {
   return m ? (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) : 0;
 }
 
+/** A wall-clock time in a zone, or undefined when it names no real day or time (31 February is no day: it does not roll over into March). */
 function local(y: number, m: number, d: number, hh: number, mm: number, ss: number, zone: string): Date | undefined {
   if (m < 1 || m > 12 || d < 1 || d > 31 || hh > 23 || mm > 59 || ss > 59 || new Date(Date.UTC(y, m - 1, d)).getUTCDate() !== d) return undefined;
   return wallTimeIn(zone, y, m, d, hh, mm, ss);
