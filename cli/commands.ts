@@ -284,14 +284,12 @@ export async function sourcesAdd(db: Db | null, url: string, opts: { id?: string
   return 0;
 }
 
-const BCMS_LANGS = new Set(['sr', 'hr', 'bs', 'cnr']);
-
 /** `ruta extract`: {"id","url"} plus "html" or "path" (raw bytes, gzip allowed) → {"id","title","author","published","text","lang","script"}. */
 export async function extractCmd(file: string | undefined): Promise<number> {
   const { readFile } = await import('node:fs/promises');
   const { gunzipSync } = await import('node:zlib');
   const { extractPage } = await import('../pipeline/process-page.js');
-  const { bcmsPriorOf, identifyLanguage } = await import('../extractors/langid.js');
+  const { BCMS_LANGS, bcmsPriorOf, identifyLanguage } = await import('../extractors/langid.js');
   let failures = 0;
   const bad = await eachJsonLine(file, async (o) => {
     const id = o.id ?? null;

@@ -49,7 +49,8 @@ const ISO3_TO_1: Record<string, string> = {
   ind: 'id', zlm: 'ms', pes: 'fa', arb: 'ar', cat: 'ca',
 };
 const FRANC_ONLY = Object.keys(ISO3_TO_1);
-const BCMS = new Set(['sr', 'hr', 'bs', 'cnr']);
+/** Bosnian, Croatian, Serbian and Montenegrin: one language by its n-grams, four by their standards. */
+export const BCMS_LANGS: ReadonlySet<string> = new Set(['sr', 'hr', 'bs', 'cnr']);
 /** Letters of the South Slavic Latin alphabets, and the other languages franc may name that write them. */
 const HACEKS = /[čćđšžČĆĐŠŽ]/gu;
 const HACEK_LANGS = new Set(['sl', 'cs', 'sk', 'sr', 'hr', 'bs']);
@@ -138,7 +139,7 @@ export function identifyLanguage(text: string, prior?: string | null, models?: P
   // Not one whose alphabet lacks the text's č, ć, đ, š or ž ("Uhapšen diler u Baru" is no Turkish).
   const haceks = sample.match(HACEKS)?.length ?? 0;
   const lacksHaceks = haceks > 0 && !HACEK_LANGS.has(fl ?? '');
-  if (fl && !model.labels.includes(fl) && !(fl === 'sl' && script === 'Latn' && BCMS.has(lang)) && !lacksHaceks && margin > 0.1) {
+  if (fl && !model.labels.includes(fl) && !(fl === 'sl' && script === 'Latn' && BCMS_LANGS.has(lang)) && !lacksHaceks && margin > 0.1) {
     lang = fl;
     confidence = Math.min(0.9, 0.5 + margin);
   }
@@ -146,12 +147,12 @@ export function identifyLanguage(text: string, prior?: string | null, models?: P
   // Czech or Slovak, by the letters no South Slavic alphabet has (ř, ů, ě, ť, ď, ň, ĺ, ľ, ŕ, ý, ô), more of them than
   // of č, ć, đ, š and ž (not a Czech name or a stray word in Croatian, nor mojibake's "Ĺľ"): franc tells which.
   const west = sample.match(WEST_SLAVIC)?.length ?? 0;
-  if (BCMS.has(lang) && script === 'Latn' && west >= 2 && west > haceks) {
+  if (BCMS_LANGS.has(lang) && script === 'Latn' && west >= 2 && west > haceks) {
     const [which] = francAll(sample.slice(0, 1000), { only: ['ces', 'slk'], minLength: 3 });
     if (which) return { lang: which[0] === 'ces' ? 'cs' : 'sk', script, confidence: 0.8 };
   }
   // Bosnian, Croatian or Serbian in Latin script: the dedicated classifier decides.
-  if (BCMS.has(lang) && script === 'Latn') {
+  if (BCMS_LANGS.has(lang) && script === 'Latn') {
     const bcms = (models?.bcms ?? defaultBcmsModel()).predict(sample.slice(0, 1500));
     if (bcms) {
       lang = bcms.label;
@@ -159,11 +160,11 @@ export function identifyLanguage(text: string, prior?: string | null, models?: P
     }
   }
   // Montenegrin shares Serbian and Croatian n-grams; its own forms or the source say so.
-  if (BCMS.has(lang)) {
+  if (BCMS_LANGS.has(lang)) {
     const cnr = (sample.toLowerCase().match(/\p{L}+/gu) ?? []).filter((w) => CNR_WORDS.test(w)).length;
     if (prior === 'cnr' || cnr >= 2) lang = 'cnr';
     // A Bosnian, Croatian or Serbian source: its language stands unless a long text clearly says otherwise.
-    else if (prior && BCMS.has(prior) && (confidence < 0.8 || n < 200)) lang = prior;
+    else if (prior && BCMS_LANGS.has(prior) && (confidence < 0.8 || n < 200)) lang = prior;
   }
   // Short texts lean on the source's language.
   if (prior && n < 200 && lang !== prior && confidence < 0.8) return { lang: prior, script, confidence: 0.5 };

@@ -6,6 +6,7 @@ import { articlesNaming, articleTexts, CO_NAMED_ARTICLES, entityProfile, countri
 import { searchPage } from '../../storage/search-index.js';
 import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
 import { entitiesNamedBy } from '../../extractors/query-names.js';
+import { RUTA_LANGS } from '../../extractors/langid.js';
 import { sentenceAt } from '../../alerts/evidence.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
@@ -13,7 +14,6 @@ import { articleLink, entityHref, page } from '../layout.js';
 import { linksCsv, linksFtm, linksGexf, linksJson, searchCsv } from '../exports.js';
 
 const RESEARCH = ['researcher', 'analyst'];
-const SEARCH_LANGS = ['es', 'en', 'pt', 'sr', 'hr', 'bs', 'cnr', 'sq', 'mk'];
 /** Most rows a search export holds. */
 const SEARCH_EXPORT_MAX = 10_000;
 
@@ -31,7 +31,7 @@ function searchOf(c: Context<Env>) {
   const choices = c.req.queries('across') ?? [];
   const across = !choices.length || choices.includes('1');
   // Narrowing: a language, a period (the "to" day included), newest first instead of best match.
-  const lang = SEARCH_LANGS.includes(c.req.query('lang') ?? '') ? c.req.query('lang')! : '';
+  const lang = (RUTA_LANGS as readonly string[]).includes(c.req.query('lang') ?? '') ? c.req.query('lang')! : '';
   const from = dateParam(c.req.query('from'));
   const toDay = dateParam(c.req.query('to'));
   const order = c.req.query('order') === 'newest' ? ('newest' as const) : ('relevance' as const);
@@ -198,7 +198,7 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
 <form method="get" action="/search" role="search"><input type="search" name="q" value="${q}" size="50" autofocus aria-label="query">
 <input type="hidden" name="across" value="0"><label><input type="checkbox" name="across" value="1" ${across ? html`checked` : ''}> across scripts and diacritics (Кавачки = Kavački = kavacki)</label>
 <button type="submit">Search</button>
-<p class="filters"><label>Language <select name="lang"><option value="">any</option>${SEARCH_LANGS.map((l) => html`<option ${l === lang ? html`selected` : ''}>${l}</option>`)}</select></label>
+<p class="filters"><label>Language <select name="lang"><option value="">any</option>${RUTA_LANGS.map((l) => html`<option ${l === lang ? html`selected` : ''}>${l}</option>`)}</select></label>
 <label>From <input type="date" name="from" value="${from ? c.req.query('from')! : ''}"></label> <label>To <input type="date" name="to" value="${toDay ? c.req.query('to')! : ''}"></label>
 <label>Order <select name="order"><option value="relevance">best match</option><option value="newest" ${order === 'newest' ? html`selected` : ''}>newest first</option></select></label></p></form>
 <p class="muted">Words must all appear; "quotes" for a phrase; a trailing * for a prefix (klan*).</p>

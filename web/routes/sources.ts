@@ -12,6 +12,7 @@ import { httpGet } from '../../crawlers/http-fetch.js';
 import { SOURCE_KINDS } from '../../crawlers/sources-file.js';
 import { extractPage } from '../../pipeline/process-page.js';
 import { sourceZone } from '../../pipeline/discover.js';
+import { BCMS_LANGS } from '../../extractors/langid.js';
 import { safeUrl } from '../../alerts/render.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
@@ -33,7 +34,7 @@ async function sourcePage(db: Db, v: Viewer, id: string, form?: Record<string, s
   const zone = sourceZone(s);
   // Articles read in another language than the source's: a wrong language setting, or a section in another language
   // (Bosnian, Croatian, Serbian and Montenegrin count as one here: telling them apart is no setting's fault).
-  const family = (l: string) => (BCMS.has(l) ? 'bcms' : l);
+  const family = (l: string) => (BCMS_LANGS.has(l) ? 'bcms' : l);
   const otherLanguage = s.language ? articles.filter((a) => family(a.lang) !== family(s.language!)).length : 0;
   return page(s.name, v, html`<p><a href="/sources">← Sources</a></p><h1>${s.name}</h1>
 <p class="muted">${s.kind} · ${s.language ?? '?'} · ${s.country ?? '?'} · ${s.schedule} · ${safeUrl(s.url) ?? s.url} · dates without a zone read on ${zone ?? "each page's domain's clock, else UTC"}</p>
@@ -59,7 +60,6 @@ ${articles.length
   : html`<p>No articles stored from this source yet.</p>`}`);
 }
 
-const BCMS = new Set(['sr', 'hr', 'bs', 'cnr']);
 const STATUS_ORDER = ['failing', 'silent', 'no-items', 'never-run', 'ok'];
 
 export function sourceRoutes(app: Hono<Env>, db: Db) {

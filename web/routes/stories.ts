@@ -4,12 +4,12 @@
 import type { Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
 import { storyDetail, storyPage } from '../../storage/stories-repo.js';
+import { RUTA_LANGS } from '../../extractors/langid.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
 import { articleLink, entityHref, externalLink, page, when } from '../layout.js';
 
 const PER_PAGE = 50;
-const LANGS = ['es', 'en', 'pt', 'sr', 'hr', 'bs', 'cnr', 'sq', 'mk'];
 const TYPE_LABELS: Record<string, string> = {
   person: 'People', criminal_group: 'Groups', port: 'Ports', city: 'Cities', country: 'Countries', organization: 'Agencies and courts', company: 'Companies', vessel: 'Vessels',
 };
@@ -20,7 +20,7 @@ const kgText = (kg: number) => (kg >= 1000 ? `${(kg / 1000).toLocaleString('en',
 export function storyRoutes(app: Hono<Env>, db: Db) {
   app.get('/stories', allow('researcher', 'analyst'), async (c) => {
     const v = c.get('viewer');
-    const lang = LANGS.includes(c.req.query('lang') ?? '') ? c.req.query('lang')! : '';
+    const lang = (RUTA_LANGS as readonly string[]).includes(c.req.query('lang') ?? '') ? c.req.query('lang')! : '';
     const minOutlets = Math.max(1, Math.min(20, Math.floor(Number(c.req.query('outlets'))) || 1));
     const about = ABOUT.some(([k]) => k === c.req.query('about')) ? c.req.query('about')! : '';
     const pageNo = Math.max(1, Math.min(1000, Math.floor(Number(c.req.query('page'))) || 1));
@@ -31,7 +31,7 @@ export function storyRoutes(app: Hono<Env>, db: Db) {
     return c.html(
       page('Stories', v, html`<h1>Stories</h1>
 <p class="muted">One event as every outlet and language tells it: copies and translations of a report are one story.</p>
-<form method="get" action="/stories" class="filters"><label>Language <select name="lang"><option value="">any</option>${LANGS.map((l) => html`<option ${l === lang ? html`selected` : ''}>${l}</option>`)}</select></label>
+<form method="get" action="/stories" class="filters"><label>Language <select name="lang"><option value="">any</option>${RUTA_LANGS.map((l) => html`<option ${l === lang ? html`selected` : ''}>${l}</option>`)}</select></label>
 <label>Told by at least <select name="outlets">${[1, 2, 3, 5].map((n) => html`<option value="${n}" ${n === minOutlets ? html`selected` : ''}>${n} outlet${n > 1 ? 's' : ''}</option>`)}</select></label>
 <label>Reporting <select name="about">${ABOUT.map(([k, label]) => html`<option value="${k}" ${k === about ? html`selected` : ''}>${label}</option>`)}</select></label> <button type="submit">Show</button></form>
 <p id="story-count">${total} stor${total === 1 ? 'y' : 'ies'}${stories.length && total > stories.length ? html`, ${first}–${first + stories.length - 1} shown` : ''}</p>
