@@ -62,9 +62,12 @@ export const externalLink = (url: string | null | undefined, text: string) => {
   return u ? html`<a href="${u}" rel="noopener noreferrer nofollow" target="_blank">${text}</a>` : html`${text}`;
 };
 
-/** An article's title linking to the outlet's page, and beside it the copy Ruta stored (web/routes/articles.ts). */
+/** Where an article's stored copy opens (web/routes/articles.ts). */
+export const storedCopyHref = (id: number) => `/articles/${id}`;
+
+/** An article's title linking to the outlet's page, and beside it the copy Ruta stored. */
 export const articleLink = (a: { id: number; url: string; title: string }) =>
-  html`${externalLink(a.url, a.title)} <a class="stored" href="/articles/${a.id}" title="the copy Ruta stored, with its entities highlighted">stored copy</a>`;
+  html`${externalLink(a.url, a.title)} <a class="stored" href="${storedCopyHref(a.id)}" title="the copy Ruta stored, with its entities highlighted">stored copy</a>`;
 
 /**
  * The BCP 47 tag of a stored text's language and script ("sr-Cyrl", "es"), for its lang attribute: a screen reader

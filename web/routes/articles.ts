@@ -8,10 +8,7 @@ import { articleView } from '../../storage/research-repo.js';
 import { allow, type Env } from '../auth.js';
 import { highlight, LEGEND } from '../highlight.js';
 import { html } from '../html.js';
-import { entityHref, externalLink, langTag, page, when } from '../layout.js';
-
-/** Where an article's stored copy opens: beside each link to an outlet's page. */
-export const storedCopyHref = (id: number) => `/articles/${id}`;
+import { entityHref, externalLink, langTag, page, storedCopyHref, when } from '../layout.js';
 
 export function articleRoutes(app: Hono<Env>, db: Db) {
   app.get('/articles/:id', allow('researcher', 'analyst'), async (c) => {
