@@ -104,18 +104,15 @@ export async function articlesList(db: Db, opts: { json: boolean; limit?: number
 }
 
 export async function storiesList(db: Db, opts: { json: boolean; limit?: number; lang?: string; minOutlets?: number; about?: string }): Promise<void> {
-  const { listStories, storyPage } = await import('../storage/stories-repo.js');
-  const [rows, page] = await Promise.all([
-    listStories(db, { limit: opts.limit, lang: opts.lang, minOutlets: opts.minOutlets, withLinks: opts.about === 'links', withSeizures: opts.about === 'seizures' }),
-    opts.json ? storyPage(db, { limit: opts.limit ?? 50, lang: opts.lang, minOutlets: opts.minOutlets, withLinks: opts.about === 'links', withSeizures: opts.about === 'seizures' }) : null,
-  ]);
+  const { listStories, storyExtras } = await import('../storage/stories-repo.js');
+  const rows = await listStories(db, { limit: opts.limit, lang: opts.lang, minOutlets: opts.minOutlets, withLinks: opts.about === 'links', withSeizures: opts.about === 'seizures' });
   if (opts.json) {
-    const extra = new Map(page!.stories.map((s) => [s.id, s]));
+    const extras = await storyExtras(db, rows.map((s) => s.id));
     for (const s of rows) {
-      const x = extra.get(s.id);
+      const x = extras(s.id);
       out(JSON.stringify({
         id: s.id, headline: s.headline, firstSeen: s.firstSeenAt, lastSeen: s.lastSeenAt, languages: s.languages ? s.languages.split(',') : [], outlets: s.outletCount, articles: s.articleCount, urls: s.articles.map((a) => a.url),
-        links: (x?.links ?? []).map((l) => ({ balkan: l.balkan, latam: l.latam, articles: l.articles })), largestSeizure: x?.largestSeizure ?? null,
+        links: x.links.map((l) => ({ balkan: l.balkan, latam: l.latam, articles: l.articles })), largestSeizure: x.largestSeizure,
       }));
     }
     return;

@@ -97,7 +97,12 @@ export async function storyPage(db: Db, f: StoryFilter = {}) {
       select: { id: true, headline: true, firstSeenAt: true, lastSeenAt: true, languages: true, outletCount: true, articleCount: true },
     }),
   ]);
-  const ids = stories.map((s) => s.id);
+  const extras = await storyExtras(db, stories.map((s) => s.id));
+  return { total, stories: stories.map((s) => ({ ...s, languages: s.languages ? s.languages.split(',') : [], ...extras(s.id) })) };
+}
+
+/** For each of the stories, the links its articles report (most reported first) and its largest seizure. */
+export async function storyExtras(db: Db, ids: number[]) {
   const [links, seizures] = await Promise.all([
     storyLinks(db, ids),
     ids.length
@@ -110,11 +115,8 @@ export async function storyPage(db: Db, f: StoryFilter = {}) {
       : [],
   ]);
   const largest = new Map<number, { kg: number; drug: string }>();
-  for (const z of seizures) {
-    const sid = z.storyId;
-    if (z.kg > (largest.get(sid)?.kg ?? 0)) largest.set(sid, { kg: z.kg, drug: z.drug });
-  }
-  return { total, stories: stories.map((s) => ({ ...s, languages: s.languages ? s.languages.split(',') : [], links: links.get(s.id) ?? [], largestSeizure: largest.get(s.id) ?? null })) };
+  for (const z of seizures) if (z.kg > (largest.get(z.storyId)?.kg ?? 0)) largest.set(z.storyId, { kg: z.kg, drug: z.drug });
+  return (id: number) => ({ links: links.get(id) ?? [], largestSeizure: largest.get(id) ?? null });
 }
 
 /** One story: its articles with their outlets, the links and seizures they report, and whom and what they name most. */
