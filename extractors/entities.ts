@@ -431,20 +431,21 @@ export function findEntities(text: string, gazetteer: Gazetteer, opts: FindOptio
       if (!/\s/u.test(name) && usualCasing(name, opts.lang) === 'L' && !givenName(name, opts.lang)) continue;
       // Nor a drug opening a sentence ("Кокаин је …"), a word the tagger's news may never have had.
       if (!/\s/u.test(name) && drugOf(fold(name))) continue;
+      // A townsman or townspeople ("Beograđanina", "Podgoričanin", "Dubrovčani") in a Slavic text.
+      const townsman = slavic && (DEMONYM.test(cyrToLat(name)) || DEMONYM_PLURAL.test(cyrToLat(name)));
       if (found.type === 'PER') {
         if (institution(name) || (opts.lang === 'mk' && !macedonianPerson(name))) continue;
         // A townsman ("Beograđanina", "Splićanin Zvonimir …") is no name; but a surname may look like one
         // ("rekao je Borovčanin").
         const describing = !/anin$/u.test(name) || /^\s+\p{Lu}/u.test(text.slice(found.end, found.end + 3));
-        const latin = cyrToLat(name);
-        if (slavic && (DEMONYM.test(latin) || DEMONYM_PLURAL.test(latin)) && !givenName(name) && describing) continue;
+        if (townsman && !givenName(name) && describing) continue;
         const i = tokens.findIndex((t) => t.start === found.start);
         const canonical = personCanonical(name, opts.lang, text.slice(Math.max(0, found.start - 40), found.start));
         const side = (i >= 0 ? sideOfPattern(i) : undefined) ?? personSide(canonical, opts.lang);
         push({ type: 'person', text: name, start: found.start, end: found.end, canonical, side, via: 'ner' });
       } else if (found.type === 'ORG' && /\p{L}{3}/u.test(name) && inTraffickingSentence(found.start)) {
         // A townsman the tagger took for a body ("uhapšen je Podgoričanin Milan Đurović") is no organisation.
-        if (slavic && !/\s/u.test(name) && (DEMONYM.test(cyrToLat(name)) || DEMONYM_PLURAL.test(cyrToLat(name)))) continue;
+        if (townsman && !/\s/u.test(name)) continue;
         push({ type: 'organization', text: name, start: found.start, end: found.end, canonical: nameToLatin(name), side: 'other', via: 'ner' });
       }
     }
