@@ -222,8 +222,8 @@ export async function articleView(db: Db, id: number) {
   return db.article.findUnique({
     where: { id },
     select: {
-      id: true, url: true, fetchedUrl: true, title: true, author: true, published: true, lang: true, script: true, text: true, fetchedAt: true, updatedAt: true, rendered: true, duplicateOfId: true,
-      sources: { select: { firstSeen: true, source: { select: { id: true, name: true } } } },
+      id: true, url: true, fetchedUrl: true, title: true, author: true, published: true, lang: true, script: true, text: true, fetchedAt: true, rendered: true, duplicateOfId: true,
+      sources: { select: { source: { select: { name: true } } } },
       mentions: { orderBy: { start: 'asc' }, select: { start: true, end: true, entity: { select: { type: true, canonical: true } } } },
       seizures: { orderBy: { start: 'asc' }, select: { start: true, end: true, kg: true, drug: true, text: true, place: true, date: true } },
       evidence: { orderBy: { id: 'asc' }, select: { sentence: true, link: { select: { id: true, balkan: true, balkanType: true, latam: true, latamType: true } } } },
