@@ -7,10 +7,12 @@ import {
   alertsBetween, digestSubscriptions, digestedKeys, largestSeizures, lastDigest, newLinks, newStories, recordDigest, troubledSources,
 } from '../storage/digests-repo.js';
 import { subscriptionWants } from '../storage/alerts-repo.js';
+import { aboutDismissedLinks } from '../storage/link-review-repo.js';
 import { seizureReportKey } from '../storage/research-repo.js';
 import { sentenceAt } from './evidence.js';
 import { escapeHtml, htmlPage, oneLine, safeUrl, SEVERITY_LABEL } from './render.js';
 import { WATCHLIST_RULE } from './rules/watchlist-hit.js';
+import { LINK_PLACE_RULE } from './rules/link-place.js';
 import { loadAlertSettings } from './settings.js';
 
 export interface DigestUser {
@@ -72,7 +74,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
     title: 'New Balkan–Latin America links',
     lines: links.map((l) => {
       const ev = l.evidence[0];
-      return { key: `link:${l.id}`, title: `${l.balkan} – ${l.latam}`, url: ev ? ev.article.url : null, meta: ev ? `${ev.article.title} (${ev.article.lang})` : '', quote: ev?.sentence, group: ev ? `article:${ev.article.id}` : undefined, app: ev ? `/articles/${ev.article.id}` : `/links/${l.id}` };
+      return { key: `link:${l.id}`, title: `${l.balkan} – ${l.latam}${l.review === 'confirmed' ? ' (confirmed by an analyst)' : ''}`, url: ev ? ev.article.url : null, meta: ev ? `${ev.article.title} (${ev.article.lang})` : '', quote: ev?.sentence, group: ev ? `article:${ev.article.id}` : undefined, app: ev ? `/articles/${ev.article.id}` : `/links/${l.id}` };
     }),
   });
   // An article's links together, in the order their first link came.
@@ -102,13 +104,16 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
       app: `/articles/${z.article.id}`,
     })),
   });
-  const alerts = (await alertsBetween(db, since, now)).filter((a) => wants(a.rule, a.severity));
+  const between = (await alertsBetween(db, since, now)).filter((a) => wants(a.rule, a.severity));
+  // Alerts only about links analysts dismissed since are no news either.
+  const stale = await aboutDismissedLinks(db, between, LINK_PLACE_RULE);
+  const alerts = between.filter((_, i) => !stale[i]);
   const alertLine = (a: (typeof alerts)[number]): Line => ({
     key: `alert:${a.id}`,
     title: a.reason,
     url: a.article?.url ?? null,
     app: a.article ? `/articles/${a.article.id}` : undefined,
-    meta: `${SEVERITY_LABEL[a.severity] ?? a.severity}${a.article ? ` · ${a.article.title} (${a.article.lang})` : ''}${a.story ? ` · story #${a.story.id}` : ''}`,
+    meta: `${SEVERITY_LABEL[a.severity] ?? a.severity}${a.status === 'confirmed' || a.status === 'escalated' ? ` · ${a.status} by an analyst` : ''}${a.article ? ` · ${a.article.title} (${a.article.lang})` : ''}${a.story ? ` · story #${a.story.id}` : ''}`,
     quote: a.evidence,
   });
   sections.push({ title: 'Watchlist hits', lines: alerts.filter((a) => a.rule === WATCHLIST_RULE).map(alertLine) });

@@ -10,6 +10,8 @@ import { importWatchlists } from '../storage/watchlists-repo.js';
 import { parseWatchlists } from '../alerts/watchlist-file.js';
 import { iterateArticles, listArticles, listLinks } from '../storage/articles-repo.js';
 import { listAlerts } from '../storage/alerts-repo.js';
+import { isLinkReview, reviewLink } from '../storage/link-review-repo.js';
+import { userByEmail } from '../storage/users-repo.js';
 import { out, progress, table, UsageError } from './output.js';
 
 export const CONFIG_DIR = join(fileURLToPath(new URL('.', import.meta.url)), '..', 'config');
@@ -175,11 +177,22 @@ export async function linksList(db: Db, json: boolean): Promise<void> {
   const rows = await listLinks(db);
   if (json) {
     for (const l of rows) {
-      out(JSON.stringify({ balkan: l.balkan, balkanType: l.balkanType, latam: l.latam, latamType: l.latamType, firstSeen: l.firstSeen, lastSeen: l.lastSeen, articleCount: l.articleCount, evidence: l.evidence.map((e) => ({ sentence: e.sentence, url: e.article.url })) }));
+      out(JSON.stringify({ id: l.id, balkan: l.balkan, balkanType: l.balkanType, latam: l.latam, latamType: l.latamType, firstSeen: l.firstSeen, lastSeen: l.lastSeen, articleCount: l.articleCount, review: l.review, evidence: l.evidence.map((e) => ({ sentence: e.sentence, url: e.article.url })) }));
     }
     return;
   }
-  out(table(rows.map((l) => ({ ...l, evidence: l.evidence[0]?.sentence ?? '' })) as unknown as Record<string, unknown>[], ['balkan', 'latam', 'articleCount', 'firstSeen', 'evidence']));
+  out(table(rows.map((l) => ({ ...l, evidence: l.evidence[0]?.sentence ?? '' })) as unknown as Record<string, unknown>[], ['id', 'balkan', 'latam', 'articleCount', 'firstSeen', 'review', 'evidence']));
+}
+
+/** `ruta links review ID confirmed|dismissed|open [--note TEXT] [--by EMAIL]`: an analyst's verdict on a link. */
+export async function linksReview(db: Db, id: string | undefined, status: string | undefined, o: { note?: string; by?: string }): Promise<void> {
+  const usage = 'usage: ruta links review ID confirmed|dismissed|open [--note TEXT] [--by EMAIL]';
+  if (!id || !/^\d+$/.test(id) || !status) throw new UsageError(usage);
+  if (!isLinkReview(status)) throw new UsageError(`the verdict must be confirmed, dismissed or open, not "${status}"; ${usage}`);
+  const by = o.by ? await userByEmail(db, o.by) : null;
+  const link = await db.link.findUnique({ where: { id: Number(id) }, select: { balkan: true, latam: true } });
+  if (!link || !(await reviewLink(db, Number(id), by?.id ?? null, status, o.note ?? ''))) throw new UsageError(`no link #${id}; see \`ruta links list\``);
+  progress(`link #${id} ${link.balkan} – ${link.latam}: ${status === 'open' ? 'reopened' : status}${by ? ` by ${by.email}` : ''}`);
 }
 
 /** Reads JSON lines from a file or stdin, calling fn for each object; bad lines are reported on stderr with their number. */

@@ -46,7 +46,10 @@ Usage: ruta <command> [options]
   deliveries retry ID [ID…]                   send failed or in-doubt deliveries again
   deliveries run                              send what is due now
   serve [--port P] [--host H]                 the web app and the Atom feeds (RUTA_PORT, default 3000; RUTA_HOST, default 127.0.0.1)
-  links list [--json]                         list Balkan–Latin America links with evidence
+  links list [--json]                         list Balkan–Latin America links with evidence and the analysts' verdict
+  links review ID confirmed|dismissed|open [--note TEXT] [--by EMAIL]
+                                              an analyst's verdict on a link: a dismissed link leaves the digest,
+                                              the graph and the exports and raises no more alerts; open reopens it
   analyze [--in FILE.jsonl]                   entities, seizures and links for {"id","text","title"?,"lang"?} lines
   extract [--in FILE.jsonl]                   article fields for {"id","url"} + "html" or "path" (raw bytes, gzip allowed)
   langid [--in FILE.jsonl]                    {"id","lang","script","confidence"} for {"id","text"} lines
@@ -87,7 +90,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, nerCmd, dedupeCmd, storiesList, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
+    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, linksReview, nerCmd, dedupeCmd, storiesList, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
     switch (cmd) {
       case 'init': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { sources: { type: 'string' }, watchlists: { type: 'string' } });
@@ -191,8 +194,13 @@ export async function main(argv: string[]): Promise<number> {
         }
       // falls through
       case 'links': {
+        if (cmd === 'links' && sub === 'review') {
+          const { values, positionals } = args(rest, { note: { type: 'string' }, by: { type: 'string' } });
+          await withDb((db) => linksReview(db, positionals[0], positionals[1], { note: values.note as string | undefined, by: values.by as string | undefined }));
+          return 0;
+        }
         const { values } = args(rest, { json: { type: 'boolean' } });
-        if (sub !== 'list') throw new UsageError(`usage: ruta ${cmd} list [--json]`);
+        if (sub !== 'list') throw new UsageError(cmd === 'links' ? 'usage: ruta links list [--json] | ruta links review ID confirmed|dismissed|open [--note TEXT] [--by EMAIL]' : `usage: ruta ${cmd} list [--json]`);
         await withDb((db) => (cmd === 'alerts' ? alertsList(db, !!values.json) : linksList(db, !!values.json)));
         return 0;
       }

@@ -39,7 +39,8 @@ export interface ChangedArticle {
   duplicateOfId: number | null;
   mentions: { entityId: number; type: string; canonical: string; side: string; text: string; start: number; end: number }[];
   seizures: { id: number; drug: string; kg: number; text: string; start: number; place: string | null }[];
-  evidence: { linkId: number; balkan: string; latam: string; sentence: string; firstArticleId: number | null }[];
+  /** review: the analysts' latest verdict on the pair (open, confirmed, dismissed). */
+  evidence: { linkId: number; balkan: string; latam: string; review: string; sentence: string; firstArticleId: number | null }[];
 }
 
 export async function watermark(db: Db, rule: string): Promise<number> {
@@ -57,7 +58,7 @@ export async function changesAfter(db: Db, after: number, limit = 200): Promise<
       id: true, title: true, url: true, lang: true, text: true, storyId: true, duplicateOfId: true,
       mentions: { orderBy: { start: 'asc' }, select: { entityId: true, text: true, start: true, end: true, entity: { select: { type: true, canonical: true, side: true } } } },
       seizures: { orderBy: { start: 'asc' }, select: { id: true, drug: true, kg: true, text: true, start: true, place: true } },
-      evidence: { orderBy: { id: 'asc' }, select: { sentence: true, link: { select: { id: true, balkan: true, latam: true, evidence: { take: 1, orderBy: { id: 'asc' }, select: { articleId: true } } } } } },
+      evidence: { orderBy: { id: 'asc' }, select: { sentence: true, link: { select: { id: true, balkan: true, latam: true, review: true, evidence: { take: 1, orderBy: { id: 'asc' }, select: { articleId: true } } } } } },
     },
   });
   const byId = new Map(articles.map((a) => [a.id, a]));
@@ -77,7 +78,7 @@ export async function changesAfter(db: Db, after: number, limit = 200): Promise<
       seizures: a.seizures,
       evidence: await Promise.all(
         a.evidence.map(async (e) => ({
-          linkId: e.link.id, balkan: e.link.balkan, latam: e.link.latam, sentence: e.sentence,
+          linkId: e.link.id, balkan: e.link.balkan, latam: e.link.latam, review: e.link.review, sentence: e.sentence,
           firstArticleId: await firstArticleOfPair(db, e.link, e.link.evidence[0]?.articleId ?? null, a.id),
         })),
       ),

@@ -102,9 +102,11 @@ export function writeAnalysis(sql: Sql, articleId: number, a: Pick<ArticleInput,
     if (seen.has(key)) continue;
     seen.add(key);
     const row = sql.get<{ id: number; articleCount: number }>(
-      'INSERT INTO "Link" ("balkan", "balkanType", "latam", "latamType", "firstSeen", "lastSeen", "articleCount") VALUES (?, ?, ?, ?, ?, ?, 1) ' +
+      // A pair an analyst already judged (its link since removed by reanalysis) comes back with that verdict.
+      'INSERT INTO "Link" ("balkan", "balkanType", "latam", "latamType", "firstSeen", "lastSeen", "articleCount", "review") ' +
+        'VALUES (?, ?, ?, ?, ?, ?, 1, COALESCE((SELECT "status" FROM "LinkReview" WHERE "balkan" = ? AND "latam" = ? ORDER BY "id" DESC LIMIT 1), \'open\')) ' +
         'ON CONFLICT ("balkan", "latam") DO UPDATE SET "lastSeen" = excluded."lastSeen", "articleCount" = "Link"."articleCount" + 1 RETURNING "id", "articleCount"',
-      l.balkan, l.balkanType, l.latam, l.latamType, now, now,
+      l.balkan, l.balkanType, l.latam, l.latamType, now, now, l.balkan, l.latam,
     )!;
     if (row.articleCount === 1) newLinks.push({ balkan: l.balkan, latam: l.latam });
     sql.run('INSERT INTO "LinkEvidence" ("linkId", "articleId", "sentence", "at") VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING', row.id, articleId, l.evidence, now);

@@ -20,7 +20,8 @@ export async function lastDigest(db: Db, userId: number) {
 /** Links first seen in the period, less those an earlier article reported under another spelling ("Darko Saric" after "Darko Šarić"). */
 export async function newLinks(db: Db, since: Date, until: Date, limit = 30) {
   const links = await db.link.findMany({
-    where: { firstSeen: { gt: since, lte: until } },
+    // A pair analysts dismissed as a misreading is no news for researchers.
+    where: { firstSeen: { gt: since, lte: until }, review: { not: 'dismissed' } },
     orderBy: { firstSeen: 'asc' },
     take: limit,
     include: { evidence: { orderBy: { id: 'asc' }, take: 1, include: { article: { select: { id: true, title: true, url: true, lang: true, storyId: true } } } } },
@@ -65,7 +66,8 @@ export async function largestSeizures(db: Db, since: Date, until: Date, limit = 
 
 export async function alertsBetween(db: Db, since: Date, until: Date) {
   return db.alert.findMany({
-    where: { createdAt: { gt: since, lte: until } },
+    // What analysts dismissed by the time the digest is built stays out of it.
+    where: { createdAt: { gt: since, lte: until }, status: { not: 'dismissed' } },
     orderBy: { id: 'asc' },
     include: { article: { select: { id: true, title: true, url: true, lang: true } }, story: { select: { id: true, headline: true } } },
   });

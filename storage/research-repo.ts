@@ -10,7 +10,12 @@ export interface GraphFilter {
   country?: string;
   /** …or one of these ports or cities (the country's, as the gazetteer has them: Guayaquil for Ecuador). */
   places?: string[];
+  /** Analysts' verdict: by default every link but those dismissed; 'all' includes them. */
+  review?: 'confirmed' | 'dismissed' | 'all';
 }
+
+/** The graph's verdict choices, as the filter's "review" takes them. */
+export const GRAPH_REVIEWS = ['confirmed', 'dismissed', 'all'] as const;
 
 export interface GraphLink {
   id: number;
@@ -21,9 +26,11 @@ export interface GraphLink {
   evidence: number;
   firstSeen: Date;
   lastSeen: Date;
+  /** open | confirmed | dismissed: the analysts' latest verdict. */
+  review: string;
 }
 
-/** The articles a filter admits: a period, and a country the articles name (or one of its places). */
+/** The evidence a filter admits: articles of a period that name a country (or one of its places), of links with a verdict. */
 function graphWhere(f: GraphFilter): { sql: string; params: unknown[] } {
   const where: string[] = [];
   const params: unknown[] = [];
@@ -35,6 +42,8 @@ function graphWhere(f: GraphFilter): { sql: string; params: unknown[] } {
     where.push(`EXISTS (SELECT 1 FROM "Mention" m JOIN "Entity" en ON en."id" = m."entityId" WHERE m."articleId" = a."id" AND ((en."type" = 'country' AND en."canonical" = ?)${inPlaces}))`);
     params.push(f.country, ...places);
   }
+  if (f.review === 'confirmed' || f.review === 'dismissed') where.push('l."review" = ?'), params.push(f.review);
+  else if (f.review !== 'all') where.push('l."review" <> \'dismissed\'');
   return { sql: where.length ? `WHERE ${where.join(' AND ')}` : '', params };
 }
 
@@ -42,7 +51,7 @@ function graphWhere(f: GraphFilter): { sql: string; params: unknown[] } {
 export async function linkGraphCount(db: Db, f: GraphFilter = {}): Promise<number> {
   const w = graphWhere(f);
   return writeTx(db, (sql) =>
-    Number(sql.all<{ n: number }>(`SELECT COUNT(DISTINCT e."linkId") AS "n" FROM "LinkEvidence" e JOIN "Article" a ON a."id" = e."articleId" ${w.sql}`, ...w.params)[0]?.n ?? 0),
+    Number(sql.all<{ n: number }>(`SELECT COUNT(DISTINCT e."linkId") AS "n" FROM "LinkEvidence" e JOIN "Link" l ON l."id" = e."linkId" JOIN "Article" a ON a."id" = e."articleId" ${w.sql}`, ...w.params)[0]?.n ?? 0),
   );
 }
 
@@ -54,8 +63,8 @@ export async function linkGraph(db: Db, f: GraphFilter = {}, opts: { limit?: num
   const w = graphWhere(f);
   const limit = opts.limit === undefined ? 500 : opts.limit;
   return writeTx(db, (sql) => {
-    const rows = sql.all<{ id: number; balkan: string; balkanType: string; latam: string; latamType: string; evidence: number; firstSeen: string; lastSeen: string }>(
-      `SELECT l."id", l."balkan", l."balkanType", l."latam", l."latamType", count(*) AS "evidence",
+    const rows = sql.all<{ id: number; balkan: string; balkanType: string; latam: string; latamType: string; review: string; evidence: number; firstSeen: string; lastSeen: string }>(
+      `SELECT l."id", l."balkan", l."balkanType", l."latam", l."latamType", l."review", count(*) AS "evidence",
               MIN(COALESCE(a."published", a."createdAt")) AS "firstSeen", MAX(COALESCE(a."published", a."createdAt")) AS "lastSeen"
        FROM "Link" l JOIN "LinkEvidence" e ON e."linkId" = l."id" JOIN "Article" a ON a."id" = e."articleId"
        ${w.sql}
@@ -75,7 +84,7 @@ export async function linkWithEvidence(db: Db, id: number) {
 
 /** The other links of a link's two sides: what else the Balkan side reaches, and who else reaches the Latin American side. */
 export async function neighbourLinks(db: Db, link: { id: number; balkan: string; latam: string }) {
-  const select = { id: true, balkan: true, latam: true, articleCount: true, lastSeen: true } as const;
+  const select = { id: true, balkan: true, latam: true, articleCount: true, lastSeen: true, review: true } as const;
   const [ofBalkan, ofLatam] = await Promise.all([
     db.link.findMany({ where: { balkan: link.balkan, id: { not: link.id } }, orderBy: [{ articleCount: 'desc' }, { id: 'asc' }], take: 50, select }),
     db.link.findMany({ where: { latam: link.latam, id: { not: link.id } }, orderBy: [{ articleCount: 'desc' }, { id: 'asc' }], take: 50, select }),
@@ -178,7 +187,7 @@ export interface EntityProfile {
   /** How the articles write it, most frequent first: "Kavačkog klana", "кавачки клан", "clan Kavač". */
   forms: { text: string; count: number }[];
   /** Its Balkan–Latin America links, best evidenced first. */
-  links: { id: number; balkan: string; latam: string; articleCount: number; lastSeen: Date }[];
+  links: { id: number; balkan: string; latam: string; articleCount: number; lastSeen: Date; review: string }[];
   recent: EntityArticles['recent'];
   /** Who and what the same articles name most (not nationalities): people, groups, ports, places, agencies, by articles shared (among its latest CO_NAMED_ARTICLES). */
   coNamed: { type: string; canonical: string; articles: number }[];
@@ -194,8 +203,8 @@ export async function entityProfile(db: Db, type: string, canonical: string, lim
     if (!e) return null;
     const articles = articleCount(sql, e.id);
     const forms = sql.all<{ text: string; count: number }>('SELECT "text", COUNT(*) AS "count" FROM "Mention" WHERE "entityId" = ? GROUP BY "text" ORDER BY "count" DESC, "text" LIMIT 30', e.id);
-    const links = sql.all<{ id: number; balkan: string; latam: string; articleCount: number; lastSeen: string }>(
-      'SELECT "id", "balkan", "latam", "articleCount", "lastSeen" FROM "Link" WHERE ("balkan" = ? AND "balkanType" = ?) OR ("latam" = ? AND "latamType" = ?) ORDER BY "articleCount" DESC, "lastSeen" DESC LIMIT 100',
+    const links = sql.all<{ id: number; balkan: string; latam: string; articleCount: number; lastSeen: string; review: string }>(
+      'SELECT "id", "balkan", "latam", "articleCount", "lastSeen", "review" FROM "Link" WHERE ("balkan" = ? AND "balkanType" = ?) OR ("latam" = ? AND "latamType" = ?) ORDER BY "articleCount" DESC, "lastSeen" DESC LIMIT 100',
       canonical, type, canonical, type,
     );
     return {
@@ -226,7 +235,7 @@ export async function articleView(db: Db, id: number) {
       sources: { select: { source: { select: { name: true } } } },
       mentions: { orderBy: { start: 'asc' }, select: { start: true, end: true, entity: { select: { type: true, canonical: true } } } },
       seizures: { orderBy: { start: 'asc' }, select: { start: true, end: true, kg: true, drug: true, text: true, place: true, date: true } },
-      evidence: { orderBy: { id: 'asc' }, select: { sentence: true, link: { select: { id: true, balkan: true, balkanType: true, latam: true, latamType: true } } } },
+      evidence: { orderBy: { id: 'asc' }, select: { sentence: true, link: { select: { id: true, balkan: true, balkanType: true, latam: true, latamType: true, review: true } } } },
       alerts: { orderBy: { id: 'asc' }, select: { id: true, rule: true, severity: true, status: true } },
       story: { select: { id: true, headline: true, outletCount: true, articleCount: true } },
       _count: { select: { revisions: true } },

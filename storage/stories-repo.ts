@@ -52,6 +52,8 @@ interface StoryLink {
   balkanType: string;
   latam: string;
   latamType: string;
+  /** The analysts' verdict: open, confirmed or dismissed. */
+  review: string;
   /** How many of the story's articles report it. */
   articles: number;
   /** The sentence of the first that does (read for a story's page; empty in lists). */
@@ -65,7 +67,7 @@ async function storyLinks(db: Db, storyIds: number[], withSentences = false) {
   // thousands of evidence rows, and the ORM's relation filter scanned all evidence. The sentence is the first one's.
   const rows = await writeTx(db, (sql) =>
     sql.all<Omit<StoryLink, 'sentence'> & { storyId: number; first: number }>(
-      `SELECT a."storyId", l."id", l."balkan", l."balkanType", l."latam", l."latamType", COUNT(*) AS "articles", MIN(e."id") AS "first"
+      `SELECT a."storyId", l."id", l."balkan", l."balkanType", l."latam", l."latamType", l."review", COUNT(*) AS "articles", MIN(e."id") AS "first"
        FROM "Article" a JOIN "LinkEvidence" e ON e."articleId" = a."id" JOIN "Link" l ON l."id" = e."linkId"
        WHERE a."storyId" IN (${storyIds.map(() => '?').join(', ')}) GROUP BY a."storyId", l."id"`,
       ...storyIds,

@@ -603,3 +603,72 @@ describe('dismissals', () => {
     expect(await commitRuleBatch(db, 'test', [{ ...base, key: 'f', rule: 'watchlist-hit', entities: ['Kavač clan', 'Guayaquil'] }], [], 0)).toBe(1);
   });
 });
+
+describe('link verdicts', () => {
+  it('a link analysts dismiss raises no more alerts and leaves the digest; the verdict outlives the link; confirmed ones say so', async () => {
+    const { db, path } = await freshDb();
+    await addUser(db, { email: 'analyst@ruta.test', role: 'analyst' });
+    const researcher = await addUser(db, { email: 'researcher@ruta.test', role: 'researcher', timezone: 'UTC' });
+    await addSubscription(db, { userId: researcher.id, channel: 'email', mode: 'digest' });
+    await storeArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    await runRules(db);
+    const firstAlerts = await db.alert.count();
+    await db.$disconnect();
+
+    // The command line: the links with their ids and verdicts; a verdict with who and why.
+    const env = { RUTA_DB: path };
+    const listed = jsonLines((await ruta(['links', 'list', '--json'], env)).stdout) as { id: number; balkan: string; latam: string; review: string }[];
+    const pair = listed.find((l) => l.balkan === 'Kavač clan' && l.latam === 'Guayaquil')!;
+    expect(pair.review).toBe('open');
+    const bad = await ruta(['links', 'review', String(pair.id), 'wrong'], env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/must be confirmed, dismissed or open, not "wrong"/);
+    expect((await ruta(['links', 'review', '999999', 'dismissed'], env)).stderr).toMatch(/no link #999999/);
+    const done = await ruta(['links', 'review', String(pair.id), 'dismissed', '--note', 'the clan is named for another shipment', '--by', 'analyst@ruta.test'], env);
+    expect(done.code, done.stderr).toBe(0);
+    expect(done.stderr).toContain(`link #${pair.id} Kavač clan – Guayaquil: dismissed by analyst@ruta.test`);
+    const after = jsonLines((await ruta(['links', 'list', '--json'], env)).stdout) as { id: number; review: string }[];
+    expect(after.find((l) => l.id === pair.id)!.review).toBe('dismissed');
+
+    const db2 = await openDb(path);
+    cleanups.push(() => db2.$disconnect());
+    expect(await db2.linkReview.findMany({ select: { balkan: true, latam: true, status: true, note: true } })).toEqual([
+      { balkan: 'Kavač clan', latam: 'Guayaquil', status: 'dismissed', note: 'the clan is named for another shipment' },
+    ]);
+    // Another outlet, another story: the dismissed pair raises nothing; the new pair beside it does.
+    const other = await storeArticle(db2, article('night-desk', 'callao-guayaquil', 'Kavač clan routes', 'Peruvian police said the Kavač clan moved cocaine through the port of Callao. Ecuadorian police said the Kavač clan smuggled cocaine through the port of Guayaquil.', '2026-03-02T08:00:00Z'));
+    const first = await db2.article.findFirstOrThrow({ where: { url: 'https://el-litoral.example/guayaquil-kavac' } });
+    expect(other.status === 'stored' && other.storyId).not.toBe(first.storyId);
+    await runRules(db2);
+    const later = await db2.alert.findMany({ where: { id: { gt: firstAlerts }, rule: { in: ['balkan-latam-link', 'link-new-place'] } } });
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.every((a) => !a.reason.includes('Guayaquil') && !(JSON.parse(a.entities) as string[]).includes('Guayaquil'))).toBe(true);
+    expect(later.some((a) => a.reason.includes('Kavač clan – Callao'))).toBe(true);
+    // The digest leaves the dismissed link out, and the alert an analyst dismissed.
+    const fresh = await newLinks(db2, new Date('2000-01-01'), new Date(Date.now() + 60_000));
+    expect(fresh.map((l) => `${l.balkan} – ${l.latam}`)).toContain('Kavač clan – Callao');
+    expect(fresh.map((l) => `${l.balkan} – ${l.latam}`)).not.toContain('Kavač clan – Guayaquil');
+    const callao = await db2.link.findFirstOrThrow({ where: { balkan: 'Kavač clan', latam: 'Callao' } });
+    const { reviewLink } = await import('../storage/link-review-repo.js');
+    expect(await reviewLink(db2, callao.id, null, 'confirmed')).toBe(true);
+    const watch = await db2.alert.findFirstOrThrow({ where: { rule: 'watchlist-hit' }, orderBy: { id: 'desc' } });
+    await db2.alert.update({ where: { id: watch.id }, data: { status: 'dismissed' } });
+    const { buildDigest } = await import('../alerts/digest.js');
+    const draft = (await buildDigest(db2, { id: researcher.id, email: researcher.email, timezone: 'UTC', digestHour: 7 }))!;
+    expect(draft.html).toContain('Kavač clan – Callao (confirmed by an analyst)');
+    expect(draft.html).not.toContain('Kavač clan – Guayaquil'); // nor the alert raised before the verdict
+    expect(draft.html).toContain('New Balkan–Latin America link: Kavač clan – Callao');
+    expect(draft.items).not.toContain(`alert:${watch.id}`);
+    expect(draft.items.filter((k) => k.startsWith('alert:')).length).toBeGreaterThan(0);
+
+    // Reanalysis takes the pair off every article, so the link goes; when an article reports it again, the verdict is back.
+    const { applyReanalysis } = await import('../storage/reanalysis-repo.js');
+    for (const a of await db2.article.findMany({ where: { evidence: { some: { link: { latam: 'Guayaquil', balkan: 'Kavač clan' } } } } })) {
+      const x = analyze({ text: a.text, title: a.title });
+      await applyReanalysis(db2, a.id, { ...x, links: x.links.filter((l) => l.latam !== 'Guayaquil') }, { journal: false });
+    }
+    expect(await db2.link.findFirst({ where: { balkan: 'Kavač clan', latam: 'Guayaquil' } })).toBeNull();
+    await storeArticle(db2, article('vijesti', 'guayaquil-again', 'Kavač clan and Guayaquil', 'Investigators said the Kavač clan organised cocaine shipments from the port of Guayaquil to Antwerp.', '2026-11-22T08:00:00Z'));
+    expect(await db2.link.findFirstOrThrow({ where: { balkan: 'Kavač clan', latam: 'Guayaquil' } })).toMatchObject({ review: 'dismissed' });
+  }, 60_000);
+});

@@ -312,13 +312,13 @@ describe('the web app in Chromium', () => {
     expect(await p.locator('h1').textContent()).toContain('Kavač clan');
     // Filters: a period with nothing, then a country.
     await p.goto(`${base}/graph?from=2001-01-01&to=2001-12-31`);
-    await expect(p.locator('main').textContent()).resolves.toContain('No links in this period');
+    await expect(p.locator('main').textContent()).resolves.toContain('No links with these filters');
     await p.goto(`${base}/graph?country=Peru`);
     const peru = await p.locator('#graph title').allTextContents();
     expect(peru.every((x) => !x.includes('Guayaquil'))).toBe(true);
     // Exports, with the session.
     const csv = await (await p.request.get(`${base}/export/links.csv`)).text();
-    expect(csv.split('\r\n')[0]).toBe('balkan,balkan_type,latam,latam_type,evidence,first_seen,last_seen');
+    expect(csv.split('\r\n')[0]).toBe('balkan,balkan_type,latam,latam_type,evidence,first_seen,last_seen,review');
     expect(csv).toContain('"Kavač clan","criminal_group","Guayaquil","port"');
     const ftm = (await (await p.request.get(`${base}/export/links.ftm.jsonl`)).text()).trim().split('\n').map((l) => JSON.parse(l));
     expect(ftm.filter((e) => e.schema === 'UnknownLink').length).toBeGreaterThan(0);
@@ -615,6 +615,54 @@ describe('the web app in Chromium', () => {
     const alert = await db.alert.findFirstOrThrow({ where: { article: { url: 'https://el-litoral.example/guayaquil' } } });
     await a.goto(`${base}/alerts/${alert.id}`);
     await Promise.all([a.waitForURL(new RegExp(`/stories/${story.id}$`)), a.click(`a[href="/stories/${story.id}"]`)]);
+    await a.context().close();
+  });
+
+  it('an analyst dismisses a misread link: the graph, its exports and the pages say so, and it can be reopened', async () => {
+    const link = (await linkGraph(db)).find((l) => l.balkan === 'Kavač clan' && l.latam === 'Callao')!;
+    expect(link.review).toBe('open');
+    const a = await login('analyst');
+    const errors: string[] = [];
+    a.on('pageerror', (e) => errors.push(e.message));
+    await a.goto(`${base}/links/${link.id}`);
+    expect(await a.locator('#review h2').textContent()).toBe("Analysts' verdict: not judged");
+    await a.fill('#review-form textarea[name=note]', 'The <b>clan</b> is named for a 2019 case, not this shipment');
+    await Promise.all([a.waitForURL(new RegExp(`/links/${link.id}$`)), a.click('#review-form button[value=dismissed]')]);
+    expect(await a.locator('#review h2').textContent()).toBe("Analysts' verdict: dismissed");
+    const entry = await a.locator('#review-history li').first().textContent();
+    expect(entry).toContain('analyst@ruta.test: dismissed');
+    expect(entry).toContain('“The <b>clan</b> is named for a 2019 case, not this shipment”'); // the note is text
+    expect(await a.locator('#review-form button[value=dismissed]').count()).toBe(0);
+    await a.screenshot({ path: join(SHOTS, 'link-review.png'), fullPage: true });
+
+    // Researchers: gone from the graph and its exports, unless they ask for dismissed links; marked where it is listed.
+    const r = await login('researcher');
+    await r.goto(`${base}/graph`);
+    expect(await r.locator('#graph title').allTextContents()).not.toContain(expect.stringContaining('Kavač clan – Callao'));
+    const csv = await (await r.request.get(`${base}/export/links.csv`)).text();
+    expect(csv).not.toContain('"Callao"');
+    await r.selectOption('select[name=review]', 'dismissed');
+    await Promise.all([r.waitForURL(/review=dismissed/), r.click('form.filters button')]);
+    expect(await r.locator('tbody tr').count()).toBe(1);
+    expect(await r.locator('tbody tr').first().textContent()).toContain('dismissed');
+    expect(await r.locator('#graph a.edge.review-dismissed').count()).toBe(1);
+    expect(await (await r.request.get(`${base}/export/links.csv?review=all`)).text()).toMatch(/"Kavač clan","criminal_group","Callao","port",.*,"dismissed"/);
+    await r.goto(`${base}/entities/criminal_group/Kava%C4%8D%20clan`);
+    expect(await r.locator('#entity-links li', { hasText: 'Kavač clan – Callao' }).locator('.review-dismissed').count()).toBe(1);
+    // A researcher cannot judge links.
+    expect(await r.locator('#review-form').count()).toBe(0);
+    const forbidden = await r.request.post(`${base}/links/${link.id}/review`, { form: { status: 'open', _csrf: (await r.locator('body').getAttribute('data-csrf'))! }, headers: { origin: base } });
+    expect(forbidden.status()).toBe(403);
+    await r.context().close();
+
+    // Reopened, it is back in the graph; the history keeps both verdicts.
+    await a.click('#review-form button[value=open]');
+    await a.waitForSelector('#review-history li:nth-child(2)');
+    expect(await a.locator('#review h2').textContent()).toBe("Analysts' verdict: reopened, not judged");
+    expect(await a.locator('#review-history li').nth(1).textContent()).toContain('analyst@ruta.test: reopened');
+    expect((await linkGraph(db)).map((l) => l.id)).toContain(link.id);
+    expect((await a.request.post(`${base}/links/${link.id}/review`, { form: { status: 'maybe', _csrf: (await a.locator('body').getAttribute('data-csrf'))! }, headers: { origin: base } })).status()).toBe(400);
+    expect(errors).toEqual([]);
     await a.context().close();
   });
 });

@@ -11,8 +11,8 @@ const csvCell = (v: unknown) => {
 };
 
 export function linksCsv(links: GraphLink[]): string {
-  const head = ['balkan', 'balkan_type', 'latam', 'latam_type', 'evidence', 'first_seen', 'last_seen'];
-  return `${[head.join(','), ...links.map((l) => [l.balkan, l.balkanType, l.latam, l.latamType, l.evidence, l.firstSeen, l.lastSeen].map(csvCell).join(','))].join('\r\n')}\r\n`;
+  const head = ['balkan', 'balkan_type', 'latam', 'latam_type', 'evidence', 'first_seen', 'last_seen', 'review'];
+  return `${[head.join(','), ...links.map((l) => [l.balkan, l.balkanType, l.latam, l.latamType, l.evidence, l.firstSeen, l.lastSeen, l.review].map(csvCell).join(','))].join('\r\n')}\r\n`;
 }
 
 /** Search hits as CSV: each article's id (its stored copy is /articles/ID), address, title, date, language, script and the snippet shown. */
@@ -22,7 +22,7 @@ export function searchCsv(hits: SearchHit[]): string {
 }
 
 export function linksJson(links: GraphLink[]): string {
-  return `${JSON.stringify(links.map((l) => ({ balkan: { name: l.balkan, type: l.balkanType }, latam: { name: l.latam, type: l.latamType }, evidence: l.evidence, firstSeen: l.firstSeen.toISOString(), lastSeen: l.lastSeen.toISOString() })), null, 2)}\n`;
+  return `${JSON.stringify(links.map((l) => ({ balkan: { name: l.balkan, type: l.balkanType }, latam: { name: l.latam, type: l.latamType }, evidence: l.evidence, firstSeen: l.firstSeen.toISOString(), lastSeen: l.lastSeen.toISOString(), review: l.review })), null, 2)}\n`;
 }
 
 const id = (kind: string, ...parts: string[]) => `ruta-${kind}-${createHash('sha1').update(parts.join('\u0000')).digest('hex').slice(0, 16)}`;

@@ -54,6 +54,10 @@ ${viewer
 </body></html>`;
 }
 
+/** An analysts' verdict beside a link: nothing while none is given. */
+export const reviewMark = (review: string) =>
+  review === 'confirmed' ? html` <span class="review review-confirmed">confirmed</span>` : review === 'dismissed' ? html` <span class="review review-dismissed" title="an analyst dismissed this link as a misreading">dismissed</span>` : '';
+
 export const csrfField = (v: Viewer) => html`<input type="hidden" name="_csrf" value="${v.csrfToken}">`;
 
 /** A link to a crawled page, opened apart and only when its URL is http(s): crawled URLs are untrusted. */

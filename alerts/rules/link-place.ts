@@ -42,6 +42,7 @@ export const linkPlaceRule: Rule = {
     for (const a of batch) {
       const sents = a.evidence.length ? sentenceMentions(a) : [];
       for (const ev of a.evidence) {
+        if (ev.review === 'dismissed') continue; // analysts dismissed the pair: no place of it is news
         let places = known.get(ev.linkId);
         if (!places) {
           places = await linkPlaces(ctx.db, ev.linkId);

@@ -2,7 +2,8 @@
 // story that reports a link raises the alert; later articles of the same story
 // (other outlets' copies, translations, follow-ups, new versions) raise one
 // only when they report a pair the story's alerts have not named. High
-// severity when a pair was never seen before the article.
+// severity when a pair was never seen before the article. A pair analysts
+// dismissed as a misreading raises nothing.
 import { storyAlertEntities, type AlertInput } from '../../storage/alerts-repo.js';
 import type { Rule } from './types.js';
 
@@ -16,13 +17,14 @@ export const newLinkRule: Rule = {
     // Entity names of each story's alerts, from the database and from this batch.
     const alerted = new Map<number, Set<string>[]>();
     for (const a of batch) {
-      if (!a.evidence.length) continue;
+      const reported = a.evidence.filter((p) => p.review !== 'dismissed');
+      if (!reported.length) continue;
       let earlier: Set<string>[] = [];
       if (a.storyId !== null) {
         earlier = alerted.get(a.storyId) ?? (await storyAlertEntities(ctx.db, LINK_RULE, a.storyId));
         alerted.set(a.storyId, earlier);
       }
-      const pairs = a.evidence.filter((p) => !earlier.some((names) => names.has(p.balkan) && names.has(p.latam)));
+      const pairs = reported.filter((p) => !earlier.some((names) => names.has(p.balkan) && names.has(p.latam)));
       if (!pairs.length) continue;
       const fresh = pairs.filter((p) => p.firstArticleId === a.id);
       const names = [...new Set(pairs.flatMap((p) => [p.balkan, p.latam]))];

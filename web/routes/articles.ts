@@ -8,7 +8,7 @@ import { articleView } from '../../storage/research-repo.js';
 import { allow, type Env } from '../auth.js';
 import { highlight, LEGEND } from '../highlight.js';
 import { html } from '../html.js';
-import { entityHref, externalLink, langTag, page, storedCopyHref, when } from '../layout.js';
+import { entityHref, externalLink, langTag, page, reviewMark, storedCopyHref, when } from '../layout.js';
 
 export function articleRoutes(app: Hono<Env>, db: Db) {
   app.get('/articles/:id', allow('researcher', 'analyst'), async (c) => {
@@ -21,7 +21,7 @@ export function articleRoutes(app: Hono<Env>, db: Db) {
 <p class="muted" id="article-facts">${a.lang}${a.script === 'Cyrl' ? ' (Cyrillic)' : ''} · ${a.published ? html`published ${a.published.toISOString().slice(0, 10)}` : 'undated'}${a.author ? html` · by ${a.author}` : ''} · ${a.sources.map((s) => s.source.name).join(', ')} · fetched ${when(v, a.fetchedAt)}${a.rendered ? ' through the browser' : ''}${a._count.revisions ? html` · ${a._count.revisions} earlier version(s)` : ''}</p>
 <p>${externalLink(a.url, 'The page at the outlet')}${a.fetchedUrl !== a.url ? html` <span class="muted">(fetched as ${a.fetchedUrl})</span>` : ''}${a.duplicateOfId ? html` · a copy of <a href="${storedCopyHref(a.duplicateOfId)}">an earlier article</a>` : ''}${a.story ? html` · <a href="/stories/${a.story.id}">story #${a.story.id}</a> (${a.story.outletCount} outlet(s), ${a.story.articleCount} article(s))` : ''}</p>
 ${a.evidence.length
-  ? html`<h2>Balkan–Latin America links</h2><ul id="article-links">${a.evidence.map((e) => html`<li><a href="/links/${e.link.id}">${e.link.balkan} – ${e.link.latam}</a> <span class="muted">(${e.link.balkanType.replace('_', ' ')} – ${e.link.latamType.replace('_', ' ')})</span><blockquote>“${e.sentence}”</blockquote></li>`)}</ul>`
+  ? html`<h2>Balkan–Latin America links</h2><ul id="article-links">${a.evidence.map((e) => html`<li><a href="/links/${e.link.id}">${e.link.balkan} – ${e.link.latam}</a>${reviewMark(e.link.review)} <span class="muted">(${e.link.balkanType.replace('_', ' ')} – ${e.link.latamType.replace('_', ' ')})</span><blockquote>“${e.sentence}”</blockquote></li>`)}</ul>`
   : ''}
 ${a.seizures.length
   ? html`<h2>Seizures</h2><ul id="article-seizures">${a.seizures.map((z) => html`<li><b>${z.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${z.drug}</b> (“${z.text}”)${z.place ? html` in ${z.place}` : ''}${z.date ? html`, ${z.date}` : ''}</li>`)}</ul>`

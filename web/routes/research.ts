@@ -2,7 +2,7 @@
 // full-text search across scripts, and exports.
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { articlesNaming, articleTexts, CO_NAMED_ARTICLES, entityProfile, countries, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
+import { articlesNaming, articleTexts, CO_NAMED_ARTICLES, entityProfile, countries, GRAPH_REVIEWS, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
 import { searchPage } from '../../storage/search-index.js';
 import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
 import { entitiesNamedBy } from '../../extractors/query-names.js';
@@ -10,7 +10,8 @@ import { RUTA_LANGS } from '../../extractors/langid.js';
 import { sentenceAt } from '../../alerts/evidence.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
-import { articleLink, entityHref, page } from '../layout.js';
+import { articleLink, csrfField, entityHref, page, reviewMark, when } from '../layout.js';
+import { isLinkReview, linkReviews, reviewLink } from '../../storage/link-review-repo.js';
 import { linksCsv, linksFtm, linksGexf, linksJson, searchCsv } from '../exports.js';
 
 const RESEARCH = ['researcher', 'analyst'];
@@ -44,13 +45,15 @@ function filterOf(c: Context<Env>): GraphFilter & { query: string } {
   const toDay = dateParam(c.req.query('to'));
   const to = toDay ? new Date(toDay.getTime() + 86400_000) : undefined;
   const country = c.req.query('country')?.slice(0, 100) || undefined;
+  const review = (GRAPH_REVIEWS as readonly string[]).includes(c.req.query('review') ?? '') ? (c.req.query('review') as GraphFilter['review']) : undefined;
   const q = new URLSearchParams();
   if (from) q.set('from', c.req.query('from')!);
   if (toDay) q.set('to', c.req.query('to')!);
   if (country) q.set('country', country);
+  if (review) q.set('review', review);
   // An article that names only Guayaquil is about Ecuador too.
   const places = country ? placesIn(country) : undefined;
-  return { from, to, country, places, query: q.toString() };
+  return { from, to, country, places, review, query: q.toString() };
 }
 
 /** The ports and cities of a country, as the gazetteer has them. */
@@ -59,6 +62,9 @@ function placesIn(country: string): string[] {
     .entries.filter((e) => (e.type === 'port' || e.type === 'city') && e.country === country)
     .map((e) => e.canonical);
 }
+
+/** The graph's verdict filter: by default links analysts dismissed are left out. */
+const REVIEW_CHOICES: [string, string][] = [['', 'all but dismissed'], ['confirmed', 'confirmed'], ['dismissed', 'dismissed'], ['all', 'any']];
 
 const NODE_GAP = 30;
 const MAX_PER_SIDE = 60;
@@ -77,7 +83,7 @@ function graphSvg(links: GraphLink[]): Html {
   const height = 60 + Math.max(left.length, right.length) * NODE_GAP;
   return html`<svg id="graph" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 960 ${height}" width="960" height="${height}" role="img" aria-label="Balkan–Latin America link graph">
 <text x="250" y="20" text-anchor="end" class="axis">Balkans</text><text x="710" y="20" class="axis">Latin America</text>
-${shown.map((l) => html`<a href="/links/${l.id}" class="edge" data-link="${l.id}"><title>${l.balkan} – ${l.latam}: ${l.evidence} article(s)</title><line x1="260" y1="${y(left, l.balkan)}" x2="700" y2="${y(right, l.latam)}" stroke-width="${(1 + Math.log2(l.evidence) * 1.5).toFixed(1)}"/></a>`)}
+${shown.map((l) => html`<a href="/links/${l.id}" class="edge review-${l.review}" data-link="${l.id}"><title>${l.balkan} – ${l.latam}: ${l.evidence} article(s)${l.review !== 'open' ? `, ${l.review} by an analyst` : ''}</title><line x1="260" y1="${y(left, l.balkan)}" x2="700" y2="${y(right, l.latam)}" stroke-width="${(1 + Math.log2(l.evidence) * 1.5).toFixed(1)}"/></a>`)}
 ${left.map((n) => html`<g class="node balkan"><circle cx="260" cy="${y(left, n)}" r="5"/><text x="250" y="${y(left, n) + 4}" text-anchor="end">${n}</text></g>`)}
 ${right.map((n) => html`<g class="node latam"><circle cx="700" cy="${y(right, n)}" r="5"/><text x="710" y="${y(right, n) + 4}">${n}</text></g>`)}
 </svg>`;
@@ -99,11 +105,12 @@ export function researchRoutes(app: Hono<Env>, db: Db) {
 <label>From <input type="date" name="from" value="${c.req.query('from') ?? ''}"></label>
 <label>To <input type="date" name="to" value="${c.req.query('to') ?? ''}"></label>
 <label>Country <select name="country"><option value="">any</option>${list.map((x) => html`<option ${x === f.country ? html`selected` : ''}>${x}</option>`)}</select></label>
+<label>Analysts' verdict <select name="review">${REVIEW_CHOICES.map(([v, label]) => html`<option value="${v}" ${v === (f.review ?? '') ? html`selected` : ''}>${label}</option>`)}</select></label>
 <button type="submit">Filter</button></form>
 <p id="link-count">${total} link(s)${total > links.length ? html`, the ${links.length} with the most evidence shown; the exports hold all of them` : ''}. Export: <a href="/export/links.csv${qs}">CSV</a> · <a href="/export/links.json${qs}">JSON</a> · <a href="/export/links.ftm.jsonl${qs}">FollowTheMoney</a> · <a href="/export/links.gexf${qs}">GEXF (Gephi)</a></p>
-${links.length ? graphSvg(links) : html`<p>No links in this period.</p>`}
-<table><thead><tr><th>Balkan side</th><th>Latin American side</th><th>Evidence</th><th title="the earliest article's date">First reported</th><th title="the latest article's date">Last reported</th></tr></thead><tbody>
-${links.map((l) => html`<tr data-href="/links/${l.id}"><td><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> <span class="muted">${l.balkanType.replace('_', ' ')}</span></td><td><a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a> <span class="muted">${l.latamType.replace('_', ' ')}</span></td><td><a href="/links/${l.id}">${l.evidence}</a></td><td>${l.firstSeen.toISOString().slice(0, 10)}</td><td>${l.lastSeen.toISOString().slice(0, 10)}</td></tr>`)}
+${links.length ? graphSvg(links) : html`<p>No links with these filters.</p>`}
+<table><thead><tr><th>Balkan side</th><th>Latin American side</th><th>Evidence</th><th title="the earliest article's date">First reported</th><th title="the latest article's date">Last reported</th><th>Verdict</th></tr></thead><tbody>
+${links.map((l) => html`<tr data-href="/links/${l.id}"><td><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> <span class="muted">${l.balkanType.replace('_', ' ')}</span></td><td><a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a> <span class="muted">${l.latamType.replace('_', ' ')}</span></td><td><a href="/links/${l.id}">${l.evidence}</a></td><td>${l.firstSeen.toISOString().slice(0, 10)}</td><td>${l.lastSeen.toISOString().slice(0, 10)}</td><td>${reviewMark(l.review)}</td></tr>`)}
 </tbody></table>`).toString(),
     );
   });
@@ -111,15 +118,33 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td><a href="${entityHref
   app.get('/links/:id', allow(...RESEARCH), async (c) => {
     const l = await linkWithEvidence(db, Number(c.req.param('id')) || 0);
     if (!l) return c.notFound();
-    const near = await neighbourLinks(db, l);
-    const others = (title: string, id: string, list: { id: number; balkan: string; latam: string; articleCount: number }[]) =>
-      list.length ? html`<h2>${title}</h2><ul id="${id}">${list.map((x) => html`<li><a href="/links/${x.id}">${x.balkan} – ${x.latam}</a> <span class="muted">(${x.articleCount} article(s))</span></li>`)}</ul>` : '';
+    const [near, reviews] = await Promise.all([neighbourLinks(db, l), linkReviews(db, l)]);
+    const v = c.get('viewer');
+    const others = (title: string, id: string, list: { id: number; balkan: string; latam: string; articleCount: number; review: string }[]) =>
+      list.length ? html`<h2>${title}</h2><ul id="${id}">${list.map((x) => html`<li><a href="/links/${x.id}">${x.balkan} – ${x.latam}</a>${reviewMark(x.review)} <span class="muted">(${x.articleCount} article(s))</span></li>`)}</ul>` : '';
     return c.html(
       page(`${l.balkan} – ${l.latam}`, c.get('viewer'), html`<p><a href="/graph">← Graph</a></p><h1><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> – <a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a></h1>
 <p class="muted" id="link-dates">${l.balkanType} – ${l.latamType} · ${l.articleCount} article(s) · first reported ${firstReported(l.evidence, l.firstSeen).toISOString().slice(0, 10)} · seen by Ruta since ${l.firstSeen.toISOString().slice(0, 10)}</p>
 <ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${articleLink(e.article)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? html`, <a href="/stories/${e.article.storyId}">story #${e.article.storyId}</a>` : ''})</span></li>`)}</ol>
+<section id="review"><h2>Analysts' verdict: ${l.review === 'open' ? (reviews.length ? 'reopened, not judged' : 'not judged') : l.review}</h2>
+${reviews.length ? html`<ol id="review-history">${reviews.map((r) => html`<li>${when(v, r.at)} · ${r.by}: <b>${r.status === 'open' ? 'reopened' : r.status}</b>${r.note ? html` — “${r.note}”` : ''}</li>`)}</ol>` : html`<p class="muted">No analyst has judged this link yet.</p>`}
+${v.role === 'analyst' || v.role === 'admin'
+  ? html`<form method="post" action="/links/${l.id}/review" id="review-form">${csrfField(v)}
+<p><label>Why (kept with the verdict)<br><textarea name="note" maxlength="5000"></textarea></label></p>
+<p>${l.review !== 'confirmed' ? html`<button type="submit" name="status" value="confirmed">Confirm: a real connection</button> ` : ''}${l.review !== 'dismissed' ? html`<button type="submit" name="status" value="dismissed">Dismiss: a misreading</button> ` : ''}${l.review !== 'open' ? html`<button type="submit" name="status" value="open">Reopen</button>` : ''}</p>
+<p class="muted">A dismissed link leaves the digest, the graph and the exports (unless asked for), and raises no more alerts; its evidence is still collected here.</p></form>`
+  : ''}</section>
 ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${others(`Others linked to ${l.latam}`, 'links-of-latam', near.ofLatam)}`).toString(),
     );
+  });
+
+  app.post('/links/:id/review', allow('analyst'), async (c) => {
+    const id = Number(c.req.param('id'));
+    const body = await c.req.parseBody();
+    const status = String(body.status ?? '');
+    if (!isLinkReview(status)) return c.text(`unknown verdict "${status}": confirmed, dismissed or open\n`, 400);
+    if (!Number.isInteger(id) || !(await reviewLink(db, id, c.get('viewer').id, status, String(body.note ?? '')))) return c.text('no such link\n', 404);
+    return c.redirect(`/links/${id}`, 303);
   });
 
   app.get('/entities/:type/:canonical', allow(...RESEARCH), async (c) => {
@@ -129,7 +154,7 @@ ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${other
       page(e.canonical, c.get('viewer'), html`<h1>${e.canonical}</h1>
 <p class="muted">${e.type.replace('_', ' ')} · ${e.side} side · named in ${e.articles} article(s)</p>
 <h2>How the articles name it</h2><p id="forms">${e.forms.map((f, i) => html`${i ? ' · ' : ''}${f.text} <span class="muted">(${f.count})</span>`)}</p>
-${e.links.length ? html`<h2>Balkan–Latin America links</h2><ul id="entity-links">${e.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a> <span class="muted">(${l.articleCount} article(s), last ${l.lastSeen.toISOString().slice(0, 10)})</span></li>`)}</ul>` : ''}
+${e.links.length ? html`<h2>Balkan–Latin America links</h2><ul id="entity-links">${e.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>${reviewMark(l.review)} <span class="muted">(${l.articleCount} article(s), last ${l.lastSeen.toISOString().slice(0, 10)})</span></li>`)}</ul>` : ''}
 ${e.coNamed.length ? html`<h2>Named in the same articles</h2>${e.articles > CO_NAMED_ARTICLES ? html`<p class="muted">In its latest ${CO_NAMED_ARTICLES.toLocaleString('en')} articles.</p>` : ''}<p id="co-named">${e.coNamed.map((o, i) => html`${i ? ' · ' : ''}<a href="${entityHref(o)}">${o.canonical}</a> <span class="muted">(${o.type.replace('_', ' ')}, ${o.articles})</span>`)}</p>` : ''}
 <h2>Articles</h2><ol id="entity-articles">${e.recent.map((a) => html`<li>${articleLink(a)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ol>
 ${e.articles > e.recent.length ? html`<p class="muted">The ${e.recent.length} most recent of ${e.articles}.</p>` : ''}`).toString(),

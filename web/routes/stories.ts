@@ -7,7 +7,7 @@ import { storyDetail, storyPage } from '../../storage/stories-repo.js';
 import { RUTA_LANGS } from '../../extractors/langid.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
-import { articleLink, entityHref, externalLink, page, when } from '../layout.js';
+import { articleLink, entityHref, externalLink, page, reviewMark, when } from '../layout.js';
 
 const PER_PAGE = 50;
 const TYPE_LABELS: Record<string, string> = {
@@ -38,7 +38,7 @@ export function storyRoutes(app: Hono<Env>, db: Db) {
 ${stories.length
   ? html`<table id="stories"><thead><tr><th>Story</th><th>Outlets</th><th>Articles</th><th>Languages</th><th>Balkan–Latin America links</th><th>Largest seizure</th><th>Last active</th></tr></thead><tbody>
 ${stories.map((s) => html`<tr data-href="/stories/${s.id}"><td><a href="/stories/${s.id}">${s.headline}</a></td><td>${s.outletCount}</td><td>${s.articleCount}</td><td>${s.languages.join(', ')}</td>
-<td>${s.links.slice(0, 3).map((l, i) => html`${i ? html`<br>` : ''}<a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>`)}${s.links.length > 3 ? html`<br><span class="muted">and ${s.links.length - 3} more</span>` : ''}</td>
+<td>${s.links.slice(0, 3).map((l, i) => html`${i ? html`<br>` : ''}<a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>${reviewMark(l.review)}`)}${s.links.length > 3 ? html`<br><span class="muted">and ${s.links.length - 3} more</span>` : ''}</td>
 <td>${s.largestSeizure ? `${kgText(s.largestSeizure.kg)} ${s.largestSeizure.drug}` : ''}</td><td>${when(v, s.lastSeenAt)}</td></tr>`)}
 </tbody></table>`
   : html`<p>No stories${lang || minOutlets > 1 || about ? ' match these filters' : ' yet: they form as articles are crawled'}.</p>`}
@@ -59,7 +59,7 @@ ${stories.map((s) => html`<tr data-href="/stories/${s.id}"><td><a href="/stories
       page(`Story #${s.id}`, v, html`<p><a href="/stories">← Stories</a></p><h1>${s.headline}</h1>
 <p class="muted" id="story-facts">Story #${s.id} · ${s.outletCount} outlet(s) · ${s._count.articles} article(s)${s.articleCount > s._count.articles ? ` (${s.articleCount} with their later versions)` : ''} · ${s.languages.join(', ')} · first seen ${when(v, s.firstSeenAt)} · last active ${when(v, s.lastSeenAt)}</p>
 ${s.links.length
-  ? html`<h2>Balkan–Latin America links</h2><ol id="story-links">${s.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a> <span class="muted">(${l.balkanType.replace('_', ' ')} – ${l.latamType.replace('_', ' ')}; reported by ${l.articles} of the story's articles)</span><blockquote>“${l.sentence}”</blockquote></li>`)}</ol>`
+  ? html`<h2>Balkan–Latin America links</h2><ol id="story-links">${s.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>${reviewMark(l.review)} <span class="muted">(${l.balkanType.replace('_', ' ')} – ${l.latamType.replace('_', ' ')}; reported by ${l.articles} of the story's articles)</span><blockquote>“${l.sentence}”</blockquote></li>`)}</ol>`
   : ''}
 ${s.seizures.length
   ? html`<h2>Seizures</h2><ul id="story-seizures">${s.seizures.map((z) => html`<li><b>${kgText(z.kg)} ${z.drug}</b> (“${z.text}”)${z.place ? html` in ${z.place}` : ''}${z.date ? html`, ${z.date}` : ''} <span class="muted">· reported by ${z.articles} article(s), first in ${externalLink(titles.get(z.articleId)?.url, titles.get(z.articleId)?.title ?? 'an article')}</span></li>`)}</ul>`

@@ -7,7 +7,7 @@ import { alertDetail, alertHistory, alertRules, assignableUsers, SEVERITIES, tri
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
 import { highlight, LEGEND } from '../highlight.js';
-import { articleLink, csrfField, entityHref, externalLink, langTag, page, when } from '../layout.js';
+import { articleLink, csrfField, entityHref, externalLink, langTag, page, reviewMark, when } from '../layout.js';
 
 /** Alerts on one page of the queue. */
 const PAGE = 50;
@@ -84,7 +84,7 @@ ${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td><input type="checkbox
 <section class="why"><h2>Why it was flagged</h2>
 <p><b>Rule:</b> ${a.rule}</p><p><b>Reason:</b> ${a.reason}</p>
 ${a.entities.length ? html`<p><b>Entities:</b> ${a.entities.join(', ')}</p>` : ''}
-${a.link ? html`<p><b>Link:</b> <a href="${entityHref({ type: a.link.balkanType, canonical: a.link.balkan })}">${a.link.balkan}</a> (${a.link.balkanType}) – <a href="${entityHref({ type: a.link.latamType, canonical: a.link.latam })}">${a.link.latam}</a> (${a.link.latamType}), ${a.link.articleCount} article(s), seen by Ruta since ${a.link.firstSeen.toISOString().slice(0, 10)}</p>` : ''}
+${a.link ? html`<p><b>Link:</b> <a href="${entityHref({ type: a.link.balkanType, canonical: a.link.balkan })}">${a.link.balkan}</a> (${a.link.balkanType}) – <a href="${entityHref({ type: a.link.latamType, canonical: a.link.latam })}">${a.link.latam}</a> (${a.link.latamType}), ${a.link.articleCount} article(s), seen by Ruta since ${a.link.firstSeen.toISOString().slice(0, 10)}${reviewMark(a.link.review)} · <a href="/links/${a.link.id}">the link's evidence and verdict</a></p>` : ''}
 ${a.evidence ? html`<blockquote>“${a.evidence}”</blockquote>` : ''}
 <p class="muted">Status: ${a.status}${a.triagedBy ? html` (by ${a.triagedBy}, ${when(v, a.triagedAt)})` : ''}${a.assignee ? html` · assigned to ${a.assignee}` : ''}</p>
 </section>
