@@ -1,13 +1,15 @@
 // The daily digest: new Balkan–Latin America links with their evidence, new
-// stories grouped, the largest seizures, watchlist hits and other alerts the
-// user subscribed to, and sources that went silent or broke. Every item has a
-// key; an item sent in one digest is never in another.
+// stories grouped, the largest seizures, watchlist hits, new articles the
+// user's saved searches find, other alerts the user subscribed to, and sources
+// that went silent or broke. Every item has a key; an item sent in one digest
+// is never in another.
 import type { Db } from '../storage/db.js';
 import {
   alertsBetween, digestSubscriptions, digestedKeys, largestSeizures, lastDigest, newLinks, newStories, recordDigest, troubledSources,
 } from '../storage/digests-repo.js';
 import { subscriptionWants } from '../storage/alerts-repo.js';
 import { aboutDismissedLinks } from '../storage/link-review-repo.js';
+import { savedSearchMatches } from '../storage/saved-searches-repo.js';
 import { seizureReportKey } from '../storage/research-repo.js';
 import { sentenceAt } from './evidence.js';
 import { escapeHtml, htmlPage, oneLine, safeUrl, SEVERITY_LABEL } from './render.js';
@@ -117,6 +119,18 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
     quote: a.evidence,
   });
   sections.push({ title: 'Watchlist hits', lines: alerts.filter((a) => a.rule === WATCHLIST_RULE).map(alertLine) });
+  const matches = await savedSearchMatches(db, user.id, since, now);
+  sections.push({
+    title: 'Your saved searches',
+    lines: matches.map((m) => ({
+      key: `search:${m.id}`,
+      title: m.title,
+      url: m.url,
+      meta: `matches ${m.queries.map((q) => `“${q}”`).join(', ')} · ${m.lang}${m.published ? `, ${m.published.toISOString().slice(0, 10)}` : ''}`,
+      quote: m.snippet,
+      app: `/articles/${m.id}`,
+    })),
+  });
   sections.push({ title: 'Other alerts', lines: alerts.filter((a) => a.rule !== WATCHLIST_RULE).map(alertLine) });
   const sources = await troubledSources(db, now);
   sections.push({
@@ -156,7 +170,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const period = `${localTime(user.timezone, since)} to ${localTime(user.timezone, now)} (${user.timezone})`;
   const counts = Object.fromEntries(sections.map((s) => [s.title, s.lines.length]));
   const n = (i: number, what: string) => (sections[i]!.lines.length ? [`${sections[i]!.lines.length} ${what}`] : []);
-  const headline = [...n(0, 'new link(s)'), ...n(1, 'stories'), ...n(2, 'seizure(s)'), ...n(3, 'watchlist hit(s)'), ...n(4, 'alert(s)'), ...n(5, 'source problem(s)')].join(', ');
+  const headline = [...n(0, 'new link(s)'), ...n(1, 'stories'), ...n(2, 'seizure(s)'), ...n(3, 'watchlist hit(s)'), ...n(4, 'saved search match(es)'), ...n(5, 'alert(s)'), ...n(6, 'source problem(s)')].join(', ');
   const subject = oneLine(`[Ruta] Daily digest ${date}: ${headline}`);
   const text = [
     `Ruta daily digest for ${user.email}, ${date} (${user.timezone})`,

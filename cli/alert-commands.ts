@@ -8,6 +8,7 @@ import {
   exportWatchlists, findWatchlist, importWatchlists, listWatchlists, loadWatchEntries, watchlistAudit,
 } from '../storage/watchlists-repo.js';
 import { listDeliveries, retryDeliveries } from '../storage/deliveries-repo.js';
+import { addSavedSearch, listSavedSearches, removeSavedSearch } from '../storage/saved-searches-repo.js';
 import { parseWatchlists, stringifyWatchlists } from '../alerts/watchlist-file.js';
 import { previewSpecs, previewWatchlist } from '../alerts/watchlist-preview.js';
 import { buildDigest, localClock, queueDigest } from '../alerts/digest.js';
@@ -51,6 +52,30 @@ export async function usersList(db: Db, json: boolean): Promise<void> {
     return;
   }
   out(table(view.map((u) => ({ ...u, subscriptions: u.subscriptions.map((s) => `#${s.id} ${s.channel}/${s.mode}`).join(', ') })), ['id', 'email', 'role', 'timezone', 'digestHour', 'subscriptions']));
+}
+
+export async function searchesAdd(db: Db, o: { user?: string; lang?: string; exact?: boolean; words: string[] }): Promise<void> {
+  const query = o.words.join(' ').trim();
+  if (!o.user || !query) throw new UsageError('usage: ruta searches add --user EMAIL [--lang xx] [--exact] QUERY');
+  const u = await userByEmail(db, o.user);
+  const s = await addSavedSearch(db, u.id, { query, across: !o.exact, lang: o.lang ?? null });
+  progress(`saved search #${s.id} for ${u.email}: “${s.query}” (${s.across ? 'across scripts' : 'exact'}${s.lang ? `, ${s.lang} only` : ''}); each digest lists the new articles it finds`);
+}
+
+export async function searchesList(db: Db, o: { user?: string; json: boolean }): Promise<void> {
+  const u = o.user ? await userByEmail(db, o.user) : null;
+  const rows = (await listSavedSearches(db, u?.id)).map((s) => ({ id: s.id, user: s.user.email, query: s.query, across: s.across, lang: s.lang, createdAt: s.createdAt }));
+  if (o.json) {
+    for (const r of rows) out(JSON.stringify(r));
+    return;
+  }
+  out(table(rows.map((r) => ({ ...r, lang: r.lang ?? 'any' })), ['id', 'user', 'query', 'across', 'lang']));
+}
+
+export async function searchesRemove(db: Db, id: string | undefined): Promise<void> {
+  if (!id || !/^\d+$/.test(id)) throw new UsageError('usage: ruta searches remove ID');
+  if (!(await removeSavedSearch(db, Number(id)))) throw new UsageError(`no saved search #${id}; see \`ruta searches list\``);
+  progress(`saved search #${id} removed`);
 }
 
 export async function subscriptionsAdd(db: Db, o: { user?: string; channel?: string; target?: string; mode?: string; rules?: string; severity?: string }): Promise<void> {

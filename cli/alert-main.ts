@@ -1,4 +1,4 @@
-// Argument parsing for the users, subscriptions, watchlist, digest, deliveries and serve commands.
+// Argument parsing for the users, saved searches, subscriptions, watchlist, digest, deliveries and serve commands.
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Db } from '../storage/db.js';
 import { UserInputError } from '../storage/users-repo.js';
@@ -10,6 +10,7 @@ import { UsageError } from './output.js';
 
 const USAGE: Record<string, string> = {
   users: 'usage: ruta users add --email E --role researcher|analyst|editor|admin --timezone TZ [--password-stdin] | ruta users list [--json]',
+  searches: 'usage: ruta searches add --user EMAIL [--lang xx] [--exact] QUERY | ruta searches list [--user EMAIL] [--json] | ruta searches remove ID',
   subscriptions: 'usage: ruta subscriptions add --user EMAIL --channel email|webhook|slack|atom [--target T] [--mode immediate|digest] [--rules R1,R2] [--severity S] | remove ID',
   watchlist: 'usage: ruta watchlist list | import FILE.yaml [--owner EMAIL] | export [FILE.yaml] [--name NAME] | preview FILE|ID [--days 30] [--json] | audit ID|NAME',
   digest: 'usage: ruta digest preview --user EMAIL [--out FILE] | ruta digest send --user EMAIL',
@@ -31,6 +32,19 @@ export async function alertMain(cmd: string, sub: string | undefined, rest: stri
         await withDb((db) => c.usersList(db, !!v.json));
         return 0;
       }
+      case 'searches add': {
+        const { values: v, positionals } = parse(rest, { user: { type: 'string' }, lang: { type: 'string' }, exact: { type: 'boolean' } });
+        await withDb((db) => c.searchesAdd(db, { user: v.user as string | undefined, lang: v.lang as string | undefined, exact: !!v.exact, words: positionals }));
+        return 0;
+      }
+      case 'searches list': {
+        const { values: v } = parse(rest, { user: { type: 'string' }, json: { type: 'boolean' } });
+        await withDb((db) => c.searchesList(db, { user: v.user as string | undefined, json: !!v.json }));
+        return 0;
+      }
+      case 'searches remove':
+        await withDb((db) => c.searchesRemove(db, rest[0]));
+        return 0;
       case 'subscriptions add': {
         const { values: v } = parse(rest, { user: { type: 'string' }, channel: { type: 'string' }, target: { type: 'string' }, mode: { type: 'string' }, rules: { type: 'string' }, severity: { type: 'string' } });
         await withDb((db) => c.subscriptionsAdd(db, v as Record<string, string>));

@@ -31,6 +31,10 @@ Usage: ruta <command> [options]
   alerts run                                  run the alert rules over new and changed articles, then deliver
   users add --email E --role researcher|analyst|editor|admin --timezone TZ [--password-stdin] [--digest-hour H]
   users list [--json]                         users, their subscriptions and Atom feed URLs
+  searches add --user EMAIL [--lang xx] [--exact] QUERY
+                                              save a full-text search (as /search: across scripts unless --exact);
+                                              each of the user's digests lists the new articles it finds
+  searches list [--user EMAIL] [--json] | searches remove ID
   subscriptions add --user EMAIL --channel email|webhook|slack|atom [--target URL|EMAIL]
                 [--mode immediate|digest] [--rules R1,R2] [--severity low|medium|high|critical]
   subscriptions remove ID
@@ -217,6 +221,7 @@ export async function main(argv: string[]): Promise<number> {
         return (await analyzeCmd(values.in as string | undefined)) ? 1 : 0;
       }
       case 'users':
+      case 'searches':
       case 'subscriptions':
       case 'watchlist':
       case 'digest':

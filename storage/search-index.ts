@@ -86,6 +86,11 @@ export interface SearchOptions {
   to?: Date;
   /** Best match first (default), or newest first. */
   order?: 'relevance' | 'newest';
+  /** Only articles Ruta stored after `storedAfter` and up to `storedUntil` (a saved search's digest period). */
+  storedAfter?: Date;
+  storedUntil?: Date;
+  /** Leave out copies of other articles (their original is found already). */
+  originalsOnly?: boolean;
 }
 
 /** A page of the articles matching the query, best first (`offset`, `limit`, default 50), and how many match in all. */
@@ -101,6 +106,9 @@ export async function searchPage(db: Db, input: string, opts: SearchOptions = {}
   if (opts.lang) where.push('a."lang" = ?'), params.push(opts.lang);
   if (opts.from) where.push('COALESCE(a."published", a."createdAt") >= ?'), params.push(sqlDate(opts.from));
   if (opts.to) where.push('COALESCE(a."published", a."createdAt") < ?'), params.push(sqlDate(opts.to));
+  if (opts.storedAfter) where.push('a."createdAt" > ?'), params.push(sqlDate(opts.storedAfter));
+  if (opts.storedUntil) where.push('a."createdAt" <= ?'), params.push(sqlDate(opts.storedUntil));
+  if (opts.originalsOnly) where.push('a."duplicateOfId" IS NULL');
   const order = opts.order === 'newest' ? 'COALESCE(a."published", a."createdAt") DESC, a."id" DESC' : 'bm25("ArticleSearch")';
   return writeTx(db, (sql) => {
     const rows = sql.all<{ id: number; title: string; url: string; lang: string; script: string; published: string | null; text: string }>(

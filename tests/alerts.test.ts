@@ -672,3 +672,54 @@ describe('link verdicts', () => {
     expect(await db2.link.findFirstOrThrow({ where: { balkan: 'Kavač clan', latam: 'Guayaquil' } })).toMatchObject({ review: 'dismissed' });
   }, 60_000);
 });
+
+describe('saved searches', () => {
+  it('each digest lists the new articles a researcher’s saved searches find, across scripts, copies once, never twice', async () => {
+    const { db, path } = await freshDb();
+    const researcher = await addUser(db, { email: 'researcher@ruta.test', role: 'researcher', timezone: 'UTC' });
+    await addSubscription(db, { userId: researcher.id, channel: 'email', mode: 'digest' });
+    await db.$disconnect();
+    const env = { RUTA_DB: path };
+    const add = await ruta(['searches', 'add', '--user', 'researcher@ruta.test', 'bananas', 'container'], env);
+    expect(add.code, add.stderr).toBe(0);
+    expect(add.stderr).toMatch(/saved search #1 for researcher@ruta\.test: “bananas container” \(across scripts\)/);
+    expect((await ruta(['searches', 'add', '--user', 'researcher@ruta.test', 'Kavački'], env)).code).toBe(0);
+    expect((await ruta(['searches', 'add', '--user', 'researcher@ruta.test', '--exact', '--lang', 'es', 'Puerto Bolívar'], env)).code).toBe(0);
+    const none = await ruta(['searches', 'add', '--user', 'researcher@ruta.test', '"*"'], env);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toMatch(/has no word to search for/);
+    expect((await ruta(['searches', 'add', '--user', 'nobody@ruta.test', 'x'], env)).stderr).toMatch(/no user nobody@ruta\.test/);
+    const listed = jsonLines((await ruta(['searches', 'list', '--json'], env)).stdout);
+    expect(listed.map((s) => [s.query, s.across, s.lang])).toEqual([['bananas container', true, null], ['Kavački', true, null], ['Puerto Bolívar', false, 'es']]);
+
+    const db2 = await openDb(path);
+    cleanups.push(() => db2.$disconnect());
+    // The report, a near copy of it from another outlet, a Cyrillic report, and one no search finds.
+    await storeArticle(db2, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    await storeArticle(db2, article('night-desk', 'copy', FIRST.title, `${FIRST.text} Night Desk republished this report.`));
+    expect(await db2.article.count({ where: { duplicateOfId: { not: null } } })).toBe(1);
+    await storeArticle(db2, { ...article('vijesti', 'kavacki', 'Кавачки клан и Гвајакил', 'Полиција у Еквадору запленила је кокаин у луци Гвајакил. Истражитељи кажу да је пошиљку организовао Кавачки клан.'), lang: 'sr', script: 'Cyrl' });
+    await storeArticle(db2, article('vijesti', 'weather', 'Rain in Podgorica', 'Heavy rain fell on Podgorica on Monday, the weather service said.'));
+    const { queueDigest } = await import('../alerts/digest.js');
+    const user = { id: researcher.id, email: researcher.email, timezone: 'UTC', digestHour: 7 };
+    const first = (await queueDigest(db2, user, '2026-11-24'))!;
+    const $ = cheerio.load(first.draft.html);
+    const section = $('h2').filter((_, h) => $(h).text().startsWith('Your saved searches')).next('ul');
+    expect(section.find('> li > a').toArray().map((a) => $(a).text()).sort()).toEqual([FIRST.title, 'Кавачки клан и Гвајакил'].sort());
+    expect(section.text()).toContain('matches “bananas container”');
+    expect(section.text()).toContain('matches “Kavački”');
+    expect(first.draft.subject).toMatch(/2 saved search match\(es\)/);
+    // The next digest: only what was stored since, and never an article sent before.
+    await storeArticle(db2, article('vijesti', 'bananas-2', 'Another container of bananas', 'Customs in Bar opened a container of bananas from Ecuador and found nothing, officials said.'));
+    const second = (await queueDigest(db2, user, '2026-11-25', new Date(Date.now() + 60_000)))!;
+    const items = second.draft.items.filter((k) => k.startsWith('search:'));
+    const later = await db2.article.findFirstOrThrow({ where: { url: 'https://vijesti.example/bananas-2' } });
+    expect(items).toEqual([`search:${later.id}`]);
+
+    // Removed, it finds nothing more.
+    await db2.$disconnect();
+    expect((await ruta(['searches', 'remove', '1'], env)).code).toBe(0);
+    expect((await ruta(['searches', 'remove', '1'], env)).stderr).toMatch(/no saved search #1/);
+    expect(jsonLines((await ruta(['searches', 'list', '--user', 'researcher@ruta.test', '--json'], env)).stdout).map((s) => s.query)).toEqual(['Kavački', 'Puerto Bolívar']);
+  }, 60_000);
+});

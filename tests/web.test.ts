@@ -665,4 +665,30 @@ describe('the web app in Chromium', () => {
     expect(errors).toEqual([]);
     await a.context().close();
   });
+
+  it('a researcher saves a search for the digest from its results, sees it on the digest page and removes it', async () => {
+    const p = await login('researcher');
+    await p.goto(`${base}/search?q=Santos&across=1&lang=sr`);
+    await Promise.all([p.waitForURL(/saved=1/), p.click('#save-search button')]);
+    expect(await p.locator('#save-search [role=status]').textContent()).toContain('your daily digest lists the new articles this search finds');
+    expect(await p.locator('#results li').count()).toBeGreaterThan(0); // the results are still there
+    const me = await db.user.findUniqueOrThrow({ where: { email: 'researcher@ruta.test' } });
+    expect(await db.savedSearch.findMany({ where: { userId: me.id }, select: { query: true, across: true, lang: true } })).toEqual([{ query: 'Santos', across: true, lang: 'sr' }]);
+    await p.goto(`${base}/digest`);
+    expect(await p.locator('#saved-searches li').allTextContents()).toEqual([expect.stringMatching(/^Santos across scripts, sr only/)]);
+    // Its link runs it again.
+    await Promise.all([p.waitForURL(/\/search\?q=Santos/), p.click('#saved-searches a')]);
+    expect(await p.locator('select[name=lang]').inputValue()).toBe('sr');
+    // Another person cannot remove it.
+    const other = await login('analyst');
+    const id = (await db.savedSearch.findFirstOrThrow({ where: { userId: me.id } })).id;
+    const denied = await other.request.post(`${base}/searches/${id}/delete`, { form: { _csrf: (await other.locator('body').getAttribute('data-csrf'))! }, headers: { origin: base } });
+    expect(denied.status()).toBe(404);
+    await other.context().close();
+    await p.goto(`${base}/digest`);
+    await Promise.all([p.waitForURL(/\/digest$/), p.click('#saved-searches button')]);
+    expect(await p.locator('#saved-searches').count()).toBe(0);
+    expect(await db.savedSearch.count({ where: { userId: me.id } })).toBe(0);
+    await p.context().close();
+  });
 });

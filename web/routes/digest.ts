@@ -1,9 +1,10 @@
-// Researchers: digest settings (hour, timezone, rules) and what the next digest holds.
+// Researchers: digest settings (hour, timezone, rules), saved searches, and what the next digest holds.
 import type { Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
 import { isTimeZone } from '../../extractors/time-zones.js';
 import { RULES } from '../../alerts/rules/index.js';
 import { buildDigest } from '../../alerts/digest.js';
+import { listSavedSearches, removeSavedSearch } from '../../storage/saved-searches-repo.js';
 import { type Env } from '../auth.js';
 import { html } from '../html.js';
 import { csrfField, page } from '../layout.js';
@@ -15,6 +16,7 @@ export function digestRoutes(app: Hono<Env>, db: Db) {
     const sub = await db.subscription.findFirst({ where: { userId: v.id, mode: 'digest', channel: 'email' } });
     const rules = sub ? (JSON.parse(sub.rules) as string[]) : [];
     const draft = sub ? await buildDigest(db, user) : null;
+    const searches = await listSavedSearches(db, v.id);
     return c.html(
       page('Digest', v, html`<h1>Daily digest</h1>
 ${c.req.query('saved') ? html`<p role="status">Saved.</p>` : ''}
@@ -25,9 +27,21 @@ ${c.req.query('saved') ? html`<p role="status">Saved.</p>` : ''}
 <fieldset><legend>Alerts to include (none ticked: all)</legend>
 ${RULES.map((r) => html`<label><input type="checkbox" name="rules" value="${r.name}" ${rules.includes(r.name) ? html`checked` : ''}> ${r.name}: ${r.description}</label><br>`)}</fieldset>
 <p><button type="submit">Save</button></p></form>
+<h2>Your saved searches</h2>
+${searches.length
+  ? html`<p class="muted">Each digest lists the new articles these find (copies of an article once).</p><ul id="saved-searches">${searches.map((s) => html`<li><a href="/search?${new URLSearchParams([['q', s.query], ['across', s.across ? '1' : '0'], ...(s.lang ? [['lang', s.lang]] : [])]).toString()}">${s.query}</a> <span class="muted">${s.across ? 'across scripts' : 'exact'}${s.lang ? `, ${s.lang} only` : ''}</span>
+<form method="post" action="/searches/${s.id}/delete" class="inline">${csrfField(v)}<button type="submit" aria-label="remove the saved search ${s.query}">Remove</button></form></li>`)}</ul>`
+  : html`<p class="muted">None yet: search (<a href="/search">Search</a>) and press "Save this search for my digest".</p>`}
+${searches.length && !sub ? html`<p role="note">Tick "Send me a daily digest" above to receive what they find.</p>` : ''}
 <h2>Your next digest</h2>
 ${draft ? html`<pre class="article-text">${draft.text}</pre>` : html`<p>Nothing new since your last digest.</p>`}`).toString(),
     );
+  });
+
+  app.post('/searches/:id/delete', async (c) => {
+    const id = Number(c.req.param('id'));
+    if (!Number.isInteger(id) || !(await removeSavedSearch(db, id, c.get('viewer').id))) return c.text('no such saved search of yours\n', 404);
+    return c.redirect('/digest', 303);
   });
 
   app.post('/digest', async (c) => {

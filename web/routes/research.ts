@@ -3,7 +3,9 @@
 import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
 import { articlesNaming, articleTexts, CO_NAMED_ARTICLES, entityProfile, countries, GRAPH_REVIEWS, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
-import { searchPage } from '../../storage/search-index.js';
+import { ftsQuery, searchPage } from '../../storage/search-index.js';
+import { addSavedSearch } from '../../storage/saved-searches-repo.js';
+import { UserInputError } from '../../storage/users-repo.js';
 import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
 import { entitiesNamedBy } from '../../extractors/query-names.js';
 import { RUTA_LANGS } from '../../extractors/langid.js';
@@ -228,10 +230,29 @@ ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${
 <label>Order <select name="order"><option value="relevance">best match</option><option value="newest" ${order === 'newest' ? html`selected` : ''}>newest first</option></select></label></p></form>
 <p class="muted">Words must all appear; "quotes" for a phrase; a trailing * for a prefix (klan*).</p>
 ${named.length ? html`<section id="named"><h2>Named in the query</h2><ul>${named.map((e) => html`<li><b><a href="${entityHref(e)}">${e.canonical}</a></b> <span class="muted">${e.type.replace('_', ' ')}</span>: named in ${e.articles} article(s), in every language and form${e.articles > e.recent.length ? html`; the ${e.recent.length} most recent` : ''}:<ul>${e.recent.map((a) => html`<li>${articleLink(a)} <span class="muted">(${a.lang}${a.published ? `, ${a.published.toISOString().slice(0, 10)}` : ''})</span></li>`)}</ul></li>`)}</ul></section>` : ''}
+${q.trim() && ftsQuery(q, across)
+  ? html`<form method="post" action="/searches" id="save-search">${csrfField(c.get('viewer'))}<input type="hidden" name="q" value="${q}"><input type="hidden" name="across" value="${across ? '1' : '0'}"><input type="hidden" name="lang" value="${lang}">
+${c.req.query('saved') ? html`<p role="status">Saved: your daily digest lists the new articles this search finds (<a href="/digest">your saved searches</a>).</p>` : html`<button type="submit">Save this search for my digest</button> <span class="muted">the new articles it finds${lang ? ` in ${lang}` : ''} come in your daily digest</span>`}</form>`
+  : ''}
 ${q.trim() ? html`<p id="result-count">${total} article(s)${hits.length && total > hits.length ? html`, ${first}–${first + hits.length - 1} shown` : ''}${total ? html`. Export: <a href="${pageHref(1).replace('/search?', '/export/search.csv?')}">CSV</a>${total > SEARCH_EXPORT_MAX ? html` (the first ${SEARCH_EXPORT_MAX.toLocaleString('en')})` : ''}` : ''}</p>` : ''}
 <ol id="results" start="${first}">${hits.map((h) => html`<li>${articleLink(h)} <span class="muted">(${h.lang}, ${h.script}${h.published ? `, ${h.published.toISOString().slice(0, 10)}` : ''})</span><br><small>${h.snippet}</small></li>`)}</ol>
 <p class="pager">${pageNo > 1 ? html`<a href="${pageHref(pageNo - 1)}" rel="prev">← Previous page</a> ` : ''}${first + hits.length - 1 < total ? html`<a href="${pageHref(pageNo + 1)}" rel="next">Next page →</a>` : ''}</p>`).toString(),
     );
+  });
+
+  // Saving a search for the digest, then back to its results.
+  app.post('/searches', allow(...RESEARCH), async (c) => {
+    const body = await c.req.parseBody();
+    const q = String(body.q ?? '');
+    const across = String(body.across ?? '1') !== '0';
+    const lang = (RUTA_LANGS as readonly string[]).includes(String(body.lang ?? '')) ? String(body.lang) : '';
+    try {
+      await addSavedSearch(db, c.get('viewer').id, { query: q, across, lang: lang || null });
+    } catch (e) {
+      if (e instanceof UserInputError) return c.text(`${e.message}\n`, 400);
+      throw e;
+    }
+    return c.redirect(`/search?${new URLSearchParams([['q', q], ['across', across ? '1' : '0'], ...(lang ? [['lang', lang]] : []), ['saved', '1']]).toString()}`, 303);
   });
 
   const exporters: Record<string, [string, (l: GraphLink[]) => string]> = {
