@@ -15,6 +15,8 @@ import { buildDigest, localClock, queueDigest } from '../alerts/digest.js';
 import { deliverPending } from '../alerts/deliver.js';
 import { runRules } from '../alerts/run-rules.js';
 import { RULE_NAMES } from '../alerts/rules/index.js';
+import { WATCHLIST_RULE } from '../alerts/rules/watchlist-hit.js';
+import { watchlistOutcomes } from '../storage/watchlist-outcomes.js';
 import { feedPath } from '../alerts/atom.js';
 import { loadAlertSettings } from '../alerts/settings.js';
 import { out, progress, table, UsageError } from './output.js';
@@ -129,6 +131,22 @@ export async function watchlistAuditCmd(db: Db, idOrName: string | undefined, js
     if (json) out(JSON.stringify({ at: r.at, action: r.action, userId: r.userId, ...d }));
     else out(`${r.at.toISOString()}  ${r.action}${r.userId ? ` by user #${r.userId}` : ''}: +${d.added?.length ?? 0} ~${d.changed?.length ?? 0} -${d.removed?.length ?? 0}${d.removed?.length ? ` (removed: ${d.removed.map((e) => e.name).join(', ')})` : ''}`);
   }
+}
+
+/** `ruta watchlist stats ID|NAME [--days 90] [--json]`: each entry's alerts in the period and the analysts' decisions. */
+export async function watchlistStats(db: Db, idOrName: string | undefined, o: { days?: string; json?: boolean }): Promise<void> {
+  if (!idOrName) throw new UsageError('usage: ruta watchlist stats ID|NAME [--days 90] [--json]');
+  const days = o.days === undefined ? 90 : Number(o.days);
+  if (!(days > 0)) throw new UsageError(`--days must be a positive number, not "${o.days}"`);
+  const w = await findWatchlist(db, idOrName);
+  if (!w) throw new UsageError(`no watchlist "${idOrName}"; see \`ruta watchlist list\``);
+  const rows = await watchlistOutcomes(db, w.id, new Date(Date.now() - days * 86_400_000), WATCHLIST_RULE);
+  if (o.json) {
+    for (const r of rows) out(JSON.stringify({ entry: r.name, enabled: r.enabled, hits: r.hits, open: r.open, confirmed: r.confirmed, escalated: r.escalated, dismissed: r.dismissed, lastHit: r.lastHit, noisy: r.noisy }));
+    return;
+  }
+  progress(`watchlist "${w.name}": alerts of the last ${days} day(s) per entry; noisy = analysts dismissed half or more of 3+ decisions`);
+  out(table(rows.map((r) => ({ ...r, entry: r.name, lastHit: r.lastHit ? r.lastHit.toISOString().slice(0, 10) : '', noisy: r.noisy ? 'noisy' : '' })), ['entry', 'hits', 'confirmed', 'escalated', 'dismissed', 'open', 'lastHit', 'noisy']));
 }
 
 export async function watchlistPreview(db: Db, what: string | undefined, o: { days?: string; json?: boolean }): Promise<void> {

@@ -12,7 +12,7 @@ const USAGE: Record<string, string> = {
   users: 'usage: ruta users add --email E --role researcher|analyst|editor|admin --timezone TZ [--password-stdin] | ruta users list [--json]',
   searches: 'usage: ruta searches add --user EMAIL [--lang xx] [--exact] QUERY | ruta searches list [--user EMAIL] [--json] | ruta searches remove ID',
   subscriptions: 'usage: ruta subscriptions add --user EMAIL --channel email|webhook|slack|atom [--target T] [--mode immediate|digest] [--rules R1,R2] [--severity S] | remove ID',
-  watchlist: 'usage: ruta watchlist list | import FILE.yaml [--owner EMAIL] | export [FILE.yaml] [--name NAME] | preview FILE|ID [--days 30] [--json] | audit ID|NAME',
+  watchlist: 'usage: ruta watchlist list | import FILE.yaml [--owner EMAIL] | export [FILE.yaml] [--name NAME] | preview FILE|ID [--days 30] [--json] | audit ID|NAME | stats ID|NAME [--days 90] [--json]',
   digest: 'usage: ruta digest preview --user EMAIL [--out FILE] | ruta digest send --user EMAIL',
   deliveries: 'usage: ruta deliveries list [--status S] [--json] | retry ID [ID…] | run',
   serve: 'usage: ruta serve [--port PORT] [--host HOST]   (defaults: RUTA_PORT or 3000, RUTA_HOST or 127.0.0.1)',
@@ -57,6 +57,11 @@ export async function alertMain(cmd: string, sub: string | undefined, rest: stri
       case 'watchlist audit': {
         const { values: v, positionals } = parse(rest, { json: { type: 'boolean' } });
         await withDb((db) => (sub === 'list' ? c.watchlistList(db, !!v.json) : c.watchlistAuditCmd(db, positionals[0], !!v.json)));
+        return 0;
+      }
+      case 'watchlist stats': {
+        const { values: v, positionals } = parse(rest, { days: { type: 'string' }, json: { type: 'boolean' } });
+        await withDb((db) => c.watchlistStats(db, positionals[0], { days: v.days as string | undefined, json: !!v.json }));
         return 0;
       }
       case 'watchlist import': {

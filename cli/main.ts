@@ -39,6 +39,8 @@ Usage: ruta <command> [options]
                 [--mode immediate|digest] [--rules R1,R2] [--severity low|medium|high|critical]
   subscriptions remove ID
   watchlist list [--json] | audit ID|NAME [--json]
+  watchlist stats ID|NAME [--days 90] [--json]  each entry's alerts and the analysts' decisions on them; "noisy" when
+                                              they dismissed half or more of three or more decisions
   watchlist import FILE.yaml [--owner EMAIL] [--by EMAIL]
                                               save the lists in the file (entries left out are removed; audited)
   watchlist export [FILE.yaml] [--name NAME]  write watchlists as YAML (stdout without FILE)

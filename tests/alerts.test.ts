@@ -723,3 +723,43 @@ describe('saved searches', () => {
     expect(jsonLines((await ruta(['searches', 'list', '--user', 'researcher@ruta.test', '--json'], env)).stdout).map((s) => s.query)).toEqual(['Kavački', 'Puerto Bolívar']);
   }, 60_000);
 });
+
+describe('watchlist outcomes', () => {
+  it('counts each entry’s alerts and the analysts’ decisions, and calls an entry they mostly dismiss noisy', async () => {
+    const { db, path } = await freshDb();
+    const analyst = await addUser(db, { email: 'analyst@ruta.test', role: 'analyst' });
+    // Three stories naming the Kavač clan, months apart; one naming Škaljari.
+    const days = ['2026-03-02', '2026-06-10', '2026-09-20'];
+    for (const [i, d] of days.entries()) {
+      await storeArticle(db, article('vijesti', `kavac-${i}`, `Story ${i}`, `Police in Podgorica said on ${d} that the Kavač clan was not involved in the football riot number ${i + 1}.`, `${d}T08:00:00Z`));
+    }
+    await storeArticle(db, article('vijesti', 'skaljari', 'Škaljari clan', 'Prosecutors said the Škaljari clan smuggled cocaine through the port of Santos.', '2026-10-01T08:00:00Z'));
+    await runRules(db);
+    const { triageAlert } = await import('../storage/triage-repo.js');
+    const hits = await db.alert.findMany({ where: { rule: 'watchlist-hit' }, orderBy: { id: 'asc' } });
+    const kavac = hits.filter((a) => (JSON.parse(a.entities) as string[]).includes('Kavač clan'));
+    expect(kavac.length).toBe(3);
+    await triageAlert(db, kavac[0]!.id, analyst.id, { status: 'dismissed', note: 'football, not cocaine' });
+    await triageAlert(db, kavac[1]!.id, analyst.id, { status: 'dismissed' });
+    await triageAlert(db, kavac[2]!.id, analyst.id, { status: 'confirmed' });
+    const skaljari = hits.find((a) => (JSON.parse(a.entities) as string[]).includes('Škaljari clan'))!;
+    await triageAlert(db, skaljari.id, analyst.id, { status: 'escalated' });
+    // One of the clan's alerts was raised 200 days ago.
+    await db.alert.update({ where: { id: kavac[0]!.id }, data: { createdAt: new Date(Date.now() - 200 * 86_400_000) } });
+    await db.$disconnect();
+
+    const name = 'Balkan clans'; // config/watchlists.yaml
+    const r = await ruta(['watchlist', 'stats', name, '--days', '365', '--json'], { RUTA_DB: path });
+    expect(r.code, r.stderr).toBe(0);
+    const rows = jsonLines(r.stdout);
+    expect(rows.find((x) => x.entry === 'Kavač clan')).toMatchObject({ hits: 3, dismissed: 2, confirmed: 1, open: 0, noisy: true });
+    expect(rows.find((x) => x.entry === 'Škaljari clan')).toMatchObject({ hits: 1, escalated: 1, noisy: false });
+    expect(rows.filter((x) => x.hits === 0).length).toBeGreaterThan(0); // entries that never hit are listed too
+    // The default 90 days leave the old alert out: two decisions are too few to call the entry noisy.
+    const table = await ruta(['watchlist', 'stats', name], { RUTA_DB: path });
+    expect(table.stdout).toMatch(/Kavač clan\s+2\s+1\s+0\s+1\s+0\s+\d{4}-\d\d-\d\d\s*\n/);
+    expect(table.stdout).not.toMatch(/Kavač clan.*noisy/);
+    expect((await ruta(['watchlist', 'stats', 'no such list'], { RUTA_DB: path })).stderr).toMatch(/no watchlist "no such list"/);
+    expect((await ruta(['watchlist', 'stats', name, '--days', '0'], { RUTA_DB: path })).code).toBe(2);
+  }, 60_000);
+});

@@ -246,6 +246,11 @@ describe('the web app in Chromium', () => {
     await p.goto(`${base}/watchlists/${list.id}`);
     const yaml = await p.locator('#yaml').inputValue();
     expect(yaml).toContain('Guayaquil');
+    // How the entries fared: Guayaquil's hits in the fixture articles, each counted by decision.
+    const guayaquilHits = await db.alert.count({ where: { rule: 'watchlist-hit', key: { startsWith: `watchlist-hit:entry:${(await db.watchlistEntry.findFirstOrThrow({ where: { watchlistId: list.id, name: 'Guayaquil' } })).id}:` } } });
+    expect(guayaquilHits).toBeGreaterThan(0);
+    const row = p.locator('#entry-outcomes tbody tr', { hasText: 'Guayaquil' });
+    expect(Number(await row.locator('td').nth(1).textContent())).toBe(guayaquilHits);
     // Remove Guayaquil: its article is no longer flagged by this list.
     const edited = yaml.replace(/\n {6}- name: Guayaquil\n(?: {8}.*\n)+/, '\n');
     expect(edited).not.toContain('Guayaquil');

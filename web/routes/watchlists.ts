@@ -5,6 +5,8 @@ import { exportWatchlists, importWatchlists, listWatchlists, watchlistAudit, Wat
 import { parseWatchlists, stringifyWatchlists, WatchlistFileError } from '../../alerts/watchlist-file.js';
 import { previewSpecs, type PreviewReport } from '../../alerts/watchlist-preview.js';
 import { safeUrl } from '../../alerts/render.js';
+import { WATCHLIST_RULE } from '../../alerts/rules/watchlist-hit.js';
+import { watchlistOutcomes, type EntryOutcome } from '../../storage/watchlist-outcomes.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
 import { csrfField, page, when, type Viewer } from '../layout.js';
@@ -25,11 +27,25 @@ ${rep.links.length ? html`<h3>Balkan–Latin America links in flagged articles</
 </section>`;
 }
 
+/** Days of alerts the entries' outcomes cover. */
+const OUTCOME_DAYS = 90;
+
+/** Each entry's hits in the period and the analysts' decisions on them: noisy entries first. */
+function outcomesHtml(rows: EntryOutcome[]): Html {
+  if (!rows.length) return html``;
+  const sorted = [...rows].sort((a, b) => Number(b.noisy) - Number(a.noisy) || b.hits - a.hits || a.name.localeCompare(b.name));
+  return html`<h2>How the entries fared: the last ${OUTCOME_DAYS} days</h2>
+<p class="muted">Alerts each entry raised, and what analysts decided. An entry analysts mostly dismiss wants negative terms or languages; one that never hits may be misspelled.</p>
+<table id="entry-outcomes"><thead><tr><th>Entry</th><th>Hits</th><th>Confirmed</th><th>Escalated</th><th>Dismissed</th><th>Open</th><th>Last hit</th></tr></thead><tbody>
+${sorted.map((o) => html`<tr class="${o.noisy ? 'noisy' : ''}"><td>${o.name}${o.enabled ? '' : html` <span class="muted">(disabled)</span>`}${o.noisy ? html`<br><small class="warn">mostly dismissed${o.lastDismissed?.evidence ? html`; the latest: “${o.lastDismissed.evidence}”` : ''}${o.lastDismissed?.note ? html` (note: ${o.lastDismissed.note})` : ''}</small>` : ''}</td><td>${o.hits}</td><td>${o.confirmed}</td><td>${o.escalated}</td><td>${o.dismissed}</td><td>${o.open}</td><td>${o.lastHit ? o.lastHit.toISOString().slice(0, 10) : html`<span class="muted">none</span>`}</td></tr>`)}
+</tbody></table>`;
+}
+
 async function editor(db: Db, v: Viewer, id: number, yamlText: string | null, extra: Html | string = '') {
   const list = await db.watchlist.findUnique({ where: { id }, include: { owner: { select: { email: true } } } });
   if (!list) return null;
   const text = yamlText ?? stringifyWatchlists(await exportWatchlists(db, [list.name]));
-  const audit = await watchlistAudit(db, id, 20);
+  const [audit, outcomes] = await Promise.all([watchlistAudit(db, id, 20), watchlistOutcomes(db, id, new Date(Date.now() - OUTCOME_DAYS * 86_400_000), WATCHLIST_RULE)]);
   return page(
     list.name,
     v,
@@ -41,6 +57,7 @@ ${extra}
 <textarea name="yaml" rows="24" spellcheck="false" id="yaml">${text}</textarea></label></p>
 <p><button type="submit" name="action" value="preview" id="preview-button">Preview over 30 days</button>
 <button type="submit" name="action" value="save" id="save-button">Save</button></p></form>
+${outcomesHtml(outcomes)}
 <h2>Audit log</h2>
 ${audit.length
   ? html`<ul>${audit.map((r) => {
