@@ -191,6 +191,8 @@ export interface EntityProfile {
   recent: EntityArticles['recent'];
   /** Who and what the same articles name most (not nationalities): people, groups, ports, places, agencies, by articles shared (among its latest CO_NAMED_ARTICLES). */
   coNamed: { type: string; canonical: string; articles: number }[];
+  /** Articles naming it per month ("2024-03"), copies left out, by publication date (else when stored). */
+  byMonth: Map<string, number>;
 }
 
 /** Co-named entities are counted over this many of the entity's latest articles, so the page stays fast for the most named. */
@@ -222,6 +224,16 @@ export async function entityProfile(db: Db, type: string, canonical: string, lim
           e.id, e.id,
         )
         .map((r) => ({ ...r, articles: Number(r.articles) })),
+      byMonth: new Map(
+        sql
+          .all<{ month: string; n: number }>(
+            `SELECT substr(COALESCE(a."published", a."createdAt"), 1, 7) AS "month", COUNT(*) AS "n"
+             FROM (SELECT DISTINCT "articleId" FROM "Mention" WHERE "entityId" = ?) m JOIN "Article" a ON a."id" = m."articleId"
+             WHERE a."duplicateOfId" IS NULL GROUP BY "month"`,
+            e.id,
+          )
+          .map((r) => [r.month, Number(r.n)]),
+      ),
     };
   });
 }

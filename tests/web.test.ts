@@ -311,6 +311,11 @@ describe('the web app in Chromium', () => {
     // Each side opens its entity's page.
     await Promise.all([p.waitForURL(/\/entities\/port\/Guayaquil$/), p.click('h1 a:has-text("Guayaquil")')]);
     expect(await p.locator('#entity-links a').allTextContents()).toContain('Kavač clan – Guayaquil');
+    // Articles naming it per month: the fixture's all fall in November 2026.
+    const naming = await db.article.count({ where: { duplicateOfId: null, mentions: { some: { entity: { type: 'port', canonical: 'Guayaquil' } } } } });
+    expect(naming).toBeGreaterThan(1);
+    expect(await p.locator('#entity-months rect').count()).toBe(1);
+    expect(await p.locator('#entity-months title').allTextContents()).toEqual([`2026-11: ${naming} article(s)`]);
     // So do the names in the graph's table.
     await p.goto(`${base}/graph`);
     await Promise.all([p.waitForURL(/\/entities\/criminal_group\/Kava%C4%8D%20clan$/), p.locator('tbody td a', { hasText: 'Kavač clan' }).first().click()]);
@@ -695,5 +700,17 @@ describe('the web app in Chromium', () => {
     expect(await p.locator('#saved-searches').count()).toBe(0);
     expect(await db.savedSearch.count({ where: { userId: me.id } })).toBe(0);
     await p.context().close();
+  });
+});
+
+describe('month charts', () => {
+  it('draw every month from the first to the last, empty ones too, and at most twenty years back', async () => {
+    const { monthSeries } = await import('../web/month-chart.js');
+    expect(monthSeries(new Map([['2024-11', 3], ['2025-02', 1]]))).toEqual([['2024-11', 3], ['2024-12', 0], ['2025-01', 0], ['2025-02', 1]]);
+    const long = monthSeries(new Map([['1970-01', 1], ['2026-11', 2]]));
+    expect(long[0]).toEqual(['2006-11', 0]);
+    expect(long.at(-1)).toEqual(['2026-11', 2]);
+    expect(long.length).toBe(20 * 12 + 1);
+    expect(monthSeries(new Map())).toEqual([]);
   });
 });

@@ -15,6 +15,7 @@ import { html, type Html } from '../html.js';
 import { articleLink, csrfField, entityHref, page, reviewMark, when } from '../layout.js';
 import { isLinkReview, linkReviews, reviewLink } from '../../storage/link-review-repo.js';
 import { linksCsv, linksFtm, linksGexf, linksJson, searchCsv } from '../exports.js';
+import { monthChart, monthSeries } from '../month-chart.js';
 
 const RESEARCH = ['researcher', 'analyst'];
 /** Most rows a search export holds. */
@@ -155,6 +156,7 @@ ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${other
     return c.html(
       page(e.canonical, c.get('viewer'), html`<h1>${e.canonical}</h1>
 <p class="muted">${e.type.replace('_', ' ')} · ${e.side} side · named in ${e.articles} article(s)</p>
+${e.byMonth.size ? html`<h2>Articles naming it, per month</h2>${monthChart(monthSeries(e.byMonth), { id: 'entity-months', label: `articles naming ${e.canonical} per month`, fmt: String, title: (n) => `${n} article(s)`, height: 160 })}` : ''}
 <h2>How the articles name it</h2><p id="forms">${e.forms.map((f, i) => html`${i ? ' · ' : ''}${f.text} <span class="muted">(${f.count})</span>`)}</p>
 ${e.links.length ? html`<h2>Balkan–Latin America links</h2><ul id="entity-links">${e.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>${reviewMark(l.review)} <span class="muted">(${l.articleCount} article(s), last ${l.lastSeen.toISOString().slice(0, 10)})</span></li>`)}</ul>` : ''}
 ${e.coNamed.length ? html`<h2>Named in the same articles</h2>${e.articles > CO_NAMED_ARTICLES ? html`<p class="muted">In its latest ${CO_NAMED_ARTICLES.toLocaleString('en')} articles.</p>` : ''}<p id="co-named">${e.coNamed.map((o, i) => html`${i ? ' · ' : ''}<a href="${entityHref(o)}">${o.canonical}</a> <span class="muted">(${o.type.replace('_', ' ')}, ${o.articles})</span>`)}</p>` : ''}
@@ -168,24 +170,8 @@ ${e.articles > e.recent.length ? html`<p class="muted">The ${e.recent.length} mo
     const points = await seizureTimeline(db, f);
     const byMonth = new Map<string, number>();
     for (const p of points) byMonth.set(p.date.toISOString().slice(0, 7), (byMonth.get(p.date.toISOString().slice(0, 7)) ?? 0) + p.kg);
-    // Every month from the first to the last, those without a seizure too: the axis is time.
-    const seen = [...byMonth.keys()].sort();
-    const months: [string, number][] = [];
-    if (seen.length) {
-      // At most the last twenty years (a stray old date must not push the recent months off).
-      const [ly, lm] = seen[seen.length - 1]!.split('-').map(Number) as [number, number];
-      const floor = (ly - 20) * 12 + lm;
-      let [y, m] = seen[0]!.split('-').map(Number) as [number, number];
-      if (y * 12 + m < floor) [y, m] = [Math.floor((floor - 1) / 12), ((floor - 1) % 12) + 1];
-      for (let key = `${y}-${String(m).padStart(2, '0')}`; key <= seen[seen.length - 1]!; key = `${y}-${String(m).padStart(2, '0')}`) {
-        months.push([key, byMonth.get(key) ?? 0]);
-        if (++m > 12) [y, m] = [y + 1, 1];
-      }
-    }
-    const max = Math.max(1, ...months.map(([, kg]) => kg));
+    const months = monthSeries(byMonth);
     const fmt = (kg: number) => (kg >= 1000 ? `${(kg / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} t` : `${Math.round(kg).toLocaleString('en')} kg`);
-    const barW = Math.max(8, Math.min(40, Math.floor(900 / Math.max(1, months.length))));
-    const chartW = Math.max(960, 40 + months.length * (barW + 4));
     // The table: the 200 most recent, with their sentences.
     const listed = [...points].reverse().slice(0, 200);
     const texts = await articleTexts(db, [...new Set(listed.map((p) => p.article.id))]);
@@ -194,14 +180,7 @@ ${e.articles > e.recent.length ? html`<p class="muted">The ${e.recent.length} mo
 <form method="get" action="/seizures" class="filters"><label>From <input type="date" name="from" value="${c.req.query('from') ?? ''}"></label>
 <label>To <input type="date" name="to" value="${c.req.query('to') ?? ''}"></label> <button type="submit">Filter</button></form>
 ${months.length
-  ? html`<div class="scroll-x"><svg id="timeline" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 ${chartW} 240" width="${chartW}" height="240" role="img" aria-label="kilograms seized per month">
-${months.map(([m, kg], i) => {
-  const h = Math.max(2, Math.round((kg / max) * 170));
-  const x = 30 + i * (barW + 4);
-  // Month ticks where there is room for them: every bar when wide, every year's January (and the first) when narrow.
-  const tick = barW >= 24 || i === 0 || m.endsWith('-01');
-  return html`<g class="bar"><title>${m}: ${Math.round(kg).toLocaleString('en')} kg</title>${kg ? html`<rect x="${x}" y="${200 - h}" width="${barW}" height="${h}"/>` : ''}${kg && barW >= 24 ? html`<text x="${x}" y="${194 - h}" class="value">${fmt(kg)}</text>` : ''}${tick ? html`<text x="${x}" y="220" class="tick">${m}</text>` : ''}</g>`;
-})}</svg></div>`
+  ? monthChart(months, { id: 'timeline', label: 'kilograms seized per month', fmt, title: (kg) => `${Math.round(kg).toLocaleString('en')} kg` })
   : html`<p>No seizures in this period.</p>`}
 <table><thead><tr><th>Article date</th><th>Amount</th><th>Where, when</th><th>Evidence</th></tr></thead><tbody>
 ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${p.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${p.drug}</td><td class="seizure-where">${[p.place, p.stated].filter(Boolean).join(', ')}</td><td>“${sentenceAt(texts.get(p.article.id) ?? p.text, texts.has(p.article.id) ? p.start : 0)}”<br>${articleLink(p.article)}</td></tr>`)}
