@@ -257,15 +257,21 @@ export async function analyzeCmd(file: string | undefined): Promise<number> {
 
 export async function sourcesHealth(db: Db, json: boolean): Promise<void> {
   const { sourceHealth } = await import('../storage/health-repo.js');
+  const { NO_YIELD, sourceYield } = await import('../storage/source-yield.js');
   const rows = await sourceHealth(db);
+  // What each delivered in 30 days that matters here: articles with a link or a seizure, or that raised an alert.
+  const yields = await sourceYield(db, new Date(Date.now() - 30 * 86_400_000));
   if (json) {
-    for (const h of rows) out(JSON.stringify(h));
+    for (const h of rows) out(JSON.stringify({ ...h, onTopic30d: yields.get(h.id) ?? NO_YIELD }));
     return;
   }
   out(
     table(
-      rows.map((h) => ({ ...h, errorRate: `${Math.round(h.errorRate * 100)}%`, lastSuccessAt: h.lastSuccessAt?.toISOString().slice(0, 16) ?? 'never', lastError: h.lastError ?? '' })) as unknown as Record<string, unknown>[],
-      ['id', 'status', 'lastSuccessAt', 'errorRate', 'itemsPerDay', 'usualIntervalHours', 'lastError'],
+      rows.map((h) => {
+        const y = yields.get(h.id) ?? NO_YIELD;
+        return { ...h, errorRate: `${Math.round(h.errorRate * 100)}%`, lastSuccessAt: h.lastSuccessAt?.toISOString().slice(0, 16) ?? 'never', lastError: h.lastError ?? '', onTopic30d: `${y.onTopic}/${y.articles}` };
+      }) as unknown as Record<string, unknown>[],
+      ['id', 'status', 'lastSuccessAt', 'errorRate', 'itemsPerDay', 'usualIntervalHours', 'onTopic30d', 'lastError'],
     ),
   );
   const bad = rows.filter((h) => h.enabled && (h.status === 'failing' || h.status === 'silent'));

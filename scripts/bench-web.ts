@@ -34,21 +34,22 @@ const [articles, alerts, links] = await Promise.all([db.article.count(), db.aler
 console.log(`database: ${articles} articles, ${alerts} alerts, ${links} links (crawled in ${((performance.now() - t0) / 1000).toFixed(0)} s)`);
 
 const password = 'bench password 123';
-await addUser(db, { email: 'analyst@bench.test', role: 'analyst', password });
+// An admin sees every page: the analysts', the researchers' and the editors'.
+await addUser(db, { email: 'admin@bench.test', role: 'admin', password });
 const server = await startServer(db, { port: 0 });
 const base = `http://127.0.0.1:${server.port}`;
 const login = await fetch(`${base}/login`, {
   method: 'POST',
   redirect: 'manual',
   headers: { 'content-type': 'application/x-www-form-urlencoded', origin: base },
-  body: new URLSearchParams({ email: 'analyst@bench.test', password }),
+  body: new URLSearchParams({ email: 'admin@bench.test', password }),
 });
 const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0]!;
 if (!cookie.startsWith('ruta_session=')) throw new Error(`login failed: ${login.status}`);
 const alertId = (await db.alert.findFirst({ orderBy: { id: 'desc' } }))?.id ?? 1;
 const link = (await db.link.findFirst({ orderBy: { articleCount: 'desc' } }))?.id ?? 1;
 const story = (await db.story.findFirst({ orderBy: [{ articleCount: 'desc' }, { id: 'asc' }] }))?.id ?? 1;
-const pages = ['/triage', `/alerts/${alertId}`, '/graph', `/links/${link}`, '/stories', '/stories?about=links&lang=sr', `/stories/${story}`, '/seizures', '/search?q=Kavač&across=1', '/search?q=кокаин&across=1', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.gexf'];
+const pages = ['/triage', '/sources', `/alerts/${alertId}`, '/graph', `/links/${link}`, '/stories', '/stories?about=links&lang=sr', `/stories/${story}`, '/seizures', '/search?q=Kavač&across=1', '/search?q=кокаин&across=1', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.gexf'];
 console.log(`\npage                              median    p95   (${REPEAT} requests each)`);
 const rows: string[] = [];
 for (const path of pages) {

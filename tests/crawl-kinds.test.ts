@@ -15,6 +15,7 @@ import { crawlOnce } from '../pipeline/crawl.js';
 import { sameSite } from '../dedupe/canonical-url.js';
 import { openDb, type Db } from '../storage/db.js';
 import { sourceHealth } from '../storage/health-repo.js';
+import { sourceYield } from '../storage/source-yield.js';
 import { upsertSources } from '../storage/sources-repo.js';
 import { importWatchlists } from '../storage/watchlists-repo.js';
 import { startNewsroom, type Newsroom } from './fixtures/newsroom/server.js';
@@ -292,5 +293,15 @@ describe('ruta sources add and health', () => {
     expect(cli.code, cli.stderr).toBe(0);
     const parsed = jsonLines(cli.stdout);
     expect(Object.keys(parsed[0]!)).toEqual(expect.arrayContaining(['lastSuccessAt', 'lastError', 'errorRate', 'itemsPerDay', 'silent']));
+    expect(parsed[0]!.onTopic30d).toEqual({ articles: 0, links: 0, seizures: 0, alerted: 0, onTopic: 0 }); // the CLI's database holds no article
+    // What each source brought in 30 days that matters: the quiet one's five articles name nothing.
+    const yields = await sourceYield(db, new Date(Date.now() - 30 * 86_400_000));
+    expect(yields.get('quiet')).toEqual({ articles: 5, links: 0, seizures: 0, alerted: 0, onTopic: 0 });
+    const delivered = await db.articleSource.findMany({ where: { sourceId: 'night-desk' }, select: { articleId: true } });
+    const onTopic = await db.article.count({ where: { id: { in: delivered.map((d) => d.articleId) }, OR: [{ evidence: { some: {} } }, { seizures: { some: {} } }, { alerts: { some: {} } }] } });
+    expect(onTopic).toBeGreaterThan(0);
+    expect(yields.get('night-desk')).toMatchObject({ articles: delivered.length, onTopic });
+    // Older deliveries fall outside the period.
+    expect((await sourceYield(db, new Date(Date.now() + 60_000))).size).toBe(0);
   });
 });

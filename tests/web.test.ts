@@ -431,6 +431,10 @@ describe('the web app in Chromium', () => {
     const first = p.locator('tbody tr').first();
     expect(await first.locator('td').nth(1).textContent()).toBe('failing');
     expect(await first.locator('.last-error').textContent()).toContain('HTTP 503 from https://el-litoral.example/feed.xml');
+    // What it brought in 30 days that matters here: of the articles it delivered, those with a link or a seizure, or that raised an alert.
+    const delivered = await db.articleSource.count({ where: { sourceId: 'el-litoral' } });
+    const onTopic = await db.article.count({ where: { sources: { some: { sourceId: 'el-litoral' } }, OR: [{ evidence: { some: {} } }, { seizures: { some: {} } }, { alerts: { some: {} } }] } });
+    expect(await first.locator('.yield').textContent()).toBe(`${onTopic} of ${delivered} (${Math.round((onTopic / delivered) * 100)}%)`);
     // Its page: the latest fetches, the failed one marked with its error; its articles and the languages read in them; its clock.
     await logFetch(db, { sourceId: 'el-litoral', url: 'https://el-litoral.example/feed.xml', purpose: 'feed', status: 503, ok: false, error: 'HTTP 503 from https://el-litoral.example/feed.xml', durationMs: 120 });
     await p.goto(`${base}/sources/el-litoral`);

@@ -15,6 +15,7 @@ import { sourceZone } from '../../pipeline/discover.js';
 import { BCMS_LANGS } from '../../extractors/langid.js';
 import { safeUrl } from '../../alerts/render.js';
 import { allow, type Env } from '../auth.js';
+import { NO_YIELD, sourceYield, type SourceYield } from '../../storage/source-yield.js';
 import { html, type Html } from '../html.js';
 import { csrfField, externalLink, page, when, type Viewer } from '../layout.js';
 
@@ -60,6 +61,15 @@ ${articles.length
   : html`<p>No articles stored from this source yet.</p>`}`);
 }
 
+/** Days the sources' yield covers. */
+const YIELD_DAYS = 30;
+
+/** "12 of 340 (4%)", with the breakdown as a tooltip. */
+function yieldCell(y: SourceYield): Html {
+  if (!y.articles) return html`<span class="muted">no articles</span>`;
+  return html`<span title="${y.links} with a link, ${y.seizures} with a seizure, ${y.alerted} alerted">${y.onTopic} of ${y.articles} (${Math.round((y.onTopic / y.articles) * 100)}%)</span>`;
+}
+
 const STATUS_ORDER = ['failing', 'silent', 'no-items', 'never-run', 'ok'];
 
 export function sourceRoutes(app: Hono<Env>, db: Db) {
@@ -67,11 +77,12 @@ export function sourceRoutes(app: Hono<Env>, db: Db) {
     const v = c.get('viewer');
     // Problems first: failing, silent, no items, never run; then the rest by name (the sort is stable).
     const health = (await sourceHealth(db)).sort((a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status));
+    const yields = await sourceYield(db, new Date(Date.now() - YIELD_DAYS * 86_400_000));
     return c.html(
       page('Sources', v, html`<h1>Sources</h1>
 <form method="post" action="/sources/discover">${csrfField(v)}<label>Add from a homepage <input type="url" name="url" size="50" required placeholder="https://www.example.com/"></label> <button type="submit">Find feeds</button></form>
-<table><thead><tr><th>Source</th><th>Status</th><th>Enabled</th><th>Last success</th><th>Errors</th><th>Items/day</th><th>Last error</th></tr></thead><tbody>
-${health.map((h) => html`<tr data-href="/sources/${h.id}"><td><a href="/sources/${h.id}">${h.name}</a> <span class="muted">${h.id}</span></td><td class="status-${h.status}">${h.status}</td><td>${h.enabled ? 'yes' : 'no'}</td><td>${when(v, h.lastSuccessAt)}</td><td>${Math.round(h.errorRate * 100)}%</td><td>${h.itemsPerDay.toFixed(1)}</td><td class="last-error" title="${h.lastError ?? ''}">${h.lastError && h.lastErrorAt ? html`${when(v, h.lastErrorAt)}: ${h.lastError.length > 90 ? `${h.lastError.slice(0, 89)}…` : h.lastError}` : ''}</td></tr>`)}
+<table><thead><tr><th>Source</th><th>Status</th><th>Enabled</th><th>Last success</th><th>Errors</th><th>Items/day</th><th title="of the articles it delivered in the last ${YIELD_DAYS} days, those reporting a Balkan–Latin America link or a seizure, or raising an alert">On topic (${YIELD_DAYS} days)</th><th>Last error</th></tr></thead><tbody>
+${health.map((h) => html`<tr data-href="/sources/${h.id}"><td><a href="/sources/${h.id}">${h.name}</a> <span class="muted">${h.id}</span></td><td class="status-${h.status}">${h.status}</td><td>${h.enabled ? 'yes' : 'no'}</td><td>${when(v, h.lastSuccessAt)}</td><td>${Math.round(h.errorRate * 100)}%</td><td>${h.itemsPerDay.toFixed(1)}</td><td class="yield">${yieldCell(yields.get(h.id) ?? NO_YIELD)}</td><td class="last-error" title="${h.lastError ?? ''}">${h.lastError && h.lastErrorAt ? html`${when(v, h.lastErrorAt)}: ${h.lastError.length > 90 ? `${h.lastError.slice(0, 89)}…` : h.lastError}` : ''}</td></tr>`)}
 </tbody></table>`).toString(),
     );
   });
