@@ -460,7 +460,7 @@ export async function statusCmd(db: Db, json: boolean): Promise<void> {
     [
       `database   ${s.database.path} (${(s.database.bytes / 1024 / 1024).toFixed(1)} MB)`,
       `articles   ${s.articles} in ${s.stories} stories; last stored ${at(s.lastArticleAt)}`,
-      `links      ${s.links} Balkan–Latin America links; ${s.seizures} seizures`,
+      `links      ${s.links} Balkan–Latin America links (${s.linkReviews.confirmed} confirmed, ${s.linkReviews.dismissed} dismissed by analysts); ${s.seizures} seizures`,
       `alerts     ${s.alerts.open} open, ${s.alerts.escalated} escalated, ${s.alerts.total} in all`,
       `frontier   ${counts(s.frontier)}`,
       `outbox     ${counts(s.deliveries)}`,

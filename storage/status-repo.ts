@@ -9,6 +9,8 @@ export interface Status {
   articles: number;
   stories: number;
   links: number;
+  /** Links analysts judged, by verdict (confirmed, dismissed). */
+  linkReviews: { confirmed: number; dismissed: number };
   seizures: number;
   alerts: { open: number; escalated: number; total: number };
   /** Discovered URLs by crawl state (new, fetching, done, failed, gave-up). */
@@ -24,10 +26,11 @@ export interface Status {
 const byKey = (rows: { key: string; n: number }[]) => Object.fromEntries(rows.map((r) => [r.key, r.n]));
 
 export async function status(db: Db, path: string): Promise<Status> {
-  const [articles, stories, links, seizures, alertRows, frontier, deliveries, health, lastArticle, lastRun] = await Promise.all([
+  const [articles, stories, links, reviewRows, seizures, alertRows, frontier, deliveries, health, lastArticle, lastRun] = await Promise.all([
     db.article.count(),
     db.story.count(),
     db.link.count(),
+    db.link.groupBy({ by: ['review'], where: { review: { not: 'open' } }, _count: { _all: true } }),
     db.seizure.count(),
     db.alert.groupBy({ by: ['status'], _count: { _all: true } }),
     db.frontierUrl.groupBy({ by: ['state'], _count: { _all: true } }),
@@ -52,6 +55,7 @@ export async function status(db: Db, path: string): Promise<Status> {
     articles,
     stories,
     links,
+    linkReviews: { confirmed: 0, dismissed: 0, ...byKey(reviewRows.map((r) => ({ key: r.review, n: r._count._all }))) },
     seizures,
     alerts: { open: alerts.open ?? 0, escalated: alerts.escalated ?? 0, total: Object.values(alerts).reduce((a, b) => a + b, 0) },
     frontier: byKey(frontier.map((r) => ({ key: r.state, n: r._count._all }))),

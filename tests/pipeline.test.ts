@@ -162,6 +162,14 @@ describe('ruta init → sources import → crawl --once → articles export', ()
     }
     const text = await ruta(['status'], env);
     expect(text.stdout).toMatch(new RegExp(`^articles +${s.articles} in ${s.stories} stories`, 'm'));
+    // Analysts' verdicts on links are counted; reopened, the link counts as not judged again.
+    expect(s.linkReviews).toEqual({ confirmed: 0, dismissed: 0 });
+    const [first] = jsonLines((await ruta(['links', 'list', '--json'], env)).stdout) as { id: number }[];
+    expect((await ruta(['links', 'review', String(first!.id), 'dismissed'], env)).code).toBe(0);
+    expect(JSON.parse((await ruta(['status', '--json'], env)).stdout).linkReviews).toEqual({ confirmed: 0, dismissed: 1 });
+    expect((await ruta(['status'], env)).stdout).toMatch(/links +\d+ Balkan–Latin America links \(0 confirmed, 1 dismissed by analysts\)/);
+    expect((await ruta(['links', 'review', String(first!.id), 'open'], env)).code).toBe(0);
+    expect(JSON.parse((await ruta(['status', '--json'], env)).stdout).linkReviews).toEqual({ confirmed: 0, dismissed: 0 });
   });
 
   it('analyze returns the documented JSON lines with UTF-16 offsets', async () => {

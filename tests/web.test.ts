@@ -676,6 +676,14 @@ describe('the web app in Chromium', () => {
     expect(await a.locator('#review-history li').nth(1).textContent()).toContain('analyst@ruta.test: reopened');
     expect((await linkGraph(db)).map((l) => l.id)).toContain(link.id);
     expect((await a.request.post(`${base}/links/${link.id}/review`, { form: { status: 'maybe', _csrf: (await a.locator('body').getAttribute('data-csrf'))! }, headers: { origin: base } })).status()).toBe(400);
+    // From an alert about a link, the link itself is judged there, and the page comes back; the alert keeps its own status.
+    const about = await db.alert.findFirstOrThrow({ where: { rule: 'balkan-latam-link', linkId: { not: null } }, include: { link: true } });
+    await a.goto(`${base}/alerts/${about.id}`);
+    await Promise.all([a.waitForURL(new RegExp(`/alerts/${about.id}$`)), a.click('#link-verdict button[value=confirmed]')]);
+    expect(await a.locator('.why .review-confirmed').count()).toBe(1);
+    expect(await a.locator('#link-verdict button[value=confirmed]').count()).toBe(0);
+    expect(await db.link.findUniqueOrThrow({ where: { id: about.linkId! } })).toMatchObject({ review: 'confirmed' });
+    expect((await db.alert.findUniqueOrThrow({ where: { id: about.id } })).status).toBe(about.status);
     expect(errors).toEqual([]);
     await a.context().close();
   });

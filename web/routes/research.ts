@@ -147,7 +147,9 @@ ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${other
     const status = String(body.status ?? '');
     if (!isLinkReview(status)) return c.text(`unknown verdict "${status}": confirmed, dismissed or open\n`, 400);
     if (!Number.isInteger(id) || !(await reviewLink(db, id, c.get('viewer').id, status, String(body.note ?? '')))) return c.text('no such link\n', 404);
-    return c.redirect(`/links/${id}`, 303);
+    // From an alert's page, back to it.
+    const back = String(body.back ?? '');
+    return c.redirect(/^\/alerts\/\d+$/.test(back) ? back : `/links/${id}`, 303);
   });
 
   app.get('/entities/:type/:canonical', allow(...RESEARCH), async (c) => {

@@ -84,7 +84,10 @@ ${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td><input type="checkbox
 <section class="why"><h2>Why it was flagged</h2>
 <p><b>Rule:</b> ${a.rule}</p><p><b>Reason:</b> ${a.reason}</p>
 ${a.entities.length ? html`<p><b>Entities:</b> ${a.entities.join(', ')}</p>` : ''}
-${a.link ? html`<p><b>Link:</b> <a href="${entityHref({ type: a.link.balkanType, canonical: a.link.balkan })}">${a.link.balkan}</a> (${a.link.balkanType}) – <a href="${entityHref({ type: a.link.latamType, canonical: a.link.latam })}">${a.link.latam}</a> (${a.link.latamType}), ${a.link.articleCount} article(s), seen by Ruta since ${a.link.firstSeen.toISOString().slice(0, 10)}${reviewMark(a.link.review)} · <a href="/links/${a.link.id}">the link's evidence and verdict</a></p>` : ''}
+${a.link ? html`<p><b>Link:</b> <a href="${entityHref({ type: a.link.balkanType, canonical: a.link.balkan })}">${a.link.balkan}</a> (${a.link.balkanType}) – <a href="${entityHref({ type: a.link.latamType, canonical: a.link.latam })}">${a.link.latam}</a> (${a.link.latamType}), ${a.link.articleCount} article(s), seen by Ruta since ${a.link.firstSeen.toISOString().slice(0, 10)}${reviewMark(a.link.review)} · <a href="/links/${a.link.id}">the link's evidence and verdict</a></p>
+<form method="post" action="/links/${a.link.id}/review" id="link-verdict" class="inline">${csrfField(v)}<input type="hidden" name="back" value="/alerts/${a.id}">The link itself:
+${a.link.review !== 'confirmed' ? html`<button type="submit" name="status" value="confirmed">Confirm the link</button> ` : ''}${a.link.review !== 'dismissed' ? html`<button type="submit" name="status" value="dismissed">Dismiss the link</button> ` : ''}${a.link.review !== 'open' ? html`<button type="submit" name="status" value="open">Reopen the link</button>` : ''}
+<span class="muted">(a dismissed link raises no more alerts anywhere)</span></form>` : ''}
 ${a.evidence ? html`<blockquote>“${a.evidence}”</blockquote>` : ''}
 <p class="muted">Status: ${a.status}${a.triagedBy ? html` (by ${a.triagedBy}, ${when(v, a.triagedAt)})` : ''}${a.assignee ? html` · assigned to ${a.assignee}` : ''}</p>
 </section>
