@@ -27,8 +27,11 @@ export interface QueueFilter {
   severity?: string;
 }
 
+/** The queue's status choices beyond a single status: every alert, decided or not. */
+export const ANY_STATUS = 'any';
+
 function queueWhere(f: QueueFilter): { sql: string; params: (string | number)[] } {
-  const statuses = f.status ? [f.status] : ['open', 'escalated'];
+  const statuses = f.status === ANY_STATUS ? [...TRIAGE_STATUSES] : f.status ? [f.status] : ['open', 'escalated'];
   const parts = [`a."status" IN (${statuses.map(() => '?').join(', ')})`];
   const params: (string | number)[] = [...statuses];
   if (f.assigneeId) parts.push('a."assigneeId" = ?'), params.push(f.assigneeId);
@@ -48,6 +51,39 @@ export async function triageQueue(db: Db, opts: QueueFilter & { limit?: number; 
     ...where.params, opts.limit ?? 50, opts.offset ?? 0,
   );
   return rows.map((r) => ({ ...r, id: Number(r.id), storyId: r.storyId === null ? null : Number(r.storyId), createdAt: new Date(r.createdAt) }));
+}
+
+export interface ExportRow {
+  id: number;
+  createdAt: string;
+  rule: string;
+  severity: string;
+  status: string;
+  reason: string;
+  evidence: string | null;
+  entities: string;
+  articleId: number | null;
+  articleTitle: string | null;
+  articleUrl: string | null;
+  storyId: number | null;
+  assignee: string | null;
+  triagedBy: string | null;
+  triagedAt: string | null;
+  note: string | null;
+}
+
+/** The alerts a queue filter admits, in the queue's order, with their decisions, for a report outside Ruta (at most `limit`). */
+export async function triageExport(db: Db, f: QueueFilter, limit: number): Promise<ExportRow[]> {
+  const where = queueWhere(f);
+  const rows = await db.$queryRawUnsafe<ExportRow[]>(
+    `SELECT a."id", a."createdAt", a."rule", a."severity", a."status", a."reason", a."evidence", a."entities", a."articleId", ar."title" AS "articleTitle", ar."url" AS "articleUrl",
+            a."storyId", u."email" AS "assignee", t."email" AS "triagedBy", a."triagedAt", a."note"
+     FROM "Alert" a LEFT JOIN "Article" ar ON ar."id" = a."articleId" LEFT JOIN "User" u ON u."id" = a."assigneeId" LEFT JOIN "User" t ON t."id" = a."triagedById"
+     WHERE ${where.sql}
+     ORDER BY ${SEVERITY_ORDER}, a."createdAt" DESC, a."id" DESC LIMIT ?`,
+    ...where.params, limit,
+  );
+  return rows.map((r) => ({ ...r, id: Number(r.id), articleId: r.articleId === null ? null : Number(r.articleId), storyId: r.storyId === null ? null : Number(r.storyId) }));
 }
 
 /** How many alerts a queue holds. */

@@ -527,6 +527,18 @@ describe('the web app in Chromium', () => {
       expect((await post({ _csrf: 'stale', status: 'confirmed', 'ids[]': String(ids[0]) })).status).toBe(403);
       const away = await post({ _csrf: token, status: 'confirmed', 'ids[]': String(ids[0]), back: 'https://evil.example/' });
       expect([away.status, away.headers.get('location')]).toEqual([303, '/triage']);
+      // The queue as filtered exports as CSV, every page of it; "any" status takes the decided ones too.
+      const exported = await (await p.request.get(`${base}${await p.locator("#export-alerts").getAttribute("href")}`)).text();
+      const lines = exported.trim().split('\r\n');
+      expect(lines[0]).toBe('id,created,rule,severity,status,reason,evidence,entities,article_id,article_title,article_url,story_id,assignee,decided_by,decided_at,note');
+      expect(lines.length - 1).toBe(117);
+      expect(lines.slice(1).every((l) => l.includes('"watchlist-hit","low","open"'))).toBe(true);
+      const any = (await (await p.request.get(`${base}/export/alerts.csv?rule=watchlist-hit&severity=low&status=any`)).text()).trim().split('\r\n');
+      expect(any.length - 1).toBe(120);
+      expect(any.filter((l) => l.includes('"dismissed"') && l.includes('"analyst@ruta.test"')).length).toBe(2); // the third was confirmed by the post above
+      const researcher = await login('researcher');
+      expect((await researcher.request.get(`${base}/export/alerts.csv`)).status()).toBe(403);
+      await researcher.context().close();
       await p.context().close();
     } finally {
       await db.alert.deleteMany({ where: { id: { in: extra.map((a) => a.id) } } });

@@ -2,6 +2,7 @@
 import { createHash } from 'node:crypto';
 import type { GraphLink } from '../storage/research-repo.js';
 import type { SearchHit } from '../storage/search-index.js';
+import type { ExportRow } from '../storage/triage-repo.js';
 import { escapeXml as xml } from '../alerts/render.js';
 
 const csvCell = (v: unknown) => {
@@ -19,6 +20,13 @@ export function linksCsv(links: GraphLink[]): string {
 export function searchCsv(hits: SearchHit[]): string {
   const head = ['id', 'url', 'title', 'published', 'lang', 'script', 'snippet'];
   return `${[head.join(','), ...hits.map((h) => [h.id, h.url, h.title, h.published ?? '', h.lang, h.script, h.snippet].map(csvCell).join(','))].join('\r\n')}\r\n`;
+}
+
+/** Alerts as CSV: the queue's rows with their evidence, entities, article and decisions. */
+export function alertsCsv(rows: ExportRow[]): string {
+  const head = ['id', 'created', 'rule', 'severity', 'status', 'reason', 'evidence', 'entities', 'article_id', 'article_title', 'article_url', 'story_id', 'assignee', 'decided_by', 'decided_at', 'note'];
+  const date = (v: string | null) => (v ? new Date(v).toISOString() : '');
+  return `${[head.join(','), ...rows.map((r) => [r.id, date(r.createdAt), r.rule, r.severity, r.status, r.reason, r.evidence, (JSON.parse(r.entities) as string[]).join('; '), r.articleId, r.articleTitle, r.articleUrl, r.storyId, r.assignee, r.triagedBy, date(r.triagedAt), r.note].map(csvCell).join(','))].join('\r\n')}\r\n`;
 }
 
 export function linksJson(links: GraphLink[]): string {

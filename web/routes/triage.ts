@@ -3,14 +3,17 @@
 // escalate with a note and an assignee.
 import type { Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
-import { alertDetail, alertHistory, alertRules, assignableUsers, SEVERITIES, triageAlert, triageCount, triageMany, triageQueue, TRIAGE_STATUSES, type QueueFilter, type TriageStatus } from '../../storage/triage-repo.js';
+import { alertDetail, alertHistory, alertRules, ANY_STATUS, assignableUsers, SEVERITIES, triageExport, triageAlert, triageCount, triageMany, triageQueue, TRIAGE_STATUSES, type QueueFilter, type TriageStatus } from '../../storage/triage-repo.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
 import { highlight, LEGEND } from '../highlight.js';
 import { articleLink, csrfField, entityHref, externalLink, langTag, page, reviewMark, when } from '../layout.js';
+import { alertsCsv } from '../exports.js';
 
 /** Alerts on one page of the queue. */
 const PAGE = 50;
+/** Most alerts an export holds. */
+const ALERTS_EXPORT_MAX = 10_000;
 const ACTIONS: { status: TriageStatus; label: string; key: string }[] = [
   { status: 'confirmed', label: 'Confirm', key: 'c' },
   { status: 'dismissed', label: 'Dismiss', key: 'x' },
@@ -28,7 +31,7 @@ export function triageRoutes(app: Hono<Env>, db: Db) {
     };
     const rules = await alertRules(db);
     const mine = c.req.query('mine') === '1';
-    const filter: QueueFilter = { status: q('status', TRIAGE_STATUSES), rule: q('rule', rules), severity: q('severity', SEVERITIES), assigneeId: mine ? v.id : undefined };
+    const filter: QueueFilter = { status: q('status', [...TRIAGE_STATUSES, ANY_STATUS]), rule: q('rule', rules), severity: q('severity', SEVERITIES), assigneeId: mine ? v.id : undefined };
     const total = await triageCount(db, filter);
     const pages = Math.max(1, Math.ceil(total / PAGE));
     const pageNo = Math.min(pages, Math.max(1, Math.floor(Number(c.req.query('page'))) || 1));
@@ -50,13 +53,13 @@ export function triageRoutes(app: Hono<Env>, db: Db) {
         html`<h1>Triage</h1>
 <p class="muted">Keys: <span class="kbd">j</span>/<span class="kbd">k</span> move, <span class="kbd">Enter</span> open, <span class="kbd">x</span> select for a decision on several at once.</p>
 <form method="get" action="/triage" class="filters">
-<label>Status <select name="status">${option('', 'open and escalated', filter.status)}${TRIAGE_STATUSES.map((s) => option(s, s, filter.status))}</select></label>
+<label>Status <select name="status">${option('', 'open and escalated', filter.status)}${TRIAGE_STATUSES.map((s) => option(s, s, filter.status))}${option(ANY_STATUS, 'any', filter.status)}</select></label>
 <label>Rule <select name="rule">${option('', 'all rules', filter.rule)}${rules.map((r) => option(r, r, filter.rule))}</select></label>
 <label>Severity <select name="severity">${option('', 'all', filter.severity)}${SEVERITIES.map((s) => option(s, s, filter.severity))}</select></label>
 <label><input type="checkbox" name="mine" value="1" ${mine ? html`checked` : ''}> assigned to me</label>
 <button type="submit">Show</button></form>
 ${rows.length
-  ? html`<p class="muted" id="count">${first}–${first + rows.length - 1} of ${total}</p>
+  ? html`<p class="muted"><span id="count">${first}–${first + rows.length - 1} of ${total}</span> · Export: <a href="${here({ page: undefined }).replace('/triage', '/export/alerts.csv')}" id="export-alerts">CSV</a>${total > ALERTS_EXPORT_MAX ? ` (the first ${ALERTS_EXPORT_MAX.toLocaleString('en')})` : ''}</p>
 <form method="post" action="/triage/bulk" id="bulk">${csrfField(v)}<input type="hidden" name="back" value="${here({})}">
 <p class="bulk-actions">Selected: ${ACTIONS.map((x) => html`<button type="submit" name="status" value="${x.status}">${x.label} selected</button> `)}</p>
 <table id="queue"><thead><tr><th><span class="visually-hidden">Select</span></th><th>Severity</th><th>Rule</th><th>Why</th><th>Article</th><th>Status</th><th>Assignee</th><th>When</th></tr></thead><tbody>
@@ -66,6 +69,19 @@ ${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td><input type="checkbox
   : html`<p>Nothing to triage${filter.status || filter.rule || filter.severity || mine ? ' with these filters' : ''}.</p>`}`,
       ).toString(),
     );
+  });
+
+  // The queue as filtered, with evidence and decisions, for reports outside Ruta.
+  app.get('/export/alerts.csv', allow('analyst'), async (c) => {
+    const v = c.get('viewer');
+    const rules = await alertRules(db);
+    const pick = (name: string, allowed: readonly string[]) => {
+      const x = c.req.query(name);
+      return x && allowed.includes(x) ? x : undefined;
+    };
+    const filter: QueueFilter = { status: pick('status', [...TRIAGE_STATUSES, ANY_STATUS]), rule: pick('rule', rules), severity: pick('severity', SEVERITIES), assigneeId: c.req.query('mine') === '1' ? v.id : undefined };
+    const rows = await triageExport(db, filter, ALERTS_EXPORT_MAX);
+    return c.body(alertsCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="ruta-alerts.csv"' });
   });
 
   app.get('/alerts/:id', allow('analyst'), async (c) => {
