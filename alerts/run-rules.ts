@@ -17,12 +17,13 @@ export interface RuleRunReport {
   byRule: Record<string, number>;
 }
 
-export async function runRules(db: Db, opts: { rules?: Rule[]; batchSize?: number; seizureKg?: number } = {}): Promise<RuleRunReport> {
+export async function runRules(db: Db, opts: { rules?: Rule[]; batchSize?: number; seizureKg?: number; spreadOutlets?: number } = {}): Promise<RuleRunReport> {
   const rules = opts.rules ?? RULES;
   const ctx = {
     db,
     watchlist: compileWatchlist(await loadWatchEntries(db)),
     seizureKg: opts.seizureKg ?? loadAlertSettings().seizureKg,
+    spreadOutlets: opts.spreadOutlets ?? loadAlertSettings().spreadOutlets,
   };
   const report: RuleRunReport = { total: 0, byRule: Object.fromEntries(rules.map((r) => [r.name, 0])) };
   const marks = new Map<string, number>();

@@ -4,6 +4,8 @@ import { settingsSection } from '../crawlers/settings.js';
 export interface AlertSettings {
   /** Seizures at or above this many kilograms raise an alert when they have a Balkan or Latin American side. */
   seizureKg: number;
+  /** A link or seizure story told by this many outlets raises a story-spread alert. */
+  spreadOutlets: number;
   /** Delivery attempts before a delivery is marked failed. */
   maxAttempts: number;
   /** First retry delay; each later retry doubles it, up to maxBackoffMs. */
@@ -17,7 +19,7 @@ export interface AlertSettings {
   webhookSecret?: string;
 }
 
-const DEFAULTS: AlertSettings = { seizureKg: 100, maxAttempts: 8, backoffMs: 30_000, maxBackoffMs: 6 * 3600_000, leaseMs: 120_000, publicUrl: 'http://localhost:3000' };
+const DEFAULTS: AlertSettings = { seizureKg: 100, spreadOutlets: 3, maxAttempts: 8, backoffMs: 30_000, maxBackoffMs: 6 * 3600_000, leaseMs: 120_000, publicUrl: 'http://localhost:3000' };
 
 export function loadAlertSettings(env: NodeJS.ProcessEnv = process.env): AlertSettings {
   const s = { ...DEFAULTS, ...settingsSection<AlertSettings>('alerts', env) };
@@ -25,5 +27,8 @@ export function loadAlertSettings(env: NodeJS.ProcessEnv = process.env): AlertSe
   // A secret only from the environment, never from a settings file that may be committed.
   s.webhookSecret = env.RUTA_WEBHOOK_SECRET || undefined;
   s.publicUrl = s.publicUrl.replace(/\/+$/, '');
+  // A threshold that would alert on everything is a mistake: say where to fix it.
+  if (!(typeof s.seizureKg === 'number' && s.seizureKg > 0)) throw new Error(`settings.yaml: alerts.seizureKg must be a positive number of kilograms, not ${JSON.stringify(s.seizureKg)}`);
+  if (!(Number.isInteger(s.spreadOutlets) && s.spreadOutlets >= 2)) throw new Error(`settings.yaml: alerts.spreadOutlets must be a whole number of outlets, 2 or more, not ${JSON.stringify(s.spreadOutlets)}`);
   return s;
 }

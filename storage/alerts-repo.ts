@@ -128,6 +128,26 @@ export async function isLinkStory(db: Db, storyId: number): Promise<boolean> {
   return (await db.linkEvidence.count({ where: { article: { storyId } }, take: 1 })) > 0;
 }
 
+/**
+ * How far a story has spread: its outlets (sources of its articles), their languages, its headline, whether it
+ * reports a link or a seizure, and the links' sides and seizure places it names (for dismissals and subscriptions).
+ */
+export async function storySpread(db: Db, storyId: number): Promise<{ outlets: number; languages: string[]; headline: string; matters: boolean; names: string[] } | null> {
+  return writeTx(db, (sql) => {
+    const story = sql.get<{ headline: string }>('SELECT "headline" FROM "Story" WHERE "id" = ?', storyId);
+    if (!story) return null;
+    const outlets = sql.get<{ n: number }>('SELECT COUNT(DISTINCT s."sourceId") AS "n" FROM "Article" a JOIN "ArticleSource" s ON s."articleId" = a."id" WHERE a."storyId" = ?', storyId)!.n;
+    const languages = sql.all<{ lang: string }>('SELECT DISTINCT "lang" FROM "Article" WHERE "storyId" = ? ORDER BY "lang"', storyId).map((r) => r.lang);
+    const links = sql.all<{ balkan: string; latam: string }>(
+      'SELECT DISTINCT l."balkan", l."latam" FROM "Article" a JOIN "LinkEvidence" e ON e."articleId" = a."id" JOIN "Link" l ON l."id" = e."linkId" WHERE a."storyId" = ? AND l."review" <> \'dismissed\' LIMIT 10',
+      storyId,
+    );
+    const seized = sql.all<{ place: string | null }>('SELECT DISTINCT z."place" FROM "Article" a JOIN "Seizure" z ON z."articleId" = a."id" WHERE a."storyId" = ? LIMIT 10', storyId);
+    const names = [...new Set([...links.flatMap((l) => [l.balkan, l.latam]), ...seized.map((z) => z.place).filter((p): p is string => !!p)])];
+    return { outlets: Number(outlets), languages, headline: story.headline, matters: links.length > 0 || seized.length > 0, names };
+  });
+}
+
 const rank = (s: string) => SEVERITIES.indexOf(s as Severity);
 
 /** Whether a subscription (its rules, empty for all, and lowest severity) wants an alert. */

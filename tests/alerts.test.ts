@@ -763,3 +763,52 @@ describe('watchlist outcomes', () => {
     expect((await ruta(['watchlist', 'stats', name, '--days', '0'], { RUTA_DB: path })).code).toBe(2);
   }, 60_000);
 });
+
+describe('story spread', () => {
+  it('a link or seizure story raises one alert when the third outlet tells it; a story of nothing does not', async () => {
+    const { db, dir } = await freshDb();
+    await upsertSources(db, [{ id: 'diario-sur', name: 'diario-sur', url: 'https://diario-sur.example/feed', kind: 'rss', language: 'es', country: 'EC', schedule: '*/30 * * * *', render: false, enabled: true, config: {} }]);
+    const spread = async () => db.alert.findMany({ where: { rule: 'story-spread' } });
+    // The report, then other outlets' copies of it, one at a time.
+    const first = await storeArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    await runRules(db, { spreadOutlets: 3 });
+    await storeArticle(db, article('night-desk', 'copy', FIRST.title, `${FIRST.text} Night Desk republished this report.`));
+    await runRules(db, { spreadOutlets: 3 });
+    expect(await spread()).toEqual([]);
+    const third = await storeArticle(db, article('vijesti', 'copy', FIRST.title, `${FIRST.text} Vijesti republished this report.`));
+    await runRules(db, { spreadOutlets: 3 });
+    const storyId = first.status === 'stored' ? first.storyId : -1;
+    const [alert, ...more] = await spread();
+    expect(more).toEqual([]);
+    expect(alert).toMatchObject({ severity: 'medium', reason: `Story told by 3 outlets: ${(await db.story.findUniqueOrThrow({ where: { id: storyId } })).headline}`, storyId, articleId: third.articleId });
+    expect(JSON.parse(alert!.entities)).toEqual(expect.arrayContaining(['Kavač clan', 'Guayaquil']));
+    // A fourth outlet, in another language: the story alerted already.
+    await storeArticle(db, { ...article('diario-sur', 'copia', FIRST.title, `${FIRST.text} Diario del Sur.`), lang: 'es' });
+    await runRules(db, { spreadOutlets: 3 });
+    expect(await spread()).toHaveLength(1);
+
+    // Three outlets telling of rain: nothing to do with the trade, no alert.
+    for (const id of ['el-litoral', 'night-desk', 'vijesti']) {
+      await storeArticle(db, article(id, 'rain', 'Rain in Podgorica', `Heavy rain fell on Podgorica on Monday, the weather service said. (${id})`));
+    }
+    await runRules(db, { spreadOutlets: 3 });
+    expect(await spread()).toHaveLength(1);
+    expect((await db.story.findMany({ where: { headline: 'Rain in Podgorica' } })).map((s) => s.outletCount)).toEqual([3]);
+
+    // Told in two languages, the story crossed a border: high.
+    await storeArticle(db, article('night-desk', 'callao', HOSTILE.title, HOSTILE.text));
+    await storeArticle(db, { ...article('vijesti', 'callao', HOSTILE.title, `${HOSTILE.text} Preneseno.`), lang: 'sr' });
+    await runRules(db, { spreadOutlets: 2 });
+    const crossed = (await spread()).find((a) => a.reason.includes('Callao'))!;
+    expect(crossed.severity).toBe('high');
+    expect(crossed.reason).toMatch(/^Story told by 2 outlets in 2 languages \(en, sr\): /);
+    expect(crossed.reason.endsWith((await db.story.findUniqueOrThrow({ where: { id: crossed.storyId! } })).headline)).toBe(true); // text, escaped where shown
+
+    // The threshold comes from settings.yaml; a nonsense value is refused by name.
+    const { loadAlertSettings: load } = await import('../alerts/settings.js');
+    writeFileSync(join(dir, 'settings.yaml'), 'alerts:\n  spreadOutlets: 1\n');
+    expect(() => load({ RUTA_CONFIG_DIR: dir })).toThrow(/alerts\.spreadOutlets must be a whole number of outlets, 2 or more, not 1/);
+    writeFileSync(join(dir, 'settings.yaml'), 'alerts:\n  spreadOutlets: 5\n');
+    expect(load({ RUTA_CONFIG_DIR: dir }).spreadOutlets).toBe(5);
+  }, 60_000);
+});

@@ -8,6 +8,8 @@ export interface RuleContext {
   db: Db;
   watchlist: CompiledWatchlist;
   seizureKg: number;
+  /** Outlets a link or seizure story must reach to raise a story-spread alert. */
+  spreadOutlets: number;
 }
 
 export interface RuleResult {
