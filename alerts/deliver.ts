@@ -9,7 +9,7 @@ import { VERSION } from '../crawlers/settings.js';
 import { mailerFromEnv, type Mailer } from './channels/email.js';
 import type { SendOutcome } from './channels/outcome.js';
 import { postWebhook } from './channels/webhook.js';
-import { alertHtmlBlock, alertJson, alertSlack, alertSubject, alertText, htmlPage } from './render.js';
+import { alertHtmlBlock, alertJson, alertSlack, alertSubject, alertText, escalationHtml, escalationSlack, escalationText, htmlPage, oneLine, type Escalation } from './render.js';
 import { loadAlertSettings, type AlertSettings } from './settings.js';
 
 export interface DeliverReport {
@@ -36,6 +36,18 @@ async function content(db: Db, d: ClaimedDelivery, s: AlertSettings) {
   if (d.alertId !== null) {
     const a = await alertView(db, d.alertId);
     if (!a) return null;
+    // An analyst escalated it: the message says who, when and why, before the alert.
+    const esc = (JSON.parse(d.payload || '{}') as { escalation?: Escalation }).escalation;
+    if (esc) {
+      const subject = oneLine(`[Ruta] Escalated by ${esc.by}: ${a.reason}`, 180);
+      return {
+        subject,
+        text: `${escalationText(esc)}\n\n${alertText(a, s.publicUrl)}`,
+        html: htmlPage(subject, `${escalationHtml(esc)}${alertHtmlBlock(a, s.publicUrl)}`),
+        json: { type: 'escalation', delivery: d.idempotencyKey, escalation: esc, alert: alertJson(a) },
+        slack: { text: `${escalationSlack(esc)}\n${alertSlack(a).text}` },
+      };
+    }
     return {
       subject: alertSubject(a),
       text: alertText(a, s.publicUrl),

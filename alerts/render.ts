@@ -71,6 +71,25 @@ export function alertHtmlBlock(a: AlertView, appUrl: string): string {
   ].join('');
 }
 
+/** An analyst's escalation of an alert, as its delivery's payload carries it. */
+export interface Escalation {
+  by: string;
+  note: string | null;
+  at: string;
+}
+
+export function escalationText(e: Escalation): string {
+  return [`Escalated by ${oneLine(e.by, 200)} at ${e.at}`, ...(e.note ? [`Note: ${oneLine(e.note, 2000)}`] : [])].join('\n');
+}
+
+export function escalationHtml(e: Escalation): string {
+  return `<p style="margin:12px 0 0"><strong>Escalated</strong> by ${escapeHtml(e.by)} at ${escapeHtml(e.at)}${e.note ? `: “${escapeHtml(e.note)}”` : ''}</p>`;
+}
+
+export function escalationSlack(e: Escalation): string {
+  return `*Escalated* by ${slackEscape(e.by)}${e.note ? `: ${slackEscape(e.note)}` : ''}`;
+}
+
 export function htmlPage(title: string, body: string): string {
   return `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(title)}</title></head><body style="font-family:sans-serif;max-width:720px">${body}</body></html>`;
 }

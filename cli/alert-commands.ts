@@ -15,6 +15,7 @@ import { buildDigest, localClock, queueDigest } from '../alerts/digest.js';
 import { deliverPending } from '../alerts/deliver.js';
 import { runRules } from '../alerts/run-rules.js';
 import { RULE_NAMES } from '../alerts/rules/index.js';
+import { ESCALATION_RULE } from '../storage/triage-repo.js';
 import { WATCHLIST_RULE } from '../alerts/rules/watchlist-hit.js';
 import { watchlistOutcomes } from '../storage/watchlist-outcomes.js';
 import { feedPath } from '../alerts/atom.js';
@@ -83,8 +84,9 @@ export async function searchesRemove(db: Db, id: string | undefined): Promise<vo
 export async function subscriptionsAdd(db: Db, o: { user?: string; channel?: string; target?: string; mode?: string; rules?: string; severity?: string }): Promise<void> {
   if (!o.user || !o.channel) throw new UsageError('usage: ruta subscriptions add --user EMAIL --channel email|webhook|slack|atom [--target URL|EMAIL] [--mode immediate|digest] [--rules R1,R2] [--severity low|medium|high|critical]');
   const rules = o.rules ? o.rules.split(',').map((r) => r.trim()).filter(Boolean) : [];
-  const unknown = rules.filter((r) => !RULE_NAMES.includes(r));
-  if (unknown.length) throw new UsageError(`unknown rule(s) ${unknown.join(', ')}; rules are ${RULE_NAMES.join(', ')}`);
+  const unknown = rules.filter((r) => !RULE_NAMES.includes(r) && r !== ESCALATION_RULE);
+  if (unknown.length) throw new UsageError(`unknown rule(s) ${unknown.join(', ')}; rules are ${RULE_NAMES.join(', ')}, and ${ESCALATION_RULE} for alerts analysts escalate`);
+  if (rules.includes(ESCALATION_RULE) && (o.mode ?? 'immediate') !== 'immediate') throw new UsageError(`${ESCALATION_RULE} is sent at once: use --mode immediate`);
   const u = await userByEmail(db, o.user);
   const s = await addSubscription(db, { userId: u.id, channel: o.channel, target: o.target, mode: o.mode, rules, minSeverity: o.severity });
   progress(`subscription #${s.id}: ${u.email} gets ${rules.length ? rules.join(', ') : 'every rule'} (${s.minSeverity}+) by ${s.channel}${s.target ? ` to ${s.target}` : ''}, ${s.mode}`);

@@ -17,6 +17,8 @@ export interface ClaimedDelivery {
   channel: string;
   target: string;
   attempts: number;
+  /** JSON: what the message adds to its alert, as {"escalation": {"by", "note", "at"}}. */
+  payload: string;
 }
 
 /** Who holds a claim: host and process, so a restart on the same host sees at once that the holder is gone. */
@@ -71,7 +73,7 @@ export async function recoverDeliveries(db: Db, now = new Date()): Promise<{ req
 export async function claimDeliveries(db: Db, leaseMs: number, limit = 50, now = new Date(), channels = ['email', 'webhook', 'slack']): Promise<ClaimedDelivery[]> {
   return writeTx(db, (sql) => {
     const rows = sql.all<ClaimedDelivery>(
-      `SELECT "id", "idempotencyKey", "alertId", "digestId", "userId", "channel", "target", "attempts" FROM "Delivery" WHERE "status" = 'pending' AND "nextAttemptAt" <= ? AND "channel" IN (${channels.map(() => '?').join(', ')}) ORDER BY "id" LIMIT ?`,
+      `SELECT "id", "idempotencyKey", "alertId", "digestId", "userId", "channel", "target", "attempts", "payload" FROM "Delivery" WHERE "status" = 'pending' AND "nextAttemptAt" <= ? AND "channel" IN (${channels.map(() => '?').join(', ')}) ORDER BY "id" LIMIT ?`,
       sqlDate(now), ...channels, limit,
     );
     const lease = sqlDate(new Date(now.getTime() + leaseMs));

@@ -1,7 +1,10 @@
 // The analysts' triage queue: alerts with their article, story and entities.
 import type { Db } from './db.js';
+import { sqlDate } from './raw-sql.js';
 
 export const TRIAGE_STATUSES = ['open', 'confirmed', 'dismissed', 'escalated'] as const;
+/** The subscription rule name for "alerts analysts escalate": named explicitly, never implied by "all rules". */
+export const ESCALATION_RULE = 'escalated';
 export type TriageStatus = (typeof TRIAGE_STATUSES)[number];
 const SEVERITY_ORDER = "CASE a.\"severity\" WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 ELSE 3 END";
 
@@ -120,7 +123,8 @@ export async function triageMany(db: Db, ids: number[], by: number, status: Tria
   return db.$transaction(async (tx) => {
     const found = await tx.alert.findMany({ where: { id: { in: ids } }, select: { id: true } });
     await tx.alert.updateMany({ where: { id: { in: found.map((a) => a.id) } }, data: { status, triagedById: by, triagedAt: new Date() } });
-    await tx.alertEvent.createMany({ data: found.map((a) => ({ alertId: a.id, userId: by, status })) });
+    const events = await tx.alertEvent.createManyAndReturn({ data: found.map((a) => ({ alertId: a.id, userId: by, status })), select: { id: true, alertId: true } });
+    if (status === 'escalated') await enqueueEscalations(tx, events, by, null);
     return found.length;
   });
 }
@@ -136,7 +140,8 @@ export async function triageAlert(db: Db, id: number, by: number, change: { stat
       ? change.assigneeId === null ? '' : (await tx.user.findUnique({ where: { id: change.assigneeId! }, select: { email: true } }))?.email ?? ''
       : undefined;
     if (change.status || noteChanged || assigneeChanged) {
-      await tx.alertEvent.create({ data: { alertId: id, userId: by, status: change.status ?? null, note: noteChanged ? note : null, assignee: assignee ?? null } });
+      const event = await tx.alertEvent.create({ data: { alertId: id, userId: by, status: change.status ?? null, note: noteChanged ? note : null, assignee: assignee ?? null } });
+      if (change.status === 'escalated') await enqueueEscalations(tx, [{ id: event.id, alertId: id }], by, note ?? before.note);
     }
     return tx.alert.update({
       where: { id },
@@ -147,6 +152,34 @@ export async function triageAlert(db: Db, id: number, by: number, change: { stat
       },
     });
   });
+}
+
+type Tx = Parameters<Parameters<Db['$transaction']>[0]>[0];
+
+/**
+ * An escalation is news for those who asked for it (a subscription naming the rule "escalated", sent at once by
+ * email, webhook or Slack): one delivery per escalation event and subscription, written with the decision.
+ */
+async function enqueueEscalations(tx: Tx, events: { id: number; alertId: number }[], by: number, note: string | null | undefined) {
+  if (!events.length) return;
+  const subs = await tx.subscription.findMany({
+    where: { mode: 'immediate', channel: { in: ['email', 'webhook', 'slack'] }, rules: { contains: `"${ESCALATION_RULE}"` } },
+    include: { user: { select: { email: true } } },
+  });
+  if (!subs.length) return;
+  const who = (await tx.user.findUnique({ where: { id: by }, select: { email: true } }))?.email ?? `user #${by}`;
+  const at = new Date();
+  const stamp = sqlDate(at);
+  for (const e of events) {
+    const payload = JSON.stringify({ escalation: { by: who, note: note || null, at: at.toISOString() } });
+    for (const s of subs) {
+      const target = s.channel === 'email' ? (s.target ?? s.user.email) : s.target;
+      if (!target) continue;
+      await tx.$executeRaw`INSERT INTO "Delivery" ("idempotencyKey", "alertId", "userId", "channel", "target", "payload", "status", "attempts", "nextAttemptAt", "createdAt")
+        VALUES (${`alert:${e.alertId}:escalation:${e.id}:subscription:${s.id}`}, ${e.alertId}, ${s.userId}, ${s.channel}, ${target}, ${payload}, 'pending', 0, ${stamp}, ${stamp})
+        ON CONFLICT ("idempotencyKey") DO NOTHING`;
+    }
+  }
 }
 
 /** An alert's triage history, oldest first, with who made each change. */

@@ -812,3 +812,49 @@ describe('story spread', () => {
     expect(load({ RUTA_CONFIG_DIR: dir }).spreadOutlets).toBe(5);
   }, 60_000);
 });
+
+describe('escalations', () => {
+  it('an escalated alert goes at once to those who subscribed to "escalated", with who and why, once per escalation', async () => {
+    const { db, path } = await freshDb();
+    const mail = await smtp();
+    const hook = await receiver();
+    const analyst = await addUser(db, { email: 'analyst@ruta.test', role: 'analyst' });
+    await addUser(db, { email: 'lead@ruta.test', role: 'analyst' });
+    await db.$disconnect();
+    // The command line takes the rule name, only for messages sent at once.
+    const env = { RUTA_DB: path };
+    expect((await ruta(['subscriptions', 'add', '--user', 'lead@ruta.test', '--channel', 'email', '--rules', 'escalated'], env)).code).toBe(0);
+    expect((await ruta(['subscriptions', 'add', '--user', 'lead@ruta.test', '--channel', 'webhook', '--target', hook.url, '--rules', 'escalated'], env)).code).toBe(0);
+    const digest = await ruta(['subscriptions', 'add', '--user', 'lead@ruta.test', '--channel', 'email', '--mode', 'digest', '--rules', 'escalated'], env);
+    expect(digest.code).toBe(2);
+    expect(digest.stderr).toMatch(/escalated is sent at once: use --mode immediate/);
+    expect((await ruta(['subscriptions', 'add', '--user', 'lead@ruta.test', '--channel', 'email', '--rules', 'escalate'], env)).stderr).toMatch(/unknown rule\(s\) escalate; .* and escalated for alerts analysts escalate/);
+
+    const db2 = await openDb(path);
+    cleanups.push(() => db2.$disconnect());
+    const mailer = mailerFromEnv({ RUTA_SMTP_URL: mail.url, RUTA_MAIL_FROM: MAIL_FROM });
+    await storeArticle(db2, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    await runRules(db2, { seizureKg: 100 });
+    // The alerts themselves are not what the lead asked for.
+    expect((await deliverPending(db2, { mailer, settings: SETTINGS })).sent).toBe(0);
+    const { triageAlert, triageMany } = await import('../storage/triage-repo.js');
+    const [link, ...others] = await db2.alert.findMany({ where: { rule: { in: ['balkan-latam-link', 'watchlist-hit'] } }, orderBy: [{ rule: 'asc' }, { id: 'asc' }] });
+    expect(link!.rule).toBe('balkan-latam-link');
+    await triageAlert(db2, link!.id, analyst.id, { status: 'escalated', note: 'Prosecutors in Podgorica should see this today.' });
+    await triageAlert(db2, others[0]!.id, analyst.id, { status: 'dismissed' });
+    expect((await deliverPending(db2, { mailer, settings: SETTINGS })).sent).toBe(2);
+    expect((await deliverPending(db2, { mailer, settings: SETTINGS })).sent).toBe(0); // once
+    expect(mail.messages).toHaveLength(1);
+    const m = mail.messages[0]!;
+    expect(m.to && 'text' in m.to ? m.to.text : '').toBe('lead@ruta.test');
+    expect(m.subject).toBe(`[Ruta] Escalated by analyst@ruta.test: ${link!.reason}`);
+    expect(m.text).toMatch(/^Escalated by analyst@ruta\.test at \d{4}-\d\d-\d\dT[\d:.]+Z\nNote: Prosecutors in Podgorica should see this today\.\n\nHigh — New Balkan–Latin America link/);
+    const body = JSON.parse(hook.got[0]!.body);
+    expect(body).toMatchObject({ type: 'escalation', escalation: { by: 'analyst@ruta.test', note: 'Prosecutors in Podgorica should see this today.' }, alert: { id: link!.id, rule: 'balkan-latam-link' } });
+    // Escalated in bulk: one message each. A decision that is not an escalation sends nothing.
+    await triageMany(db2, others.slice(1).map((a) => a.id), analyst.id, 'escalated');
+    await triageMany(db2, [link!.id], analyst.id, 'confirmed');
+    expect((await deliverPending(db2, { mailer, settings: SETTINGS })).sent).toBe(2 * (others.length - 1));
+    expect(mail.messages.slice(1).every((x) => x.subject?.startsWith('[Ruta] Escalated by analyst@ruta.test: Watchlist'))).toBe(true);
+  }, 60_000);
+});
