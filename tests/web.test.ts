@@ -298,6 +298,10 @@ describe('the web app in Chromium', () => {
     const guayaquil = p.locator('#graph a.edge', { has: p.locator('title', { hasText: 'Kavač clan – Guayaquil' }) });
     await Promise.all([p.waitForURL(/\/links\/\d+$/), guayaquil.dispatchEvent('click')]);
     await expect(p.locator('#evidence li').first().textContent()).resolves.toContain('organised by the Kavač clan');
+    // Each story once: as many items as the link's evidence has stories (an article without one counts alone).
+    const linkId = Number(new URL(p.url()).pathname.split('/').pop());
+    const ev = await db.linkEvidence.findMany({ where: { linkId }, select: { article: { select: { id: true, storyId: true } } } });
+    expect(await p.locator('#evidence > li').count()).toBe(new Set(ev.map((e) => (e.article.storyId !== null ? `s${e.article.storyId}` : `a${e.article.id}`))).size);
     // First reported: the earliest evidence article's date, not the day Ruta stored the link.
     const evidenceDates = (await p.locator('#evidence li').allTextContents()).map((t) => /\((?:[a-z]{2,3}), (\d{4}-\d{2}-\d{2})/.exec(t)![1]!).sort();
     const dates = /first reported (\S+) · seen by Ruta since (\S+)/.exec((await p.locator('#link-dates').textContent())!)!;
@@ -623,6 +627,13 @@ describe('the web app in Chromium', () => {
     await Promise.all([p.waitForURL(new RegExp(`/stories/${story.id}$`)), p.click(`#stories a[href="/stories/${story.id}"]`)]);
     expect(await p.locator('#story-facts').textContent()).toContain('2 outlet(s) · 2 article(s)');
     expect(await p.locator('#story-links a').allTextContents()).toContain('Kavač clan – Guayaquil');
+    // On the link's page, the copy is counted under the story's earliest article, not quoted again.
+    const guayaquilLink = await db.link.findFirstOrThrow({ where: { balkan: 'Kavač clan', latam: 'Guayaquil' } });
+    await p.goto(`${base}/links/${guayaquilLink.id}`);
+    const item = p.locator('#evidence > li', { has: p.locator(`a[href="/stories/${story.id}"]`) });
+    expect(await item.count()).toBe(1);
+    expect(await item.locator('.more').textContent()).toBe('and 1 more article(s) of this story');
+    await p.goto(`${base}/stories/${story.id}`);
     expect(await p.locator('#story-links').textContent()).toContain('reported by 2 of the story');
     // One seizure, reported twice, is listed once.
     expect(await p.locator('#story-seizures li').allTextContents()).toEqual([expect.stringMatching(/^2\.3 t cocaine .*in Guayaquil.*reported by 2 article\(s\)/)]);

@@ -69,6 +69,9 @@ function placesIn(country: string): string[] {
 /** The graph's verdict filter: by default links analysts dismissed are left out. */
 const REVIEW_CHOICES: [string, string][] = [['', 'all but dismissed'], ['confirmed', 'confirmed'], ['dismissed', 'dismissed'], ['all', 'any']];
 
+/** Most stories a link's page quotes. */
+const EVIDENCE_STORIES = 100;
+
 const NODE_GAP = 30;
 const MAX_PER_SIDE = 60;
 
@@ -123,12 +126,24 @@ ${links.map((l) => html`<tr data-href="/links/${l.id}"><td><a href="${entityHref
     if (!l) return c.notFound();
     const [near, reviews] = await Promise.all([neighbourLinks(db, l), linkReviews(db, l)]);
     const v = c.get('viewer');
+    // The evidence by story: a report copied by fifty outlets is one event, shown once with its earliest article.
+    const dateOf = (e: (typeof l.evidence)[number]) => e.article.published ?? e.article.createdAt;
+    const byStory = new Map<string, { first: (typeof l.evidence)[number]; count: number; langs: string[] }>();
+    for (const e of [...l.evidence].sort((a, b) => dateOf(a).getTime() - dateOf(b).getTime() || a.id - b.id)) {
+      const key = e.article.storyId !== null ? `story:${e.article.storyId}` : `article:${e.article.id}`;
+      const g = byStory.get(key);
+      if (g) {
+        g.count++;
+        if (!g.langs.includes(e.article.lang)) g.langs.push(e.article.lang);
+      } else byStory.set(key, { first: e, count: 1, langs: [e.article.lang] });
+    }
+    const groups = [...byStory.values()];
+    const shown = groups.slice(0, EVIDENCE_STORIES);
     const others = (title: string, id: string, list: { id: number; balkan: string; latam: string; articleCount: number; review: string }[]) =>
       list.length ? html`<h2>${title}</h2><ul id="${id}">${list.map((x) => html`<li><a href="/links/${x.id}">${x.balkan} – ${x.latam}</a>${reviewMark(x.review)} <span class="muted">(${x.articleCount} article(s))</span></li>`)}</ul>` : '';
     return c.html(
       page(`${l.balkan} – ${l.latam}`, c.get('viewer'), html`<p><a href="/graph">← Graph</a></p><h1><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> – <a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a></h1>
 <p class="muted" id="link-dates">${l.balkanType} – ${l.latamType} · ${l.articleCount} article(s) · first reported ${firstReported(l.evidence, l.firstSeen).toISOString().slice(0, 10)} · seen by Ruta since ${l.firstSeen.toISOString().slice(0, 10)}</p>
-<ol id="evidence">${l.evidence.map((e) => html`<li><blockquote>“${e.sentence}”</blockquote>${articleLink(e.article)} <span class="muted">(${e.article.lang}, ${(e.article.published ?? e.article.createdAt).toISOString().slice(0, 10)}${e.article.storyId ? html`, <a href="/stories/${e.article.storyId}">story #${e.article.storyId}</a>` : ''})</span></li>`)}</ol>
 <section id="review"><h2>Analysts' verdict: ${l.review === 'open' ? (reviews.length ? 'reopened, not judged' : 'not judged') : l.review}</h2>
 ${reviews.length ? html`<ol id="review-history">${reviews.map((r) => html`<li>${when(v, r.at)} · ${r.by}: <b>${r.status === 'open' ? 'reopened' : r.status}</b>${r.note ? html` — “${r.note}”` : ''}</li>`)}</ol>` : html`<p class="muted">No analyst has judged this link yet.</p>`}
 ${v.role === 'analyst' || v.role === 'admin'
@@ -137,6 +152,13 @@ ${v.role === 'analyst' || v.role === 'admin'
 <p>${l.review !== 'confirmed' ? html`<button type="submit" name="status" value="confirmed">Confirm: a real connection</button> ` : ''}${l.review !== 'dismissed' ? html`<button type="submit" name="status" value="dismissed">Dismiss: a misreading</button> ` : ''}${l.review !== 'open' ? html`<button type="submit" name="status" value="open">Reopen</button>` : ''}</p>
 <p class="muted">A dismissed link leaves the digest, the graph and the exports (unless asked for), and raises no more alerts; its evidence is still collected here.</p></form>`
   : ''}</section>
+<h2>Evidence</h2>
+${groups.length > 1 || l.evidence.length > 1 ? html`<p class="muted" id="evidence-summary">${l.evidence.length} article(s) in ${groups.length} stor${groups.length === 1 ? 'y' : 'ies'}, earliest first; each story once, with its earliest article${groups.length > shown.length ? html`; the first ${shown.length} shown` : ''}.</p>` : ''}
+<ol id="evidence">${shown.map((g) => {
+  const e = g.first;
+  const more = g.count - 1;
+  return html`<li><blockquote>“${e.sentence}”</blockquote>${articleLink(e.article)} <span class="muted">(${e.article.lang}, ${dateOf(e).toISOString().slice(0, 10)}${e.article.storyId ? html`, <a href="/stories/${e.article.storyId}">story #${e.article.storyId}</a>` : ''})</span>${more ? html`<br><span class="muted more">and ${more} more article(s) of this story${g.langs.length > 1 ? `, in ${g.langs.join(', ')}` : ''}</span>` : ''}</li>`;
+})}</ol>
 ${others(`Other links of ${l.balkan}`, 'links-of-balkan', near.ofBalkan)}${others(`Others linked to ${l.latam}`, 'links-of-latam', near.ofLatam)}`).toString(),
     );
   });
