@@ -43,6 +43,8 @@ interface Line {
   quote?: string | null;
   /** Lines of one article are shown under it once: its title (meta) and link. */
   group?: string;
+  /** An alert's severity, to keep the most severe when a section is too long. */
+  severity?: string;
   /** Where Ruta's web app shows it (a path under RUTA_PUBLIC_URL): the stored copy of its article, or its story. */
   app?: string;
 }
@@ -61,6 +63,10 @@ export function localTime(tz: string, at: Date): string {
 }
 
 const DAY = 86400_000;
+/** Most alerts a digest lists in each of its alert sections, the most severe first. */
+export const ALERTS_PER_SECTION = 50;
+const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low'];
+const severityRank = (l: Line) => (l.severity && SEVERITY_ORDER.includes(l.severity) ? SEVERITY_ORDER.indexOf(l.severity) : SEVERITY_ORDER.length);
 
 export async function buildDigest(db: Db, user: DigestUser, now = new Date()): Promise<DigestDraft | null> {
   const subs = await digestSubscriptions(db, user.id);
@@ -70,7 +76,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const since = new Date(Math.max(last?.until.getTime() ?? now.getTime() - DAY, now.getTime() - 7 * DAY));
   const wants = (rule: string, severity: string) => subs.some((s) => subscriptionWants(s, rule, severity));
 
-  const sections: { title: string; lines: Line[] }[] = [];
+  const sections: { title: string; lines: Line[]; more?: number }[] = [];
   const links = await newLinks(db, since, now);
   sections.push({
     title: 'New Balkan–Latin America links',
@@ -112,6 +118,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const alerts = between.filter((_, i) => !stale[i]);
   const alertLine = (a: (typeof alerts)[number]): Line => ({
     key: `alert:${a.id}`,
+    severity: a.severity,
     title: a.reason,
     url: a.article?.url ?? null,
     app: a.article ? `/articles/${a.article.id}` : undefined,
@@ -148,13 +155,20 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   // Drop what an earlier digest already carried.
   const sent = await digestedKeys(db, user.id, sections.flatMap((s) => s.lines.map((l) => l.key)));
   for (const s of sections) s.lines = s.lines.filter((l) => !sent.has(l.key));
+  // A day of thousands of alerts is no digest: the most severe of each alert section, and how many more the queue holds.
+  for (const s of sections.filter((x) => x.title === 'Watchlist hits' || x.title === 'Other alerts')) {
+    if (s.lines.length <= ALERTS_PER_SECTION) continue;
+    s.more = s.lines.length - ALERTS_PER_SECTION;
+    s.lines = s.lines.map((l, i) => ({ l, i })).sort((a, b) => severityRank(a.l) - severityRank(b.l) || a.i - b.i).slice(0, ALERTS_PER_SECTION).map((x) => x.l);
+  }
   const items = sections.flatMap((s) => s.lines.map((l) => l.key));
   if (!items.length) return null;
 
   // For reading, an article's links that one sentence states share that sentence.
   const shown = sections.map((s) => ({
     title: s.title,
-    count: s.lines.length,
+    count: s.lines.length + (s.more ?? 0),
+    more: s.more ?? 0,
     lines: s.lines.reduce<Line[]>((acc, l) => {
       // The article's lines are together (see above): look back through them for the same sentence.
       let k = acc.length - 1;
@@ -168,8 +182,8 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const inRuta = (l: Line) => (l.app ? `${appUrl}${l.app}` : null);
   const { date } = localClock(user.timezone, now);
   const period = `${localTime(user.timezone, since)} to ${localTime(user.timezone, now)} (${user.timezone})`;
-  const counts = Object.fromEntries(sections.map((s) => [s.title, s.lines.length]));
-  const n = (i: number, what: string) => (sections[i]!.lines.length ? [`${sections[i]!.lines.length} ${what}`] : []);
+  const counts = Object.fromEntries(sections.map((s) => [s.title, s.lines.length + (s.more ?? 0)]));
+  const n = (i: number, what: string) => (counts[sections[i]!.title] ? [`${counts[sections[i]!.title]} ${what}`] : []);
   const headline = [...n(0, 'new link(s)'), ...n(1, 'stories'), ...n(2, 'seizure(s)'), ...n(3, 'watchlist hit(s)'), ...n(4, 'saved search match(es)'), ...n(5, 'alert(s)'), ...n(6, 'source problem(s)')].join(', ');
   const subject = oneLine(`[Ruta] Daily digest ${date}: ${headline}`);
   const text = [
@@ -186,6 +200,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
         const head = s.lines[i - 1]?.group === l.group ? [] : [`- ${oneLine(l.meta, 400)}`, ...(safeUrl(l.url) ? [`  ${safeUrl(l.url)}`] : []), ...ruta];
         return [...head, `  * ${oneLine(l.title, 300)}`, ...quote.map((q) => `  ${q}`)];
       }),
+      ...(s.more ? [`… and ${s.more} more (the less severe) in the triage queue: ${appUrl}/triage`] : []),
     ]),
     '',
   ].join('\n');
@@ -207,6 +222,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
           return `${open}<li style="margin-bottom:4px"><b>${title}</b>${quote}</li>${close}`;
         }),
         '</ul>',
+        s.more ? `<p style="color:#555">… and ${s.more} more, the less severe, in <a href="${escapeHtml(`${appUrl}/triage`)}">the triage queue</a>.</p>` : '',
       ].join(''),
     ),
   ].join('');

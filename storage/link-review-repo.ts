@@ -42,13 +42,6 @@ export async function linkReviews(db: Db, pair: { balkan: string; latam: string 
   return rows.map((r) => ({ status: r.status, note: r.note, at: r.at, by: r.userId !== null ? email.get(r.userId) ?? `user #${r.userId}` : 'command line' }));
 }
 
-/** Links analysts dismissed, by id, among these. */
-export async function dismissedLinkIds(db: Db, ids: number[]): Promise<Set<number>> {
-  if (!ids.length) return new Set();
-  const rows = await db.link.findMany({ where: { id: { in: [...new Set(ids)] }, review: 'dismissed' }, select: { id: true } });
-  return new Set(rows.map((r) => r.id));
-}
-
 /**
  * Whether an alert is only about links analysts dismissed: a link alert all of whose names are
  * sides of dismissed pairs among them, or a new-place alert of a dismissed link.
@@ -56,11 +49,8 @@ export async function dismissedLinkIds(db: Db, ids: number[]): Promise<Set<numbe
 export async function aboutDismissedLinks(db: Db, alerts: { rule: string; entities: string; linkId: number | null }[], placeRule: string): Promise<boolean[]> {
   const withLink = alerts.filter((a) => a.linkId !== null);
   if (!withLink.length) return alerts.map(() => false);
-  const names = [...new Set(withLink.flatMap((a) => JSON.parse(a.entities) as string[]))];
-  const dismissed = await db.link.findMany({
-    where: { review: 'dismissed', OR: [{ id: { in: withLink.map((a) => a.linkId!) } }, { balkan: { in: names }, latam: { in: names } }] },
-    select: { id: true, balkan: true, latam: true },
-  });
+  // Dismissed links are few (an analyst's verdict each); a digest's alerts may be thousands.
+  const dismissed = await db.link.findMany({ where: { review: 'dismissed' }, select: { id: true, balkan: true, latam: true } });
   if (!dismissed.length) return alerts.map(() => false);
   const ids = new Set(dismissed.map((l) => l.id));
   return alerts.map((a) => {

@@ -858,3 +858,33 @@ describe('escalations', () => {
     expect(mail.messages.slice(1).every((x) => x.subject?.startsWith('[Ruta] Escalated by analyst@ruta.test: Watchlist'))).toBe(true);
   }, 60_000);
 });
+
+describe('a digest of a busy day', () => {
+  it('lists the 50 most severe alerts of a section and says how many more the queue holds; thousands of alerts do not break it', async () => {
+    const { db } = await freshDb();
+    const researcher = await addUser(db, { email: 'researcher@ruta.test', role: 'researcher', timezone: 'UTC' });
+    await addSubscription(db, { userId: researcher.id, channel: 'email', mode: 'digest' });
+    const first = await storeArticle(db, article('el-litoral', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    const link = await db.link.findFirstOrThrow();
+    const { commitRuleBatch } = await import('../storage/alerts-repo.js');
+    // 3,000 alerts about links, each naming its own pair of names, one in a hundred critical.
+    const many = Array.from({ length: 3000 }, (_, i) => ({
+      rule: 'balkan-latam-link', key: `busy:${i}`, severity: (i % 100 === 7 ? 'critical' : 'low') as 'critical' | 'low', reason: `Alert ${i}`, evidence: 'e',
+      entities: [`Balkan name ${i}`, `Latin name ${i}`], articleId: first.articleId, storyId: null, linkId: link.id,
+    }));
+    expect(await commitRuleBatch(db, 'test', many, [], 0)).toBe(3000);
+    const { buildDigest, ALERTS_PER_SECTION } = await import('../alerts/digest.js');
+    const draft = (await buildDigest(db, { id: researcher.id, email: researcher.email, timezone: 'UTC', digestHour: 7 }))!;
+    const $ = cheerio.load(draft.html);
+    const other = $('h2').filter((_, h) => $(h).text().startsWith('Other alerts'));
+    expect(other.text()).toBe('Other alerts (3000)');
+    const listed = other.next('ul').find('> li').toArray().map((li) => $(li).find('a, b').first().text());
+    expect(listed).toHaveLength(ALERTS_PER_SECTION);
+    expect(listed.slice(0, 30)).toEqual(Array.from({ length: 30 }, (_, i) => `Alert ${i * 100 + 7}`)); // the critical ones first
+    expect(other.next('ul').next('p').text()).toBe('… and 2950 more, the less severe, in the triage queue.');
+    expect(draft.text).toContain('… and 2950 more (the less severe) in the triage queue: ');
+    expect(draft.subject).toMatch(/3000 alert\(s\)/);
+    // Only what was listed is recorded as sent.
+    expect(draft.items.filter((k) => k.startsWith('alert:')).length).toBe(ALERTS_PER_SECTION);
+  }, 60_000);
+});
