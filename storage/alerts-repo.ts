@@ -101,6 +101,19 @@ async function firstArticleOfPair(db: Db, link: PairLike, first: number | null, 
   return others.reduce((min, o) => (spellingTwins(o, link) && o.evidence[0] && o.evidence[0].articleId < min ? o.evidence[0].articleId : min), first);
 }
 
+/** For an article a `page` source watches, that source and the version its latest change replaced; null otherwise. */
+export async function watchedPageRevision(db: Db, articleId: number): Promise<{ source: string; revision: { id: number; title: string; text: string } } | null> {
+  return writeTx(db, (sql) => {
+    const source = sql.get<{ name: string }>(
+      'SELECT s."name" FROM "ArticleSource" x JOIN "Source" s ON s."id" = x."sourceId" WHERE x."articleId" = ? AND s."kind" = \'page\' ORDER BY s."id" LIMIT 1',
+      articleId,
+    );
+    if (!source) return null;
+    const revision = sql.get<{ id: number; title: string; text: string }>('SELECT "id", "title", "text" FROM "Revision" WHERE "articleId" = ? ORDER BY "id" DESC LIMIT 1', articleId);
+    return revision ? { source: source.name, revision } : null;
+  });
+}
+
 /** Entity names of a story's alerts from one rule. */
 export async function storyAlertEntities(db: Db, rule: string, storyId: number): Promise<Set<string>[]> {
   const rows = await db.alert.findMany({ where: { rule, storyId }, select: { entities: true } });

@@ -238,6 +238,11 @@ export async function entityProfile(db: Db, type: string, canonical: string, lim
   });
 }
 
+/** An article's earlier versions, newest first (at most `limit`), each with the text it had. */
+export function articleRevisions(db: Db, articleId: number, limit = 20) {
+  return db.revision.findMany({ where: { articleId }, orderBy: { id: 'desc' }, take: limit, select: { id: true, title: true, text: true, fetchedAt: true, replacedAt: true } });
+}
+
 /** One stored article as Ruta keeps it: text, metadata, outlets, mentions, seizures, the links it reports, its alerts and story. */
 export async function articleView(db: Db, id: number) {
   return db.article.findUnique({

@@ -888,3 +888,26 @@ describe('a digest of a busy day', () => {
     expect(draft.items.filter((k) => k.startsWith('alert:')).length).toBe(ALERTS_PER_SECTION);
   }, 60_000);
 });
+
+describe('text changes', () => {
+  it('count words added and removed, locate the added ones, and treat an uncomparable rewrite as all new', async () => {
+    const { textChange } = await import('../alerts/text-diff.js');
+    const before = 'Police seized 300 kg of cocaine in Bar. The suspect is Serbian.';
+    const after = 'Police seized 450 kg of cocaine in Bar on Monday. The suspect is Serbian, prosecutors said.';
+    const c = textChange(before, after);
+    expect([c.addedWords, c.removedWords]).toEqual([5, 1]);
+    expect(c.addedRanges.map(([s, e]) => after.slice(s, e))).toEqual(['450', ' on Monday', ', prosecutors said']);
+    expect(c.parts!.filter((p) => !p.added).map((p) => p.value).join('')).toBe(before);
+    expect(c.parts!.filter((p) => !p.removed).map((p) => p.value).join('')).toBe(after);
+    // Only taken out: the first passage removed is what to quote.
+    const cut = textChange(`${before} He was released on bail.`, before);
+    expect([cut.addedWords, cut.removedWords, cut.firstRemoved]).toEqual([0, 5, 'He was released on bail.']);
+    // Cyrillic and diacritics are words too.
+    expect(textChange('Ухапшен је Đorđe.', 'Ухапшен је Đorđe Šarić у Гвајакилу.').addedWords).toBe(3); // Šarić, у, Гвајакилу
+    // Too long to compare: a rewrite, every word new.
+    const long = 'riječ '.repeat(200_000);
+    const rewrite = textChange(long, `${long}x`);
+    expect(rewrite.parts).toBeNull();
+    expect(rewrite.addedWords).toBe(200_001);
+  });
+});

@@ -12,6 +12,7 @@ import { findChromium, BrowserNotFoundError } from '../crawlers/renderer.js';
 import { parseSources } from '../crawlers/sources-file.js';
 import { AllowList } from '../crawlers/ssrf.js';
 import { crawlOnce } from '../pipeline/crawl.js';
+import { runRules } from '../alerts/run-rules.js';
 import { sameSite } from '../dedupe/canonical-url.js';
 import { openDb, type Db } from '../storage/db.js';
 import { sourceHealth } from '../storage/health-repo.js';
@@ -190,6 +191,16 @@ describe('discovery paths', () => {
     expect(article.revisions).toHaveLength(1);
     expect(article.revisions[0]!.text).toMatch(/No incidents/);
     expect(article.seizures.map((s) => s.kg)).toEqual([240]);
+    // The change is news: one page-changed alert, with what the new words name; a second run adds none.
+    await runRules(db);
+    const [alert, ...more] = await db.alert.findMany({ where: { rule: 'page-changed' } });
+    expect(more).toEqual([]);
+    expect(alert).toMatchObject({ articleId: article.id, severity: 'medium' });
+    expect(alert!.reason).toMatch(/^Watched page changed \(Bulletin\): \+\d+ \/ −\d+ words; newly named: /);
+    expect(JSON.parse(alert!.entities)).toEqual(expect.arrayContaining(['Guayaquil', 'Bar', 'Škaljari clan']));
+    expect(article.text).toContain(alert!.evidence!);
+    await runRules(db);
+    expect(await db.alert.count({ where: { rule: 'page-changed' } })).toBe(1);
   });
 
   it('sends a User-Agent that names Ruta and the contact URL', () => {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDb, type Db } from '../storage/db.js';
-import { storeArticle, type ArticleInput } from '../storage/articles-repo.js';
+import { reviseArticle, storeArticle, type ArticleInput } from '../storage/articles-repo.js';
 import { logFetch, upsertSources } from '../storage/sources-repo.js';
 import { importWatchlists } from '../storage/watchlists-repo.js';
 import { addUser } from '../storage/users-repo.js';
@@ -584,6 +584,29 @@ describe('the web app in Chromium', () => {
     const first = await db.alert.findFirstOrThrow({ where: { articleId: hostile.id }, orderBy: { id: 'asc' } });
     await Promise.all([a.waitForURL(new RegExp(`/alerts/${first.id}$`)), a.click(`#article-alerts a[href="/alerts/${first.id}"]`)]);
     await a.context().close();
+  });
+
+  it('a stored copy shows its earlier versions and what changed, word by word, inert', async () => {
+    const before = await db.article.findFirstOrThrow({ where: { url: 'https://el-litoral.example/skaljarci-lat' } });
+    const changed = `${before.text.replace('kokain', ' 1,2 tone kokaina')} Uhapšen je <img src=x onerror="window.pwned=9">Marko Marković.`;
+    const rev = await reviseArticle(db, { ...article('skaljarci-lat', before.title, changed), lang: 'sr', script: 'Latn' });
+    expect(rev.status).toBe('revised');
+    const p = await login('researcher');
+    const errors: string[] = [];
+    p.on('pageerror', (e) => errors.push(e.message));
+    await p.goto(`${base}/articles/${before.id}`);
+    expect(await p.locator('#article-facts').textContent()).toContain('1 earlier version(s)');
+    const version = p.locator('#versions li');
+    expect(await version.count()).toBe(1);
+    expect(await version.textContent()).toMatch(/\+\d+ \/ −1 words/);
+    expect(await version.locator('del').allTextContents()).toEqual(['kokain']);
+    const added = (await version.locator('ins').allTextContents()).join('|');
+    expect(added).toMatch(/1,2\|tone\|kokaina/);
+    expect(added).toContain('<img src=x onerror="window.pwned=9">Marko Marković.');
+    expect(await p.locator('#versions img').count()).toBe(0);
+    expect(await p.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+    expect(errors).toEqual([]);
+    await p.context().close();
   });
 
   it('a researcher reads the stories: one event across outlets, with its links, seizures, names and articles', async () => {
