@@ -57,3 +57,55 @@ export async function alertFeed(db: Db, token: string, selfUrl: string, limit = 
 }
 
 export const feedPath = (token: string) => `/feeds/${token}/alerts.atom`;
+export const linksFeedPath = (token: string) => `/feeds/${token}/links.atom`;
+
+/**
+ * The newest Balkan–Latin America links (not those analysts dismissed) for a user's feed reader: each
+ * with its first evidence sentence and article, confirmed ones marked, and its page in Ruta.
+ */
+export async function linkFeed(db: Db, token: string, selfUrl: string, appUrl: string, limit = 100): Promise<string | null> {
+  if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) return null;
+  const user = await db.user.findUnique({ where: { feedToken: token }, select: { id: true, email: true, createdAt: true } });
+  if (!user) return null;
+  const links = await db.link.findMany({
+    where: { review: { not: 'dismissed' } },
+    orderBy: [{ firstSeen: 'desc' }, { id: 'desc' }],
+    take: limit,
+    include: { evidence: { orderBy: { id: 'asc' }, take: 1, include: { article: { select: { title: true, url: true, lang: true } } } } },
+  });
+  const updated = (links[0]?.firstSeen ?? user.createdAt).toISOString();
+  const entries = links.map((l) => {
+    const ev = l.evidence[0];
+    const url = safeUrl(ev?.article.url);
+    const summary = [
+      ev ? `“${oneLine(ev.sentence, 1000)}”` : '',
+      ev ? `Article: ${oneLine(ev.article.title, 300)} (${ev.article.lang})` : '',
+      `${l.articleCount} article(s) so far${l.review === 'confirmed' ? '; confirmed by an analyst' : ''}`,
+      `In Ruta: ${appUrl}/links/${l.id}`,
+    ].filter(Boolean).join('\n');
+    return [
+      '  <entry>',
+      `    <id>tag:ruta,2026:link:${l.id}</id>`,
+      `    <title type="text">${xml(oneLine(`${l.balkan} – ${l.latam}${l.review === 'confirmed' ? ' (confirmed)' : ''}`, 300))}</title>`,
+      `    <updated>${l.firstSeen.toISOString()}</updated>`,
+      url ? `    <link rel="alternate" href="${xml(url)}"/>` : '',
+      `    <link rel="related" href="${xml(`${appUrl}/links/${l.id}`)}"/>`,
+      `    <category term="${xml(l.balkanType)}"/>`,
+      `    <category term="${xml(l.latamType)}"/>`,
+      `    <summary type="text">${xml(summary)}</summary>`,
+      '  </entry>',
+    ].filter(Boolean).join('\n');
+  });
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>tag:ruta,2026:links:user:${user.id}</id>`,
+    `  <title type="text">${xml('Ruta: new Balkan–Latin America links')}</title>`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="self" href="${xml(selfUrl)}"/>`,
+    '  <generator>Ruta</generator>',
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}

@@ -18,7 +18,7 @@ import { RULE_NAMES } from '../alerts/rules/index.js';
 import { ESCALATION_RULE } from '../storage/triage-repo.js';
 import { WATCHLIST_RULE } from '../alerts/rules/watchlist-hit.js';
 import { watchlistOutcomes } from '../storage/watchlist-outcomes.js';
-import { feedPath } from '../alerts/atom.js';
+import { feedPath, linksFeedPath } from '../alerts/atom.js';
 import { loadAlertSettings } from '../alerts/settings.js';
 import { out, progress, table, UsageError } from './output.js';
 
@@ -47,6 +47,7 @@ export async function usersList(db: Db, json: boolean): Promise<void> {
     digestHour: u.digestHour,
     hasPassword: u.passwordHash !== null,
     feedUrl: `${base}${feedPath(u.feedToken)}`,
+    linksFeedUrl: `${base}${linksFeedPath(u.feedToken)}`,
     subscriptions: u.subscriptions.map((s) => ({ id: s.id, channel: s.channel, target: s.target, mode: s.mode, rules: JSON.parse(s.rules) as string[], minSeverity: s.minSeverity })),
     createdAt: u.createdAt,
   }));

@@ -28,7 +28,7 @@ import { mailerFromEnv } from '../alerts/channels/email.js';
 import { localClock, queueDueDigests } from '../alerts/digest.js';
 import { loadAlertSettings } from '../alerts/settings.js';
 import { startServer } from '../web/server.js';
-import { feedPath } from '../alerts/atom.js';
+import { feedPath, linksFeedPath } from '../alerts/atom.js';
 import { jsonLines, ROOT, ruta } from './helpers/cli.js';
 import { startSmtp, type TestSmtp } from './helpers/smtp.js';
 import { tempDir } from './helpers/tmp.js';
@@ -366,6 +366,26 @@ describe('delivery', () => {
     expect($('entry title').first().text()).toMatch(/^(High|Medium|Low|Critical): /);
     expect($('entry summary').text()).toContain('<script>alert("x")</script>');
     expect((await fetch(`http://127.0.0.1:${server.port}/feeds/not-a-real-token-at-all/alerts.atom`)).status).toBe(404);
+
+    // The links feed: every link but those analysts dismissed, newest first, inert, each with its page in Ruta.
+    await storeArticle(db, article('night-desk', 'guayaquil-kavac', FIRST.title, FIRST.text));
+    const links = await db.link.findMany({ orderBy: { id: 'asc' } });
+    expect(links.length).toBeGreaterThan(1);
+    const { reviewLink } = await import('../storage/link-review-repo.js');
+    const [hostile, other] = [links[0]!, links[links.length - 1]!]; // the hostile page's link, then the Guayaquil report's
+    await reviewLink(db, other.id, null, 'dismissed');
+    await reviewLink(db, hostile.id, null, 'confirmed');
+    const lf = await fetch(`http://127.0.0.1:${server.port}${linksFeedPath(user.feedToken)}`);
+    expect(lf.headers.get('content-type')).toContain('application/atom+xml');
+    const lx = cheerio.load(await lf.text(), { xml: true });
+    const titles = lx('entry title').toArray().map((t) => lx(t).text());
+    expect(titles).toHaveLength(links.length - 1);
+    expect(titles).not.toContain(`${other.balkan} – ${other.latam}`);
+    expect(titles).toContain(`${hostile.balkan} – ${hostile.latam} (confirmed)`);
+    expect(lx('entry link[rel=related]').toArray().map((a) => lx(a).attr('href'))).toContain(`${loadAlertSettings().publicUrl}/links/${hostile.id}`);
+    expect(lx('entry summary').text()).toContain('<img src=x onerror=alert(1)>'); // the hostile page's markup, as text
+    expect(lx('script, img').length).toBe(0);
+    expect((await fetch(`http://127.0.0.1:${server.port}/feeds/not-a-real-token-at-all/links.atom`)).status).toBe(404);
   });
 
   it('retries refused and failed sends with backoff, and gives up on a rejected target', async () => {

@@ -126,6 +126,9 @@ describe('the web app in Chromium', () => {
     expect(login.headers.get('x-frame-options')).toBe('DENY');
     const user = await db.user.findFirstOrThrow({ where: { role: 'analyst' } });
     expect((await fetch(`${base}/feeds/${user.feedToken}/alerts.atom`)).status).toBe(200);
+    expect((await fetch(`${base}/feeds/${user.feedToken}/links.atom`)).status).toBe(200);
+    // Any other address under /feeds wants a session.
+    expect((await fetch(`${base}/feeds/${user.feedToken}/other.atom`, { redirect: 'manual' })).status).toBe(302);
     const post = await fetch(`${base}/alerts/1/triage`, { method: 'POST', redirect: 'manual' });
     expect([post.status, post.headers.get('location')]).toEqual([303, '/login']);
   });
@@ -744,6 +747,8 @@ describe('the web app in Chromium', () => {
     expect(await db.savedSearch.findMany({ where: { userId: me.id }, select: { query: true, across: true, lang: true } })).toEqual([{ query: 'Santos', across: true, lang: 'sr' }]);
     await p.goto(`${base}/digest`);
     expect(await p.locator('#saved-searches li').allTextContents()).toEqual([expect.stringMatching(/^Santos across scripts, sr only/)]);
+    // The person's feeds, with their token.
+    expect(await p.locator('#feeds code').allTextContents()).toEqual([expect.stringMatching(new RegExp(`/feeds/${me.feedToken}/links\\.atom$`)), expect.stringMatching(new RegExp(`/feeds/${me.feedToken}/alerts\\.atom$`))]);
     // Its link runs it again.
     await Promise.all([p.waitForURL(/\/search\?q=Santos/), p.click('#saved-searches a')]);
     expect(await p.locator('select[name=lang]').inputValue()).toBe('sr');

@@ -15,7 +15,7 @@ import { LoginLimiter } from './security.js';
 export const COOKIE = 'ruta_session';
 export type Env = { Variables: { viewer: Viewer } };
 
-const PUBLIC = [/^\/login$/, /^\/static\//, /^\/feeds\/[^/]+\/alerts\.atom$/, /^\/healthz$/];
+const PUBLIC = [/^\/login$/, /^\/static\//, /^\/feeds\/[^/]+\/(?:alerts|links)\.atom$/, /^\/healthz$/];
 
 function sameToken(a: string, b: string): boolean {
   const x = Buffer.from(a);

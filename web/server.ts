@@ -9,7 +9,8 @@ import { csrf } from 'hono/csrf';
 import { HTTPException } from 'hono/http-exception';
 import { serve, type ServerType } from '@hono/node-server';
 import type { Db } from '../storage/db.js';
-import { alertFeed } from '../alerts/atom.js';
+import { alertFeed, linkFeed } from '../alerts/atom.js';
+import { loadAlertSettings } from '../alerts/settings.js';
 import { authRoutes, sessions, type Env } from './auth.js';
 import { homeFor, page } from './layout.js';
 import { html } from './html.js';
@@ -48,6 +49,11 @@ export function createApp(db: Db): Hono<Env> {
   });
   app.get('/feeds/:token/alerts.atom', async (c) => {
     const body = await alertFeed(db, c.req.param('token'), c.req.url);
+    if (body === null) return c.text('no feed here: check the feed URL from `ruta users list`\n', 404);
+    return c.body(body, 200, { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'private, max-age=60' });
+  });
+  app.get('/feeds/:token/links.atom', async (c) => {
+    const body = await linkFeed(db, c.req.param('token'), c.req.url, loadAlertSettings().publicUrl);
     if (body === null) return c.text('no feed here: check the feed URL from `ruta users list`\n', 404);
     return c.body(body, 200, { 'content-type': 'application/atom+xml; charset=utf-8', 'cache-control': 'private, max-age=60' });
   });

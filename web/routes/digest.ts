@@ -4,6 +4,8 @@ import type { Db } from '../../storage/db.js';
 import { isTimeZone } from '../../extractors/time-zones.js';
 import { RULES } from '../../alerts/rules/index.js';
 import { buildDigest } from '../../alerts/digest.js';
+import { feedPath, linksFeedPath } from '../../alerts/atom.js';
+import { loadAlertSettings } from '../../alerts/settings.js';
 import { listSavedSearches, removeSavedSearch } from '../../storage/saved-searches-repo.js';
 import { type Env } from '../auth.js';
 import { html } from '../html.js';
@@ -17,6 +19,7 @@ export function digestRoutes(app: Hono<Env>, db: Db) {
     const rules = sub ? (JSON.parse(sub.rules) as string[]) : [];
     const draft = sub ? await buildDigest(db, user) : null;
     const searches = await listSavedSearches(db, v.id);
+    const appUrl = loadAlertSettings().publicUrl;
     return c.html(
       page('Digest', v, html`<h1>Daily digest</h1>
 ${c.req.query('saved') ? html`<p role="status">Saved.</p>` : ''}
@@ -27,6 +30,9 @@ ${c.req.query('saved') ? html`<p role="status">Saved.</p>` : ''}
 <fieldset><legend>Alerts to include (none ticked: all)</legend>
 ${RULES.map((r) => html`<label><input type="checkbox" name="rules" value="${r.name}" ${rules.includes(r.name) ? html`checked` : ''}> ${r.name}: ${r.description}</label><br>`)}</fieldset>
 <p><button type="submit">Save</button></p></form>
+<h2>Feeds</h2>
+<p class="muted">For a feed reader; the addresses carry your secret token, keep them to yourself.</p>
+<ul id="feeds"><li>New Balkan–Latin America links: <code>${appUrl}${linksFeedPath(user.feedToken)}</code></li><li>Your alerts: <code>${appUrl}${feedPath(user.feedToken)}</code></li></ul>
 <h2>Your saved searches</h2>
 ${searches.length
   ? html`<p class="muted">Each digest lists the new articles these find (copies of an article once).</p><ul id="saved-searches">${searches.map((s) => html`<li><a href="/search?${new URLSearchParams([['q', s.query], ['across', s.across ? '1' : '0'], ...(s.lang ? [['lang', s.lang]] : [])]).toString()}">${s.query}</a> <span class="muted">${s.across ? 'across scripts' : 'exact'}${s.lang ? `, ${s.lang} only` : ''}</span>
