@@ -162,8 +162,8 @@ export async function articlesReanalyze(db: Db, opts: { source?: string; since?:
   );
 }
 
-export async function alertsList(db: Db, json: boolean): Promise<void> {
-  const rows = await listAlerts(db);
+export async function alertsList(db: Db, json: boolean, filter: { status?: string; rule?: string; severity?: string; since?: Date; limit?: number } = {}): Promise<void> {
+  const rows = await listAlerts(db, filter);
   if (json) {
     for (const a of rows) {
       out(JSON.stringify({ id: a.id, rule: a.rule, severity: a.severity, reason: a.reason, evidence: a.evidence, entities: JSON.parse(a.entities), status: a.status, createdAt: a.createdAt, article: a.article, story: a.story }));
@@ -173,8 +173,8 @@ export async function alertsList(db: Db, json: boolean): Promise<void> {
   out(table(rows.map((a) => ({ ...a, title: a.article?.title ?? '' })) as unknown as Record<string, unknown>[], ['id', 'severity', 'rule', 'reason', 'title']));
 }
 
-export async function linksList(db: Db, json: boolean): Promise<void> {
-  const rows = await listLinks(db);
+export async function linksList(db: Db, json: boolean, filter: { review?: string; since?: Date } = {}): Promise<void> {
+  const rows = await listLinks(db, filter);
   if (json) {
     for (const l of rows) {
       out(JSON.stringify({ id: l.id, balkan: l.balkan, balkanType: l.balkanType, latam: l.latam, latamType: l.latamType, firstSeen: l.firstSeen, lastSeen: l.lastSeen, articleCount: l.articleCount, review: l.review, evidence: l.evidence.map((e) => ({ sentence: e.sentence, url: e.article.url })) }));

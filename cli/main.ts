@@ -27,7 +27,8 @@ Usage: ruta <command> [options]
                                               analyse stored articles again with today's extractors and gazetteer: their
                                               entities, seizures, links and language are replaced; prints the links
                                               added (+) and removed (-); --dry-run saves nothing; --quiet raises no alerts
-  alerts list [--json]                        list alerts
+  alerts list [--json] [--status S] [--rule R] [--severity S] [--since DATE] [--limit N]
+                                              list alerts, newest first: by triage status, rule, severity, raised since
   alerts run                                  run the alert rules over new and changed articles, then deliver
   users add --email E --role researcher|analyst|editor|admin --timezone TZ [--password-stdin] [--digest-hour H]
   users list [--json]                         users, their subscriptions and Atom feed URLs
@@ -52,7 +53,9 @@ Usage: ruta <command> [options]
   deliveries retry ID [ID…]                   send failed or in-doubt deliveries again
   deliveries run                              send what is due now
   serve [--port P] [--host H]                 the web app and the Atom feeds (RUTA_PORT, default 3000; RUTA_HOST, default 127.0.0.1)
-  links list [--json]                         list Balkan–Latin America links with evidence and the analysts' verdict
+  links list [--json] [--review open|confirmed|dismissed] [--since DATE]
+                                              list Balkan–Latin America links with evidence and the analysts' verdict;
+                                              --since: those Ruta first saw on or after DATE
   links review ID confirmed|dismissed|open [--note TEXT] [--by EMAIL]
                                               an analyst's verdict on a link: a dismissed link leaves the digest,
                                               the graph and the exports and raises no more alerts; open reopens it
@@ -205,9 +208,29 @@ export async function main(argv: string[]): Promise<number> {
           await withDb((db) => linksReview(db, positionals[0], positionals[1], { note: values.note as string | undefined, by: values.by as string | undefined }));
           return 0;
         }
-        const { values } = args(rest, { json: { type: 'boolean' } });
-        if (sub !== 'list') throw new UsageError(cmd === 'links' ? 'usage: ruta links list [--json] | ruta links review ID confirmed|dismissed|open [--note TEXT] [--by EMAIL]' : `usage: ruta ${cmd} list [--json]`);
-        await withDb((db) => (cmd === 'alerts' ? alertsList(db, !!values.json) : linksList(db, !!values.json)));
+        const usage = cmd === 'links'
+          ? 'usage: ruta links list [--json] [--review open|confirmed|dismissed] [--since DATE] | ruta links review ID confirmed|dismissed|open [--note TEXT] [--by EMAIL]'
+          : 'usage: ruta alerts list [--json] [--status S] [--rule R] [--severity S] [--since DATE] [--limit N] | ruta alerts run';
+        if (sub !== 'list') throw new UsageError(usage);
+        const { values } = args(rest, { json: { type: 'boolean' }, status: { type: 'string' }, rule: { type: 'string' }, severity: { type: 'string' }, since: { type: 'string' }, limit: { type: 'string' }, review: { type: 'string' } });
+        const since = values.since === undefined ? undefined : new Date(`${values.since as string}`);
+        if (since && (Number.isNaN(since.getTime()) || !/^\d{4}-\d\d-\d\d/.test(values.since as string))) throw new UsageError(`--since must be a date such as 2026-11-01, not "${values.since}"`);
+        const pick = (name: string, allowed: readonly string[]) => {
+          const x = values[name] as string | undefined;
+          if (x !== undefined && !allowed.includes(x)) throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, not "${x}"`);
+          return x;
+        };
+        if (cmd === 'alerts') {
+          const { TRIAGE_STATUSES, SEVERITIES } = await import('../storage/triage-repo.js');
+          const { RULE_NAMES } = await import('../alerts/rules/index.js');
+          const limit = values.limit === undefined ? undefined : Number(values.limit);
+          if (limit !== undefined && !(Number.isInteger(limit) && limit > 0)) throw new UsageError(`--limit must be a positive whole number, not "${values.limit}"`);
+          const filter = { status: pick('status', TRIAGE_STATUSES), rule: pick('rule', RULE_NAMES), severity: pick('severity', SEVERITIES), since, limit };
+          await withDb((db) => alertsList(db, !!values.json, filter));
+        } else {
+          const { LINK_REVIEWS } = await import('../storage/link-review-repo.js');
+          await withDb((db) => linksList(db, !!values.json, { review: pick('review', LINK_REVIEWS), since }));
+        }
         return 0;
       }
       case 'extract':

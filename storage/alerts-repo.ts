@@ -231,9 +231,9 @@ export async function commitRuleBatch(db: Db, rule: string, alerts: AlertInput[]
   });
 }
 
-export function listAlerts(db: Db, opts: { limit?: number; rule?: string; since?: Date } = {}) {
+export function listAlerts(db: Db, opts: { limit?: number; rule?: string; status?: string; severity?: string; since?: Date } = {}) {
   return db.alert.findMany({
-    where: { rule: opts.rule, createdAt: opts.since ? { gte: opts.since } : undefined },
+    where: { rule: opts.rule, status: opts.status, severity: opts.severity, createdAt: opts.since ? { gte: opts.since } : undefined },
     orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
     take: opts.limit,
     include: { article: { select: { url: true, title: true, lang: true } }, story: { select: { id: true, headline: true } } },

@@ -219,8 +219,9 @@ export async function* iterateArticles(db: Db, pageSize = 500) {
   }
 }
 
-export function listLinks(db: Db) {
+export function listLinks(db: Db, opts: { review?: string; since?: Date } = {}) {
   return db.link.findMany({
+    where: { review: opts.review, firstSeen: opts.since ? { gte: opts.since } : undefined },
     orderBy: [{ articleCount: 'desc' }, { firstSeen: 'asc' }],
     include: { evidence: { take: 3, orderBy: { id: 'asc' }, include: { article: { select: { url: true, title: true } } } } },
   });

@@ -649,6 +649,19 @@ describe('link verdicts', () => {
     expect(done.stderr).toContain(`link #${pair.id} Kavač clan – Guayaquil: dismissed by analyst@ruta.test`);
     const after = jsonLines((await ruta(['links', 'list', '--json'], env)).stdout) as { id: number; review: string }[];
     expect(after.find((l) => l.id === pair.id)!.review).toBe('dismissed');
+    // Filters for scripts: links by verdict and since a day; alerts by rule, status, severity and day.
+    expect(jsonLines((await ruta(['links', 'list', '--json', '--review', 'dismissed'], env)).stdout).map((l) => l.id)).toEqual([pair.id]);
+    expect(jsonLines((await ruta(['links', 'list', '--json', '--review', 'open'], env)).stdout).length).toBe(listed.length - 1);
+    expect(jsonLines((await ruta(['links', 'list', '--json', '--since', '2999-01-01'], env)).stdout)).toEqual([]);
+    expect((await ruta(['links', 'list', '--review', 'maybe'], env)).stderr).toMatch(/--review must be one of open, confirmed, dismissed, not "maybe"/);
+    const hits = jsonLines((await ruta(['alerts', 'list', '--json', '--rule', 'watchlist-hit', '--status', 'open'], env)).stdout);
+    expect(hits.length).toBeGreaterThan(0);
+    expect(hits.every((a) => a.rule === 'watchlist-hit' && a.status === 'open')).toBe(true);
+    expect(jsonLines((await ruta(['alerts', 'list', '--json', '--limit', '1'], env)).stdout)).toHaveLength(1);
+    expect(jsonLines((await ruta(['alerts', 'list', '--json', '--since', '2999-01-01'], env)).stdout)).toEqual([]);
+    expect(jsonLines((await ruta(['alerts', 'list', '--json', '--severity', 'critical'], env)).stdout).every((a) => a.severity === 'critical')).toBe(true);
+    const badSince = await ruta(['alerts', 'list', '--since', 'yesterday'], env);
+    expect([badSince.code, badSince.stderr]).toEqual([2, expect.stringMatching(/--since must be a date such as 2026-11-01, not "yesterday"/)]);
 
     const db2 = await openDb(path);
     cleanups.push(() => db2.$disconnect());
