@@ -702,6 +702,7 @@ describe('the web app in Chromium', () => {
     const r = await login('researcher');
     await r.goto(`${base}/graph`);
     expect(await r.locator('#graph title').allTextContents()).not.toContain(expect.stringContaining('Kavač clan – Callao'));
+    expect(await r.locator('#link-count').textContent()).toContain('1 dismissed by analysts left out (show them)');
     const csv = await (await r.request.get(`${base}/export/links.csv`)).text();
     expect(csv).not.toContain('"Callao"');
     await r.selectOption('select[name=review]', 'dismissed');

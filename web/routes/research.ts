@@ -103,7 +103,8 @@ function firstReported(evidence: { article: { published: Date | null; createdAt:
 export function researchRoutes(app: Hono<Env>, db: Db) {
   app.get('/graph', allow(...RESEARCH), async (c) => {
     const f = filterOf(c);
-    const [links, total, list] = await Promise.all([linkGraph(db, f), linkGraphCount(db, f), countries(db)]);
+    const [links, total, list, hidden] = await Promise.all([linkGraph(db, f), linkGraphCount(db, f), countries(db), f.review ? 0 : linkGraphCount(db, { ...f, review: 'dismissed' })]);
+    const withDismissed = `/graph?${new URLSearchParams([...new URLSearchParams(f.query), ['review', 'all']]).toString()}`;
     const qs = f.query ? `?${f.query}` : '';
     return c.html(
       page('Link graph', c.get('viewer'), html`<h1>Balkan–Latin America links</h1>
@@ -113,7 +114,7 @@ export function researchRoutes(app: Hono<Env>, db: Db) {
 <label>Country <select name="country"><option value="">any</option>${list.map((x) => html`<option ${x === f.country ? html`selected` : ''}>${x}</option>`)}</select></label>
 <label>Analysts' verdict <select name="review">${REVIEW_CHOICES.map(([v, label]) => html`<option value="${v}" ${v === (f.review ?? '') ? html`selected` : ''}>${label}</option>`)}</select></label>
 <button type="submit">Filter</button></form>
-<p id="link-count">${total} link(s)${total > links.length ? html`, the ${links.length} with the most evidence shown; the exports hold all of them` : ''}. Export: <a href="/export/links.csv${qs}">CSV</a> · <a href="/export/links.json${qs}">JSON</a> · <a href="/export/links.ftm.jsonl${qs}">FollowTheMoney</a> · <a href="/export/links.gexf${qs}">GEXF (Gephi)</a></p>
+<p id="link-count">${total} link(s)${total > links.length ? html`, the ${links.length} with the most evidence shown; the exports hold all of them` : ''}${hidden ? html`; ${hidden} dismissed by analysts left out (<a href="${withDismissed}">show them</a>)` : ''}. Export: <a href="/export/links.csv${qs}">CSV</a> · <a href="/export/links.json${qs}">JSON</a> · <a href="/export/links.ftm.jsonl${qs}">FollowTheMoney</a> · <a href="/export/links.gexf${qs}">GEXF (Gephi)</a></p>
 ${links.length ? graphSvg(links) : html`<p>No links with these filters.</p>`}
 <table><thead><tr><th>Balkan side</th><th>Latin American side</th><th>Evidence</th><th title="the earliest article's date">First reported</th><th title="the latest article's date">Last reported</th><th>Verdict</th></tr></thead><tbody>
 ${links.map((l) => html`<tr data-href="/links/${l.id}"><td><a href="${entityHref({ type: l.balkanType, canonical: l.balkan })}">${l.balkan}</a> <span class="muted">${l.balkanType.replace('_', ' ')}</span></td><td><a href="${entityHref({ type: l.latamType, canonical: l.latam })}">${l.latam}</a> <span class="muted">${l.latamType.replace('_', ' ')}</span></td><td><a href="/links/${l.id}">${l.evidence}</a></td><td>${l.firstSeen.toISOString().slice(0, 10)}</td><td>${l.lastSeen.toISOString().slice(0, 10)}</td><td>${reviewMark(l.review)}</td></tr>`)}
