@@ -142,14 +142,16 @@ export async function isLinkStory(db: Db, storyId: number): Promise<boolean> {
 }
 
 /**
- * How far a story has spread: its outlets (sources of its articles), their languages, its headline, whether it
+ * How far a story has spread: its outlets (the sites of its articles), their languages, its headline, whether it
  * reports a link or a seizure, and the links' sides and seizure places it names (for dismissals and subscriptions).
  */
-export async function storySpread(db: Db, storyId: number): Promise<{ outlets: number; languages: string[]; headline: string; matters: boolean; names: string[] } | null> {
+export async function storySpread(db: Db, storyId: number, minOutlets = 0): Promise<{ outlets: number; languages: string[]; headline: string; matters: boolean; names: string[] } | null> {
   return writeTx(db, (sql) => {
-    const story = sql.get<{ headline: string }>('SELECT "headline" FROM "Story" WHERE "id" = ?', storyId);
-    if (!story) return null;
-    const outlets = sql.get<{ n: number }>('SELECT COUNT(DISTINCT s."sourceId") AS "n" FROM "Article" a JOIN "ArticleSource" s ON s."articleId" = a."id" WHERE a."storyId" = ?', storyId)!.n;
+    const story = sql.get<{ headline: string; outletCount: number }>('SELECT "headline", "outletCount" FROM "Story" WHERE "id" = ?', storyId);
+    // Outlets are the sites the story's articles come from (two feeds of one site are one outlet), as dedupe counts
+    // them; most stories are told by one, and need no closer look.
+    if (!story || story.outletCount < minOutlets) return null;
+    const outlets = story.outletCount;
     const languages = sql.all<{ lang: string }>('SELECT DISTINCT "lang" FROM "Article" WHERE "storyId" = ? ORDER BY "lang"', storyId).map((r) => r.lang);
     const links = sql.all<{ balkan: string; latam: string }>(
       'SELECT DISTINCT l."balkan", l."latam" FROM "Article" a JOIN "LinkEvidence" e ON e."articleId" = a."id" JOIN "Link" l ON l."id" = e."linkId" WHERE a."storyId" = ? AND l."review" <> \'dismissed\' LIMIT 10',

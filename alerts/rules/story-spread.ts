@@ -15,7 +15,7 @@ export const storySpreadRule: Rule = {
     const done = new Set<number>();
     for (const a of batch) {
       if (a.storyId === null || done.has(a.storyId)) continue;
-      const s = await storySpread(ctx.db, a.storyId);
+      const s = await storySpread(ctx.db, a.storyId, ctx.spreadOutlets);
       if (!s || s.outlets < ctx.spreadOutlets || !s.matters) continue;
       done.add(a.storyId);
       const langs = s.languages.length > 1 ? ` in ${s.languages.length} languages (${s.languages.join(', ')})` : '';
