@@ -28,6 +28,8 @@ export interface QueueFilter {
   assigneeId?: number;
   rule?: string;
   severity?: string;
+  /** Only this story's alerts. */
+  storyId?: number;
 }
 
 /** The queue's status choices beyond a single status: every alert, decided or not. */
@@ -40,6 +42,7 @@ function queueWhere(f: QueueFilter): { sql: string; params: (string | number)[] 
   if (f.assigneeId) parts.push('a."assigneeId" = ?'), params.push(f.assigneeId);
   if (f.rule) parts.push('a."rule" = ?'), params.push(f.rule);
   if (f.severity) parts.push('a."severity" = ?'), params.push(f.severity);
+  if (f.storyId) parts.push('a."storyId" = ?'), params.push(f.storyId);
   return { sql: parts.join(' AND '), params };
 }
 
@@ -94,6 +97,12 @@ export async function triageCount(db: Db, f: QueueFilter = {}): Promise<number> 
   const where = queueWhere(f);
   const [row] = await db.$queryRawUnsafe<{ n: number | bigint }[]>(`SELECT COUNT(*) AS "n" FROM "Alert" a WHERE ${where.sql}`, ...where.params);
   return Number(row?.n ?? 0);
+}
+
+/** A story's alerts by triage status. */
+export async function storyAlertCounts(db: Db, storyId: number): Promise<Record<string, number>> {
+  const rows = await db.alert.groupBy({ by: ['status'], where: { storyId }, _count: { _all: true } });
+  return Object.fromEntries(rows.map((r) => [r.status, r._count._all]));
 }
 
 /** The rules that have raised alerts, for the queue's filter. */

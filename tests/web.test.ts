@@ -652,6 +652,9 @@ describe('the web app in Chromium', () => {
     await p.goto(`${base}/stories`);
     await Promise.all([p.waitForURL(new RegExp(`/stories/${story.id}$`)), p.click(`#stories a[href="/stories/${story.id}"]`)]);
     expect(await p.locator('#story-facts').textContent()).toContain('2 outlet(s) · 2 article(s)');
+    // A researcher sees how many alerts the story raised, not the queue.
+    expect(await p.locator('#story-alerts').textContent()).toMatch(/^Alerts: \d+ /);
+    expect(await p.locator('#story-alerts a').count()).toBe(0);
     expect(await p.locator('#story-links a').allTextContents()).toContain('Kavač clan – Guayaquil');
     // On the link's page, the copy is counted under the story's earliest article, not quoted again.
     const guayaquilLink = await db.link.findFirstOrThrow({ where: { balkan: 'Kavač clan', latam: 'Guayaquil' } });
@@ -678,6 +681,16 @@ describe('the web app in Chromium', () => {
     const alert = await db.alert.findFirstOrThrow({ where: { article: { url: 'https://el-litoral.example/guayaquil' } } });
     await a.goto(`${base}/alerts/${alert.id}`);
     await Promise.all([a.waitForURL(new RegExp(`/stories/${story.id}$`)), a.click(`a[href="/stories/${story.id}"]`)]);
+    // From the story, its waiting alerts in the queue, and only them; the export keeps the filter.
+    const waiting = await db.alert.count({ where: { storyId: story.id, status: { in: ['open', 'escalated'] } } });
+    expect(waiting).toBeGreaterThan(0);
+    expect(await a.locator('#story-alerts').textContent()).toContain(`triage the ${waiting} waiting`);
+    await Promise.all([a.waitForURL(new RegExp(`/triage\\?story=${story.id}$`)), a.click('#story-alerts a')]);
+    expect(await a.locator('#queue tbody tr').count()).toBe(Math.min(waiting, 50));
+    expect(await a.locator('#export-alerts').getAttribute('href')).toContain(`story=${story.id}`);
+    const exported = (await (await a.request.get(`${base}${await a.locator('#export-alerts').getAttribute('href')}`)).text()).trim().split('\r\n').slice(1);
+    expect(exported.length).toBe(waiting);
+    expect(exported.every((l) => l.includes(`"${story.id}"`))).toBe(true);
     await a.context().close();
   });
 

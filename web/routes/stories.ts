@@ -8,6 +8,7 @@ import { RUTA_LANGS } from '../../extractors/langid.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
 import { articleLink, entityHref, externalLink, page, reviewMark, when } from '../layout.js';
+import { storyAlertCounts, TRIAGE_STATUSES } from '../../storage/triage-repo.js';
 
 const PER_PAGE = 50;
 const TYPE_LABELS: Record<string, string> = {
@@ -50,6 +51,9 @@ ${stories.map((s) => html`<tr data-href="/stories/${s.id}"><td><a href="/stories
     const v = c.get('viewer');
     const s = await storyDetail(db, Number(c.req.param('id')) || 0);
     if (!s) return c.notFound();
+    const alerts = await storyAlertCounts(db, s.id);
+    const waiting = (alerts.open ?? 0) + (alerts.escalated ?? 0);
+    const analyst = v.role === 'analyst' || v.role === 'admin';
     const titles = new Map(s.articles.map((a) => [a.id, a]));
     // People first, then groups, ports, places and agencies, as TYPE_LABELS orders them.
     const byType = new Map<string, typeof s.named>(Object.keys(TYPE_LABELS).map((t) => [t, []]));
@@ -58,6 +62,9 @@ ${stories.map((s) => html`<tr data-href="/stories/${s.id}"><td><a href="/stories
     return c.html(
       page(`Story #${s.id}`, v, html`<p><a href="/stories">← Stories</a></p><h1>${s.headline}</h1>
 <p class="muted" id="story-facts">Story #${s.id} · ${s.outletCount} outlet(s) · ${s._count.articles} article(s)${s.articleCount > s._count.articles ? ` (${s.articleCount} with their later versions)` : ''} · ${s.languages.join(', ')} · first seen ${when(v, s.firstSeenAt)} · last active ${when(v, s.lastSeenAt)}</p>
+${Object.keys(alerts).length
+  ? html`<p id="story-alerts">Alerts: ${TRIAGE_STATUSES.filter((st) => alerts[st]).map((st, i) => html`${i ? ', ' : ''}${alerts[st]} ${st}`)}${analyst && waiting ? html` · <a href="/triage?story=${s.id}">triage the ${waiting} waiting</a>` : analyst ? html` · <a href="/triage?story=${s.id}&amp;status=any">see them</a>` : ''}</p>`
+  : ''}
 ${s.links.length
   ? html`<h2>Balkan–Latin America links</h2><ol id="story-links">${s.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>${reviewMark(l.review)} <span class="muted">(${l.balkanType.replace('_', ' ')} – ${l.latamType.replace('_', ' ')}; reported by ${l.articles} of the story's articles)</span><blockquote>“${l.sentence}”</blockquote></li>`)}</ol>`
   : ''}

@@ -31,7 +31,8 @@ export function triageRoutes(app: Hono<Env>, db: Db) {
     };
     const rules = await alertRules(db);
     const mine = c.req.query('mine') === '1';
-    const filter: QueueFilter = { status: q('status', [...TRIAGE_STATUSES, ANY_STATUS]), rule: q('rule', rules), severity: q('severity', SEVERITIES), assigneeId: mine ? v.id : undefined };
+    const story = /^\d{1,12}$/.test(c.req.query('story') ?? '') ? Number(c.req.query('story')) : undefined;
+    const filter: QueueFilter = { status: q('status', [...TRIAGE_STATUSES, ANY_STATUS]), rule: q('rule', rules), severity: q('severity', SEVERITIES), assigneeId: mine ? v.id : undefined, storyId: story };
     const total = await triageCount(db, filter);
     const pages = Math.max(1, Math.ceil(total / PAGE));
     const pageNo = Math.min(pages, Math.max(1, Math.floor(Number(c.req.query('page'))) || 1));
@@ -39,7 +40,7 @@ export function triageRoutes(app: Hono<Env>, db: Db) {
     // The queue's address with one thing changed, the other filters kept.
     const here = (change: Record<string, string | undefined>) => {
       const params = new URLSearchParams();
-      const all = { status: filter.status, rule: filter.rule, severity: filter.severity, mine: mine ? '1' : undefined, page: String(pageNo), ...change };
+      const all = { status: filter.status, rule: filter.rule, severity: filter.severity, mine: mine ? '1' : undefined, story: story ? String(story) : undefined, page: String(pageNo), ...change };
       for (const [k, x] of Object.entries(all)) if (x && !(k === 'page' && x === '1')) params.set(k, x);
       const qs = params.toString();
       return `/triage${qs ? `?${qs}` : ''}`;
@@ -57,6 +58,7 @@ export function triageRoutes(app: Hono<Env>, db: Db) {
 <label>Rule <select name="rule">${option('', 'all rules', filter.rule)}${rules.map((r) => option(r, r, filter.rule))}</select></label>
 <label>Severity <select name="severity">${option('', 'all', filter.severity)}${SEVERITIES.map((s) => option(s, s, filter.severity))}</select></label>
 <label><input type="checkbox" name="mine" value="1" ${mine ? html`checked` : ''}> assigned to me</label>
+${story ? html`<input type="hidden" name="story" value="${story}"><span>story <a href="/stories/${story}">#${story}</a> only (<a href="${here({ story: undefined, page: undefined })}">all stories</a>)</span>` : ''}
 <button type="submit">Show</button></form>
 ${rows.length
   ? html`<p class="muted"><span id="count">${first}–${first + rows.length - 1} of ${total}</span> · Export: <a href="${here({ page: undefined }).replace('/triage', '/export/alerts.csv')}" id="export-alerts">CSV</a>${total > ALERTS_EXPORT_MAX ? ` (the first ${ALERTS_EXPORT_MAX.toLocaleString('en')})` : ''}</p>
@@ -79,7 +81,8 @@ ${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td><input type="checkbox
       const x = c.req.query(name);
       return x && allowed.includes(x) ? x : undefined;
     };
-    const filter: QueueFilter = { status: pick('status', [...TRIAGE_STATUSES, ANY_STATUS]), rule: pick('rule', rules), severity: pick('severity', SEVERITIES), assigneeId: c.req.query('mine') === '1' ? v.id : undefined };
+    const story = /^\d{1,12}$/.test(c.req.query('story') ?? '') ? Number(c.req.query('story')) : undefined;
+    const filter: QueueFilter = { status: pick('status', [...TRIAGE_STATUSES, ANY_STATUS]), rule: pick('rule', rules), severity: pick('severity', SEVERITIES), assigneeId: c.req.query('mine') === '1' ? v.id : undefined, storyId: story };
     const rows = await triageExport(db, filter, ALERTS_EXPORT_MAX);
     return c.body(alertsCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="ruta-alerts.csv"' });
   });
