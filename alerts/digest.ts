@@ -5,7 +5,7 @@
 // is never in another.
 import type { Db } from '../storage/db.js';
 import {
-  alertsBetween, digestSubscriptions, digestedKeys, largestSeizures, lastDigest, newLinks, newStories, recordDigest, troubledSources,
+  alertsBetween, confirmedLinks, digestSubscriptions, digestedKeys, largestSeizures, lastDigest, newLinks, newStories, recordDigest, troubledSources,
 } from '../storage/digests-repo.js';
 import { subscriptionWants } from '../storage/alerts-repo.js';
 import { aboutDismissedLinks } from '../storage/link-review-repo.js';
@@ -89,6 +89,15 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const firstAt = new Map<string, number>();
   sections[0]!.lines.forEach((l, i) => firstAt.set(l.group ?? l.key, firstAt.get(l.group ?? l.key) ?? i));
   sections[0]!.lines.sort((a, b) => firstAt.get(a.group ?? a.key)! - firstAt.get(b.group ?? b.key)!); // stable: each article's links keep their order
+  // What analysts confirmed since: checked connections, whenever Ruta first saw them.
+  const confirmed = await confirmedLinks(db, since, now);
+  sections.push({
+    title: 'Links analysts confirmed',
+    lines: confirmed.map(({ link: l, by, note }) => {
+      const ev = l.evidence[0];
+      return { key: `confirmed:${l.id}`, title: `${l.balkan} – ${l.latam}`, url: ev?.article.url ?? null, meta: `confirmed by ${by}${note ? `: “${note}”` : ''} · ${l.articleCount} article(s)`, quote: ev?.sentence, app: `/links/${l.id}` };
+    }),
+  });
   const stories = await newStories(db, since, now);
   sections.push({
     title: 'New stories',
@@ -183,8 +192,17 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const { date } = localClock(user.timezone, now);
   const period = `${localTime(user.timezone, since)} to ${localTime(user.timezone, now)} (${user.timezone})`;
   const counts = Object.fromEntries(sections.map((s) => [s.title, s.lines.length + (s.more ?? 0)]));
-  const n = (i: number, what: string) => (counts[sections[i]!.title] ? [`${counts[sections[i]!.title]} ${what}`] : []);
-  const headline = [...n(0, 'new link(s)'), ...n(1, 'stories'), ...n(2, 'seizure(s)'), ...n(3, 'watchlist hit(s)'), ...n(4, 'saved search match(es)'), ...n(5, 'alert(s)'), ...n(6, 'source problem(s)')].join(', ');
+  const HEADLINE: Record<string, string> = {
+    'New Balkan–Latin America links': 'new link(s)',
+    'Links analysts confirmed': 'confirmed link(s)',
+    'New stories': 'stories',
+    'Largest seizures': 'seizure(s)',
+    'Watchlist hits': 'watchlist hit(s)',
+    'Your saved searches': 'saved search match(es)',
+    'Other alerts': 'alert(s)',
+    'Sources that went silent or broke': 'source problem(s)',
+  };
+  const headline = sections.filter((s) => counts[s.title]).map((s) => `${counts[s.title]} ${HEADLINE[s.title] ?? s.title}`).join(', ');
   const subject = oneLine(`[Ruta] Daily digest ${date}: ${headline}`);
   const text = [
     `Ruta daily digest for ${user.email}, ${date} (${user.timezone})`,

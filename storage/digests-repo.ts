@@ -34,6 +34,25 @@ export async function newLinks(db: Db, since: Date, until: Date, limit = 30) {
   return links.filter((l) => !older.some((o) => spellingTwins(o, l) && o.firstSeen < l.firstSeen));
 }
 
+/** Links analysts confirmed in the period (and still hold confirmed), with who confirmed each, why, and its first evidence. */
+export async function confirmedLinks(db: Db, since: Date, until: Date, limit = 30) {
+  const reviews = await db.linkReview.findMany({ where: { status: 'confirmed', at: { gt: since, lte: until } }, orderBy: { id: 'desc' } });
+  const latest = new Map<string, (typeof reviews)[number]>();
+  for (const r of reviews) if (!latest.has(`${r.balkan}\u0000${r.latam}`)) latest.set(`${r.balkan}\u0000${r.latam}`, r);
+  const out = [];
+  for (const r of [...latest.values()].reverse()) {
+    const link = await db.link.findFirst({
+      where: { balkan: r.balkan, latam: r.latam, review: 'confirmed' },
+      include: { evidence: { orderBy: { id: 'asc' }, take: 1, include: { article: { select: { id: true, title: true, url: true, lang: true } } } } },
+    });
+    if (!link) continue;
+    const by = r.userId !== null ? (await db.user.findUnique({ where: { id: r.userId }, select: { email: true } }))?.email ?? `user #${r.userId}` : 'the command line';
+    out.push({ link, by, note: r.note });
+    if (out.length >= limit) break;
+  }
+  return out;
+}
+
 /** Stories that got articles in the period and matter here (a link, a seizure or an alert). Widest first; the digest drops those already sent. */
 export async function newStories(db: Db, since: Date, until: Date, limit = 20) {
   return db.story.findMany({

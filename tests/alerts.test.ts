@@ -689,6 +689,13 @@ describe('link verdicts', () => {
     const { buildDigest } = await import('../alerts/digest.js');
     const draft = (await buildDigest(db2, { id: researcher.id, email: researcher.email, timezone: 'UTC', digestHour: 7 }))!;
     expect(draft.html).toContain('Kavač clan – Callao (confirmed by an analyst)');
+    // And in its own section, as analysts' checked connections, with who confirmed it.
+    const confirmedSection = cheerio.load(draft.html)('h2:contains("Links analysts confirmed")');
+    expect(confirmedSection.text()).toBe('Links analysts confirmed (1)');
+    expect(confirmedSection.next('ul').text()).toContain('Kavač clan – Callao');
+    expect(confirmedSection.next('ul').text()).toContain('confirmed by the command line');
+    expect(draft.items).toContain(`confirmed:${callao.id}`);
+    expect(draft.subject).toMatch(/1 confirmed link\(s\)/);
     expect(draft.html).not.toContain('Kavač clan – Guayaquil'); // nor the alert raised before the verdict
     expect(draft.html).toContain('New Balkan–Latin America link: Kavač clan – Callao');
     expect(draft.items).not.toContain(`alert:${watch.id}`);
