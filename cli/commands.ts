@@ -278,6 +278,52 @@ export async function sourcesHealth(db: Db, json: boolean): Promise<void> {
   if (bad.length) progress(`${bad.length} source(s) failing or silent: ${bad.map((h) => h.id).join(', ')}`);
 }
 
+export async function sourcesTest(db: Db, id: string, o: { limit: number; json: boolean }): Promise<number> {
+  const source = await db.source.findUnique({ where: { id } });
+  if (!source) throw new UsageError(`no source "${id}"; see \`ruta sources list\``);
+  const { createContext } = await import('../pipeline/context.js');
+  const { testSource } = await import('../pipeline/source-test.js');
+  const ctx = createContext(db, { log: progress });
+  try {
+    progress(`testing ${source.id} (${source.kind}) at ${source.url}`);
+    let rep;
+    try {
+      rep = await testSource(ctx, source, o.limit);
+    } catch (e) {
+      progress(`${source.id}: ${source.url} could not be read: ${(e as Error).message}; check the URL and kind in the source's entry`);
+      return 1;
+    }
+    if (o.json) out(JSON.stringify(rep));
+    else {
+      out(`${rep.entries} article link(s) found in ${rep.documents} document(s)${rep.entries ? '; the first:' : ''}`);
+      for (const e of rep.sample) out(`  ${e.published ? `${e.published.slice(0, 10)}  ` : ''}${e.url}${e.title ? `  “${e.title}”` : ''}`);
+      for (const a of rep.articles) {
+        out('');
+        if (!a.ok) {
+          out(`✗ ${a.url}\n  ${a.error}`);
+          continue;
+        }
+        out(`✓ ${a.url}`);
+        out(`  title      ${a.title}`);
+        out(`  author     ${a.author ?? '(none found)'}`);
+        out(`  published  ${a.published ?? '(none found)'}`);
+        out(`  language   ${a.lang} (${a.script}), ${a.chars} characters: ${(a.start ?? '').replace(/\s+/g, ' ').slice(0, 120)}…`);
+        out(`  names      ${a.named?.length ? a.named.join(', ') : '(none)'}`);
+        if (a.links?.length) out(`  links      ${a.links.join('; ')}`);
+        if (a.seizures?.length) out(`  seizures   ${a.seizures.join('; ')}`);
+        if (a.warning) out(`  warning    ${a.warning}`);
+        if (a.needsBrowser) out('  note       only boilerplate without JavaScript: set render: true for this source');
+      }
+    }
+    const bad = rep.articles.filter((a) => !a.ok).length;
+    if (!rep.entries) progress(`${source.id}: no article links found; for a listing, check selectors.links; for a feed or sitemap, the URL`);
+    else if (bad) progress(`${source.id}: ${bad} of ${rep.articles.length} article(s) could not be read (above)`);
+    return rep.entries && !bad ? 0 : 1;
+  } finally {
+    await ctx.close();
+  }
+}
+
 export async function sourcesAdd(db: Db | null, url: string, opts: { id?: string; language?: string; country?: string; save?: boolean }): Promise<number> {
   const { proposeSource } = await import('../crawlers/discover-source.js');
   const { loadCrawlerSettings } = await import('../crawlers/settings.js');

@@ -14,6 +14,10 @@ Usage: ruta <command> [options]
   sources add URL [--id ID] [--language xx] [--country XX] [--save]
                                               find feeds (link rel=alternate) and sitemaps (robots.txt) of a homepage
                                               and propose a source entry; --save stores it
+  sources test ID [--limit N] [--json]       what a source's feed, sitemap, listing or search finds now, and what Ruta
+                                              reads from its first N articles (3): fields, language, names, links,
+                                              seizures; stores nothing but the fetch log; exits 1 when it finds nothing
+                                              or cannot read an article
   crawl --once [--source ID] [--strict]       crawl every enabled source (or one) once, with progress;
                                               --strict exits 3 when a source failed
   run                                         crawl on each source's cron schedule, send alerts and digests, and serve
@@ -99,7 +103,7 @@ export async function main(argv: string[]): Promise<number> {
       process.stdout.write(HELP);
       return 0;
     }
-    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, linksReview, nerCmd, dedupeCmd, storiesList, run, sourcesAdd, sourcesHealth, sourcesImport, sourcesList, withDb } = await import('./commands.js');
+    const { analyzeCmd, alertsList, articlesExport, articlesList, crawl, extractCmd, init, langidCmd, linksList, linksReview, nerCmd, dedupeCmd, storiesList, run, sourcesAdd, sourcesHealth, sourcesTest, sourcesImport, sourcesList, withDb } = await import('./commands.js');
     switch (cmd) {
       case 'init': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { sources: { type: 'string' }, watchlists: { type: 'string' } });
@@ -107,7 +111,13 @@ export async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case 'sources': {
-        const { values, positionals } = args(rest, { json: { type: 'boolean' }, id: { type: 'string' }, language: { type: 'string' }, country: { type: 'string' }, save: { type: 'boolean' } });
+        const { values, positionals } = args(rest, { json: { type: 'boolean' }, id: { type: 'string' }, language: { type: 'string' }, country: { type: 'string' }, save: { type: 'boolean' }, limit: { type: 'string' } });
+        if (sub === 'test') {
+          if (!positionals[0]) throw new UsageError('usage: ruta sources test ID [--limit N] [--json]');
+          const limit = values.limit === undefined ? 3 : Number(values.limit);
+          if (!(Number.isInteger(limit) && limit >= 0 && limit <= 50)) throw new UsageError(`--limit must be a whole number from 0 to 50, not "${values.limit}"`);
+          return withDb((db) => sourcesTest(db, positionals[0]!, { limit, json: !!values.json }));
+        }
         if (sub === 'health') {
           await withDb((db) => sourcesHealth(db, !!values.json));
           return 0;
@@ -126,7 +136,7 @@ export async function main(argv: string[]): Promise<number> {
           await withDb((db) => sourcesList(db, !!values.json));
           return 0;
         }
-        throw new UsageError('usage: ruta sources import FILE | list [--json] | health [--json] | add URL [--save]');
+        throw new UsageError('usage: ruta sources import FILE | list [--json] | health [--json] | add URL [--save] | test ID [--limit N] [--json]');
       }
       case 'crawl': {
         const { values } = args([sub, ...rest].filter((x): x is string => x !== undefined), { once: { type: 'boolean' }, source: { type: 'string' }, strict: { type: 'boolean' } });

@@ -82,7 +82,8 @@ function fillTemplate(template: string, query: string, lang: string): string {
   return template.replace(/\{query\}/g, encodeURIComponent(query)).replace(/\{lang\}/g, encodeURIComponent(lang));
 }
 
-export async function discover(ctx: CrawlContext, source: Source): Promise<DiscoveryResult> {
+/** `conditional: false` fetches the source's documents in full, as a test of the source does. */
+export async function discover(ctx: CrawlContext, source: Source, opts: { conditional?: boolean } = {}): Promise<DiscoveryResult> {
   const config = sourceConfig(source);
   const out: DiscoveryResult = { entries: [], notModified: false, fetched: 0, validators: [] };
 
@@ -147,7 +148,7 @@ export async function discover(ctx: CrawlContext, source: Source): Promise<Disco
     if (seen.has(url)) continue;
     if (!roots.has(url) && childBudget-- <= 0) continue;
     seen.add(url);
-    const res = await fetchDoc(ctx, source, url, source.kind === 'sitemap' ? 'sitemap' : 'feed');
+    const res = await fetchDoc(ctx, source, url, source.kind === 'sitemap' ? 'sitemap' : 'feed', opts.conditional ?? true);
     out.fetched++;
     if (res.notModified) {
       if (url === source.url) out.notModified = true;

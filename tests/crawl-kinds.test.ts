@@ -1,6 +1,8 @@
 // Every discovery path, browser rendering, politeness details, `sources add`
 // and `sources health`, against the fixture newsroom on 127.0.0.1.
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
+import Database from 'better-sqlite3';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -256,6 +258,41 @@ describe('ruta sources add and health', () => {
     expect(saved.code, saved.stderr).toBe(0);
     const list = jsonLines((await ruta(['sources', 'list', '--json'], env())).stdout);
     expect(list.find((s) => s.id === 'litoral')).toMatchObject({ kind: 'rss', url: `${nr.url}/el-litoral/feed.xml` });
+  });
+
+  it('tests a source: what its feed finds and what Ruta reads from its first articles, storing no article', async () => {
+    const r = await ruta(['sources', 'test', 'litoral', '--limit', '2', '--json'], env());
+    expect(r.code, r.stderr).toBe(0);
+    const rep = JSON.parse(r.stdout);
+    const expected = nr.articleUrls().filter((a) => a.outlet.id === 'el-litoral');
+    expect(rep.entries).toBe(expected.length);
+    expect(rep.articles).toHaveLength(2);
+    for (const a of rep.articles) {
+      expect(a).toMatchObject({ ok: true, lang: 'es', script: 'Latn' });
+      expect(expected.map((x) => x.url)).toContain(a.url);
+      expect(a.chars).toBeGreaterThan(200);
+      expect(a.named.length).toBeGreaterThan(0);
+    }
+    // Fetched in full although a crawl could send validators: the test sees the feed as it is.
+    const text = await ruta(['sources', 'test', 'litoral', '--limit', '1'], env());
+    expect(text.code, text.stderr).toBe(0);
+    expect(text.stdout).toMatch(new RegExp(`^${expected.length} article link\\(s\\) found in 1 document\\(s\\)`));
+    expect(text.stdout).toMatch(/^  language   es \(Latn\), \d+ characters: /m);
+    // Nothing stored but the fetch log.
+    const db = new Database(env().RUTA_DB, { readonly: true });
+    try {
+      expect((db.prepare('SELECT count(*) n FROM Article').get() as { n: number }).n).toBe(0);
+      expect((db.prepare("SELECT count(*) n FROM FetchLog WHERE sourceId = 'litoral' AND purpose = 'article'").get() as { n: number }).n).toBe(3);
+    } finally {
+      db.close();
+    }
+    expect((await ruta(['sources', 'test', 'nope'], env())).stderr).toMatch(/no source "nope"; see `ruta sources list`/);
+    // A source whose feed is gone: the error names it, exit 1.
+    writeFileSync(join(tmp.dir, 'gone.yaml'), `- { id: gone, name: Gone, url: "${nr.url}/gone/feed.xml", kind: rss, language: en }\n`);
+    expect((await ruta(['sources', 'import', join(tmp.dir, 'gone.yaml')], env())).code).toBe(0);
+    const gone = await ruta(['sources', 'test', 'gone'], env());
+    expect(gone.code).toBe(1);
+    expect(gone.stderr).toMatch(new RegExp(`gone: ${nr.url}/gone/feed.xml could not be read: .*404`));
   });
 
   it('reads the language of a homepage without a lang attribute from its text, and proposes the country its domain names', async () => {
