@@ -469,6 +469,17 @@ describe('the web app in Chromium', () => {
     await p.click('button[value=save]');
     await p.waitForLoadState('load');
     expect(JSON.parse((await db.source.findUniqueOrThrow({ where: { id } })).config)).toEqual({ selectors: { title: 'h1.titular', body: 'div.cuerpo' } });
+    // The whole source tested as it stands, with its saved selectors: its feed's link, and the article read through them.
+    const articlesBefore = await db.article.count();
+    await Promise.all([p.waitForLoadState('load'), p.click('#test-source')]);
+    expect(await p.locator('#source-test-found').textContent()).toBe('1 article link(s) found in 1 document(s).');
+    const tested = p.locator('#source-test .tested.ok');
+    expect(await tested.count()).toBe(1);
+    expect(await tested.locator('h3').textContent()).toBe('Incautan cocaína en Guayaquil');
+    expect(await tested.textContent()).toContain('Language: es (Latn)');
+    expect(await tested.textContent()).toContain('Guayaquil');
+    expect(await tested.textContent()).not.toContain('Publicidad');
+    expect(await db.article.count()).toBe(articlesBefore); // nothing stored
     await Promise.all([p.waitForLoadState('load'), p.click('#toggle')]);
     expect((await db.source.findUniqueOrThrow({ where: { id } })).enabled).toBe(false);
     await p.screenshot({ path: join(SHOTS, 'source.png'), fullPage: true });

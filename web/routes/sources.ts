@@ -11,6 +11,8 @@ import { AllowList } from '../../crawlers/ssrf.js';
 import { httpGet } from '../../crawlers/http-fetch.js';
 import { SOURCE_KINDS } from '../../crawlers/sources-file.js';
 import { extractPage } from '../../pipeline/process-page.js';
+import { createContext } from '../../pipeline/context.js';
+import { testSource } from '../../pipeline/source-test.js';
 import { sourceZone } from '../../pipeline/discover.js';
 import { BCMS_LANGS } from '../../extractors/langid.js';
 import { safeUrl } from '../../alerts/render.js';
@@ -42,6 +44,7 @@ async function sourcePage(db: Db, v: Viewer, id: string, form?: Record<string, s
 ${h ? html`<p>Health: <b>${h.status}</b>; last success ${when(v, h.lastSuccessAt)}; error rate ${Math.round(h.errorRate * 100)}% over ${h.fetches} fetch(es); ${h.itemsPerDay.toFixed(1)} item(s) a day${h.lastError ? html`; last error: ${h.lastError}` : ''}</p>` : ''}
 <form method="post" action="/sources/${s.id}/enabled">${csrfField(v)}<input type="hidden" name="enabled" value="${s.enabled ? '0' : '1'}">
 <p>${s.enabled ? 'Enabled.' : 'Disabled.'} <button type="submit" id="toggle">${s.enabled ? 'Disable' : 'Enable'}</button></p></form>
+<form method="post" action="/sources/${s.id}/test">${csrfField(v)}<p><button type="submit" id="test-source">Test the source now</button> <span class="muted">what its ${s.kind} finds and what Ruta reads from its first two articles; nothing is stored but the fetch log</span></p></form>
 <h2>Article selectors</h2>
 <form method="post" action="/sources/${s.id}/selectors">${csrfField(v)}
 ${SELECTOR_FIELDS.map((k) => html`<p><label>${k} <input name="${k}" value="${sel(k)}" size="60" placeholder="CSS selector${k === 'remove' ? 's of parts to drop' : ''}"></label></p>`)}
@@ -131,6 +134,33 @@ ${s
     const enabled = String((await c.req.parseBody()).enabled) === '1';
     const r = await db.source.updateMany({ where: { id }, data: { enabled } });
     return r.count ? c.redirect(`/sources/${id}`, 303) : c.notFound();
+  });
+
+  // The source as it stands: what it finds now and what Ruta reads from its first articles (pipeline/source-test.ts).
+  app.post('/sources/:id/test', allow('editor'), async (c) => {
+    const v = c.get('viewer');
+    const id = c.req.param('id');
+    const s = (await listSources(db, { id }))[0];
+    if (!s) return c.notFound();
+    const ctx = createContext(db);
+    let result: Html;
+    try {
+      const rep = await testSource(ctx, s, 2);
+      result = html`<section id="source-test"><h2>Test of the source (nothing saved)</h2>
+<p id="source-test-found">${rep.entries} article link(s) found in ${rep.documents} document(s).</p>
+${rep.sample.length ? html`<ol class="muted">${rep.sample.map((e) => html`<li>${e.published ? `${e.published.slice(0, 10)} ` : ''}${externalLink(e.url, e.title || e.url)}</li>`)}</ol>` : html`<p class="error">No article links: ${s.kind === 'listing' ? 'check the links selector' : "check the source's URL and kind"}.</p>`}
+${rep.articles.map((a) => (a.ok
+  ? html`<div class="tested ok"><h3>${externalLink(a.url, a.title ?? a.url)}</h3><p><b>Author:</b> ${a.author ?? '—'} · <b>Published:</b> ${a.published ?? '—'} · <b>Language:</b> ${a.lang} (${a.script}), ${a.chars} characters</p>
+<p><b>Names:</b> ${a.named?.length ? a.named.join(', ') : '—'}${a.links?.length ? html` · <b>Links:</b> ${a.links.join('; ')}` : ''}${a.seizures?.length ? html` · <b>Seizures:</b> ${a.seizures.join('; ')}` : ''}</p>
+${a.warning ? html`<p class="warning">${a.warning}</p>` : ''}${a.needsBrowser ? html`<p class="warning">Only boilerplate without JavaScript: this source needs <code>render: true</code>.</p>` : ''}
+<div class="article-text">${(a.start ?? '')}…</div></div>`
+  : html`<div class="tested failed"><p class="error">${a.url}: ${a.error}</p></div>`))}</section>`;
+    } catch (err) {
+      result = html`<p class="error" role="alert">${s.url} could not be read: ${(err as Error).message}. Check the source's URL and kind.</p>`;
+    } finally {
+      await ctx.close();
+    }
+    return c.html((await sourcePage(db, v, id, undefined, result))!.toString());
   });
 
   app.post('/sources/:id/selectors', allow('editor'), async (c) => {
