@@ -5,6 +5,22 @@ import type { Db } from '../storage/db.js';
 import { subscriptionWants } from '../storage/alerts-repo.js';
 import { escapeXml as xml, oneLine, safeUrl, SEVERITY_LABEL } from './render.js';
 
+/** A feed around its entries (each already XML): its id, plain-text title, last update and own address. */
+function atomDocument(id: string, title: string, updated: string, selfUrl: string, entries: string[]): string {
+  return [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom">',
+    `  <id>${xml(id)}</id>`,
+    `  <title type="text">${xml(title)}</title>`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="self" href="${xml(selfUrl)}"/>`,
+    '  <generator>Ruta</generator>',
+    ...entries,
+    '</feed>',
+    '',
+  ].join('\n');
+}
+
 export async function alertFeed(db: Db, token: string, selfUrl: string, limit = 100): Promise<string | null> {
   if (!/^[A-Za-z0-9_-]{16,}$/.test(token)) return null;
   const user = await db.user.findUnique({ where: { feedToken: token }, include: { subscriptions: { where: { channel: 'atom' } } } });
@@ -42,18 +58,7 @@ export async function alertFeed(db: Db, token: string, selfUrl: string, limit = 
       '  </entry>',
     ].filter(Boolean).join('\n');
   });
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>tag:ruta,2026:alerts:user:${user.id}</id>`,
-    `  <title type="text">${xml(`Ruta alerts for ${user.email}`)}</title>`,
-    `  <updated>${updated}</updated>`,
-    `  <link rel="self" href="${xml(selfUrl)}"/>`,
-    '  <generator>Ruta</generator>',
-    ...entries,
-    '</feed>',
-    '',
-  ].join('\n');
+  return atomDocument(`tag:ruta,2026:alerts:user:${user.id}`, `Ruta alerts for ${user.email}`, updated, selfUrl, entries);
 }
 
 export const feedPath = (token: string) => `/feeds/${token}/alerts.atom`;
@@ -96,16 +101,5 @@ export async function linkFeed(db: Db, token: string, selfUrl: string, appUrl: s
       '  </entry>',
     ].filter(Boolean).join('\n');
   });
-  return [
-    '<?xml version="1.0" encoding="utf-8"?>',
-    '<feed xmlns="http://www.w3.org/2005/Atom">',
-    `  <id>tag:ruta,2026:links:user:${user.id}</id>`,
-    `  <title type="text">${xml('Ruta: new Balkan–Latin America links')}</title>`,
-    `  <updated>${updated}</updated>`,
-    `  <link rel="self" href="${xml(selfUrl)}"/>`,
-    '  <generator>Ruta</generator>',
-    ...entries,
-    '</feed>',
-    '',
-  ].join('\n');
+  return atomDocument(`tag:ruta,2026:links:user:${user.id}`, 'Ruta: new Balkan–Latin America links', updated, selfUrl, entries);
 }
