@@ -1,8 +1,9 @@
-// The daily digest: new Balkan–Latin America links with their evidence, new
-// stories grouped, the largest seizures, watchlist hits, new articles the
-// user's saved searches find, other alerts the user subscribed to, and sources
-// that went silent or broke. Every item has a key; an item sent in one digest
-// is never in another.
+// The daily digest: new Balkan–Latin America links with their evidence, the
+// links analysts confirmed, new stories grouped, the largest seizures,
+// watchlist hits, new articles the user's saved searches find, other alerts
+// the user subscribed to (the most severe 50 of each alert section), and
+// sources that went silent or broke. Every item has a key; an item sent in one
+// digest is never in another.
 import type { Db } from '../storage/db.js';
 import {
   alertsBetween, confirmedLinks, digestSubscriptions, digestedKeys, largestSeizures, lastDigest, newLinks, newStories, recordDigest, troubledSources,
