@@ -49,7 +49,7 @@ if (!cookie.startsWith('ruta_session=')) throw new Error(`login failed: ${login.
 const alertId = (await db.alert.findFirst({ orderBy: { id: 'desc' } }))?.id ?? 1;
 const link = (await db.link.findFirst({ orderBy: { articleCount: 'desc' } }))?.id ?? 1;
 const story = (await db.story.findFirst({ orderBy: [{ articleCount: 'desc' }, { id: 'asc' }] }))?.id ?? 1;
-const pages = ['/triage', '/sources', `/alerts/${alertId}`, '/graph', `/links/${link}`, '/stories', '/stories?about=links&lang=sr', `/stories/${story}`, '/seizures', '/search?q=Kavač&across=1', '/search?q=кокаин&across=1', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.gexf'];
+const pages = ['/triage', '/sources', '/week', `/alerts/${alertId}`, '/graph', `/links/${link}`, '/stories', '/stories?about=links&lang=sr', `/stories/${story}`, '/seizures', '/search?q=Kavač&across=1', '/search?q=кокаин&across=1', '/entities/criminal_group/Kava%C4%8D%20clan', '/export/links.gexf'];
 console.log(`\npage                              median    p95   (${REPEAT} requests each)`);
 const rows: string[] = [];
 for (const path of pages) {

@@ -134,7 +134,7 @@ describe('the web app in Chromium', () => {
   });
 
   it('logs in as each role, lands on its page, and is kept out of the others', async () => {
-    const home = { analyst: '/triage', editor: '/watchlists', researcher: '/digest', admin: '/triage' } as const;
+    const home = { analyst: '/triage', editor: '/watchlists', researcher: '/week', admin: '/triage' } as const;
     for (const [role, path] of Object.entries(home)) {
       const p = await login(role);
       expect(new URL(p.url()).pathname, role).toBe(path);
@@ -279,6 +279,7 @@ describe('the web app in Chromium', () => {
 
   it('a researcher sets the digest hour, timezone and rules', async () => {
     const p = await login('researcher');
+    await p.goto(`${base}/digest`);
     await p.selectOption('select[name=hour]', '6');
     await p.fill('input[name=timezone]', 'America/Lima');
     await p.check('input[name=rules][value=balkan-latam-link]');
@@ -787,6 +788,39 @@ describe('the web app in Chromium', () => {
     await Promise.all([p.waitForURL(/\/digest$/), p.click('#saved-searches button')]);
     expect(await p.locator('#saved-searches').count()).toBe(0);
     expect(await db.savedSearch.count({ where: { userId: me.id } })).toBe(0);
+    await p.context().close();
+  });
+
+  it('a researcher sees the week at a glance: counts, new and confirmed links, wide stories, seizures, names on the rise', async () => {
+    // Two reports from yesterday name a man no earlier article names.
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const reports: [string, string, string][] = [
+      ['rise-1', 'Serbian arrested in Guayaquil', 'Ecuadorian police arrested the Serbian citizen Zoran Kovačević in Guayaquil, where he organised cocaine shipments for the Kavač clan.'],
+      ['rise-2', 'Detention ordered for Serbian suspect', 'A court in Quito ordered pre-trial detention for Zoran Kovačević, a Serbian national accused of shipping cocaine from Guayaquil to Antwerp, prosecutors said on Tuesday.'],
+    ];
+    for (const [slug, title, text] of reports) {
+      const stored = await storeArticle(db, { ...article(slug, title, text), published: yesterday });
+      expect(stored).toMatchObject({ status: 'stored', duplicateOf: null });
+    }
+    const p = await login('researcher');
+    await p.goto(`${base}/week`);
+    expect(await p.locator('h1').textContent()).toBe('The last 7 day(s)');
+    const since = new Date(Date.now() - 7 * 86_400_000);
+    const inWeek = await db.article.count({ where: { duplicateOfId: null, createdAt: { gt: since } } });
+    expect(await p.locator('#week-counts').textContent()).toMatch(new RegExp(`^${inWeek} article\\(s\\) in \\d+ stories · \\d+ new link\\(s\\)`));
+    expect(await p.locator('#week-links a').allTextContents()).toEqual(expect.arrayContaining(['Zoran Kovačević – Guayaquil']));
+    // A seizure told by several articles of its story counts once (the stories test copied the 2.3 t report).
+    const seized = await db.seizure.findMany({ where: { article: { createdAt: { gt: since } } }, select: { kg: true, article: { select: { storyId: true, id: true } } } });
+    const seizureReports = new Set(seized.map((z) => `${z.article.storyId ?? -z.article.id}:${z.kg}`));
+    expect(seizureReports.size).toBeLessThan(seized.length);
+    expect(await p.locator('#week-counts').textContent()).toContain(`${seizureReports.size} seizure(s)`);
+    const rising = p.locator('#week-rising tbody tr', { hasText: 'Zoran Kovačević' });
+    expect(await rising.locator('td').allTextContents()).toEqual(['Zoran Kovačević', 'person balkan', '2', '0']);
+    await Promise.all([p.waitForURL(/\/entities\/person\//), rising.locator('a').click()]);
+    // A longer period takes the choice.
+    await p.goto(`${base}/week?days=30`);
+    expect(await p.locator('h1').textContent()).toBe('The last 30 day(s)');
+    expect(await p.locator('select[name=days]').inputValue()).toBe('30');
     await p.context().close();
   });
 });

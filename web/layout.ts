@@ -27,6 +27,7 @@ export function when(v: Viewer, at: Date | null | undefined, missing = 'never'):
 const NAV: { href: string; label: string; roles: string[]; key: string }[] = [
   { href: '/triage', label: 'Triage', roles: ['analyst', 'admin'], key: 't' },
   { href: '/watchlists', label: 'Watchlists', roles: ['editor', 'admin'], key: 'w' },
+  { href: '/week', label: 'Week', roles: ['researcher', 'analyst', 'admin'], key: 'k' },
   { href: '/graph', label: 'Links', roles: ['researcher', 'analyst', 'admin'], key: 'l' },
   { href: '/stories', label: 'Stories', roles: ['researcher', 'analyst', 'admin'], key: 'r' },
   { href: '/seizures', label: 'Seizures', roles: ['researcher', 'analyst', 'admin'], key: 'z' },
@@ -36,7 +37,7 @@ const NAV: { href: string; label: string; roles: string[]; key: string }[] = [
 ];
 
 export function homeFor(role: string): string {
-  return role === 'editor' ? '/watchlists' : role === 'researcher' ? '/digest' : '/triage';
+  return role === 'editor' ? '/watchlists' : role === 'researcher' ? '/week' : '/triage';
 }
 
 export function page(title: string, viewer: Viewer | null, body: Html): Html {

@@ -4,6 +4,8 @@ import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
 import { articlesNaming, articleTexts, CO_NAMED_ARTICLES, entityProfile, countries, GRAPH_REVIEWS, linkGraph, linkGraphCount, linkWithEvidence, neighbourLinks, seizureTimeline, type GraphFilter, type GraphLink } from '../../storage/research-repo.js';
 import { ftsQuery, searchPage } from '../../storage/search-index.js';
+import { confirmedLinks, largestSeizures, newLinks, newStories } from '../../storage/digests-repo.js';
+import { risingNames, weekCounts } from '../../storage/week-repo.js';
 import { addSavedSearch } from '../../storage/saved-searches-repo.js';
 import { UserInputError } from '../../storage/users-repo.js';
 import { loadDefaultGazetteer } from '../../extractors/gazetteer.js';
@@ -101,6 +103,35 @@ function firstReported(evidence: { article: { published: Date | null; createdAt:
 }
 
 export function researchRoutes(app: Hono<Env>, db: Db) {
+  // The week at a glance: what is new, what analysts confirmed, what spreads, what was seized, who rises.
+  app.get('/week', allow(...RESEARCH), async (c) => {
+    const days = Math.min(90, Math.max(1, Math.floor(Number(c.req.query('days'))) || 7));
+    const until = new Date();
+    const since = new Date(until.getTime() - days * 86_400_000);
+    const [counts, links, confirmed, stories, seizures, rising] = await Promise.all([
+      weekCounts(db, since, until), newLinks(db, since, until, 20), confirmedLinks(db, since, until, 20), newStories(db, since, until, 10), largestSeizures(db, since, until, 10), risingNames(db, since, until),
+    ]);
+    const v = c.get('viewer');
+    const kg = (n: number) => (n >= 1000 ? `${(n / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} t` : `${Math.round(n).toLocaleString('en')} kg`);
+    return c.html(
+      page('This week', v, html`<h1>The last ${days} day(s)</h1>
+<form method="get" action="/week" class="filters"><label>Days <select name="days">${[1, 7, 14, 30, 90].map((d) => html`<option ${d === days ? html`selected` : ''}>${d}</option>`)}</select></label> <button type="submit">Show</button></form>
+<p id="week-counts">${counts.articles} article(s) in ${counts.stories} stories · ${counts.newLinks} new link(s) · ${counts.confirmedLinks} confirmed by analysts · ${counts.seizures} seizure(s), ${kg(counts.seizedKg)} in all</p>
+<p class="muted">What Ruta stored in these days; the names on the rise by the articles' publication dates (else when stored).</p>
+<h2>New Balkan–Latin America links</h2>
+${links.length ? html`<ol id="week-links">${links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>${reviewMark(l.review)} <span class="muted">(${l.articleCount} article(s))</span>${l.evidence[0] ? html`<blockquote>“${l.evidence[0].sentence}”</blockquote>` : ''}</li>`)}</ol>` : html`<p>None.</p>`}
+${confirmed.length ? html`<h2>Confirmed by analysts</h2><ul id="week-confirmed">${confirmed.map((x) => html`<li><a href="/links/${x.link.id}">${x.link.balkan} – ${x.link.latam}</a> <span class="muted">by ${x.by}${x.note ? html`: “${x.note}”` : ''}</span></li>`)}</ul>` : ''}
+<h2>Stories told most widely</h2>
+${stories.length ? html`<ol id="week-stories">${stories.map((s) => html`<li><a href="/stories/${s.id}">${s.headline}</a> <span class="muted">(${s.outletCount} outlet(s), ${s.languages})</span></li>`)}</ol>` : html`<p>None.</p>`}
+<h2>Largest seizures</h2>
+${seizures.length ? html`<ol id="week-seizures">${seizures.map((z) => html`<li><b>${kg(z.kg)} ${z.drug}</b>${z.place ? html` in ${z.place}` : ''} · ${articleLink(z.article)}</li>`)}</ol>` : html`<p>None.</p>`}
+<h2>Named more than the ${days} day(s) before</h2>
+${rising.length
+  ? html`<table id="week-rising"><thead><tr><th>Name</th><th>Kind</th><th>Articles now</th><th>Before</th></tr></thead><tbody>${rising.map((r) => html`<tr><td><a href="${entityHref(r)}">${r.canonical}</a></td><td>${r.type.replace('_', ' ')} <span class="muted">${r.side}</span></td><td>${r.now}</td><td>${r.before}</td></tr>`)}</tbody></table>`
+  : html`<p>No name rose.</p>`}`).toString(),
+    );
+  });
+
   app.get('/graph', allow(...RESEARCH), async (c) => {
     const f = filterOf(c);
     const [links, total, list, hidden] = await Promise.all([linkGraph(db, f), linkGraphCount(db, f), countries(db), f.review ? 0 : linkGraphCount(db, { ...f, review: 'dismissed' })]);
