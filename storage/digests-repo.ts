@@ -17,12 +17,15 @@ export async function lastDigest(db: Db, userId: number) {
   return db.digest.findFirst({ where: { userId }, orderBy: { until: 'desc' } });
 }
 
-/** Links first seen in the period, less those an earlier article reported under another spelling ("Darko Saric" after "Darko Šarić"). */
-export async function newLinks(db: Db, since: Date, until: Date, limit = 30) {
+/**
+ * Links first seen in the period, less those an earlier article reported under another spelling ("Darko Saric"
+ * after "Darko Šarić"): in the order Ruta saw them (the digest), or the best evidenced first (the week page).
+ */
+export async function newLinks(db: Db, since: Date, until: Date, limit = 30, order: 'seen' | 'evidence' = 'seen') {
   const links = await db.link.findMany({
     // A pair analysts dismissed as a misreading is no news for researchers.
     where: { firstSeen: { gt: since, lte: until }, review: { not: 'dismissed' } },
-    orderBy: { firstSeen: 'asc' },
+    orderBy: order === 'seen' ? { firstSeen: 'asc' } : [{ articleCount: 'desc' }, { firstSeen: 'asc' }],
     take: limit,
     include: { evidence: { orderBy: { id: 'asc' }, take: 1, include: { article: { select: { id: true, title: true, url: true, lang: true, storyId: true } } } } },
   });

@@ -796,12 +796,16 @@ describe('the web app in Chromium', () => {
     const yesterday = new Date(Date.now() - 86_400_000);
     const reports: [string, string, string][] = [
       ['rise-1', 'Serbian arrested in Guayaquil', 'Ecuadorian police arrested the Serbian citizen Zoran Kovačević in Guayaquil, where he organised cocaine shipments for the Kavač clan.'],
-      ['rise-2', 'Detention ordered for Serbian suspect', 'A court in Quito ordered pre-trial detention for Zoran Kovačević, a Serbian national accused of shipping cocaine from Guayaquil to Antwerp, prosecutors said on Tuesday.'],
+      ['rise-2', 'Detention ordered for Serbian suspect', 'A court in Quito ordered pre-trial detention for Zoran Kovačević, a Serbian national accused of shipping cocaine from Guayaquil to Antwerp, prosecutors said on Tuesday. Police seized 300 kilograms of cocaine in the case.'],
     ];
     for (const [slug, title, text] of reports) {
       const stored = await storeArticle(db, { ...article(slug, title, text), published: yesterday });
       expect(stored).toMatchObject({ status: 'stored', duplicateOf: null });
     }
+    // Another outlet's copy of the second: the same 300 kg in the same story.
+    await upsertSources(db, [{ id: 'night-desk', name: 'Night Desk', url: 'https://night-desk.example/feed', kind: 'rss', language: 'en', country: 'GB', schedule: '*/30 * * * *', render: false, enabled: true, config: {} }]);
+    const copy = await storeArticle(db, { ...article('rise-2-copy', reports[1]![1], `${reports[1]![2]} Republished from El Litoral.`), sourceId: 'night-desk', url: 'https://night-desk.example/rise-2', fetchedUrl: 'https://night-desk.example/rise-2', published: yesterday });
+    expect(copy.status === 'stored' && copy.duplicateOf).toBeTruthy();
     const p = await login('researcher');
     await p.goto(`${base}/week`);
     expect(await p.locator('h1').textContent()).toBe('The last 7 day(s)');
@@ -809,6 +813,12 @@ describe('the web app in Chromium', () => {
     const inWeek = await db.article.count({ where: { duplicateOfId: null, createdAt: { gt: since } } });
     expect(await p.locator('#week-counts').textContent()).toMatch(new RegExp(`^${inWeek} article\\(s\\) in \\d+ stories · \\d+ new link\\(s\\)`));
     expect(await p.locator('#week-links a').allTextContents()).toEqual(expect.arrayContaining(['Zoran Kovačević – Guayaquil']));
+    // The best evidenced first: the first is a link with the most articles among the week's new ones.
+    const counts = (await p.locator('#week-links > li > .muted').allTextContents()).map((t) => Number(/\((\d+) article/.exec(t)![1]));
+    expect(counts).toEqual([...counts].sort((x, y) => y - x));
+    const most = await db.link.findFirstOrThrow({ where: { firstSeen: { gt: since }, review: { not: 'dismissed' } }, orderBy: { articleCount: 'desc' } });
+    expect(counts[0]).toBe(most.articleCount);
+    expect(most.articleCount).toBeGreaterThan(1);
     // A seizure told by several articles of its story counts once (the stories test copied the 2.3 t report).
     const seized = await db.seizure.findMany({ where: { article: { createdAt: { gt: since } } }, select: { kg: true, article: { select: { storyId: true, id: true } } } });
     const seizureReports = new Set(seized.map((z) => `${z.article.storyId ?? -z.article.id}:${z.kg}`));

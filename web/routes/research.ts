@@ -109,7 +109,7 @@ export function researchRoutes(app: Hono<Env>, db: Db) {
     const until = new Date();
     const since = new Date(until.getTime() - days * 86_400_000);
     const [counts, links, confirmed, stories, seizures, rising] = await Promise.all([
-      weekCounts(db, since, until), newLinks(db, since, until, 20), confirmedLinks(db, since, until, 20), newStories(db, since, until, 10), largestSeizures(db, since, until, 10), risingNames(db, since, until),
+      weekCounts(db, since, until), newLinks(db, since, until, 20, 'evidence'), confirmedLinks(db, since, until, 20), newStories(db, since, until, 10), largestSeizures(db, since, until, 10), risingNames(db, since, until),
     ]);
     const v = c.get('viewer');
     const kg = (n: number) => (n >= 1000 ? `${(n / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} t` : `${Math.round(n).toLocaleString('en')} kg`);
@@ -118,7 +118,7 @@ export function researchRoutes(app: Hono<Env>, db: Db) {
 <form method="get" action="/week" class="filters"><label>Days <select name="days">${[1, 7, 14, 30, 90].map((d) => html`<option ${d === days ? html`selected` : ''}>${d}</option>`)}</select></label> <button type="submit">Show</button></form>
 <p id="week-counts">${counts.articles} article(s) in ${counts.stories} stories · ${counts.newLinks} new link(s) · ${counts.confirmedLinks} confirmed by analysts · ${counts.seizures} seizure(s), ${kg(counts.seizedKg)} in all</p>
 <p class="muted">What Ruta stored in these days; the names on the rise by the articles' publication dates (else when stored).</p>
-<h2>New Balkan–Latin America links</h2>
+<h2>New Balkan–Latin America links, the best evidenced first</h2>
 ${links.length ? html`<ol id="week-links">${links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>${reviewMark(l.review)} <span class="muted">(${l.articleCount} article(s))</span>${l.evidence[0] ? html`<blockquote>“${l.evidence[0].sentence}”</blockquote>` : ''}</li>`)}</ol>` : html`<p>None.</p>`}
 ${confirmed.length ? html`<h2>Confirmed by analysts</h2><ul id="week-confirmed">${confirmed.map((x) => html`<li><a href="/links/${x.link.id}">${x.link.balkan} – ${x.link.latam}</a> <span class="muted">by ${x.by}${x.note ? html`: “${x.note}”` : ''}</span></li>`)}</ul>` : ''}
 <h2>Stories told most widely</h2>
