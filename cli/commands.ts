@@ -311,8 +311,8 @@ export async function sourcesTest(db: Db, id: string, o: { limit: number; json: 
         out(`  names      ${a.named?.length ? a.named.join(', ') : '(none)'}`);
         if (a.links?.length) out(`  links      ${a.links.join('; ')}`);
         if (a.seizures?.length) out(`  seizures   ${a.seizures.join('; ')}`);
-        if (a.warning) out(`  warning    ${a.warning}`);
-        if (a.needsBrowser) out('  note       only boilerplate without JavaScript: set render: true for this source');
+        for (const w of a.warnings ?? []) out(`  warning    ${w}`);
+        if (a.rendered && !source.render) out('  note       read through the browser: a plain fetch found only boilerplate; render: true saves the first fetch');
       }
     }
     const bad = rep.articles.filter((a) => !a.ok).length;

@@ -51,7 +51,7 @@ export interface CrawlOptions {
   onStored?: (articleId: number) => void;
 }
 
-interface Fetched {
+export interface Fetched {
   article: ArticleInput;
   rendered: boolean;
 }
@@ -61,13 +61,15 @@ interface Fetched {
  * for render sources, with one browser retry when a plain fetch saw only boilerplate on a page
  * that runs scripts.
  */
-async function fetchArticle(
+export async function fetchArticle(
   ctx: CrawlContext,
   source: Source,
-  row: { id: number; url: string; hintTitle: string | null; hintPublished: Date | null; hintAuthor: string | null },
+  /** The frontier row (none for a source test, which stores nothing) and the feed's hints. */
+  row: { id?: number; url: string; hintTitle: string | null; hintPublished: Date | null; hintAuthor: string | null },
   /** How the source's pages are read: its selectors and its clock, worked out once per run. */
   extraction: { selectors: ReturnType<typeof sourceConfig>['selectors']; zone: string | undefined },
-  rep: SourceReport,
+  /** Where pages read through the browser are counted and warnings kept. */
+  rep: Pick<SourceReport, 'rendered' | 'warnings'>,
 ): Promise<Fetched> {
   const url = row.url;
   const articleCtx = { sourceId: source.id, sourceLanguage: source.language, sourceCountry: source.country, frontierId: row.id, hintTitle: row.hintTitle, hintPublished: row.hintPublished, hintAuthor: row.hintAuthor, seenAt: new Date() };

@@ -152,7 +152,7 @@ ${rep.sample.length ? html`<ol class="muted">${rep.sample.map((e) => html`<li>${
 ${rep.articles.map((a) => (a.ok
   ? html`<div class="tested ok"><h3>${externalLink(a.url, a.title ?? a.url)}</h3><p><b>Author:</b> ${a.author ?? '—'} · <b>Published:</b> ${a.published ?? '—'} · <b>Language:</b> ${a.lang} (${a.script}), ${a.chars} characters</p>
 <p><b>Names:</b> ${a.named?.length ? a.named.join(', ') : '—'}${a.links?.length ? html` · <b>Links:</b> ${a.links.join('; ')}` : ''}${a.seizures?.length ? html` · <b>Seizures:</b> ${a.seizures.join('; ')}` : ''}</p>
-${a.warning ? html`<p class="warning">${a.warning}</p>` : ''}${a.needsBrowser ? html`<p class="warning">Only boilerplate without JavaScript: this source needs <code>render: true</code>.</p>` : ''}
+${(a.warnings ?? []).map((w) => html`<p class="warning">${w}</p>`)}${a.rendered && !s.render ? html`<p class="warning">Read through the browser: a plain fetch found only boilerplate; <code>render: true</code> saves the first fetch.</p>` : ''}
 <div class="article-text">${(a.start ?? '')}…</div></div>`
   : html`<div class="tested failed"><p class="error">${a.url}: ${a.error}</p></div>`))}</section>`;
     } catch (err) {
