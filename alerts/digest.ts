@@ -77,10 +77,12 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const since = new Date(Math.max(last?.until.getTime() ?? now.getTime() - DAY, now.getTime() - 7 * DAY));
   const wants = (rule: string, severity: string) => subs.some((s) => subscriptionWants(s, rule, severity));
 
-  const sections: { title: string; lines: Line[]; more?: number }[] = [];
+  /** label: how the subject counts the section's lines; capped: an alert section, listed up to ALERTS_PER_SECTION. */
+  const sections: { title: string; label: string; lines: Line[]; capped?: boolean; more?: number }[] = [];
   const links = await newLinks(db, since, now);
   sections.push({
     title: 'New Balkan–Latin America links',
+    label: 'new link(s)',
     lines: links.map((l) => {
       const ev = l.evidence[0];
       return { key: `link:${l.id}`, title: `${l.balkan} – ${l.latam}${l.review === 'confirmed' ? ' (confirmed by an analyst)' : ''}`, url: ev ? ev.article.url : null, meta: ev ? `${ev.article.title} (${ev.article.lang})` : '', quote: ev?.sentence, group: ev ? `article:${ev.article.id}` : undefined, app: ev ? `/articles/${ev.article.id}` : `/links/${l.id}` };
@@ -94,6 +96,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const confirmed = await confirmedLinks(db, since, now);
   sections.push({
     title: 'Links analysts confirmed',
+    label: 'confirmed link(s)',
     lines: confirmed.map(({ link: l, by, note }) => {
       const ev = l.evidence[0];
       return { key: `confirmed:${l.id}`, title: `${l.balkan} – ${l.latam}`, url: ev?.article.url ?? null, meta: `confirmed by ${by}${note ? `: “${note}”` : ''} · ${l.articleCount} article(s)`, quote: ev?.sentence, app: `/links/${l.id}` };
@@ -102,6 +105,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const stories = await newStories(db, since, now);
   sections.push({
     title: 'New stories',
+    label: 'stories',
     lines: stories.map((s) => ({
       key: `story:${s.id}`,
       title: s.headline,
@@ -113,6 +117,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const seizures = await largestSeizures(db, since, now);
   sections.push({
     title: 'Largest seizures',
+    label: 'seizure(s)',
     lines: seizures.map((z) => ({
       key: `seizure:${seizureReportKey(z)}`,
       title: `${z.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${z.drug}${z.place || z.date ? ` (${[z.place, z.date].filter(Boolean).join(', ')})` : ''}`,
@@ -135,10 +140,11 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
     meta: `${SEVERITY_LABEL[a.severity] ?? a.severity}${a.status === 'confirmed' || a.status === 'escalated' ? ` · ${a.status} by an analyst` : ''}${a.article ? ` · ${a.article.title} (${a.article.lang})` : ''}${a.story ? ` · story #${a.story.id}` : ''}`,
     quote: a.evidence,
   });
-  sections.push({ title: 'Watchlist hits', lines: alerts.filter((a) => a.rule === WATCHLIST_RULE).map(alertLine) });
+  sections.push({ title: 'Watchlist hits', label: 'watchlist hit(s)', capped: true, lines: alerts.filter((a) => a.rule === WATCHLIST_RULE).map(alertLine) });
   const matches = await savedSearchMatches(db, user.id, since, now);
   sections.push({
     title: 'Your saved searches',
+    label: 'saved search match(es)',
     lines: matches.map((m) => ({
       key: `search:${m.id}`,
       title: m.title,
@@ -148,10 +154,11 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
       app: `/articles/${m.id}`,
     })),
   });
-  sections.push({ title: 'Other alerts', lines: alerts.filter((a) => a.rule !== WATCHLIST_RULE).map(alertLine) });
+  sections.push({ title: 'Other alerts', label: 'alert(s)', capped: true, lines: alerts.filter((a) => a.rule !== WATCHLIST_RULE).map(alertLine) });
   const sources = await troubledSources(db, now);
   sections.push({
     title: 'Sources that went silent or broke',
+    label: 'source problem(s)',
     lines: sources.map((h) => ({
       key: h.status === 'failing' ? `source:${h.id}:failing:${h.lastErrorAt?.toISOString() ?? ''}` : `source:${h.id}:silent:${h.lastItemAt?.toISOString() ?? ''}`,
       title: `${h.name} (${h.id})`,
@@ -166,7 +173,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const sent = await digestedKeys(db, user.id, sections.flatMap((s) => s.lines.map((l) => l.key)));
   for (const s of sections) s.lines = s.lines.filter((l) => !sent.has(l.key));
   // A day of thousands of alerts is no digest: the most severe of each alert section, and how many more the queue holds.
-  for (const s of sections.filter((x) => x.title === 'Watchlist hits' || x.title === 'Other alerts')) {
+  for (const s of sections.filter((x) => x.capped)) {
     if (s.lines.length <= ALERTS_PER_SECTION) continue;
     s.more = s.lines.length - ALERTS_PER_SECTION;
     s.lines = s.lines.map((l, i) => ({ l, i })).sort((a, b) => severityRank(a.l) - severityRank(b.l) || a.i - b.i).slice(0, ALERTS_PER_SECTION).map((x) => x.l);
@@ -193,17 +200,7 @@ export async function buildDigest(db: Db, user: DigestUser, now = new Date()): P
   const { date } = localClock(user.timezone, now);
   const period = `${localTime(user.timezone, since)} to ${localTime(user.timezone, now)} (${user.timezone})`;
   const counts = Object.fromEntries(sections.map((s) => [s.title, s.lines.length + (s.more ?? 0)]));
-  const HEADLINE: Record<string, string> = {
-    'New Balkan–Latin America links': 'new link(s)',
-    'Links analysts confirmed': 'confirmed link(s)',
-    'New stories': 'stories',
-    'Largest seizures': 'seizure(s)',
-    'Watchlist hits': 'watchlist hit(s)',
-    'Your saved searches': 'saved search match(es)',
-    'Other alerts': 'alert(s)',
-    'Sources that went silent or broke': 'source problem(s)',
-  };
-  const headline = sections.filter((s) => counts[s.title]).map((s) => `${counts[s.title]} ${HEADLINE[s.title] ?? s.title}`).join(', ');
+  const headline = sections.filter((s) => counts[s.title]).map((s) => `${counts[s.title]} ${s.label}`).join(', ');
   const subject = oneLine(`[Ruta] Daily digest ${date}: ${headline}`);
   const text = [
     `Ruta daily digest for ${user.email}, ${date} (${user.timezone})`,

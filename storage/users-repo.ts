@@ -10,7 +10,6 @@ export type Channel = (typeof CHANNELS)[number];
 
 export class UserInputError extends Error {}
 
-
 export function hashPassword(password: string): string {
   const salt = randomBytes(16);
   const hash = scryptSync(password, salt, 32, { N: 16384, r: 8, p: 1 });

@@ -55,6 +55,10 @@ ${viewer
 </body></html>`;
 }
 
+/** A quantity seized: "2.3 t" from a tonne up (`digits` decimals at most), else whole kilograms ("450 kg"). */
+export const kgText = (kg: number, digits = 1) =>
+  kg >= 1000 ? `${(kg / 1000).toLocaleString('en', { maximumFractionDigits: digits })} t` : `${Math.round(kg).toLocaleString('en')} kg`;
+
 /** An analysts' verdict beside a link: nothing while none is given. */
 export const reviewMark = (review: string) =>
   review === 'confirmed' ? html` <span class="review review-confirmed">confirmed</span>` : review === 'dismissed' ? html` <span class="review review-dismissed" title="an analyst dismissed this link as a misreading">dismissed</span>` : '';

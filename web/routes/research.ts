@@ -14,7 +14,7 @@ import { RUTA_LANGS } from '../../extractors/langid.js';
 import { sentenceAt } from '../../alerts/evidence.js';
 import { allow, type Env } from '../auth.js';
 import { html, type Html } from '../html.js';
-import { articleLink, csrfField, entityHref, page, reviewMark, when } from '../layout.js';
+import { articleLink, csrfField, entityHref, kgText, page, reviewMark, when } from '../layout.js';
 import { isLinkReview, linkReviews, reviewLink } from '../../storage/link-review-repo.js';
 import { linksCsv, linksFtm, linksGexf, linksJson, searchCsv } from '../exports.js';
 import { monthChart, monthSeries } from '../month-chart.js';
@@ -112,11 +112,10 @@ export function researchRoutes(app: Hono<Env>, db: Db) {
       weekCounts(db, since, until), newLinks(db, since, until, 20, 'evidence'), confirmedLinks(db, since, until, 20), newStories(db, since, until, 10), largestSeizures(db, since, until, 10), risingNames(db, since, until),
     ]);
     const v = c.get('viewer');
-    const kg = (n: number) => (n >= 1000 ? `${(n / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} t` : `${Math.round(n).toLocaleString('en')} kg`);
     return c.html(
       page('This week', v, html`<h1>The last ${days} day(s)</h1>
 <form method="get" action="/week" class="filters"><label>Days <select name="days">${[1, 7, 14, 30, 90].map((d) => html`<option ${d === days ? html`selected` : ''}>${d}</option>`)}</select></label> <button type="submit">Show</button></form>
-<p id="week-counts">${counts.articles} article(s) in ${counts.stories} stories · ${counts.newLinks} new link(s) · ${counts.confirmedLinks} confirmed by analysts · ${counts.seizures} seizure(s), ${kg(counts.seizedKg)} in all</p>
+<p id="week-counts">${counts.articles} article(s) in ${counts.stories} stories · ${counts.newLinks} new link(s) · ${counts.confirmedLinks} confirmed by analysts · ${counts.seizures} seizure(s), ${kgText(counts.seizedKg)} in all</p>
 <p class="muted">What Ruta stored in these days; the names on the rise by the articles' publication dates (else when stored).</p>
 <h2>New Balkan–Latin America links, the best evidenced first</h2>
 ${links.length ? html`<ol id="week-links">${links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>${reviewMark(l.review)} <span class="muted">(${l.articleCount} article(s))</span>${l.evidence[0] ? html`<blockquote>“${l.evidence[0].sentence}”</blockquote>` : ''}</li>`)}</ol>` : html`<p>None.</p>`}
@@ -124,7 +123,7 @@ ${confirmed.length ? html`<h2>Confirmed by analysts</h2><ul id="week-confirmed">
 <h2>Stories told most widely</h2>
 ${stories.length ? html`<ol id="week-stories">${stories.map((s) => html`<li><a href="/stories/${s.id}">${s.headline}</a> <span class="muted">(${s.outletCount} outlet(s), ${s.languages})</span></li>`)}</ol>` : html`<p>None.</p>`}
 <h2>Largest seizures</h2>
-${seizures.length ? html`<ol id="week-seizures">${seizures.map((z) => html`<li><b>${kg(z.kg)} ${z.drug}</b>${z.place ? html` in ${z.place}` : ''} · ${articleLink(z.article)}</li>`)}</ol>` : html`<p>None.</p>`}
+${seizures.length ? html`<ol id="week-seizures">${seizures.map((z) => html`<li><b>${kgText(z.kg)} ${z.drug}</b>${z.place ? html` in ${z.place}` : ''} · ${articleLink(z.article)}</li>`)}</ol>` : html`<p>None.</p>`}
 <h2>Named more than the ${days} day(s) before</h2>
 ${rising.length
   ? html`<table id="week-rising"><thead><tr><th>Name</th><th>Kind</th><th>Articles now</th><th>Before</th></tr></thead><tbody>${rising.map((r) => html`<tr><td><a href="${entityHref(r)}">${r.canonical}</a></td><td>${r.type.replace('_', ' ')} <span class="muted">${r.side}</span></td><td>${r.now}</td><td>${r.before}</td></tr>`)}</tbody></table>`
@@ -227,7 +226,6 @@ ${e.articles > e.recent.length ? html`<p class="muted">The ${e.recent.length} mo
     const byMonth = new Map<string, number>();
     for (const p of points) byMonth.set(p.date.toISOString().slice(0, 7), (byMonth.get(p.date.toISOString().slice(0, 7)) ?? 0) + p.kg);
     const months = monthSeries(byMonth);
-    const fmt = (kg: number) => (kg >= 1000 ? `${(kg / 1000).toLocaleString('en', { maximumFractionDigits: 1 })} t` : `${Math.round(kg).toLocaleString('en')} kg`);
     // The table: the 200 most recent, with their sentences.
     const listed = [...points].reverse().slice(0, 200);
     const texts = await articleTexts(db, [...new Set(listed.map((p) => p.article.id))]);
@@ -236,7 +234,7 @@ ${e.articles > e.recent.length ? html`<p class="muted">The ${e.recent.length} mo
 <form method="get" action="/seizures" class="filters"><label>From <input type="date" name="from" value="${c.req.query('from') ?? ''}"></label>
 <label>To <input type="date" name="to" value="${c.req.query('to') ?? ''}"></label> <button type="submit">Filter</button></form>
 ${months.length
-  ? monthChart(months, { id: 'timeline', label: 'kilograms seized per month', fmt, title: (kg) => `${Math.round(kg).toLocaleString('en')} kg` })
+  ? monthChart(months, { id: 'timeline', label: 'kilograms seized per month', fmt: (kg) => kgText(kg), title: (kg) => `${Math.round(kg).toLocaleString('en')} kg` })
   : html`<p>No seizures in this period.</p>`}
 <table><thead><tr><th>Article date</th><th>Amount</th><th>Where, when</th><th>Evidence</th></tr></thead><tbody>
 ${listed.map((p) => html`<tr><td>${p.date.toISOString().slice(0, 10)}</td><td>${p.kg.toLocaleString('en', { maximumFractionDigits: 1 })} kg ${p.drug}</td><td class="seizure-where">${[p.place, p.stated].filter(Boolean).join(', ')}</td><td>“${sentenceAt(texts.get(p.article.id) ?? p.text, texts.has(p.article.id) ? p.start : 0)}”<br>${articleLink(p.article)}</td></tr>`)}

@@ -7,7 +7,7 @@ import { storyDetail, storyPage } from '../../storage/stories-repo.js';
 import { RUTA_LANGS } from '../../extractors/langid.js';
 import { allow, type Env } from '../auth.js';
 import { html } from '../html.js';
-import { articleLink, entityHref, externalLink, page, reviewMark, when } from '../layout.js';
+import { articleLink, entityHref, externalLink, kgText, page, reviewMark, when } from '../layout.js';
 import { storyAlertCounts, TRIAGE_STATUSES } from '../../storage/triage-repo.js';
 
 const PER_PAGE = 50;
@@ -16,7 +16,6 @@ const TYPE_LABELS: Record<string, string> = {
 };
 const ABOUT: [string, string][] = [['', 'anything'], ['links', 'a Balkan–Latin America link'], ['seizures', 'a seizure']];
 const day = (d: Date | null | undefined) => (d ? d.toISOString().slice(0, 10) : 'undated');
-const kgText = (kg: number) => (kg >= 1000 ? `${(kg / 1000).toLocaleString('en', { maximumFractionDigits: 2 })} t` : `${Math.round(kg).toLocaleString('en')} kg`);
 
 export function storyRoutes(app: Hono<Env>, db: Db) {
   app.get('/stories', allow('researcher', 'analyst'), async (c) => {
@@ -40,7 +39,7 @@ ${stories.length
   ? html`<table id="stories"><thead><tr><th>Story</th><th>Outlets</th><th>Articles</th><th>Languages</th><th>Balkan–Latin America links</th><th>Largest seizure</th><th>Last active</th></tr></thead><tbody>
 ${stories.map((s) => html`<tr data-href="/stories/${s.id}"><td><a href="/stories/${s.id}">${s.headline}</a></td><td>${s.outletCount}</td><td>${s.articleCount}</td><td>${s.languages.join(', ')}</td>
 <td>${s.links.slice(0, 3).map((l, i) => html`${i ? html`<br>` : ''}<a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>${reviewMark(l.review)}`)}${s.links.length > 3 ? html`<br><span class="muted">and ${s.links.length - 3} more</span>` : ''}</td>
-<td>${s.largestSeizure ? `${kgText(s.largestSeizure.kg)} ${s.largestSeizure.drug}` : ''}</td><td>${when(v, s.lastSeenAt)}</td></tr>`)}
+<td>${s.largestSeizure ? `${kgText(s.largestSeizure.kg, 2)} ${s.largestSeizure.drug}` : ''}</td><td>${when(v, s.lastSeenAt)}</td></tr>`)}
 </tbody></table>`
   : html`<p>No stories${lang || minOutlets > 1 || about ? ' match these filters' : ' yet: they form as articles are crawled'}.</p>`}
 <p class="pager">${pageNo > 1 ? html`<a href="${here(pageNo - 1)}" rel="prev">← Previous page</a> ` : ''}${first + stories.length - 1 < total ? html`<a href="${here(pageNo + 1)}" rel="next">Next page →</a>` : ''}</p>`).toString(),
@@ -69,7 +68,7 @@ ${s.links.length
   ? html`<h2>Balkan–Latin America links</h2><ol id="story-links">${s.links.map((l) => html`<li><a href="/links/${l.id}">${l.balkan} – ${l.latam}</a>${reviewMark(l.review)} <span class="muted">(${l.balkanType.replace('_', ' ')} – ${l.latamType.replace('_', ' ')}; reported by ${l.articles} of the story's articles)</span><blockquote>“${l.sentence}”</blockquote></li>`)}</ol>`
   : ''}
 ${s.seizures.length
-  ? html`<h2>Seizures</h2><ul id="story-seizures">${s.seizures.map((z) => html`<li><b>${kgText(z.kg)} ${z.drug}</b> (“${z.text}”)${z.place ? html` in ${z.place}` : ''}${z.date ? html`, ${z.date}` : ''} <span class="muted">· reported by ${z.articles} article(s), first in ${externalLink(titles.get(z.articleId)?.url, titles.get(z.articleId)?.title ?? 'an article')}</span></li>`)}</ul>`
+  ? html`<h2>Seizures</h2><ul id="story-seizures">${s.seizures.map((z) => html`<li><b>${kgText(z.kg, 2)} ${z.drug}</b> (“${z.text}”)${z.place ? html` in ${z.place}` : ''}${z.date ? html`, ${z.date}` : ''} <span class="muted">· reported by ${z.articles} article(s), first in ${externalLink(titles.get(z.articleId)?.url, titles.get(z.articleId)?.title ?? 'an article')}</span></li>`)}</ul>`
   : ''}
 ${s.named.length
   ? html`<h2>Named in the story</h2><dl id="story-named">${[...byType].map(([type, list]) => html`<dt>${TYPE_LABELS[type] ?? type}</dt><dd>${list.map((e, i) => html`${i ? ' · ' : ''}<a href="${entityHref(e)}">${e.canonical}</a> <span class="muted">(${e.mentions})</span>`)}</dd>`)}</dl>`
