@@ -1,7 +1,7 @@
 // Analysts: the triage queue and one alert with why it fired, the article with
 // its entities highlighted, the story's other articles, and confirm / dismiss /
 // escalate with a note and an assignee.
-import type { Hono } from 'hono';
+import type { Context, Hono } from 'hono';
 import type { Db } from '../../storage/db.js';
 import { alertDetail, alertHistory, alertRules, ANY_STATUS, assignableUsers, SEVERITIES, triageExport, triageAlert, triageCount, triageMany, triageQueue, TRIAGE_STATUSES, type QueueFilter, type TriageStatus } from '../../storage/triage-repo.js';
 import { allow, type Env } from '../auth.js';
@@ -23,8 +23,8 @@ const ACTIONS: { status: TriageStatus; label: string; key: string }[] = [
 const ext = externalLink;
 
 export function triageRoutes(app: Hono<Env>, db: Db) {
-  app.get('/triage', allow('analyst'), async (c) => {
-    const v = c.get('viewer');
+  /** The queue's filter as the address gives it (the queue page and its export read the same): status, rule, severity, mine, story. */
+  const queueFilterOf = async (c: Context<Env>) => {
     const q = (name: string, allowed: readonly string[]) => {
       const x = c.req.query(name);
       return x && allowed.includes(x) ? x : undefined;
@@ -32,7 +32,13 @@ export function triageRoutes(app: Hono<Env>, db: Db) {
     const rules = await alertRules(db);
     const mine = c.req.query('mine') === '1';
     const story = /^\d{1,12}$/.test(c.req.query('story') ?? '') ? Number(c.req.query('story')) : undefined;
-    const filter: QueueFilter = { status: q('status', [...TRIAGE_STATUSES, ANY_STATUS]), rule: q('rule', rules), severity: q('severity', SEVERITIES), assigneeId: mine ? v.id : undefined, storyId: story };
+    const filter: QueueFilter = { status: q('status', [...TRIAGE_STATUSES, ANY_STATUS]), rule: q('rule', rules), severity: q('severity', SEVERITIES), assigneeId: mine ? c.get('viewer').id : undefined, storyId: story };
+    return { rules, mine, story, filter };
+  };
+
+  app.get('/triage', allow('analyst'), async (c) => {
+    const v = c.get('viewer');
+    const { rules, mine, story, filter } = await queueFilterOf(c);
     const total = await triageCount(db, filter);
     const pages = Math.max(1, Math.ceil(total / PAGE));
     const pageNo = Math.min(pages, Math.max(1, Math.floor(Number(c.req.query('page'))) || 1));
@@ -75,15 +81,7 @@ ${rows.map((r) => html`<tr data-href="/alerts/${r.id}"><td><input type="checkbox
 
   // The queue as filtered, with evidence and decisions, for reports outside Ruta.
   app.get('/export/alerts.csv', allow('analyst'), async (c) => {
-    const v = c.get('viewer');
-    const rules = await alertRules(db);
-    const pick = (name: string, allowed: readonly string[]) => {
-      const x = c.req.query(name);
-      return x && allowed.includes(x) ? x : undefined;
-    };
-    const story = /^\d{1,12}$/.test(c.req.query('story') ?? '') ? Number(c.req.query('story')) : undefined;
-    const filter: QueueFilter = { status: pick('status', [...TRIAGE_STATUSES, ANY_STATUS]), rule: pick('rule', rules), severity: pick('severity', SEVERITIES), assigneeId: c.req.query('mine') === '1' ? v.id : undefined, storyId: story };
-    const rows = await triageExport(db, filter, ALERTS_EXPORT_MAX);
+    const rows = await triageExport(db, (await queueFilterOf(c)).filter, ALERTS_EXPORT_MAX);
     return c.body(alertsCsv(rows), 200, { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': 'attachment; filename="ruta-alerts.csv"' });
   });
 
